@@ -1,0 +1,9 @@
+package dev.custos.command.directory;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Make an individual a member of the tenant. */
+public record AddTenantMember(@TargetAggregateIdentifier UUID tenantId, UUID individualId, String displayName, UUID requestedBy) {
+}

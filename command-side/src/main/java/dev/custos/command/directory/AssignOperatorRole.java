@@ -1,0 +1,9 @@
+package dev.custos.command.directory;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Give a tenant member an operator role, tenant-wide (circleId null) or for one circle. */
+public record AssignOperatorRole(@TargetAggregateIdentifier UUID tenantId, UUID assignmentId, String roleKey, UUID individualId, UUID circleId, UUID requestedBy) {
+}

@@ -1,0 +1,9 @@
+package dev.custos.command.directory;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Create a circle in the tenant. */
+public record CreateCircle(@TargetAggregateIdentifier UUID tenantId, UUID circleId, String name, UUID requestedBy) {
+}
