@@ -36,14 +36,11 @@ import dev.custos.events.operator.OperatorRoleRevoked;
 @Aggregate
 class Tenant {
 
-    private record Assignment(String roleKey, UUID individualId, UUID circleId, boolean active) {
-    }
-
     @AggregateIdentifier
     private UUID tenantId;
     private final Set<UUID> members = new HashSet<>();
     private final Map<UUID, Set<UUID>> circleMembers = new HashMap<>();
-    private final Map<UUID, Assignment> assignments = new HashMap<>();
+    private final Map<UUID, RoleAssignment> assignments = new HashMap<>();
 
     @CommandHandler
     Tenant(CreateTenant command, Clock clock) {
@@ -82,7 +79,7 @@ class Tenant {
     }
 
     @CommandHandler
-    void handle(AssignOperatorRole command, Clock clock) {
+    RoleAssignment handle(AssignOperatorRole command, Clock clock) {
         require(OperatorRoleKey.fromKey(command.roleKey()).isPresent(), INVALID, "role_key is not an operator role");
         require(members.contains(command.individualId()), CONFLICT, "the individual is not a member of the tenant");
         if (command.circleId() != null) {
@@ -97,16 +94,18 @@ class Tenant {
         require(!alreadyHeld, CONFLICT, "the individual already holds this role in this scope");
         apply(new OperatorRoleAssigned(tenantId, command.assignmentId(), command.roleKey(), command.individualId(),
                 command.circleId(), command.requestedBy(), clock.instant()));
+        return assignments.get(command.assignmentId());
     }
 
     @CommandHandler
-    void handle(RevokeOperatorRole command, Clock clock) {
-        Assignment assignment = assignments.get(command.assignmentId());
+    RoleAssignment handle(RevokeOperatorRole command, Clock clock) {
+        RoleAssignment assignment = assignments.get(command.assignmentId());
         require(assignment != null, NOT_FOUND, "no such role assignment");
         require(assignment.active(), CONFLICT, "the assignment is already revoked");
         apply(new OperatorRoleRevoked(tenantId, command.assignmentId(), assignment.roleKey(),
                 assignment.individualId(), assignment.circleId(), command.requestedBy(),
                 requireText(command.reason(), "reason"), clock.instant()));
+        return assignments.get(command.assignmentId());
     }
 
     private Set<UUID> existingCircle(UUID circleId) {
@@ -119,8 +118,9 @@ class Tenant {
     void on(TenantCreated event) {
         tenantId = event.tenantId();
         members.add(event.firstOperatorIndividualId());
-        assignments.put(event.firstOperatorAssignmentId(), new Assignment(OperatorRoleKey.PLATFORM_OPERATOR.key(),
-                event.firstOperatorIndividualId(), null, true));
+        assignments.put(event.firstOperatorAssignmentId(), new RoleAssignment(event.firstOperatorAssignmentId(),
+                OperatorRoleKey.PLATFORM_OPERATOR.key(), event.firstOperatorIndividualId(), null, true,
+                event.createdAt(), event.createdByIndividualId(), null, null, null));
     }
 
     @EventSourcingHandler
@@ -140,14 +140,15 @@ class Tenant {
 
     @EventSourcingHandler
     void on(OperatorRoleAssigned event) {
-        assignments.put(event.assignmentId(),
-                new Assignment(event.roleKey(), event.individualId(), event.circleId(), true));
+        assignments.put(event.assignmentId(), new RoleAssignment(event.assignmentId(), event.roleKey(),
+                event.individualId(), event.circleId(), true, event.assignedAt(), event.assignedByIndividualId(),
+                null, null, null));
     }
 
     @EventSourcingHandler
     void on(OperatorRoleRevoked event) {
         assignments.computeIfPresent(event.assignmentId(),
-                (id, held) -> new Assignment(held.roleKey(), held.individualId(), held.circleId(), false));
+                (id, held) -> held.revoked(event.revokedAt(), event.revokedByIndividualId(), event.reason()));
     }
 
     Tenant() {

@@ -121,7 +121,9 @@ class TenantTest {
     void assigningARoleToAMemberRecordsIt() {
         fixture.given(created(), memberAdded())
                 .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST))
-                .expectEvents(legalAssigned(null));
+                .expectEvents(legalAssigned(null))
+                .expectResultMessagePayload(new RoleAssignment(ASSIGNMENT, "legal_operator", MEMBER, null, true, NOW,
+                        FIRST, null, null, null));
     }
 
     @Test
@@ -194,7 +196,9 @@ class TenantTest {
         fixture.given(created(), memberAdded(), legalAssigned(null))
                 .when(new RevokeOperatorRole(TENANT, ASSIGNMENT, "left the team", FIRST))
                 .expectEvents(new OperatorRoleRevoked(TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST,
-                        "left the team", NOW));
+                        "left the team", NOW))
+                .expectResultMessagePayload(new RoleAssignment(ASSIGNMENT, "legal_operator", MEMBER, null, false, NOW,
+                        FIRST, NOW, FIRST, "left the team"));
     }
 
     @Test

@@ -1,0 +1,145 @@
+package dev.custos.api.config;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.postgresql.core.Utils;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ConnectionFactory;
+
+/**
+ * Three connections to one database, each with the least it needs:
+ * Flyway as the owner (DDL only), JDBC as {@code custos_app} for Axon and the projections, and R2DBC as
+ * {@code custos_reader} for reads. The JDBC {@link DataSource} is declared here because Boot stops creating one
+ * once R2DBC is present, and without it Axon would quietly lose its JDBC event and token stores.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresHolder embeddedPostgres(DatabaseProperties properties,
+                                            @Value("${custos.data-dir:./data}") String dataDir) {
+        return properties.external() ? new EmbeddedPostgresHolder(null)
+                : new EmbeddedPostgresHolder(EmbeddedPostgres.start(Path.of(dataDir)));
+    }
+
+    @Bean
+    DatabaseEndpoint databaseEndpoint(DatabaseProperties properties, EmbeddedPostgresHolder embedded) {
+        if (properties.external()) {
+            return new DatabaseEndpoint(properties.url(), properties.user(), properties.password(),
+                    properties.runtimePassword());
+        }
+        return embedded.server().endpoint(properties.runtimePassword());
+    }
+
+    /** Migrates as the owner before anything else touches the database. */
+    @Bean
+    MigratedSchema migratedSchema(DatabaseEndpoint endpoint) throws SQLException {
+        DataSource owner = new DriverManagerDataSource(endpoint.jdbcUrl(), endpoint.ownerUser(),
+                endpoint.ownerPassword());
+        Flyway.configure().dataSource(owner).locations("classpath:db/migration").load().migrate();
+        if (endpoint.runtimePassword() != null && !endpoint.runtimePassword().isBlank()) {
+            try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
+                String literal = Utils.escapeLiteral(null, endpoint.runtimePassword(), true).toString();
+                statement.execute("ALTER ROLE " + DatabaseEndpoint.APP_ROLE + " PASSWORD '" + literal + "'");
+                statement.execute("ALTER ROLE " + DatabaseEndpoint.READER_ROLE + " PASSWORD '" + literal + "'");
+            }
+        }
+        return new MigratedSchema();
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    HikariDataSource dataSource(DatabaseEndpoint endpoint, MigratedSchema schema) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("custos-app");
+        config.setJdbcUrl(endpoint.jdbcUrl());
+        config.setUsername(DatabaseEndpoint.APP_ROLE);
+        config.setPassword(endpoint.runtimePassword());
+        config.setMaximumPoolSize(10);
+        config.setAutoCommit(true);
+        return new HikariDataSource(config);
+    }
+
+    @Bean
+    @Primary
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
+
+    @Bean
+    JdbcTemplate jdbcTemplate(DataSource dataSource) {
+        return new JdbcTemplate(dataSource);
+    }
+
+    @Bean(destroyMethod = "dispose")
+    ConnectionPool connectionFactory(DatabaseEndpoint endpoint, MigratedSchema schema) {
+        var readerConnections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                .host(endpoint.host())
+                .port(endpoint.port())
+                .database(endpoint.database())
+                .username(DatabaseEndpoint.READER_ROLE)
+                .password(endpoint.runtimePassword())
+                .build());
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(readerConnections)
+                .name("custos-reader")
+                .initialSize(2)
+                .maxSize(20)
+                .maxIdleTime(Duration.ofMinutes(10))
+                .build());
+    }
+
+    @Bean
+    ReactiveTransactionManager reactiveTransactionManager(ConnectionFactory connectionFactory) {
+        return new R2dbcTransactionManager(connectionFactory);
+    }
+
+    @Bean
+    TransactionalOperator transactionalOperator(ReactiveTransactionManager reactiveTransactionManager) {
+        return TransactionalOperator.create(reactiveTransactionManager);
+    }
+
+    @Bean
+    DatabaseClient databaseClient(ConnectionFactory connectionFactory) {
+        return DatabaseClient.create(connectionFactory);
+    }
+
+    /** Marks that migrations have run; connection pools depend on it so they never see an old schema. */
+    static final class MigratedSchema {
+    }
+
+    /** Keeps the embedded server, if any, alive for the context's lifetime and stops it last. */
+    record EmbeddedPostgresHolder(EmbeddedPostgres server) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.custos.api.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code CUSTOS_DB_URL}, {@code CUSTOS_DB_USER}, {@code CUSTOS_DB_PASSWORD}: an external PostgreSQL 15+ whose user
+ * owns the schema. Without a URL the service starts the embedded default under {@code CUSTOS_DATA_DIR}.
+ * {@code CUSTOS_DB_RUNTIME_PASSWORD}, when set, becomes the password of the runtime roles.
+ */
+@ConfigurationProperties("custos.db")
+public record DatabaseProperties(String url, String user, String password, String runtimePassword) {
+
+    public boolean external() {
+        return url != null && !url.isBlank();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.custos.api.directory;
+
+import static dev.custos.events.operator.OperatorRoleKey.PLATFORM_OPERATOR;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.custos.api.operator.OperatorAuthorization;
+import dev.custos.api.problem.ProblemException;
+import dev.custos.api.support.Commands;
+import dev.custos.api.support.Ids;
+import dev.custos.api.support.RequestBodies;
+import dev.custos.api.tenancy.Caller;
+import dev.custos.api.tenancy.RequestContext;
+import dev.custos.command.directory.AddCircleMember;
+import dev.custos.command.directory.AddTenantMember;
+import dev.custos.command.directory.CreateCircle;
+import dev.custos.command.directory.CreateTenant;
+import reactor.core.publisher.Mono;
+
+/** Creates tenants (platform administrators) and manages members and circles (platform operators). */
+@Component
+class DirectoryHandler {
+
+    private final Commands commands;
+    private final OperatorAuthorization authorization;
+    private final RequestBodies bodies;
+
+    DirectoryHandler(Commands commands, OperatorAuthorization authorization, RequestBodies bodies) {
+        this.commands = commands;
+        this.authorization = authorization;
+        this.bodies = bodies;
+    }
+
+    Mono<ServerResponse> createTenant(ServerRequest request) {
+        return Caller.of(request)
+                .flatMap(caller -> caller.platformAdmin() ? Mono.just(caller)
+                        : Mono.error(ProblemException.forbidden("Creating a tenant requires the custos:admin scope")))
+                .flatMap(caller -> bodies.read(request, CreateTenantRequest.class).flatMap(body -> {
+                    UUID tenantId = body.tenantId() == null ? UUID.randomUUID() : body.tenantId();
+                    String name = body.name().strip();
+                    return commands.send(new CreateTenant(tenantId, name, body.firstOperatorIndividualId(),
+                                    UUID.randomUUID(), caller.individualId()))
+                            .then(created(new TenantResponse(tenantId, name)));
+                }));
+    }
+
+    Mono<ServerResponse> addTenantMember(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        return authorization.requireOperatorRole(PLATFORM_OPERATOR, context)
+                .then(Mono.defer(() -> bodies.read(request, AddMemberRequest.class)))
+                .flatMap(body -> commands.send(new AddTenantMember(context.tenantId(), body.individualId(),
+                                body.displayName(), context.individualId()))
+                        .then(created(new MemberResponse(context.tenantId(), null, body.individualId(),
+                                blankToNull(body.displayName())))));
+    }
+
+    Mono<ServerResponse> createCircle(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        return authorization.requireOperatorRole(PLATFORM_OPERATOR, context)
+                .then(Mono.defer(() -> bodies.read(request, CreateCircleRequest.class)))
+                .flatMap(body -> {
+                    UUID circleId = body.circleId() == null ? UUID.randomUUID() : body.circleId();
+                    String name = body.name().strip();
+                    return commands.send(new CreateCircle(context.tenantId(), circleId, name, context.individualId()))
+                            .then(created(new CircleResponse(circleId, name)));
+                });
+    }
+
+    Mono<ServerResponse> addCircleMember(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        UUID circleId = Ids.parse(request.pathVariable("id"), "id");
+        return authorization.requireOperatorRole(PLATFORM_OPERATOR, context)
+                .then(Mono.defer(() -> bodies.read(request, AddMemberRequest.class)))
+                .flatMap(body -> commands.send(new AddCircleMember(context.tenantId(), circleId, body.individualId(),
+                                context.individualId()))
+                        .then(created(new MemberResponse(context.tenantId(), circleId, body.individualId(), null))));
+    }
+
+    private static Mono<ServerResponse> created(Object body) {
+        return Mono.defer(() -> ServerResponse.status(HttpStatus.CREATED).bodyValue(body));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.custos.api.operator;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import dev.custos.api.problem.ProblemException;
+import dev.custos.api.support.Commands;
+import dev.custos.api.tenancy.RequestContext;
+import dev.custos.command.directory.AssignOperatorRole;
+import dev.custos.command.directory.RevokeOperatorRole;
+import dev.custos.command.directory.RoleAssignment;
+import dev.custos.events.operator.OperatorRoleKey;
+import dev.custos.query.operator.OperatorRoleReader;
+import reactor.core.publisher.Mono;
+
+/**
+ * The seed's operator authorization helpers ({@code requireOperatorRole}, {@code isOperatorRole},
+ * {@code getOperatorRoles}, {@code assignOperatorRole}, {@code revokeOperatorRole}) in Java.
+ * A tenant-wide assignment counts everywhere in the tenant; a circle assignment counts only when that circle
+ * is the request's circle ({@code x-circle-id}).
+ */
+@Service
+public class OperatorAuthorization {
+
+    private final OperatorRoleReader roles;
+    private final Commands commands;
+
+    public OperatorAuthorization(OperatorRoleReader roles, Commands commands) {
+        this.roles = roles;
+        this.commands = commands;
+    }
+
+    public Mono<Boolean> isOperatorRole(OperatorRoleKey role, RequestContext context) {
+        return roles.holdsRole(context.scope(), role.key(), context.circleId());
+    }
+
+    /** Completes empty when the caller holds the role here, and fails with 403 otherwise. */
+    public Mono<Void> requireOperatorRole(OperatorRoleKey role, RequestContext context) {
+        return isOperatorRole(role, context).flatMap(holds -> holds ? Mono.<Void>empty()
+                : Mono.error(ProblemException.forbidden("This action requires the " + role.key() + " role")));
+    }
+
+    /** Whether the caller holds any operator role here: the bar for actions open to "any operator". */
+    public Mono<Void> requireAnyOperatorRole(RequestContext context) {
+        return getOperatorRoles(context).flatMap(held -> held.isEmpty()
+                ? Mono.error(ProblemException.forbidden("This action requires an operator role"))
+                : Mono.<Void>empty());
+    }
+
+    public Mono<List<String>> getOperatorRoles(RequestContext context) {
+        return roles.effectiveRoleKeys(context.scope(), context.circleId()).collectList();
+    }
+
+    public Mono<RoleAssignment> assignOperatorRole(OperatorRoleKey role, UUID individualId, UUID circleId,
+                                                   RequestContext context) {
+        return commands.call(new AssignOperatorRole(context.tenantId(), UUID.randomUUID(), role.key(), individualId,
+                circleId, context.individualId()), RoleAssignment.class);
+    }
+
+    public Mono<RoleAssignment> revokeOperatorRole(UUID assignmentId, String reason, RequestContext context) {
+        return commands.call(new RevokeOperatorRole(context.tenantId(), assignmentId, reason, context.individualId()),
+                RoleAssignment.class);
+    }
+}

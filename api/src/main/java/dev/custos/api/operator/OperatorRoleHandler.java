@@ -1,0 +1,61 @@
+package dev.custos.api.operator;
+
+import static dev.custos.events.operator.OperatorRoleKey.PLATFORM_OPERATOR;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.custos.api.support.Ids;
+import dev.custos.api.support.Paging;
+import dev.custos.api.support.RequestBodies;
+import dev.custos.api.tenancy.RequestContext;
+import dev.custos.events.operator.OperatorRoleKey;
+import dev.custos.query.operator.OperatorRoleReader;
+import reactor.core.publisher.Mono;
+
+/** Role listing, assignment and revocation, for platform operators. The role check comes before reading the body. */
+@Component
+class OperatorRoleHandler {
+
+    private final OperatorAuthorization authorization;
+    private final OperatorRoleReader roles;
+    private final RequestBodies bodies;
+
+    OperatorRoleHandler(OperatorAuthorization authorization, OperatorRoleReader roles, RequestBodies bodies) {
+        this.authorization = authorization;
+        this.roles = roles;
+        this.bodies = bodies;
+    }
+
+    Mono<ServerResponse> list(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        Paging paging = Paging.of(request);
+        return authorization.requireOperatorRole(PLATFORM_OPERATOR, context)
+                .then(Mono.defer(() -> Mono.zip(
+                        roles.roles(context.scope()).collectList(),
+                        roles.assignments(context.scope(), paging.limit(), paging.offset())
+                                .map(AssignmentResponse::of).collectList())))
+                .flatMap(both -> ServerResponse.ok().bodyValue(new RolesResponse(both.getT1(), both.getT2())));
+    }
+
+    Mono<ServerResponse> assign(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        return authorization.requireOperatorRole(PLATFORM_OPERATOR, context)
+                .then(Mono.defer(() -> bodies.read(request, AssignRoleRequest.class)))
+                .flatMap(body -> authorization.assignOperatorRole(OperatorRoleKey.fromKey(body.roleKey()).orElseThrow(),
+                        body.individualId(), body.circleId(), context))
+                .flatMap(assignment -> ServerResponse.status(HttpStatus.CREATED)
+                        .bodyValue(AssignmentResponse.of(assignment)));
+    }
+
+    Mono<ServerResponse> revoke(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        var assignmentId = Ids.parse(request.pathVariable("id"), "id");
+        return authorization.requireOperatorRole(PLATFORM_OPERATOR, context)
+                .then(Mono.defer(() -> bodies.read(request, RevokeRoleRequest.class)))
+                .flatMap(body -> authorization.revokeOperatorRole(assignmentId, body.reason(), context))
+                .flatMap(assignment -> ServerResponse.ok().bodyValue(AssignmentResponse.of(assignment)));
+    }
+}

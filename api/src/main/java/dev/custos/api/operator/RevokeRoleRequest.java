@@ -1,0 +1,8 @@
+package dev.custos.api.operator;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /api/operator/roles/assignments/{id}/revoke}. */
+public record RevokeRoleRequest(@NotBlank @Size(max = 2000) String reason) {
+}

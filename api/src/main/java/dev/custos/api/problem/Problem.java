@@ -1,0 +1,14 @@
+package dev.custos.api.problem;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An RFC 9457 problem body. {@code errors} appears only for validation failures. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    /** One invalid field of a request. */
+    public record FieldError(String field, String message) {
+    }
+}

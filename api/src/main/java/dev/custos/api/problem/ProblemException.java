@@ -1,0 +1,49 @@
+package dev.custos.api.problem;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+/** Ends a request with a problem answer. Its detail is written for the caller, so it must hold nothing secret. */
+public class ProblemException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String detail;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(HttpStatus status, String detail, List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.detail = detail;
+        this.errors = errors;
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, detail, null);
+    }
+
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "The request is not valid", errors);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, detail, null);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(HttpStatus.NOT_FOUND, detail, null);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(HttpStatus.CONFLICT, detail, null);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public Problem toProblem() {
+        String type = errors == null ? "about:blank" : "urn:custos:problem:validation";
+        return new Problem(type, status.getReasonPhrase(), status.value(), detail, errors);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.custos.api.problem;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+
+import dev.custos.command.CommandRefused;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns every failure into an RFC 9457 problem. Known failures keep their own message, which is written for
+ * callers; anything unexpected is logged here and answered with a bare 500 that names nothing internal.
+ * It runs before Boot's own handler, so no default error page or stack trace can reach a client.
+ */
+@Component
+@Order(-2)
+class ProblemExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final ProblemWriter writer;
+
+    ProblemExceptionHandler(ProblemWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        return writer.write(exchange.getResponse(), toProblem(failure, exchange));
+    }
+
+    private Problem toProblem(Throwable failure, ServerWebExchange exchange) {
+        if (failure instanceof ProblemException problem) {
+            return problem.toProblem();
+        }
+        if (failure instanceof CommandRefused refused) {
+            HttpStatus status = switch (refused.reason()) {
+                case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                case CONFLICT -> HttpStatus.CONFLICT;
+                case INVALID -> HttpStatus.BAD_REQUEST;
+            };
+            return plain(status, refused.getMessage());
+        }
+        if (failure instanceof AggregateNotFoundException) {
+            return plain(HttpStatus.NOT_FOUND, "Not found");
+        }
+        if (failure instanceof AggregateStreamCreationException) {
+            return plain(HttpStatus.CONFLICT, "A resource with this id already exists");
+        }
+        if (failure instanceof ConcurrencyException) {
+            return plain(HttpStatus.CONFLICT, "The resource already exists or was changed concurrently");
+        }
+        if (failure instanceof ServerWebInputException || failure instanceof DecodingException) {
+            return plain(HttpStatus.BAD_REQUEST, "The request body or parameters could not be read");
+        }
+        if (failure instanceof AuthenticationException) {
+            return plain(HttpStatus.UNAUTHORIZED, "Authentication is required");
+        }
+        if (failure instanceof AccessDeniedException) {
+            return plain(HttpStatus.FORBIDDEN, "Not allowed");
+        }
+        if (failure instanceof ResponseStatusException status) {
+            HttpStatusCode code = status.getStatusCode();
+            HttpStatus known = HttpStatus.resolve(code.value());
+            return plain(known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known,
+                    known == HttpStatus.NOT_FOUND ? "Not found" : status.getReason());
+        }
+        log.error("Unhandled failure on {} {}", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value(), failure);
+        return plain(HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred");
+    }
+
+    private static Problem plain(HttpStatus status, String detail) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.value(), detail, null);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.custos.api.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code CUSTOS_AUTH_ISSUER_URI} (OIDC, production) or {@code CUSTOS_AUTH_HS256_SECRET} (development, tests). */
+@ConfigurationProperties("custos.auth")
+public record AuthProperties(String issuerUri, String hs256Secret) {
+
+    /**
+     * Used when neither is configured, so the embedded default runs with no configuration at all. It is public
+     * knowledge, which is why the {@code prod} profile refuses to start with it.
+     */
+    public static final String DEVELOPMENT_SECRET = "custos-development-secret-never-use-in-production";
+
+    public boolean usesIssuer() {
+        return issuerUri != null && !issuerUri.isBlank();
+    }
+
+    public String effectiveSecret() {
+        return hs256Secret == null || hs256Secret.isBlank() ? DEVELOPMENT_SECRET : hs256Secret;
+    }
+
+    public boolean usesDevelopmentSecret() {
+        return !usesIssuer() && DEVELOPMENT_SECRET.equals(effectiveSecret());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.custos.api.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import dev.custos.api.problem.ProblemWriter;
+
+/**
+ * {@code /api/**} needs a valid bearer JWT; health, the API description and the public portal do not.
+ * Everything else is denied. Failures answer with problems, never with an HTML page or a stack trace.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/**").authenticated()
+                        .pathMatchers("/p/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                                "/webjars/**").permitAll()
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint((exchange, failure) -> {
+                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+                            return problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
+                                    "A valid bearer token is required");
+                        })
+                        .accessDeniedHandler((exchange, denied) ->
+                                problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Not allowed")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, failure) -> problems.write(exchange.getResponse(),
+                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required"))
+                        .accessDeniedHandler((exchange, denied) ->
+                                problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Not allowed")))
+                .build();
+    }
+}

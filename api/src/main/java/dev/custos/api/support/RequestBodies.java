@@ -1,0 +1,73 @@
+package dev.custos.api.support;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.core.codec.DecodingException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.server.ServerWebInputException;
+
+import dev.custos.api.problem.Problem;
+import dev.custos.api.problem.ProblemException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Reads and validates JSON bodies. Every failure is a 400 problem that names the offending fields in the
+ * contract's snake_case, and never echoes the submitted values (they may be secrets such as passcodes).
+ */
+@Component
+public class RequestBodies {
+
+    private final Validator validator;
+
+    public RequestBodies(Validator validator) {
+        this.validator = validator;
+    }
+
+    public <T> Mono<T> read(ServerRequest request, Class<T> type) {
+        return request.bodyToMono(type)
+                .onErrorMap(RequestBodies::isUnreadable, RequestBodies::unreadable)
+                .switchIfEmpty(Mono.error(() -> ProblemException.badRequest("A JSON body is required")))
+                .map(this::validated);
+    }
+
+    private <T> T validated(T body) {
+        Set<ConstraintViolation<T>> violations = validator.validate(body);
+        if (violations.isEmpty()) {
+            return body;
+        }
+        List<Problem.FieldError> errors = violations.stream()
+                .map(violation -> new Problem.FieldError(snakeCase(violation.getPropertyPath().toString()),
+                        violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList());
+        throw ProblemException.invalid(errors);
+    }
+
+    private static boolean isUnreadable(Throwable failure) {
+        return failure instanceof DecodingException || failure instanceof ServerWebInputException;
+    }
+
+    private static Throwable unreadable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+                String field = databind.getPath().stream()
+                        .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                                : String.valueOf(reference.getIndex()))
+                        .collect(Collectors.joining("."));
+                return ProblemException.invalid(List.of(new Problem.FieldError(field, "has the wrong type or format")));
+            }
+        }
+        return ProblemException.badRequest("The body is not valid JSON");
+    }
+
+    static String snakeCase(String property) {
+        return property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.custos.api.tenancy;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.reactive.function.server.ServerRequest;
+
+import dev.custos.api.problem.ProblemException;
+import reactor.core.publisher.Mono;
+
+/** The authenticated individual: {@code sub} is their id; {@code custos:admin} in {@code scope} makes a platform admin. */
+public record Caller(UUID individualId, boolean platformAdmin) {
+
+    static final String ADMIN_SCOPE = "custos:admin";
+
+    public static Mono<Caller> of(ServerRequest request) {
+        return request.principal()
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(principal -> from(((JwtAuthenticationToken) principal).getToken()))
+                .switchIfEmpty(Mono.error(() -> new ProblemException(
+                        org.springframework.http.HttpStatus.UNAUTHORIZED, "A valid bearer token is required", null)));
+    }
+
+    static Caller from(Jwt jwt) {
+        Object scope = jwt.getClaims().get("scope");
+        boolean admin = scope != null && Arrays.asList(String.valueOf(scope).split(" ")).contains(ADMIN_SCOPE);
+        return new Caller(UUID.fromString(jwt.getSubject()), admin);
+    }
+}

@@ -1,0 +1,2 @@
+/** The tenant directory read model: tenants, members, circles and circle members. */
+package dev.custos.query.directory;
