@@ -69,7 +69,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** A superuser connection URL, for tests that must act as the cluster administrator. */
     public String superuserJdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database + "?user=postgres";
+        return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database;
     }
 
     @Override

@@ -1,0 +1,115 @@
+package dev.custos.api.support;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the HTTP integration tests: the whole service on a random port, against a real PostgreSQL, called over
+ * real HTTP with real JWTs. All test classes share one context and database; each test makes its own tenants,
+ * so tests never see each other's data (which is also what row-level security promises).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    private static final String DATABASE_URL = TestDatabase.createDatabase();
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("custos.db.url", () -> DATABASE_URL);
+        registry.add("custos.db.user", () -> TestDatabase.OWNER);
+        registry.add("custos.db.password", () -> "owner");
+        registry.add("custos.db.runtime-password", () -> "runtime-password");
+        registry.add("custos.auth.hs256-secret", () -> Jwts.SECRET);
+    }
+
+    protected static String databaseUrl() {
+        return DATABASE_URL;
+    }
+
+    protected WebTestClient http() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** A tenant made through the API by a platform admin, with {@code firstOperator} as its platform operator. */
+    protected UUID createTenant(UUID firstOperator) {
+        Map<?, ?> body = http().post().uri("/api/tenants")
+                .headers(h -> h.setBearerAuth(Jwts.forAdmin(UUID.randomUUID())))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Tenant " + firstOperator, "first_operator_individual_id", firstOperator))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return UUID.fromString((String) body.get("tenant_id"));
+    }
+
+    /** A request builder acting as {@code individual} in {@code tenant}. */
+    protected Caller as(UUID individual, UUID tenant) {
+        return new Caller(http(), individual, tenant, null);
+    }
+
+    /** Sends requests as one individual in one tenant, and optionally one circle. */
+    public record Caller(WebTestClient http, UUID individual, UUID tenant, UUID circle) {
+
+        public Caller inCircle(UUID circleId) {
+            return new Caller(http, individual, tenant, circleId);
+        }
+
+        public WebTestClient.ResponseSpec post(String path, Object body) {
+            return http.post().uri(path).headers(this::headers).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body).exchange();
+        }
+
+        public WebTestClient.ResponseSpec get(String path) {
+            return http.get().uri(path).headers(this::headers).exchange();
+        }
+
+        private void headers(org.springframework.http.HttpHeaders headers) {
+            headers.setBearerAuth(Jwts.forIndividual(individual));
+            if (tenant != null) {
+                headers.set("x-tenant-id", tenant.toString());
+            }
+            if (circle != null) {
+                headers.set("x-circle-id", circle.toString());
+            }
+        }
+
+        /** Adds a tenant member; the caller must be a platform operator. */
+        public void addMember(UUID member) {
+            post("/api/tenants/members", Map.of("individual_id", member)).expectStatus().isCreated();
+        }
+
+        /** Assigns a role and answers the assignment id; the caller must be a platform operator. */
+        public UUID assign(String roleKey, UUID member, UUID circleId) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("role_key", roleKey, "individual_id", member));
+            if (circleId != null) {
+                body.put("circle_id", circleId);
+            }
+            Map<?, ?> answer = post("/api/operator/roles/assign", body).expectStatus().isCreated()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            return UUID.fromString((String) answer.get("id"));
+        }
+
+        /** Creates a circle with the given members (already tenant members) and answers its id. */
+        public UUID circleWith(UUID... members) {
+            Map<?, ?> circle = post("/api/circles", Map.of("name", "Circle")).expectStatus().isCreated()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            UUID circleId = UUID.fromString((String) circle.get("circle_id"));
+            for (UUID member : members) {
+                post("/api/circles/" + circleId + "/members", Map.of("individual_id", member))
+                        .expectStatus().isCreated();
+            }
+            return circleId;
+        }
+    }
+}

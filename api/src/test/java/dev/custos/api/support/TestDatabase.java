@@ -1,0 +1,98 @@
+package dev.custos.api.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import dev.custos.api.config.EmbeddedPostgres;
+
+/**
+ * The PostgreSQL the integration tests run against: a Testcontainers PostgreSQL when a Docker engine answers,
+ * otherwise the same embedded PostgreSQL the service uses by default. Either way it is a real server, started once
+ * per JVM; each Spring context gets a fresh database owned by a non-superuser owner role.
+ */
+public final class TestDatabase {
+
+    public static final String OWNER = "custos_test_owner";
+
+    private static String superuserUrl;
+    private static String superuser;
+    private static String superuserPassword;
+
+    private TestDatabase() {
+    }
+
+    /** A new, empty database and the JDBC URL of it, for one application context. */
+    public static synchronized String createDatabase() {
+        start();
+        String name = "custos_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + OWNER + "') "
+                    + "THEN CREATE ROLE " + OWNER + " LOGIN CREATEROLE NOSUPERUSER PASSWORD 'owner'; END IF; END $$");
+            statement.execute("CREATE DATABASE " + name + " OWNER " + OWNER);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the test database", e);
+        }
+        return urlOf(name);
+    }
+
+    /** A superuser connection: for the tests that check what even the owner or an administrator cannot do. */
+    public static Connection superuser(String database) throws SQLException {
+        start();
+        return DriverManager.getConnection(urlOf(database), superuser, superuserPassword);
+    }
+
+    public static Connection connect(String url, String user, String password) throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    private static String urlOf(String database) {
+        return superuserUrl.replaceFirst("/[^/?]+(\\?.*)?$", "/" + database);
+    }
+
+    private static void start() {
+        if (superuserUrl != null) {
+            return;
+        }
+        if (dockerAnswers()) {
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+            container.start();
+            superuserUrl = container.getJdbcUrl();
+            superuser = container.getUsername();
+            superuserPassword = container.getPassword();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+        } else {
+            try {
+                Path dataDir = Files.createTempDirectory("custos-test-pg");
+                EmbeddedPostgres embedded = EmbeddedPostgres.start(dataDir);
+                superuserUrl = embedded.superuserJdbcUrl("postgres");
+                superuser = "postgres";
+                superuserPassword = null;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        embedded.close();
+                    } catch (Exception e) {
+                        // the JVM is exiting; nothing left to clean up for
+                    }
+                }));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("could not start the embedded PostgreSQL", e);
+            }
+        }
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+}
