@@ -1,0 +1,112 @@
+package dev.custos.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.custos.api.support.IntegrationTest;
+
+/** The operator audit log: exactly one row per successful operator action, none for a refused one. */
+class OperatorAuditIT extends IntegrationTest {
+
+    private final UUID operator = UUID.randomUUID();
+    private final UUID member = UUID.randomUUID();
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> events(UUID tenant, String query) {
+        Map<?, ?> body = as(operator, tenant).get("/api/operator/events" + query).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return (List<Map<String, Object>>) body.get("events");
+    }
+
+    /** Audit rows may trail the command by up to a second, so reads wait for the expected count (and no longer). */
+    private List<Map<String, Object>> awaitEvents(UUID tenant, String query, int expected) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(tenant, query).size() >= expected);
+        return events(tenant, query);
+    }
+
+    @Test
+    void eachSuccessfulActionWritesExactlyOneRow() {
+        UUID tenant = createTenant(operator);
+        as(operator, tenant).addMember(member);
+        UUID assignment = as(operator, tenant).assign("legal_operator", member, null);
+        as(operator, tenant).post("/api/operator/roles/assignments/" + assignment + "/revoke",
+                Map.of("reason", "rotation")).expectStatus().isOk();
+
+        List<Map<String, Object>> rows = awaitEvents(tenant, "", 2);
+        // Let a late duplicate show itself, if there were one.
+        await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+        rows = events(tenant, "");
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows).extracting(row -> row.get("action_key")).containsExactly("role_revoke", "role_assign");
+        Map<String, Object> revoke = rows.get(0);
+        assertThat(revoke.get("tenant_id")).isEqualTo(tenant.toString());
+        assertThat(revoke.get("operator_individual_id")).isEqualTo(operator.toString());
+        assertThat(revoke.get("subject_type")).isEqualTo("operator_role_assignment");
+        assertThat(revoke.get("subject_id")).isEqualTo(assignment.toString());
+        assertThat(((Map<?, ?>) revoke.get("payload")).get("reason")).isEqualTo("rotation");
+    }
+
+    @Test
+    void aRefusedActionWritesNoRow() {
+        UUID tenant = createTenant(operator);
+        as(operator, tenant).addMember(member);
+        // 403: the member holds no role.
+        as(member, tenant).post("/api/operator/roles/assign",
+                Map.of("role_key", "legal_operator", "individual_id", member)).expectStatus().isForbidden();
+        // 400 and 409: refused by validation and by the aggregate.
+        as(operator, tenant).post("/api/operator/roles/assign", Map.of("role_key", "legal_operator"))
+                .expectStatus().isBadRequest();
+        as(operator, tenant).post("/api/operator/roles/assign",
+                Map.of("role_key", "legal_operator", "individual_id", UUID.randomUUID())).expectStatus().isEqualTo(409);
+        // One successful action afterwards, so that the processor has demonstrably caught up.
+        as(operator, tenant).assign("insurance_operator", member, null);
+
+        List<Map<String, Object>> rows = awaitEvents(tenant, "", 1);
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.get("action_key")).isEqualTo("role_assign");
+            assertThat(((Map<?, ?>) row.get("payload")).get("role_key")).isEqualTo("insurance_operator");
+        });
+    }
+
+    @Test
+    void theLogFiltersAndPages() {
+        UUID tenant = createTenant(operator);
+        UUID second = UUID.randomUUID();
+        as(operator, tenant).addMember(member);
+        as(operator, tenant).addMember(second);
+        UUID assignment = as(operator, tenant).assign("legal_operator", member, null);
+        as(operator, tenant).assign("legal_operator", second, null);
+        as(operator, tenant).post("/api/operator/roles/assignments/" + assignment + "/revoke",
+                Map.of("reason", "x")).expectStatus().isOk();
+        awaitEvents(tenant, "", 3);
+
+        assertThat(events(tenant, "?action_key=role_revoke")).hasSize(1);
+        assertThat(events(tenant, "?subject_id=" + assignment)).hasSize(2);
+        assertThat(events(tenant, "?operator_individual_id=" + operator)).hasSize(3);
+        assertThat(events(tenant, "?operator_individual_id=" + member)).isEmpty();
+        assertThat(events(tenant, "?subject_type=operator_role_assignment&limit=2")).hasSize(2);
+        assertThat(events(tenant, "?limit=2&offset=2")).hasSize(1);
+        as(operator, tenant).get("/api/operator/events?subject_id=abc").expectStatus().isBadRequest();
+    }
+
+    @Test
+    void anotherTenantsLogIsInvisible() {
+        UUID tenantA = createTenant(operator);
+        UUID otherOperator = UUID.randomUUID();
+        UUID tenantB = createTenant(otherOperator);
+        as(otherOperator, tenantB).addMember(member);
+        as(otherOperator, tenantB).assign("legal_operator", member, null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> as(otherOperator, tenantB).get("/api/operator/events")
+                .expectBody(Map.class).returnResult().getResponseBody().get("events") instanceof List<?> list
+                && list.size() == 1);
+        assertThat(events(tenantA, "")).isEmpty();
+    }
+}
