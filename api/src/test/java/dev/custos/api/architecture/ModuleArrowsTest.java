@@ -1,0 +1,32 @@
+package dev.custos.api.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module arrows: {@code api} may use both sides; the command side and the query side never use each other;
+ * the event schema, which outlives every other module, depends on no Spring and on no other module.
+ */
+@AnalyzeClasses(packages = "dev.custos", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleArrowsTest {
+
+    @ArchTest
+    static final ArchRule commandSideDoesNotUseQuerySide = noClasses()
+            .that().resideInAPackage("dev.custos.command..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.custos.query..", "dev.custos.api..");
+
+    @ArchTest
+    static final ArchRule querySideDoesNotUseCommandSide = noClasses()
+            .that().resideInAPackage("dev.custos.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.custos.command..", "dev.custos.api..");
+
+    @ArchTest
+    static final ArchRule eventSchemaUsesNoSpring = noClasses()
+            .that().resideInAPackage("dev.custos.events..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
+                    "dev.custos.command..", "dev.custos.query..", "dev.custos.api..");
+}

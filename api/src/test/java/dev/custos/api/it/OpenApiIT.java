@@ -1,0 +1,43 @@
+package dev.custos.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.custos.api.support.IntegrationTest;
+
+/** The OpenAPI 3.1 description is served without credentials and lists every route of the contract so far. */
+class OpenApiIT extends IntegrationTest {
+
+    @Test
+    void everyRouteIsDescribed() {
+        Map<?, ?> document = http().get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((String) document.get("openapi")).startsWith("3.1");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        assertThat(paths.keySet()).contains(
+                "/api/tenants", "/api/tenants/members", "/api/circles", "/api/circles/{id}/members",
+                "/api/operator/roles", "/api/operator/roles/assign", "/api/operator/roles/assignments/{id}/revoke",
+                "/api/operator/events");
+        Map<?, ?> assign = (Map<?, ?>) ((Map<?, ?>) paths.get("/api/operator/roles/assign")).get("post");
+        assertThat(assign.get("operationId")).isEqualTo("assignOperatorRole");
+        assertThat(((Map<?, ?>) assign.get("responses")).containsKey("201")).isTrue();
+    }
+
+    @Test
+    void healthAndReadinessAreUp() {
+        http().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        http().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void anUnknownPathIsAProblemNotAPage() {
+        http().get().uri("/nothing-here").exchange()
+                .expectHeader().contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.custos.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+/** The guard rails on token validation that must hold before any request arrives. */
+class JwtDecoderConfigurationTest {
+
+    private final JwtDecoderConfiguration configuration = new JwtDecoderConfiguration();
+
+    private static MockEnvironment profile(String... profiles) {
+        MockEnvironment environment = new MockEnvironment();
+        environment.setActiveProfiles(profiles);
+        return environment;
+    }
+
+    @Test
+    void theProdProfileRefusesTheDevelopmentSecret() {
+        assertThatThrownBy(() -> configuration.jwtDecoder(new AuthProperties(null, null), profile("prod")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("development secret");
+        assertThatThrownBy(() -> configuration.jwtDecoder(
+                new AuthProperties(null, AuthProperties.DEVELOPMENT_SECRET), profile("prod")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theProdProfileStartsWithItsOwnSecret() {
+        assertThat(configuration.jwtDecoder(new AuthProperties(null, "a-production-secret-of-at-least-32-bytes!"),
+                profile("prod"))).isNotNull();
+    }
+
+    @Test
+    void aShortSecretIsRefused() {
+        assertThatThrownBy(() -> configuration.jwtDecoder(new AuthProperties(null, "too-short"), profile()))
+                .hasMessageContaining("at least 32 bytes");
+    }
+
+    @Test
+    void withoutConfigurationTheDevelopmentSecretIsUsed() {
+        assertThat(new AuthProperties(null, null).usesDevelopmentSecret()).isTrue();
+        assertThat(new AuthProperties(null, "x".repeat(40)).usesDevelopmentSecret()).isFalse();
+    }
+}
