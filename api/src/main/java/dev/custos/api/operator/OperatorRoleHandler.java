@@ -12,7 +12,9 @@ import dev.custos.api.support.Paging;
 import dev.custos.api.support.RequestBodies;
 import dev.custos.api.tenancy.RequestContext;
 import dev.custos.events.operator.OperatorRoleKey;
+import dev.custos.command.directory.RoleAssignment;
 import dev.custos.query.operator.OperatorRoleReader;
+import dev.custos.query.operator.RoleAssignmentView;
 import reactor.core.publisher.Mono;
 
 /** Role listing, assignment and revocation, for platform operators. The role check comes before reading the body. */
@@ -36,7 +38,7 @@ class OperatorRoleHandler {
                 .then(Mono.defer(() -> Mono.zip(
                         roles.roles(context.scope()).collectList(),
                         roles.assignments(context.scope(), paging.limit(), paging.offset())
-                                .map(AssignmentResponse::of).collectList())))
+                                .collectList())))
                 .flatMap(both -> ServerResponse.ok().bodyValue(new RolesResponse(both.getT1(), both.getT2())));
     }
 
@@ -47,7 +49,7 @@ class OperatorRoleHandler {
                 .flatMap(body -> authorization.assignOperatorRole(OperatorRoleKey.fromKey(body.roleKey()).orElseThrow(),
                         body.individualId(), body.circleId(), context))
                 .flatMap(assignment -> ServerResponse.status(HttpStatus.CREATED)
-                        .bodyValue(AssignmentResponse.of(assignment)));
+                        .bodyValue(view(assignment)));
     }
 
     Mono<ServerResponse> revoke(ServerRequest request) {
@@ -56,6 +58,14 @@ class OperatorRoleHandler {
         return authorization.requireOperatorRole(PLATFORM_OPERATOR, context)
                 .then(Mono.defer(() -> bodies.read(request, RevokeRoleRequest.class)))
                 .flatMap(body -> authorization.revokeOperatorRole(assignmentId, body.reason(), context))
-                .flatMap(assignment -> ServerResponse.ok().bodyValue(AssignmentResponse.of(assignment)));
+                .flatMap(assignment -> ServerResponse.ok().bodyValue(view(assignment)));
+    }
+
+    /** The decided assignment in the same shape the role listing shows. */
+    private static RoleAssignmentView view(RoleAssignment decided) {
+        return new RoleAssignmentView(decided.assignmentId(), decided.roleKey(), decided.individualId(),
+                decided.circleId(), decided.active() ? "active" : "revoked", decided.assignedAt(),
+                decided.assignedByIndividualId(), decided.revokedAt(), decided.revokedByIndividualId(),
+                decided.revokeReason());
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.custos.api.tenancy.TenantContextFilter;
+import dev.custos.query.operator.RoleAssignmentView;
 
 /** Routes of the operator roles and audit surface (P2.18-B.2, B.4). */
 @Configuration(proxyBeanMethods = false)
@@ -27,10 +28,10 @@ class OperatorRoutes {
                         "limit", "offset"))
                 .POST("/api/operator/roles/assign", roles::assign, tenantScoped(operation(TAG, "assignOperatorRole",
                         "Assign an operator role, tenant-wide or for one circle", AssignRoleRequest.class, 201,
-                        AssignmentResponse.class)))
+                        RoleAssignmentView.class)))
                 .POST("/api/operator/roles/assignments/{id}/revoke", roles::revoke, tenantScoped(operation(TAG,
                         "revokeOperatorRole", "Revoke a role assignment", RevokeRoleRequest.class, 200,
-                        AssignmentResponse.class, "id")))
+                        RoleAssignmentView.class, "id")))
                 .GET("/api/operator/events", events::list, withQuery(tenantScoped(operation(TAG, "listOperatorEvents",
                         "The operator audit log, newest first", null, 200, OperatorEventsResponse.class)),
                         "action_key", "subject_type", "subject_id", "operator_individual_id", "circle_id", "limit",
