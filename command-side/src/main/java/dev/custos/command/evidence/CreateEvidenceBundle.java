@@ -1,0 +1,9 @@
+package dev.custos.command.evidence;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Put evidence objects of the tenant together in an open bundle. */
+public record CreateEvidenceBundle(UUID bundleId, UUID tenantId, String title, List<UUID> evidenceIds,
+                                   UUID requestedBy) {
+}

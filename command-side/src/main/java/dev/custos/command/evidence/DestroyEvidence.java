@@ -1,0 +1,10 @@
+package dev.custos.command.evidence;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Destroy an evidence object, unless any active legal hold covers it. */
+public record DestroyEvidence(
+        @TargetAggregateIdentifier UUID evidenceId, UUID tenantId, UUID requestedBy) {
+}

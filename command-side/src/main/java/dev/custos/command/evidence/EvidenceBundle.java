@@ -1,0 +1,105 @@
+package dev.custos.command.evidence;
+
+import static dev.custos.command.CommandRefused.Reason.CONFLICT;
+import static dev.custos.command.CommandRefused.Reason.INVALID;
+import static dev.custos.command.CommandRefused.Reason.NOT_FOUND;
+import static dev.custos.command.Rules.require;
+import static dev.custos.command.Rules.requireText;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import dev.custos.events.canonical.CanonicalJson;
+import dev.custos.events.evidence.EvidenceBundleCreated;
+import dev.custos.events.evidence.EvidenceBundleSealed;
+
+/**
+ * A bundle of evidence objects. Sealing it writes a manifest in canonical JSON listing every member's id, title,
+ * content hash and size, and records the SHA-256 of exactly those bytes.
+ */
+@Aggregate
+class EvidenceBundle {
+
+    @AggregateIdentifier
+    private UUID bundleId;
+    private UUID tenantId;
+    private String title;
+    private Set<UUID> members;
+    private boolean sealed;
+
+    @CommandHandler
+    EvidenceBundle(CreateEvidenceBundle command, Clock clock) {
+        require(command.bundleId() != null && command.tenantId() != null, INVALID, "bundle and tenant ids are required");
+        require(command.evidenceIds() != null && !command.evidenceIds().isEmpty(), INVALID,
+                "evidence_ids must name at least one evidence object");
+        require(new HashSet<>(command.evidenceIds()).size() == command.evidenceIds().size(), INVALID,
+                "evidence_ids must not repeat an id");
+        apply(new EvidenceBundleCreated(command.tenantId(), command.bundleId(), requireText(command.title(), "title"),
+                List.copyOf(command.evidenceIds()), clock.instant(), command.requestedBy()));
+    }
+
+    @CommandHandler
+    SealedBundle handle(SealEvidenceBundle command, Clock clock) {
+        require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such bundle");
+        require(!sealed, CONFLICT, "the bundle is already sealed");
+        Set<UUID> described = new HashSet<>();
+        command.members().forEach(member -> described.add(member.evidenceId()));
+        require(described.equals(members), CONFLICT, "the members to seal are not the bundle's members");
+        require(command.members().stream().allMatch(ManifestMember::sealed), CONFLICT,
+                "every member must be sealed before the bundle");
+        Instant sealedAt = clock.instant();
+        String manifest = CanonicalJson.write(manifest(command.members(), sealedAt));
+        String sha256 = CanonicalJson.sha256Hex(manifest);
+        apply(new EvidenceBundleSealed(tenantId, bundleId, manifest, sha256, sealedAt, command.requestedBy()));
+        return new SealedBundle(manifest, sha256, sealedAt);
+    }
+
+    private Map<String, Object> manifest(List<ManifestMember> described, Instant sealedAt) {
+        List<Object> listed = new ArrayList<>();
+        described.stream().sorted(Comparator.comparing(member -> member.evidenceId().toString())).forEach(member -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", member.evidenceId().toString());
+            entry.put("title", member.title());
+            entry.put("content_sha256", member.contentSha256());
+            entry.put("content_bytes", member.contentBytes());
+            listed.add(entry);
+        });
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("bundle_id", bundleId.toString());
+        manifest.put("title", title);
+        manifest.put("sealed_at", sealedAt.toString());
+        manifest.put("members", listed);
+        return manifest;
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceBundleCreated event) {
+        bundleId = event.bundleId();
+        tenantId = event.tenantId();
+        title = event.title();
+        members = Set.copyOf(event.evidenceIds());
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceBundleSealed event) {
+        sealed = true;
+    }
+
+    EvidenceBundle() {
+        // Required by Axon to rebuild the aggregate from its events.
+    }
+}

@@ -1,0 +1,10 @@
+package dev.custos.command.legal;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Extend a hold to one more target. */
+public record AddLegalHoldTarget(
+        @TargetAggregateIdentifier UUID holdId, UUID tenantId, String targetType, UUID targetId, UUID requestedBy) {
+}

@@ -1,0 +1,99 @@
+package dev.custos.command.legal;
+
+import static dev.custos.command.CommandRefused.Reason.CONFLICT;
+import static dev.custos.command.CommandRefused.Reason.INVALID;
+import static dev.custos.command.CommandRefused.Reason.NOT_FOUND;
+import static dev.custos.command.Rules.require;
+import static dev.custos.command.Rules.requireText;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import dev.custos.events.legal.LegalHoldPlaced;
+import dev.custos.events.legal.LegalHoldReleased;
+import dev.custos.events.legal.LegalHoldTargetAdded;
+
+/** A legal hold: what it covers, and whether it is still active. Released holds accept nothing more. */
+@Aggregate
+class LegalHold {
+
+    static final Set<String> TARGET_TYPES = Set.of("evidence_object", "evidence_bundle", "claim", "claim_dossier",
+            "emergency_run", "dispute");
+
+    @AggregateIdentifier
+    private UUID holdId;
+    private UUID tenantId;
+    private UUID circleId;
+    private boolean released;
+    private final Set<String> targets = new HashSet<>();
+
+    @CommandHandler
+    LegalHold(PlaceLegalHold command, Clock clock) {
+        require(command.holdId() != null && command.tenantId() != null, INVALID, "hold and tenant ids are required");
+        apply(new LegalHoldPlaced(command.tenantId(), command.holdId(), command.circleId(),
+                requireText(command.title(), "title"), requireText(command.reason(), "reason"),
+                command.restrictSharing(), clock.instant(), command.requestedBy()));
+    }
+
+    @CommandHandler
+    void handle(AddLegalHoldTarget command, HoldRegistry holds, Clock clock) {
+        requireActiveInTenant(command.tenantId());
+        require(TARGET_TYPES.contains(command.targetType()), INVALID, "target_type is not a hold target type");
+        require(command.targetId() != null, INVALID, "target_id is required");
+        require(!targets.contains(key(command.targetType(), command.targetId())), CONFLICT,
+                "the hold already covers this target");
+        // Ordered against destructions in the tenant: the target is either still there, and then held before any
+        // destruction can commit, or already destroyed, and then refused here.
+        holds.serialize(tenantId);
+        HoldRegistry.TargetState target = holds.targetState(tenantId, command.targetType(), command.targetId());
+        require(target != HoldRegistry.TargetState.ABSENT, NOT_FOUND, "no such " + command.targetType());
+        require(target != HoldRegistry.TargetState.DESTROYED, CONFLICT, "the target was already destroyed");
+        apply(new LegalHoldTargetAdded(tenantId, holdId, circleId, command.targetType(), command.targetId(),
+                clock.instant(), command.requestedBy()));
+    }
+
+    @CommandHandler
+    void handle(ReleaseLegalHold command, Clock clock) {
+        requireActiveInTenant(command.tenantId());
+        apply(new LegalHoldReleased(tenantId, holdId, circleId, requireText(command.reason(), "reason"),
+                clock.instant(), command.requestedBy()));
+    }
+
+    private void requireActiveInTenant(UUID requestTenant) {
+        require(tenantId.equals(requestTenant), NOT_FOUND, "no such legal hold");
+        require(!released, CONFLICT, "the hold is already released");
+    }
+
+    private static String key(String targetType, UUID targetId) {
+        return targetType + ":" + targetId;
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldPlaced event) {
+        holdId = event.holdId();
+        tenantId = event.tenantId();
+        circleId = event.circleId();
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldTargetAdded event) {
+        targets.add(key(event.targetType(), event.targetId()));
+    }
+
+    @EventSourcingHandler
+    void on(LegalHoldReleased event) {
+        released = true;
+    }
+
+    LegalHold() {
+        // Required by Axon to rebuild the aggregate from its events.
+    }
+}

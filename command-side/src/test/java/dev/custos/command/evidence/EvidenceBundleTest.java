@@ -1,0 +1,108 @@
+package dev.custos.command.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.custos.command.CommandRefused;
+import dev.custos.events.canonical.CanonicalJson;
+import dev.custos.events.evidence.EvidenceBundleCreated;
+import dev.custos.events.evidence.EvidenceBundleSealed;
+
+class EvidenceBundleTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final UUID TENANT = UUID.randomUUID();
+    private static final UUID BUNDLE = UUID.fromString("00000000-0000-4000-8000-0000000000b1");
+    private static final UUID FIRST = UUID.fromString("00000000-0000-4000-8000-000000000002");
+    private static final UUID SECOND = UUID.fromString("00000000-0000-4000-8000-000000000001");
+    private static final UUID OPERATOR = UUID.randomUUID();
+    private static final String SHA_1 = "1".repeat(64);
+    private static final String SHA_2 = "2".repeat(64);
+
+    private FixtureConfiguration<EvidenceBundle> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(EvidenceBundle.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private EvidenceBundleCreated created() {
+        return new EvidenceBundleCreated(TENANT, BUNDLE, "Claim 7", List.of(FIRST, SECOND), NOW, OPERATOR);
+    }
+
+    private List<ManifestMember> members(boolean secondSealed) {
+        return List.of(new ManifestMember(FIRST, "Photo \"front\"", SHA_1, 10, true),
+                new ManifestMember(SECOND, "Report", SHA_2, 2048, secondSealed));
+    }
+
+    @Test
+    void creatingABundleFixesItsMembers() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateEvidenceBundle(BUNDLE, TENANT, "Claim 7", List.of(FIRST, SECOND), OPERATOR))
+                .expectEvents(created());
+    }
+
+    @Test
+    void aBundleNeedsMembersWithoutRepeats() {
+        fixture.givenNoPriorActivity().when(new CreateEvidenceBundle(BUNDLE, TENANT, "x", List.of(), OPERATOR))
+                .expectException(CommandRefused.class).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new CreateEvidenceBundle(BUNDLE, TENANT, "x", List.of(FIRST, FIRST), OPERATOR))
+                .expectException(CommandRefused.class).expectExceptionMessage("evidence_ids must not repeat an id")
+                .expectNoEvents();
+    }
+
+    @Test
+    void sealingWritesACanonicalManifestAndItsHash() {
+        String manifest = "{\"bundle_id\":\"" + BUNDLE + "\",\"members\":["
+                + "{\"content_bytes\":2048,\"content_sha256\":\"" + SHA_2 + "\",\"id\":\"" + SECOND + "\",\"title\":\"Report\"},"
+                + "{\"content_bytes\":10,\"content_sha256\":\"" + SHA_1 + "\",\"id\":\"" + FIRST
+                + "\",\"title\":\"Photo \\\"front\\\"\"}],"
+                + "\"sealed_at\":\"2026-11-22T10:00:00Z\",\"title\":\"Claim 7\"}";
+        String sha = CanonicalJson.sha256Hex(manifest);
+        fixture.given(created()).when(new SealEvidenceBundle(BUNDLE, TENANT, members(true), OPERATOR))
+                .expectEvents(new EvidenceBundleSealed(TENANT, BUNDLE, manifest, sha, NOW, OPERATOR))
+                .expectResultMessagePayload(new SealedBundle(manifest, sha, NOW));
+        assertThat(sha).hasSize(64);
+    }
+
+    @Test
+    void sealingWithAnUnsealedMemberIsAConflict() {
+        fixture.given(created()).when(new SealEvidenceBundle(BUNDLE, TENANT, members(false), OPERATOR))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("every member must be sealed before the bundle")
+                .expectNoEvents();
+    }
+
+    @Test
+    void sealingTwiceIsAConflict() {
+        fixture.given(created(), new EvidenceBundleSealed(TENANT, BUNDLE, "{}", "0".repeat(64), NOW, OPERATOR))
+                .when(new SealEvidenceBundle(BUNDLE, TENANT, members(true), OPERATOR))
+                .expectException(CommandRefused.class).expectExceptionMessage("the bundle is already sealed")
+                .expectNoEvents();
+    }
+
+    @Test
+    void sealingWithOtherMembersThanTheBundlesIsAConflict() {
+        fixture.given(created())
+                .when(new SealEvidenceBundle(BUNDLE, TENANT, members(true).subList(0, 1), OPERATOR))
+                .expectException(CommandRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void anotherTenantsBundleIsNotFound() {
+        fixture.given(created()).when(new SealEvidenceBundle(BUNDLE, UUID.randomUUID(), members(true), OPERATOR))
+                .expectException(CommandRefused.class).expectExceptionMessage("no such bundle").expectNoEvents();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.custos.command.legal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.custos.command.CommandRefused;
+import dev.custos.events.legal.LegalHoldPlaced;
+import dev.custos.events.legal.LegalHoldReleased;
+import dev.custos.events.legal.LegalHoldTargetAdded;
+
+class LegalHoldTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final UUID TENANT = UUID.randomUUID();
+    private static final UUID HOLD = UUID.randomUUID();
+    private static final UUID EVIDENCE = UUID.randomUUID();
+    private static final UUID OPERATOR = UUID.randomUUID();
+
+    private FixtureConfiguration<LegalHold> fixture;
+    private StubHoldRegistry holds;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(LegalHold.class);
+        holds = new StubHoldRegistry();
+        holds.present.add(EVIDENCE);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(holds);
+    }
+
+    private LegalHoldPlaced placed() {
+        return new LegalHoldPlaced(TENANT, HOLD, null, "Smith v. Acme", "litigation expected", false, NOW, OPERATOR);
+    }
+
+    private LegalHoldTargetAdded targetAdded() {
+        return new LegalHoldTargetAdded(TENANT, HOLD, null, "evidence_object", EVIDENCE, NOW, OPERATOR);
+    }
+
+    @Test
+    void placingAHoldRecordsItsReason() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceLegalHold(HOLD, TENANT, null, "Smith v. Acme", "litigation expected", false, OPERATOR))
+                .expectEvents(placed());
+    }
+
+    @Test
+    void aHoldWithoutAReasonIsInvalid() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceLegalHold(HOLD, TENANT, null, "Smith v. Acme", " ", false, OPERATOR))
+                .expectException(CommandRefused.class).expectExceptionMessage("reason is required").expectNoEvents();
+    }
+
+    @Test
+    void addingAnExistingTargetRecordsIt() {
+        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, OPERATOR))
+                .expectEvents(targetAdded());
+    }
+
+    @Test
+    void aMissingTargetIsNotFound() {
+        fixture.given(placed())
+                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", UUID.randomUUID(), OPERATOR))
+                .expectException(CommandRefused.class).expectExceptionMessage("no such evidence_object")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDestroyedTargetIsAConflict() {
+        holds.destroyed.add(EVIDENCE);
+        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, OPERATOR))
+                .expectException(CommandRefused.class).expectExceptionMessage("the target was already destroyed")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnknownTargetTypeIsInvalid() {
+        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "mailbox", EVIDENCE, OPERATOR))
+                .expectException(CommandRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void theSameTargetTwiceIsAConflict() {
+        fixture.given(placed(), targetAdded())
+                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, OPERATOR))
+                .expectException(CommandRefused.class).expectExceptionMessage("the hold already covers this target")
+                .expectNoEvents();
+    }
+
+    @Test
+    void releasingRecordsTheReason() {
+        fixture.given(placed(), targetAdded()).when(new ReleaseLegalHold(HOLD, TENANT, "case settled", OPERATOR))
+                .expectEvents(new LegalHoldReleased(TENANT, HOLD, null, "case settled", NOW, OPERATOR));
+    }
+
+    @Test
+    void releasingNeedsAReason() {
+        fixture.given(placed()).when(new ReleaseLegalHold(HOLD, TENANT, "", OPERATOR))
+                .expectException(CommandRefused.class).expectExceptionMessage("reason is required").expectNoEvents();
+    }
+
+    @Test
+    void releasingAReleasedHoldIsAConflict() {
+        fixture.given(placed(), new LegalHoldReleased(TENANT, HOLD, null, "settled", NOW, OPERATOR))
+                .when(new ReleaseLegalHold(HOLD, TENANT, "again", OPERATOR))
+                .expectException(CommandRefused.class).expectExceptionMessage("the hold is already released")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReleasedHoldTakesNoTargets() {
+        fixture.given(placed(), new LegalHoldReleased(TENANT, HOLD, null, "settled", NOW, OPERATOR))
+                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, OPERATOR))
+                .expectException(CommandRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void anotherTenantsHoldIsNotFound() {
+        fixture.given(placed()).when(new ReleaseLegalHold(HOLD, UUID.randomUUID(), "x", OPERATOR))
+                .expectException(CommandRefused.class).expectExceptionMessage("no such legal hold").expectNoEvents();
+    }
+}

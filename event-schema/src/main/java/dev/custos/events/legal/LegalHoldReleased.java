@@ -1,0 +1,44 @@
+package dev.custos.events.legal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.axonframework.serialization.Revision;
+
+import dev.custos.events.operator.OperatorAction;
+
+/** A hold was released for a stated reason. Its targets stay held while any other active hold covers them. */
+@Revision("1")
+public record LegalHoldReleased(
+        UUID tenantId,
+        UUID holdId,
+        UUID circleId,
+        String reason,
+        Instant releasedAt,
+        UUID releasedByIndividualId) implements OperatorAction {
+
+    @Override
+    public UUID operatorIndividualId() {
+        return releasedByIndividualId;
+    }
+
+    @Override
+    public String actionKey() {
+        return "hold_release";
+    }
+
+    @Override
+    public String subjectType() {
+        return "legal_hold";
+    }
+
+    @Override
+    public UUID subjectId() {
+        return holdId;
+    }
+
+    @Override
+    public Instant occurredAt() {
+        return releasedAt;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.custos.events.legal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.axonframework.serialization.Revision;
+
+import dev.custos.events.operator.OperatorAction;
+
+/** A hold now covers one more target: an evidence object, a bundle, or (as they arrive) claims, runs, disputes. */
+@Revision("1")
+public record LegalHoldTargetAdded(
+        UUID tenantId,
+        UUID holdId,
+        UUID circleId,
+        String targetType,
+        UUID targetId,
+        Instant addedAt,
+        UUID addedByIndividualId) implements OperatorAction {
+
+    @Override
+    public UUID operatorIndividualId() {
+        return addedByIndividualId;
+    }
+
+    @Override
+    public String actionKey() {
+        return "hold_add_target";
+    }
+
+    @Override
+    public String subjectType() {
+        return "legal_hold";
+    }
+
+    @Override
+    public UUID subjectId() {
+        return holdId;
+    }
+
+    @Override
+    public Instant occurredAt() {
+        return addedAt;
+    }
+}
