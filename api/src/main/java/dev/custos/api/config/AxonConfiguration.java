@@ -11,19 +11,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.custos.query.ProcessingGroups;
+
 /**
  * Axon beyond what Boot's auto-configuration does (JDBC event store, jackson3 serializers: see application.yml).
  *
  * <p>Both processing groups propagate handler failures instead of logging and skipping them. In the
- * {@code authorization} group, which runs in the command's transaction, a failed projection rolls the command
+ * {@code synchronous} group, which runs in the command's transaction, a failed projection rolls the command
  * back, so the event store and the authorization tables never disagree. In {@code operator-audit} the streaming
  * processor retries the batch, so no audit row is silently lost.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
-
-    static final String AUTHORIZATION_GROUP = "authorization";
-    static final String AUDIT_GROUP = "operator-audit";
 
     /** Millisecond ticks: event times survive the round trip through timestamptz unchanged. */
     @Bean
@@ -65,7 +64,7 @@ class AxonConfiguration {
 
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {
-        processing.registerListenerInvocationErrorHandler(AUTHORIZATION_GROUP, c -> PropagatingErrorHandler.instance());
-        processing.registerListenerInvocationErrorHandler(AUDIT_GROUP, c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(ProcessingGroups.SYNCHRONOUS, c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(ProcessingGroups.OPERATOR_AUDIT, c -> PropagatingErrorHandler.instance());
     }
 }

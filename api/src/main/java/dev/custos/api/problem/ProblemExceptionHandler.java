@@ -19,6 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 
+import dev.custos.api.blob.BlobTooLarge;
 import dev.custos.command.CommandRefused;
 import reactor.core.publisher.Mono;
 
@@ -55,6 +56,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                 case INVALID -> HttpStatus.BAD_REQUEST;
             };
             return plain(status, refused.getMessage());
+        }
+        if (failure instanceof BlobTooLarge tooLarge) {
+            return plain(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
         }
         if (failure instanceof AggregateNotFoundException) {
             return plain(HttpStatus.NOT_FOUND, "Not found");

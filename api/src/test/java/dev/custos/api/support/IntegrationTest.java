@@ -20,6 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class IntegrationTest {
 
     private static final String DATABASE_URL = TestDatabase.createDatabase();
+    /** Where the embedded S3 keeps this context's blobs: a fresh folder, never the developer's ./data. */
+    private static final String DATA_DIR = TestDatabase.freshDirectory("custos-it-data");
 
     @Value("${local.server.port}")
     protected int port;
@@ -31,6 +33,7 @@ public abstract class IntegrationTest {
         registry.add("custos.db.password", () -> "owner");
         registry.add("custos.db.runtime-password", () -> "runtime-password");
         registry.add("custos.auth.hs256-secret", () -> Jwts.SECRET);
+        registry.add("custos.data-dir", () -> DATA_DIR);
     }
 
     protected static String databaseUrl() {
@@ -72,6 +75,10 @@ public abstract class IntegrationTest {
 
         public WebTestClient.ResponseSpec get(String path) {
             return http.get().uri(path).headers(this::headers).exchange();
+        }
+
+        public WebTestClient.ResponseSpec delete(String path) {
+            return http.delete().uri(path).headers(this::headers).exchange();
         }
 
         private void headers(org.springframework.http.HttpHeaders headers) {

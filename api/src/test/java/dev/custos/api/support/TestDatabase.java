@@ -43,6 +43,17 @@ public final class TestDatabase {
         return urlOf(name);
     }
 
+    /** A new empty folder, removed when the JVM exits. */
+    public static String freshDirectory(String prefix) {
+        try {
+            Path directory = Files.createTempDirectory(prefix);
+            directory.toFile().deleteOnExit();
+            return directory.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A superuser connection: for the tests that check what even the owner or an administrator cannot do. */
     public static Connection superuser(String database) throws SQLException {
         start();

@@ -11,19 +11,17 @@ import dev.custos.events.directory.CircleCreated;
 import dev.custos.events.directory.CircleMemberAdded;
 import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.directory.TenantMemberAdded;
+import dev.custos.query.ProcessingGroups;
 import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.TenantWrites;
 
 /**
- * Builds the directory tables. It belongs to the {@value #GROUP} group, which runs in the command's own
- * transaction, because membership is checked on every request: an answered command must be visible at once.
+ * Builds the directory tables, in the command's own transaction, because membership is checked on every request.
  * Every write is an idempotent upsert, so a replay yields the same rows.
  */
 @Component
-@ProcessingGroup(DirectoryProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.SYNCHRONOUS)
 class DirectoryProjection {
-
-    static final String GROUP = "authorization";
 
     private final TenantWrites writes;
 

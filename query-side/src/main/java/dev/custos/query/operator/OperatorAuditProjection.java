@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 import dev.custos.events.operator.OperatorAction;
+import dev.custos.query.ProcessingGroups;
 import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.TenantWrites;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * It runs in its own streaming processor: the audit rows may trail the command by a moment, never block it.
  */
 @Component
-@ProcessingGroup("operator-audit")
+@ProcessingGroup(ProcessingGroups.OPERATOR_AUDIT)
 class OperatorAuditProjection {
 
     private static final JsonMapper PAYLOAD_JSON = JsonMapper.builder()

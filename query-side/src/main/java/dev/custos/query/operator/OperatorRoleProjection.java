@@ -12,15 +12,16 @@ import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.operator.OperatorRoleAssigned;
 import dev.custos.events.operator.OperatorRoleKey;
 import dev.custos.events.operator.OperatorRoleRevoked;
+import dev.custos.query.ProcessingGroups;
 import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.TenantWrites;
 
 /**
  * Builds {@code cc_operator_roles} and {@code cc_operator_role_assignments}. Roles decide every operator request,
- * so this runs in the command's transaction (the {@code authorization} group) like the directory.
+ * so this runs in the command's transaction like the directory.
  */
 @Component
-@ProcessingGroup("authorization")
+@ProcessingGroup(ProcessingGroups.SYNCHRONOUS)
 class OperatorRoleProjection {
 
     private final TenantWrites writes;

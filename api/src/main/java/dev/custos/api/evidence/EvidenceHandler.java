@@ -1,0 +1,135 @@
+package dev.custos.api.evidence;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.custos.api.blob.BlobStorage;
+import dev.custos.api.blob.BlobTooLarge;
+import dev.custos.api.operator.OperatorAuthorization;
+import dev.custos.api.problem.ProblemException;
+import dev.custos.api.support.Commands;
+import dev.custos.api.support.Ids;
+import dev.custos.api.tenancy.RequestContext;
+import dev.custos.command.evidence.CaptureEvidence;
+import dev.custos.command.evidence.CheckEvidenceIntegrity;
+import dev.custos.command.evidence.DestroyEvidence;
+import dev.custos.command.evidence.IntegrityCheck;
+import dev.custos.command.evidence.SealEvidence;
+import dev.custos.query.evidence.EvidenceReader;
+import dev.custos.query.evidence.EvidenceView;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/** Evidence objects: upload (members), read (members), seal, verify and destroy (operators). */
+@Component
+class EvidenceHandler {
+
+    static final Duration DOWNLOAD_LIFETIME = Duration.ofSeconds(60);
+    private static final Logger log = LoggerFactory.getLogger(EvidenceHandler.class);
+
+    private final Commands commands;
+    private final OperatorAuthorization authorization;
+    private final EvidenceReader evidence;
+    private final BlobStorage blobs;
+    private final long maxUploadBytes;
+
+    EvidenceHandler(Commands commands, OperatorAuthorization authorization, EvidenceReader evidence, BlobStorage blobs,
+                    @Value("${custos.max-upload-bytes}") long maxUploadBytes) {
+        this.commands = commands;
+        this.authorization = authorization;
+        this.evidence = evidence;
+        this.blobs = blobs;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    /**
+     * Streams the body to blob storage, then records the capture. The blob is written first: if the upload fails
+     * or is too large there is no object and no event; if recording fails, the blob is removed again.
+     */
+    Mono<ServerResponse> upload(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        UploadHeaders headers = UploadHeaders.of(request);
+        if (request.headers().contentLength().orElse(0) > maxUploadBytes) {
+            return Mono.error(new BlobTooLarge(maxUploadBytes));
+        }
+        UUID evidenceId = UUID.randomUUID();
+        String key = "tenants/" + context.tenantId() + "/evidence/" + evidenceId;
+        return blobs.upload(key, request.bodyToFlux(DataBuffer.class), maxUploadBytes)
+                .flatMap(stored -> commands.send(new CaptureEvidence(evidenceId, context.tenantId(), headers.title(),
+                                headers.sourceType(), headers.contentMime(), stored.bytes(), stored.sha256(),
+                                headers.occurredAt(), key, headers.emergencyRunId(), headers.claimId(),
+                                headers.disputeId(), context.individualId()))
+                        .onErrorResume(failure -> blobs.delete(key).then(Mono.error(failure))))
+                .then(Mono.defer(() -> summary(context, evidenceId, HttpStatus.CREATED)));
+    }
+
+    Mono<ServerResponse> read(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        return summary(context, Ids.parse(request.pathVariable("id"), "id"), HttpStatus.OK);
+    }
+
+    Mono<ServerResponse> seal(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        UUID evidenceId = Ids.parse(request.pathVariable("id"), "id");
+        return authorization.requireAnyOperatorRole(context)
+                .then(Mono.defer(() -> commands.send(new SealEvidence(evidenceId, context.tenantId(),
+                        context.individualId()))))
+                .then(Mono.defer(() -> summary(context, evidenceId, HttpStatus.OK)));
+    }
+
+    /** Reads the stored bytes back, hashes them and records the outcome; a mismatch marks the object. */
+    Mono<ServerResponse> verify(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        UUID evidenceId = Ids.parse(request.pathVariable("id"), "id");
+        return authorization.requireAnyOperatorRole(context)
+                .then(Mono.defer(() -> existing(context, evidenceId)))
+                .flatMap(view -> blobs.rehash(view.blobKey())
+                        .map(stored -> stored.sha256())
+                        // A blob that is gone is as altered as one that changed.
+                        .onErrorResume(NoSuchKeyException.class, missing -> Mono.just("")))
+                .flatMap(computed -> commands.call(new CheckEvidenceIntegrity(evidenceId, context.tenantId(),
+                        computed.isEmpty() ? null : computed, context.individualId()), IntegrityCheck.class))
+                .flatMap(check -> ServerResponse.ok().bodyValue(new VerifyResponse(check.intact(),
+                        check.contentSha256(), check.computedSha256())));
+    }
+
+    /** Refused while a hold covers the object; the blob is removed once the destruction is committed. */
+    Mono<ServerResponse> destroy(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        UUID evidenceId = Ids.parse(request.pathVariable("id"), "id");
+        return authorization.requireAnyOperatorRole(context)
+                .then(Mono.defer(() -> commands.call(new DestroyEvidence(evidenceId, context.tenantId(),
+                        context.individualId()), String.class)))
+                .flatMap(key -> blobs.delete(key).onErrorResume(failure -> {
+                    log.error("Evidence {} is recorded destroyed but its blob could not be removed yet", evidenceId,
+                            failure);
+                    return Mono.empty();
+                }))
+                .then(Mono.defer(() -> summary(context, evidenceId, HttpStatus.OK)));
+    }
+
+    private Mono<EvidenceView> existing(RequestContext context, UUID evidenceId) {
+        return evidence.evidence(context.scope(), evidenceId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such evidence")));
+    }
+
+    private Mono<ServerResponse> summary(RequestContext context, UUID evidenceId, HttpStatus status) {
+        return existing(context, evidenceId).flatMap(view -> ServerResponse.status(status)
+                .bodyValue(EvidenceSummary.of(view, view.destroyed() ? null
+                        : blobs.presignDownload(view.blobKey(), Filenames.safe(view.title(), view.id()),
+                                DOWNLOAD_LIFETIME).url())));
+    }
+
+    /** {@code POST /api/evidence/{id}/verify}. */
+    record VerifyResponse(boolean ok, String contentSha256, String computedSha256) {
+    }
+}

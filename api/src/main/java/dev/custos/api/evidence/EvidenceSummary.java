@@ -1,0 +1,32 @@
+package dev.custos.api.evidence;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.custos.query.evidence.EvidenceView;
+
+/**
+ * The contract's evidence summary. {@code url} is a download link signed for 60 seconds (absent once the object is
+ * destroyed); storage keys and bucket names never appear.
+ */
+public record EvidenceSummary(
+        UUID id,
+        String sourceType,
+        String title,
+        Instant occurredAt,
+        Instant createdAt,
+        Instant capturedAt,
+        String contentMime,
+        long contentBytes,
+        String contentSha256,
+        String chainStatus,
+        Instant sealedAt,
+        Instant destroyedAt,
+        String url) {
+
+    static EvidenceSummary of(EvidenceView view, String url) {
+        return new EvidenceSummary(view.id(), view.sourceType(), view.title(), view.occurredAt(), view.createdAt(),
+                view.capturedAt(), view.contentMime(), view.contentBytes(), view.contentSha256(), view.chainStatus(),
+                view.sealedAt(), view.destroyedAt(), url);
+    }
+}

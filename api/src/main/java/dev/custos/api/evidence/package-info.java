@@ -1,0 +1,2 @@
+/** Evidence over HTTP: streaming upload, reading, sealing, verification, destruction and bundles. */
+package dev.custos.api.evidence;

@@ -1,0 +1,8 @@
+package dev.custos.api.legal;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /api/operator/legal/holds/{id}/release}. */
+public record ReleaseHoldRequest(@NotBlank @Size(max = 4000) String reason) {
+}

@@ -1,0 +1,2 @@
+/** Legal holds over HTTP, and the registry destruction consults before it may commit. */
+package dev.custos.api.legal;

@@ -1,0 +1,53 @@
+package dev.custos.api.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+
+import dev.custos.api.support.IntegrationTest.Caller;
+
+/** Evidence helpers for the integration tests: uploads through HTTP, and hashing as a verifier would. */
+public final class Evidence {
+
+    private Evidence() {
+    }
+
+    /** Uploads {@code content} as {@code caller} and answers the evidence summary. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> upload(Caller caller, String title, byte[] content) {
+        return (Map<String, Object>) caller.http().post().uri("/api/evidence")
+                .headers(h -> {
+                    h.setBearerAuth(Jwts.forIndividual(caller.individual()));
+                    h.set("x-tenant-id", caller.tenant().toString());
+                    h.set("x-evidence-title", title);
+                })
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue(content)
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    public static UUID uploadId(Caller caller, String title) {
+        return UUID.fromString((String) upload(caller, title, (title + " " + UUID.randomUUID())
+                .getBytes(StandardCharsets.UTF_8)).get("id"));
+    }
+
+    /** Uploads and seals, answering the id. */
+    public static UUID sealed(Caller caller, String title) {
+        UUID id = uploadId(caller, title);
+        caller.post("/api/evidence/" + id + "/seal", Map.of()).expectStatus().isOk();
+        return id;
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.custos.query;
+
+/** The event processors the projections belong to, and why each runs the way it does. */
+public final class ProcessingGroups {
+
+    /**
+     * Runs in the command's own transaction (a subscribing processor): the tables on the authorization path
+     * (directory, roles, evidence, holds) must show a command's effect the moment it has answered.
+     */
+    public static final String SYNCHRONOUS = "synchronous";
+
+    /** A streaming processor: the operator audit rows may trail the command by a moment, never hold it up. */
+    public static final String OPERATOR_AUDIT = "operator-audit";
+
+    private ProcessingGroups() {
+    }
+}

@@ -1,0 +1,88 @@
+package dev.custos.query.evidence;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+import dev.custos.events.evidence.EvidenceBundleCreated;
+import dev.custos.events.evidence.EvidenceBundleSealed;
+import dev.custos.events.evidence.EvidenceCaptured;
+import dev.custos.events.evidence.EvidenceDestroyed;
+import dev.custos.events.evidence.EvidenceIntegrityChecked;
+import dev.custos.events.evidence.EvidenceSealed;
+import dev.custos.query.ProcessingGroups;
+import dev.custos.query.Timestamps;
+import dev.custos.query.tenancy.TenantWrites;
+
+/**
+ * Builds the evidence tables in the command's transaction, since holds and bundles are checked against them.
+ * Inserts ignore rows already there and updates set the event's values, so replays change nothing; the status
+ * updates only ever move forward (a destroyed object never becomes sealed again on replay).
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.SYNCHRONOUS)
+class EvidenceProjection {
+
+    private final TenantWrites writes;
+
+    EvidenceProjection(TenantWrites writes) {
+        this.writes = writes;
+    }
+
+    @EventHandler
+    void on(EvidenceCaptured event) {
+        writes.as(event.tenantId()).update(
+                "INSERT INTO cc_evidence_objects (id, tenant_id, title, source_type, content_mime, content_bytes, "
+                        + "content_sha256, occurred_at, captured_at, created_at, blob_key, emergency_run_id, claim_id, "
+                        + "dispute_id, captured_by_individual_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (id) DO NOTHING",
+                event.evidenceId(), event.tenantId(), event.title(), event.sourceType(), event.contentMime(),
+                event.contentBytes(), event.contentSha256(), Timestamps.of(event.occurredAt()),
+                Timestamps.of(event.capturedAt()), Timestamps.of(event.capturedAt()), event.blobKey(),
+                event.emergencyRunId(), event.claimId(), event.disputeId(), event.capturedByIndividualId());
+    }
+
+    @EventHandler
+    void on(EvidenceSealed event) {
+        writes.as(event.tenantId()).update("UPDATE cc_evidence_objects SET sealed_at = ?, "
+                        + "chain_status = CASE WHEN chain_status = 'open' THEN 'sealed' ELSE chain_status END "
+                        + "WHERE id = ?",
+                Timestamps.of(event.sealedAt()), event.evidenceId());
+    }
+
+    @EventHandler
+    void on(EvidenceIntegrityChecked event) {
+        writes.as(event.tenantId()).update("UPDATE cc_evidence_objects SET last_verified_at = ?, "
+                        + "chain_status = CASE WHEN ? AND chain_status <> 'destroyed' THEN 'integrity_failed' "
+                        + "ELSE chain_status END WHERE id = ?",
+                Timestamps.of(event.checkedAt()), !event.intact(), event.evidenceId());
+    }
+
+    @EventHandler
+    void on(EvidenceDestroyed event) {
+        writes.as(event.tenantId()).update(
+                "UPDATE cc_evidence_objects SET chain_status = 'destroyed', destroyed_at = ? WHERE id = ?",
+                Timestamps.of(event.destroyedAt()), event.evidenceId());
+    }
+
+    @EventHandler
+    void on(EvidenceBundleCreated event) {
+        var jdbc = writes.as(event.tenantId());
+        jdbc.update("INSERT INTO cc_evidence_bundles (id, tenant_id, title, status, created_at, "
+                        + "created_by_individual_id) VALUES (?, ?, ?, 'open', ?, ?) ON CONFLICT (id) DO NOTHING",
+                event.bundleId(), event.tenantId(), event.title(), Timestamps.of(event.createdAt()),
+                event.createdByIndividualId());
+        for (int position = 0; position < event.evidenceIds().size(); position++) {
+            jdbc.update("INSERT INTO cc_evidence_bundle_members (tenant_id, bundle_id, evidence_id, position) "
+                            + "VALUES (?, ?, ?, ?) ON CONFLICT (bundle_id, evidence_id) DO NOTHING",
+                    event.tenantId(), event.bundleId(), event.evidenceIds().get(position), position);
+        }
+    }
+
+    @EventHandler
+    void on(EvidenceBundleSealed event) {
+        writes.as(event.tenantId()).update("UPDATE cc_evidence_bundles SET status = 'sealed', manifest_json = ?, "
+                        + "manifest_sha256 = ?, sealed_at = ? WHERE id = ?",
+                event.manifestJson(), event.manifestSha256(), Timestamps.of(event.sealedAt()), event.bundleId());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.custos.query.legal;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.custos.query.tenancy.TenantWrites;
+
+/**
+ * What active holds cover, read over JDBC inside the caller's transaction (the command's). It runs as the write
+ * role, which sees every hold of the tenant whatever its circle: a hold protects an object from everyone.
+ */
+@Component
+public class HoldCoverage {
+
+    /** An evidence object is covered when a hold names it, or names a bundle, run, claim or dispute holding it. */
+    private static final String COVERS = "SELECT EXISTS (SELECT 1 FROM cc_legal_hold_targets t "
+            + "JOIN cc_legal_holds h ON h.id = t.hold_id AND h.status = 'active' "
+            + "LEFT JOIN cc_evidence_objects e ON e.id = ? "
+            + "WHERE (t.target_type = 'evidence_object' AND t.target_id = ?) "
+            + "OR (t.target_type = 'evidence_bundle' AND t.target_id IN "
+            + "    (SELECT m.bundle_id FROM cc_evidence_bundle_members m WHERE m.evidence_id = ?)) "
+            + "OR (t.target_type = 'emergency_run' AND t.target_id = e.emergency_run_id) "
+            + "OR (t.target_type = 'claim' AND t.target_id = e.claim_id) "
+            + "OR (t.target_type = 'dispute' AND t.target_id = e.dispute_id))";
+
+    private final TenantWrites writes;
+
+    public HoldCoverage(TenantWrites writes) {
+        this.writes = writes;
+    }
+
+    /**
+     * A transaction-scoped advisory lock per tenant: hold changes and destructions of one tenant take turns, and
+     * READ COMMITTED gives each the other's committed rows once it has the lock.
+     */
+    public void lockTenant(UUID tenantId) {
+        writes.as(tenantId).queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 0)) IS NOT NULL",
+                Boolean.class, "custos:legal-holds:" + tenantId);
+    }
+
+    public boolean covers(UUID tenantId, UUID evidenceId) {
+        return Boolean.TRUE.equals(writes.as(tenantId).queryForObject(COVERS, Boolean.class,
+                evidenceId, evidenceId, evidenceId));
+    }
+
+    /** {@code absent}, {@code destroyed} or {@code present}, for a target type whose subsystem exists. */
+    public String targetState(UUID tenantId, String targetType, UUID targetId) {
+        JdbcTemplate jdbc = writes.as(tenantId);
+        return switch (targetType) {
+            case "evidence_object" -> jdbc.query(
+                    "SELECT chain_status FROM cc_evidence_objects WHERE id = ?",
+                    rows -> rows.next() ? ("destroyed".equals(rows.getString(1)) ? "destroyed" : "present") : "absent",
+                    targetId);
+            case "evidence_bundle" -> jdbc.query("SELECT 1 FROM cc_evidence_bundles WHERE id = ?",
+                    rows -> rows.next() ? "present" : "absent", targetId);
+            // Claims, dossiers, runs and disputes arrive with their subsystems; until then nothing of theirs exists.
+            default -> "absent";
+        };
+    }
+}

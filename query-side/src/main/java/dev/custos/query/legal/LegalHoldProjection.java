@@ -1,0 +1,51 @@
+package dev.custos.query.legal;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+import dev.custos.events.legal.LegalHoldPlaced;
+import dev.custos.events.legal.LegalHoldReleased;
+import dev.custos.events.legal.LegalHoldTargetAdded;
+import dev.custos.query.ProcessingGroups;
+import dev.custos.query.Timestamps;
+import dev.custos.query.tenancy.TenantWrites;
+
+/** Builds the hold tables in the command's transaction: destruction checks them before it may commit. */
+@Component
+@ProcessingGroup(ProcessingGroups.SYNCHRONOUS)
+class LegalHoldProjection {
+
+    private final TenantWrites writes;
+
+    LegalHoldProjection(TenantWrites writes) {
+        this.writes = writes;
+    }
+
+    @EventHandler
+    void on(LegalHoldPlaced event) {
+        writes.as(event.tenantId()).update(
+                "INSERT INTO cc_legal_holds (id, tenant_id, circle_id, title, reason, restrict_sharing, status, "
+                        + "created_at, created_by_individual_id) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?) "
+                        + "ON CONFLICT (id) DO NOTHING",
+                event.holdId(), event.tenantId(), event.circleId(), event.title(), event.reason(),
+                event.restrictSharing(), Timestamps.of(event.placedAt()), event.placedByIndividualId());
+    }
+
+    @EventHandler
+    void on(LegalHoldTargetAdded event) {
+        writes.as(event.tenantId()).update(
+                "INSERT INTO cc_legal_hold_targets (tenant_id, hold_id, target_type, target_id, added_at, "
+                        + "added_by_individual_id) VALUES (?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (hold_id, target_type, target_id) DO NOTHING",
+                event.tenantId(), event.holdId(), event.targetType(), event.targetId(),
+                Timestamps.of(event.addedAt()), event.addedByIndividualId());
+    }
+
+    @EventHandler
+    void on(LegalHoldReleased event) {
+        writes.as(event.tenantId()).update("UPDATE cc_legal_holds SET status = 'released', released_at = ?, "
+                        + "released_by_individual_id = ?, release_reason = ? WHERE id = ?",
+                Timestamps.of(event.releasedAt()), event.releasedByIndividualId(), event.reason(), event.holdId());
+    }
+}
