@@ -122,11 +122,21 @@ public class BlobStorage {
                 ? Instant.now().plus(lifetime) : signed.expiration());
     }
 
+    /**
+     * Aborts an unfinished multipart upload. A client that goes away cancels the upload by interrupting this
+     * thread, and an interrupted thread cannot make the abort request: the flag is set aside for the abort and put
+     * back afterwards.
+     */
     private void abort(String key, String uploadId) {
+        boolean interrupted = Thread.interrupted();
         try {
             s3.abortMultipartUpload(abort -> abort.bucket(bucket).key(key).uploadId(uploadId));
         } catch (RuntimeException e) {
             log.warn("Could not abort an unfinished upload; the store's lifecycle rules must remove it", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import org.springframework.web.server.WebExceptionHandler;
 import dev.custos.api.blob.BlobTooLarge;
 import dev.custos.command.CommandRefused;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /**
  * Turns every failure into an RFC 9457 problem. Known failures keep their own message, which is written for
@@ -68,6 +69,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         }
         if (failure instanceof ConcurrencyException) {
             return plain(HttpStatus.CONFLICT, "The resource already exists or was changed concurrently");
+        }
+        if (failure instanceof AbortedException) {
+            // The client went away mid-request; nobody is left to read an answer.
+            log.debug("Client aborted {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
+            return plain(HttpStatus.BAD_REQUEST, "The request was aborted");
         }
         if (failure instanceof ServerWebInputException || failure instanceof DecodingException) {
             return plain(HttpStatus.BAD_REQUEST, "The request body or parameters could not be read");

@@ -1,9 +1,11 @@
 package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,12 +130,40 @@ class EvidenceIT extends IntegrationTest {
         }
 
         assertThat(storedKeys()).isEmpty();
+        assertThat(capturedEventsOfTenant()).isZero();
+    }
+
+    @Test
+    void anUploadAbortedMidwayLeavesNoObjectAndNoEvent() throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/evidence HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + Jwts.forIndividual(operator) + "\r\n"
+                    + "x-tenant-id: " + tenant + "\r\nx-evidence-title: cut off\r\n"
+                    + "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[1024 * 1024];
+            // More than one part, so that a multipart upload is under way when the client goes away.
+            for (int i = 0; i < 12; i++) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+        }
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> storedKeys().isEmpty()
+                && s3.listMultipartUploads(list -> list.bucket(store.bucket()).prefix("tenants/" + tenant + "/"))
+                .uploads().isEmpty());
+        assertThat(capturedEventsOfTenant()).isZero();
+    }
+
+    private long capturedEventsOfTenant() throws Exception {
         try (Connection superuser = TestDatabase.superuser(databaseUrl().replaceFirst(".*/([^/?]+).*", "$1"));
              ResultSet rows = superuser.createStatement().executeQuery(
                      "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%EvidenceCaptured' "
                              + "AND convert_from(payload, 'UTF8') LIKE '%" + tenant + "%'")) {
             rows.next();
-            assertThat(rows.getLong(1)).isZero();
+            return rows.getLong(1);
         }
     }
 
