@@ -21,6 +21,15 @@ import dev.custos.events.directory.CircleCreated;
 import dev.custos.events.directory.CircleMemberAdded;
 import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.directory.TenantMemberAdded;
+import dev.custos.events.evidence.EvidenceBundleCreated;
+import dev.custos.events.evidence.EvidenceBundleSealed;
+import dev.custos.events.evidence.EvidenceCaptured;
+import dev.custos.events.evidence.EvidenceDestroyed;
+import dev.custos.events.evidence.EvidenceIntegrityChecked;
+import dev.custos.events.evidence.EvidenceSealed;
+import dev.custos.events.legal.LegalHoldPlaced;
+import dev.custos.events.legal.LegalHoldReleased;
+import dev.custos.events.legal.LegalHoldTargetAdded;
 import dev.custos.events.operator.OperatorRoleAssigned;
 import dev.custos.events.operator.OperatorRoleRevoked;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +46,7 @@ class EventWireFormatTest {
     private static final UUID C = UUID.fromString("00000000-0000-4000-8000-00000000000c");
     private static final UUID D = UUID.fromString("00000000-0000-4000-8000-00000000000d");
     private static final Instant AT = Instant.parse("2026-11-22T10:00:00.123Z");
+    private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     private final Jackson3Serializer serializer = Jackson3Serializer.builder().build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -48,7 +58,17 @@ class EventWireFormatTest {
                 new CircleCreated(A, B, "North", C, AT),
                 new CircleMemberAdded(A, B, C, D, AT),
                 new OperatorRoleAssigned(A, B, "legal_operator", C, null, D, AT),
-                new OperatorRoleRevoked(A, B, "legal_operator", C, D, A, "left the team", AT)).stream();
+                new OperatorRoleRevoked(A, B, "legal_operator", C, D, A, "left the team", AT),
+                new EvidenceCaptured(A, B, "Roof photo", "upload", "image/jpeg", 1234, SHA, AT, AT,
+                        "tenants/" + A + "/evidence/" + B, C, null, D, A),
+                new EvidenceSealed(A, B, AT, C),
+                new EvidenceIntegrityChecked(A, B, SHA, SHA, true, AT, C),
+                new EvidenceDestroyed(A, B, "tenants/" + A + "/evidence/" + B, AT, C),
+                new EvidenceBundleCreated(A, B, "Claim pack", List.of(C, D), AT, A),
+                new EvidenceBundleSealed(A, B, "{\"bundle_id\":\"" + B + "\"}", SHA, AT, C),
+                new LegalHoldPlaced(A, B, null, "Smith v. Acme", "litigation expected", true, AT, C),
+                new LegalHoldTargetAdded(A, B, null, "evidence_object", C, AT, D),
+                new LegalHoldReleased(A, B, null, "case settled", AT, C)).stream();
     }
 
     @ParameterizedTest

@@ -10,8 +10,7 @@ public record DatabaseEndpoint(String jdbcUrl, String ownerUser, String ownerPas
 
     /** The host, port and database of the JDBC URL, for the R2DBC driver. */
     public URI location() {
-        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-        return uri;
+        return URI.create(jdbcUrl.substring("jdbc:".length()));
     }
 
     public String host() {
@@ -25,5 +24,11 @@ public record DatabaseEndpoint(String jdbcUrl, String ownerUser, String ownerPas
 
     public String database() {
         return location().getPath().substring(1);
+    }
+
+    /** Passwords stay out of logs and error messages. */
+    @Override
+    public String toString() {
+        return "DatabaseEndpoint[" + jdbcUrl + ", owner=" + ownerUser + "]";
     }
 }

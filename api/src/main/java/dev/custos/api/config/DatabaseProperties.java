@@ -13,4 +13,10 @@ public record DatabaseProperties(String url, String user, String password, Strin
     public boolean external() {
         return url != null && !url.isBlank();
     }
+
+    /** Passwords stay out of logs and error messages. */
+    @Override
+    public String toString() {
+        return "DatabaseProperties[" + url + ", user=" + user + "]";
+    }
 }

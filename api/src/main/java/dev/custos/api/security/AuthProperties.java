@@ -23,4 +23,10 @@ public record AuthProperties(String issuerUri, String hs256Secret) {
     public boolean usesDevelopmentSecret() {
         return !usesIssuer() && DEVELOPMENT_SECRET.equals(effectiveSecret());
     }
+
+    /** The secret stays out of logs and error messages. */
+    @Override
+    public String toString() {
+        return "AuthProperties[issuer=" + issuerUri + ", hs256=" + (hs256Secret == null ? "unset" : "set") + "]";
+    }
 }

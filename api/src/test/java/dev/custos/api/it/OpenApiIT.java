@@ -22,7 +22,10 @@ class OpenApiIT extends IntegrationTest {
         assertThat(paths.keySet()).contains(
                 "/api/tenants", "/api/tenants/members", "/api/circles", "/api/circles/{id}/members",
                 "/api/operator/roles", "/api/operator/roles/assign", "/api/operator/roles/assignments/{id}/revoke",
-                "/api/operator/events");
+                "/api/operator/events", "/api/evidence", "/api/evidence/{id}", "/api/evidence/{id}/seal",
+                "/api/evidence/{id}/verify", "/api/evidence/bundles", "/api/evidence/bundles/{id}",
+                "/api/evidence/bundles/{id}/seal", "/api/operator/legal/holds", "/api/operator/legal/holds/{id}/targets",
+                "/api/operator/legal/holds/{id}/release");
         Map<?, ?> assign = (Map<?, ?>) ((Map<?, ?>) paths.get("/api/operator/roles/assign")).get("post");
         assertThat(assign.get("operationId")).isEqualTo("assignOperatorRole");
         assertThat(((Map<?, ?>) assign.get("responses")).containsKey("201")).isTrue();
