@@ -78,23 +78,25 @@ CREATE TABLE cc_operator_role_assignments (
 CREATE INDEX cc_operator_role_assignments_lookup
     ON cc_operator_role_assignments (tenant_id, individual_id, status);
 
-DO $$
-DECLARE
-    t text;
+-- Every cc_ table gets the same protection: RLS enabled and forced, reads for the reader role, writes for the
+-- app role, and an app policy confined to the current tenant. Each table then adds its own reader policy.
+CREATE FUNCTION custos_protect_tenant_table(p_table text) RETURNS void
+    LANGUAGE plpgsql AS $$
 BEGIN
-    FOREACH t IN ARRAY ARRAY['cc_tenants', 'cc_tenant_members', 'cc_circles', 'cc_circle_members',
-                             'cc_operator_roles', 'cc_operator_role_assignments']
-    LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format('GRANT SELECT ON %I TO custos_reader', t);
-        EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I TO custos_app', t);
-        EXECUTE format('CREATE POLICY app_tenant ON %I FOR ALL TO custos_app '
-                       'USING (tenant_id = custos_current_tenant()) '
-                       'WITH CHECK (tenant_id = custos_current_tenant())', t);
-    END LOOP;
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', p_table);
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', p_table);
+    EXECUTE format('GRANT SELECT ON %I TO custos_reader', p_table);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I TO custos_app', p_table);
+    EXECUTE format('CREATE POLICY app_tenant ON %I FOR ALL TO custos_app '
+                   'USING (tenant_id = custos_current_tenant()) '
+                   'WITH CHECK (tenant_id = custos_current_tenant())', p_table);
 END
 $$;
+REVOKE EXECUTE ON FUNCTION custos_protect_tenant_table(text) FROM PUBLIC;
+
+SELECT custos_protect_tenant_table(t)
+  FROM unnest(ARRAY['cc_tenants', 'cc_tenant_members', 'cc_circles', 'cc_circle_members',
+                    'cc_operator_roles', 'cc_operator_role_assignments']) AS t;
 
 -- The directory itself is tenant-scoped; roles and assignments also honour circle membership.
 CREATE POLICY reader_tenant ON cc_tenants FOR SELECT TO custos_reader

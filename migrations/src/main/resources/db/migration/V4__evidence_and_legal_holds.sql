@@ -78,23 +78,9 @@ CREATE TABLE cc_legal_hold_targets (
 );
 CREATE INDEX cc_legal_hold_targets_target ON cc_legal_hold_targets (tenant_id, target_type, target_id);
 
-DO $$
-DECLARE
-    t text;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['cc_evidence_objects', 'cc_evidence_bundles', 'cc_evidence_bundle_members',
-                             'cc_legal_holds', 'cc_legal_hold_targets']
-    LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format('GRANT SELECT ON %I TO custos_reader', t);
-        EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I TO custos_app', t);
-        EXECUTE format('CREATE POLICY app_tenant ON %I FOR ALL TO custos_app '
-                       'USING (tenant_id = custos_current_tenant()) '
-                       'WITH CHECK (tenant_id = custos_current_tenant())', t);
-    END LOOP;
-END
-$$;
+SELECT custos_protect_tenant_table(t)
+  FROM unnest(ARRAY['cc_evidence_objects', 'cc_evidence_bundles', 'cc_evidence_bundle_members',
+                    'cc_legal_holds', 'cc_legal_hold_targets']) AS t;
 
 CREATE POLICY reader_tenant ON cc_evidence_objects FOR SELECT TO custos_reader
     USING (tenant_id = custos_current_tenant());

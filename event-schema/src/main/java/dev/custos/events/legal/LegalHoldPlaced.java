@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import org.axonframework.serialization.Revision;
 
-import dev.custos.events.operator.OperatorAction;
-
 /**
  * A legal operator placed a hold. A hold blocks destruction of what it covers; with {@code restrictSharing} it
  * also stops authorities from reading covered objects through the portal.
@@ -20,7 +18,7 @@ public record LegalHoldPlaced(
         String reason,
         boolean restrictSharing,
         Instant placedAt,
-        UUID placedByIndividualId) implements OperatorAction {
+        UUID placedByIndividualId) implements LegalHoldAction {
 
     @Override
     public UUID operatorIndividualId() {
@@ -30,16 +28,6 @@ public record LegalHoldPlaced(
     @Override
     public String actionKey() {
         return "hold_create";
-    }
-
-    @Override
-    public String subjectType() {
-        return "legal_hold";
-    }
-
-    @Override
-    public UUID subjectId() {
-        return holdId;
     }
 
     @Override

@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import org.axonframework.serialization.Revision;
 
-import dev.custos.events.operator.OperatorAction;
-
 /** A hold was released for a stated reason. Its targets stay held while any other active hold covers them. */
 @Revision("1")
 public record LegalHoldReleased(
@@ -15,7 +13,7 @@ public record LegalHoldReleased(
         UUID circleId,
         String reason,
         Instant releasedAt,
-        UUID releasedByIndividualId) implements OperatorAction {
+        UUID releasedByIndividualId) implements LegalHoldAction {
 
     @Override
     public UUID operatorIndividualId() {
@@ -25,16 +23,6 @@ public record LegalHoldReleased(
     @Override
     public String actionKey() {
         return "hold_release";
-    }
-
-    @Override
-    public String subjectType() {
-        return "legal_hold";
-    }
-
-    @Override
-    public UUID subjectId() {
-        return holdId;
     }
 
     @Override

@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import org.axonframework.serialization.Revision;
 
-import dev.custos.events.operator.OperatorAction;
-
 /** A hold now covers one more target: an evidence object, a bundle, or (as they arrive) claims, runs, disputes. */
 @Revision("1")
 public record LegalHoldTargetAdded(
@@ -16,7 +14,7 @@ public record LegalHoldTargetAdded(
         String targetType,
         UUID targetId,
         Instant addedAt,
-        UUID addedByIndividualId) implements OperatorAction {
+        UUID addedByIndividualId) implements LegalHoldAction {
 
     @Override
     public UUID operatorIndividualId() {
@@ -26,16 +24,6 @@ public record LegalHoldTargetAdded(
     @Override
     public String actionKey() {
         return "hold_add_target";
-    }
-
-    @Override
-    public String subjectType() {
-        return "legal_hold";
-    }
-
-    @Override
-    public UUID subjectId() {
-        return holdId;
     }
 
     @Override
