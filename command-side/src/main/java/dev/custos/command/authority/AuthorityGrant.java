@@ -1,0 +1,120 @@
+package dev.custos.command.authority;
+
+import static dev.custos.command.CommandRefused.Reason.CONFLICT;
+import static dev.custos.command.CommandRefused.Reason.INVALID;
+import static dev.custos.command.CommandRefused.Reason.NOT_FOUND;
+import static dev.custos.command.Rules.require;
+import static dev.custos.command.Rules.requireText;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import dev.custos.events.authority.AuthorityGrantCreated;
+import dev.custos.events.authority.AuthorityGrantExpired;
+import dev.custos.events.authority.AuthorityGrantRevoked;
+import dev.custos.events.authority.AuthorityScopeAdded;
+
+/**
+ * A share: what kind of reader it is for, until when, and which sealed objects it shows. Only sealed material is
+ * shared (evidence may be shared unsealed when the grant says {@code allow_unsealed}); a revoked or expired grant
+ * takes no new scopes.
+ */
+@Aggregate
+class AuthorityGrant {
+
+    static final Set<String> GRANT_TYPES = Set.of("adjuster", "insurer", "regulator", "legal",
+            "contractor_third_party", "generic");
+    static final Set<String> SCOPE_TYPES = Set.of("evidence_bundle", "claim", "claim_dossier", "evidence_object");
+
+    @AggregateIdentifier
+    private UUID grantId;
+    private UUID tenantId;
+    private String status;
+    private Instant expiresAt;
+    private boolean allowUnsealed;
+    private final Set<String> scopes = new HashSet<>();
+
+    @CommandHandler
+    AuthorityGrant(CreateAuthorityGrant command, Clock clock) {
+        require(command.grantId() != null && command.tenantId() != null, INVALID, "grant and tenant ids are required");
+        require(GRANT_TYPES.contains(command.grantType()), INVALID, "grant_type is not a grant type");
+        Instant now = clock.instant();
+        require(command.expiresAt() != null && command.expiresAt().isAfter(now), INVALID,
+                "expires_at must be in the future");
+        require(command.maxViews() == null || command.maxViews() > 0, INVALID, "max_views must be at least 1");
+        require(command.requirePasscode() == (command.passcodeHash() != null), INVALID,
+                "a passcode is required exactly when require_passcode is true");
+        apply(new AuthorityGrantCreated(command.tenantId(), command.grantId(), command.circleId(), command.portalId(),
+                command.grantType(), requireText(command.title(), "title"), command.description(),
+                command.expiresAt(), command.maxViews(), command.requirePasscode(), command.passcodeHash(),
+                command.allowUnsealed(), command.clientRequestId(), now, command.requestedBy()));
+    }
+
+    @CommandHandler
+    void handle(AddAuthorityScope command, Clock clock) {
+        require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such grant");
+        require("active".equals(status), CONFLICT, "the grant is " + status);
+        require(SCOPE_TYPES.contains(command.scopeType()), INVALID, "scope_type is not a scope type");
+        require(!scopes.contains(command.scopeType() + ":" + command.scopeObjectId()), CONFLICT,
+                "the grant already has this scope");
+        boolean sealedEnough = command.objectSealed()
+                || ("evidence_object".equals(command.scopeType()) && allowUnsealed);
+        require(sealedEnough, CONFLICT, "only sealed material can be shared");
+        apply(new AuthorityScopeAdded(tenantId, grantId, command.scopeId(), command.scopeType(),
+                command.scopeObjectId(), command.label(), command.notes(), clock.instant(), command.requestedBy()));
+    }
+
+    @CommandHandler
+    void handle(RevokeAuthorityGrant command, Clock clock) {
+        require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such grant");
+        require(!"revoked".equals(status), CONFLICT, "the grant is already revoked");
+        apply(new AuthorityGrantRevoked(tenantId, grantId, requireText(command.reason(), "reason"), clock.instant(),
+                command.requestedBy()));
+    }
+
+    @CommandHandler
+    void handle(ExpireAuthorityGrant command, Clock clock) {
+        require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such grant");
+        Instant now = clock.instant();
+        if ("active".equals(status) && !now.isBefore(expiresAt)) {
+            apply(new AuthorityGrantExpired(tenantId, grantId, now));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AuthorityGrantCreated event) {
+        grantId = event.grantId();
+        tenantId = event.tenantId();
+        status = "active";
+        expiresAt = event.expiresAt();
+        allowUnsealed = event.allowUnsealed();
+    }
+
+    @EventSourcingHandler
+    void on(AuthorityScopeAdded event) {
+        scopes.add(event.scopeType() + ":" + event.scopeObjectId());
+    }
+
+    @EventSourcingHandler
+    void on(AuthorityGrantRevoked event) {
+        status = "revoked";
+    }
+
+    @EventSourcingHandler
+    void on(AuthorityGrantExpired event) {
+        status = "expired";
+    }
+
+    AuthorityGrant() {
+        // Required by Axon to rebuild the aggregate from its events.
+    }
+}

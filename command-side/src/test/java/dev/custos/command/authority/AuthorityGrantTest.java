@@ -1,0 +1,143 @@
+package dev.custos.command.authority;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.custos.command.CommandRefused;
+import dev.custos.events.authority.AuthorityGrantCreated;
+import dev.custos.events.authority.AuthorityGrantExpired;
+import dev.custos.events.authority.AuthorityGrantRevoked;
+import dev.custos.events.authority.AuthorityScopeAdded;
+
+class AuthorityGrantTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Instant LATER = NOW.plusSeconds(86_400);
+    private static final UUID TENANT = UUID.randomUUID();
+    private static final UUID GRANT = UUID.randomUUID();
+    private static final UUID SCOPE = UUID.randomUUID();
+    private static final UUID BUNDLE = UUID.randomUUID();
+    private static final UUID OPERATOR = UUID.randomUUID();
+
+    private FixtureConfiguration<AuthorityGrant> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(AuthorityGrant.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private AuthorityGrantCreated created(boolean allowUnsealed) {
+        return new AuthorityGrantCreated(TENANT, GRANT, null, null, "adjuster", "Claim 7", null, LATER, 5, false, null,
+                allowUnsealed, null, NOW, OPERATOR);
+    }
+
+    private CreateAuthorityGrant create(String type, Instant expiresAt, boolean requirePasscode, String hash) {
+        return new CreateAuthorityGrant(GRANT, TENANT, null, null, type, "Claim 7", null, expiresAt, 5,
+                requirePasscode, hash, false, null, OPERATOR);
+    }
+
+    @Test
+    void creatingAGrantRecordsIt() {
+        fixture.givenNoPriorActivity().when(create("adjuster", LATER, false, null)).expectEvents(created(false));
+    }
+
+    @Test
+    void aGrantMustExpireInTheFuture() {
+        fixture.givenNoPriorActivity().when(create("adjuster", NOW, false, null))
+                .expectException(CommandRefused.class).expectExceptionMessage("expires_at must be in the future")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anUnknownGrantTypeIsInvalid() {
+        fixture.givenNoPriorActivity().when(create("friend", LATER, false, null))
+                .expectException(CommandRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void aPasscodeIsRequiredExactlyWhenAsked() {
+        fixture.givenNoPriorActivity().when(create("adjuster", LATER, true, null))
+                .expectException(CommandRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void aSealedBundleCanBeScoped() {
+        fixture.given(created(false))
+                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_bundle", BUNDLE, true, "pack", null,
+                        OPERATOR))
+                .expectEvents(new AuthorityScopeAdded(TENANT, GRANT, SCOPE, "evidence_bundle", BUNDLE, "pack", null,
+                        NOW, OPERATOR));
+    }
+
+    @Test
+    void anUnsealedBundleCannotBeScoped() {
+        fixture.given(created(true))
+                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_bundle", BUNDLE, false, null, null,
+                        OPERATOR))
+                .expectException(CommandRefused.class).expectExceptionMessage("only sealed material can be shared")
+                .expectNoEvents();
+    }
+
+    @Test
+    void unsealedEvidenceNeedsAllowUnsealed() {
+        fixture.given(created(false))
+                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_object", BUNDLE, false, null, null,
+                        OPERATOR))
+                .expectException(CommandRefused.class).expectNoEvents();
+        fixture.given(created(true))
+                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_object", BUNDLE, false, null, null,
+                        OPERATOR))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void theSameScopeTwiceIsAConflict() {
+        fixture.given(created(false), new AuthorityScopeAdded(TENANT, GRANT, SCOPE, "evidence_bundle", BUNDLE, null,
+                        null, NOW, OPERATOR))
+                .when(new AddAuthorityScope(GRANT, TENANT, UUID.randomUUID(), "evidence_bundle", BUNDLE, true, null,
+                        null, OPERATOR))
+                .expectException(CommandRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void aRevokedGrantTakesNoScopesAndIsNotRevokedTwice() {
+        AuthorityGrantRevoked revoked = new AuthorityGrantRevoked(TENANT, GRANT, "done", NOW, OPERATOR);
+        fixture.given(created(false), revoked)
+                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_bundle", BUNDLE, true, null, null,
+                        OPERATOR))
+                .expectException(CommandRefused.class).expectNoEvents();
+        fixture.given(created(false), revoked).when(new RevokeAuthorityGrant(GRANT, TENANT, "again", OPERATOR))
+                .expectException(CommandRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void revokingNeedsAReason() {
+        fixture.given(created(false)).when(new RevokeAuthorityGrant(GRANT, TENANT, " ", OPERATOR))
+                .expectException(CommandRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void anotherTenantsGrantIsNotFound() {
+        fixture.given(created(false)).when(new RevokeAuthorityGrant(GRANT, UUID.randomUUID(), "x", OPERATOR))
+                .expectException(CommandRefused.class).expectExceptionMessage("no such grant").expectNoEvents();
+    }
+
+    @Test
+    void aGrantPastItsExpiryIsMarkedExpiredOnce() {
+        AuthorityGrantCreated shortLived = new AuthorityGrantCreated(TENANT, GRANT, null, null, "adjuster", "x", null,
+                NOW.minusSeconds(1), null, false, null, false, null, NOW.minusSeconds(60), OPERATOR);
+        fixture.given(shortLived).when(new ExpireAuthorityGrant(GRANT, TENANT))
+                .expectEvents(new AuthorityGrantExpired(TENANT, GRANT, NOW));
+        fixture.given(shortLived, new AuthorityGrantExpired(TENANT, GRANT, NOW))
+                .when(new ExpireAuthorityGrant(GRANT, TENANT)).expectNoEvents();
+        fixture.given(created(false)).when(new ExpireAuthorityGrant(GRANT, TENANT)).expectNoEvents();
+    }
+}
