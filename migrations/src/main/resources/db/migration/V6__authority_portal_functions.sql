@@ -185,7 +185,37 @@ BEGIN
 END
 $$;
 
--- A new owner needs CREATE on the schema for ALTER ... OWNER; the definer gets it only for that moment.
+-- Privileges are set while the migrating role still owns the functions (a member of the new owner may not be
+-- allowed to grant on its behalf), then ownership passes to custos_definer, which keeps the ACL. A new owner needs
+-- CREATE on the schema for ALTER ... OWNER; the definer has it only for that moment.
+DO $$
+DECLARE
+    f text;
+BEGIN
+    FOREACH f IN ARRAY ARRAY['custos_portal_session_active(uuid, uuid)',
+                             'custos_portal_sharing_restricted(text, uuid)',
+                             'custos_portal_evidence_in_scope(uuid, uuid)',
+                             'custos_portal_evidence_summary(cc_evidence_objects)',
+                             'cc_authority_validate_token(text)',
+                             'cc_authority_list_scope_index(uuid, uuid, uuid)',
+                             'cc_authority_get_bundle_manifest(uuid, uuid, uuid, uuid)',
+                             'cc_authority_get_dossier(uuid, uuid, uuid, uuid)',
+                             'cc_authority_get_evidence_object_summary(uuid, uuid, uuid, uuid)']
+    LOOP
+        EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO custos_definer', f);
+    END LOOP;
+    FOREACH f IN ARRAY ARRAY['cc_authority_validate_token(text)',
+                             'cc_authority_list_scope_index(uuid, uuid, uuid)',
+                             'cc_authority_get_bundle_manifest(uuid, uuid, uuid, uuid)',
+                             'cc_authority_get_dossier(uuid, uuid, uuid, uuid)',
+                             'cc_authority_get_evidence_object_summary(uuid, uuid, uuid, uuid)']
+    LOOP
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO custos_portal', f);
+    END LOOP;
+END
+$$;
+
 GRANT CREATE ON SCHEMA public TO custos_definer;
 DO $$
 DECLARE
@@ -202,15 +232,6 @@ BEGIN
                              'cc_authority_get_evidence_object_summary(uuid, uuid, uuid, uuid)']
     LOOP
         EXECUTE format('ALTER FUNCTION %s OWNER TO custos_definer', f);
-        EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
-    END LOOP;
-    FOREACH f IN ARRAY ARRAY['cc_authority_validate_token(text)',
-                             'cc_authority_list_scope_index(uuid, uuid, uuid)',
-                             'cc_authority_get_bundle_manifest(uuid, uuid, uuid, uuid)',
-                             'cc_authority_get_dossier(uuid, uuid, uuid, uuid)',
-                             'cc_authority_get_evidence_object_summary(uuid, uuid, uuid, uuid)']
-    LOOP
-        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO custos_portal', f);
     END LOOP;
 END
 $$;

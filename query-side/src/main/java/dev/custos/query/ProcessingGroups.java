@@ -12,6 +12,9 @@ public final class ProcessingGroups {
     /** A streaming processor: the operator audit rows may trail the command by a moment, never hold it up. */
     public static final String OPERATOR_AUDIT = "operator-audit";
 
+    /** A streaming processor: the authority access log, which may trail by a moment like the operator audit. */
+    public static final String AUTHORITY_ACCESS = "authority-access";
+
     private ProcessingGroups() {
     }
 }

@@ -66,5 +66,7 @@ class AxonConfiguration {
     void configureProcessors(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler(ProcessingGroups.SYNCHRONOUS, c -> PropagatingErrorHandler.instance());
         processing.registerListenerInvocationErrorHandler(ProcessingGroups.OPERATOR_AUDIT, c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(ProcessingGroups.AUTHORITY_ACCESS,
+                c -> PropagatingErrorHandler.instance());
     }
 }

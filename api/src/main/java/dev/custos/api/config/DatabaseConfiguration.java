@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.postgresql.core.Utils;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,8 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import com.zaxxer.hikari.HikariConfig;
+
+import dev.custos.query.portal.PortalDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.r2dbc.pool.ConnectionPool;
@@ -33,9 +36,9 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 
 /**
- * Three connections to one database, each with the least it needs:
- * Flyway as the owner (DDL only), JDBC as {@code custos_app} for Axon and the projections, and R2DBC as
- * {@code custos_reader} for reads. The JDBC {@link DataSource} is declared here because Boot stops creating one
+ * Four connections to one database, each with the least it needs:
+ * Flyway as the owner (DDL only), JDBC as {@code custos_app} for Axon and the projections, R2DBC as
+ * {@code custos_reader} for reads, and R2DBC as {@code custos_portal} for the public portal. The JDBC {@link DataSource} is declared here because Boot stops creating one
  * once R2DBC is present, and without it Axon would quietly lose its JDBC event and token stores.
  */
 @Configuration(proxyBeanMethods = false)
@@ -68,6 +71,7 @@ class DatabaseConfiguration {
                 String literal = Utils.escapeLiteral(null, endpoint.runtimePassword(), true).toString();
                 statement.execute("ALTER ROLE " + DatabaseEndpoint.APP_ROLE + " PASSWORD '" + literal + "'");
                 statement.execute("ALTER ROLE " + DatabaseEndpoint.READER_ROLE + " PASSWORD '" + literal + "'");
+                statement.execute("ALTER ROLE " + DatabaseEndpoint.PORTAL_ROLE + " PASSWORD '" + literal + "'");
             }
         }
         return new MigratedSchema();
@@ -98,24 +102,40 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "dispose")
+    @Primary
     ConnectionPool connectionFactory(DatabaseEndpoint endpoint, MigratedSchema schema) {
-        var readerConnections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+        return pool(endpoint, DatabaseEndpoint.READER_ROLE, 20);
+    }
+
+    /** The public portal's own pool, as a role that can only EXECUTE the portal's definer functions. */
+    @Bean(destroyMethod = "dispose")
+    ConnectionPool portalConnectionFactory(DatabaseEndpoint endpoint, MigratedSchema schema) {
+        return pool(endpoint, DatabaseEndpoint.PORTAL_ROLE, 10);
+    }
+
+    @Bean
+    PortalDatabase portalDatabase(@Qualifier("portalConnectionFactory") ConnectionPool portalConnectionFactory) {
+        return new PortalDatabase(DatabaseClient.create(portalConnectionFactory));
+    }
+
+    private static ConnectionPool pool(DatabaseEndpoint endpoint, String role, int maxSize) {
+        var connections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
                 .host(endpoint.host())
                 .port(endpoint.port())
                 .database(endpoint.database())
-                .username(DatabaseEndpoint.READER_ROLE)
+                .username(role)
                 .password(endpoint.runtimePassword())
                 .build());
-        return new ConnectionPool(ConnectionPoolConfiguration.builder(readerConnections)
-                .name("custos-reader")
-                .initialSize(2)
-                .maxSize(20)
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
+                .name(role)
+                .initialSize(1)
+                .maxSize(maxSize)
                 .maxIdleTime(Duration.ofMinutes(10))
                 .build());
     }
 
     @Bean
-    ReactiveTransactionManager reactiveTransactionManager(ConnectionFactory connectionFactory) {
+    ReactiveTransactionManager reactiveTransactionManager(@Qualifier("connectionFactory") ConnectionFactory connectionFactory) {
         return new R2dbcTransactionManager(connectionFactory);
     }
 
@@ -125,7 +145,7 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    DatabaseClient databaseClient(ConnectionFactory connectionFactory) {
+    DatabaseClient databaseClient(@Qualifier("connectionFactory") ConnectionFactory connectionFactory) {
         return DatabaseClient.create(connectionFactory);
     }
 

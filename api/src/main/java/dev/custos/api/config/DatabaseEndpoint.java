@@ -7,6 +7,7 @@ public record DatabaseEndpoint(String jdbcUrl, String ownerUser, String ownerPas
 
     public static final String APP_ROLE = "custos_app";
     public static final String READER_ROLE = "custos_reader";
+    public static final String PORTAL_ROLE = "custos_portal";
 
     /** The host, port and database of the JDBC URL, for the R2DBC driver. */
     public URI location() {

@@ -38,6 +38,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.CONFLICT, detail, null);
     }
 
+    /** Whether a failure is a unique-key violation (SQLState 23505), anywhere in its causes. */
+    public static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -1,7 +1,5 @@
 package dev.custos.api.problem;
 
-import java.sql.SQLException;
-
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -64,7 +62,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (failure instanceof AggregateNotFoundException) {
             return plain(HttpStatus.NOT_FOUND, "Not found");
         }
-        if (failure instanceof AggregateStreamCreationException || isUniqueViolation(failure)) {
+        if (failure instanceof AggregateStreamCreationException || ProblemException.isUniqueViolation(failure)) {
             return plain(HttpStatus.CONFLICT, "A resource with this id already exists");
         }
         if (failure instanceof ConcurrencyException) {
@@ -93,16 +91,6 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         log.error("Unhandled failure on {} {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath().value(), failure);
         return plain(HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred");
-    }
-
-    /** An id reused for a new aggregate surfaces as a unique violation of the event store (SQLState 23505). */
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Problem plain(HttpStatus status, String detail) {

@@ -1,0 +1,16 @@
+package dev.custos.api.authority;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /api/authority/grants/{id}/scopes}. */
+public record AddScopeRequest(
+        @NotNull @Pattern(regexp = "evidence_bundle|claim|claim_dossier|evidence_object",
+                message = "must be one of evidence_bundle, claim, claim_dossier, evidence_object") String scopeType,
+        @NotNull UUID scopeId,
+        @Size(max = 200) String label,
+        @Size(max = 2000) String notes) {
+}

@@ -1,0 +1,44 @@
+package dev.custos.api.authority;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * {@code POST /api/authority/grants}. {@code metadata.allow_unsealed} lets unsealed evidence be scoped.
+ * The passcode is never echoed, stored or logged: only its argon2id hash is kept.
+ */
+public record CreateGrantRequest(
+        @NotNull @Pattern(regexp = "adjuster|insurer|regulator|legal|contractor_third_party|generic",
+                message = "must be one of adjuster, insurer, regulator, legal, contractor_third_party, generic")
+        String grantType,
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 2000) String description,
+        UUID circleId,
+        UUID portalId,
+        @NotNull Instant expiresAt,
+        @Min(1) Integer maxViews,
+        Boolean requirePasscode,
+        @Size(min = 6, max = 200) String passcode,
+        @Size(max = 200) String clientRequestId,
+        Metadata metadata) {
+
+    /** Grant options. */
+    public record Metadata(Boolean allowUnsealed) {
+    }
+
+    boolean allowUnsealed() {
+        return metadata != null && Boolean.TRUE.equals(metadata.allowUnsealed());
+    }
+
+    /** Keeps the passcode out of any log line or error that prints the request. */
+    @Override
+    public String toString() {
+        return "CreateGrantRequest[" + grantType + ", " + title + "]";
+    }
+}

@@ -1,0 +1,122 @@
+package dev.custos.api.authority;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.custos.api.operator.OperatorAuthorization;
+import dev.custos.api.problem.ProblemException;
+import dev.custos.api.support.Commands;
+import dev.custos.api.support.Ids;
+import dev.custos.api.support.Paging;
+import dev.custos.api.support.RequestBodies;
+import dev.custos.api.tenancy.RequestContext;
+import dev.custos.command.authority.CreateAuthorityGrant;
+import dev.custos.command.authority.RevokeAuthorityGrant;
+import dev.custos.command.authority.RevokeAuthorityToken;
+import dev.custos.query.authority.AccessEventView;
+import dev.custos.query.authority.AuthorityReader;
+import dev.custos.query.authority.GrantView;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Grants for any operator of the tenant: create (idempotent by client_request_id), list, revoke, access log. */
+@Component
+class GrantHandler {
+
+    private final OperatorAuthorization authorization;
+    private final Commands commands;
+    private final RequestBodies bodies;
+    private final AuthorityReader grants;
+    private final Passcodes passcodes;
+
+    GrantHandler(OperatorAuthorization authorization, Commands commands, RequestBodies bodies, AuthorityReader grants,
+                 Passcodes passcodes) {
+        this.authorization = authorization;
+        this.commands = commands;
+        this.bodies = bodies;
+        this.grants = grants;
+        this.passcodes = passcodes;
+    }
+
+    Mono<ServerResponse> create(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        return authorization.requireAnyOperatorRole(context)
+                .then(Mono.defer(() -> bodies.read(request, CreateGrantRequest.class)))
+                .flatMap(body -> {
+                    Mono<GrantView> repeat = body.clientRequestId() == null ? Mono.empty()
+                            : grants.grantByClientRequest(context.scope(), body.clientRequestId());
+                    return repeat.flatMap(original -> ServerResponse.ok().bodyValue(original))
+                            .switchIfEmpty(Mono.defer(() -> createNew(context, body)));
+                });
+    }
+
+    private Mono<ServerResponse> createNew(RequestContext context, CreateGrantRequest body) {
+        boolean requirePasscode = Boolean.TRUE.equals(body.requirePasscode());
+        if (requirePasscode != (body.passcode() != null)) {
+            return Mono.error(ProblemException.badRequest(
+                    "passcode is required exactly when require_passcode is true"));
+        }
+        UUID grantId = UUID.randomUUID();
+        Mono<String> hash = requirePasscode ? passcodes.hash(body.passcode()) : Mono.just("");
+        return hash.flatMap(passcodeHash -> commands.send(new CreateAuthorityGrant(grantId, context.tenantId(),
+                        body.circleId() == null ? context.circleId() : body.circleId(), body.portalId(),
+                        body.grantType(), body.title().strip(), body.description(), body.expiresAt(), body.maxViews(),
+                        requirePasscode, passcodeHash.isEmpty() ? null : passcodeHash, body.allowUnsealed(),
+                        body.clientRequestId(), context.individualId())))
+                .then(Mono.defer(() -> grants.grant(context.scope(), grantId)))
+                .flatMap(grant -> ServerResponse.status(HttpStatus.CREATED).bodyValue(grant))
+                // Two requests with one client_request_id raced; the loser answers with the winner's grant.
+                .onErrorResume(ProblemException::isUniqueViolation, race -> grants
+                        .grantByClientRequest(context.scope(), body.clientRequestId())
+                        .flatMap(original -> ServerResponse.ok().bodyValue(original)));
+    }
+
+    Mono<ServerResponse> list(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        Paging paging = Paging.of(request);
+        return authorization.requireAnyOperatorRole(context)
+                .then(Mono.defer(() -> grants.grants(context.scope(), paging.limit(), paging.offset()).collectList()))
+                .flatMap(list -> ServerResponse.ok().bodyValue(new GrantsResponse(list)));
+    }
+
+    /** Revokes the grant, then each of its tokens, so that the token rows say so too. */
+    Mono<ServerResponse> revoke(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        UUID grantId = Ids.parse(request.pathVariable("id"), "id");
+        return authorization.requireAnyOperatorRole(context)
+                .then(Mono.defer(() -> bodies.read(request, RevokeRequest.class)))
+                .flatMap(body -> commands.send(new RevokeAuthorityGrant(grantId, context.tenantId(), body.reason(),
+                                context.individualId()))
+                        .thenMany(Flux.defer(() -> grants.activeTokens(context.scope(), grantId)))
+                        .concatMap(token -> commands.send(new RevokeAuthorityToken(token.id(), context.tenantId(),
+                                "grant revoked: " + body.reason(), context.individualId())))
+                        .then())
+                .then(Mono.defer(() -> grants.grant(context.scope(), grantId)))
+                .flatMap(grant -> ServerResponse.ok().bodyValue(grant));
+    }
+
+    Mono<ServerResponse> events(ServerRequest request) {
+        RequestContext context = RequestContext.of(request);
+        UUID grantId = Ids.parse(request.pathVariable("id"), "id");
+        Paging paging = Paging.of(request);
+        return authorization.requireAnyOperatorRole(context)
+                .then(Mono.defer(() -> grants.grant(context.scope(), grantId)))
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such grant")))
+                .flatMap(grant -> grants.events(context.scope(), grantId, paging.limit(), paging.offset())
+                        .collectList())
+                .flatMap(list -> ServerResponse.ok().bodyValue(new AccessEventsResponse(list)));
+    }
+
+    /** {@code GET /api/authority/grants}. */
+    record GrantsResponse(List<GrantView> grants) {
+    }
+
+    /** {@code GET /api/authority/grants/{id}/events}. */
+    record AccessEventsResponse(List<AccessEventView> events) {
+    }
+}

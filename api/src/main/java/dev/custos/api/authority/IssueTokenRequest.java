@@ -1,0 +1,9 @@
+package dev.custos.api.authority;
+
+import java.time.Instant;
+
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /api/authority/grants/{id}/tokens}; an absent body means "until the grant expires". */
+public record IssueTokenRequest(Instant expiresAt, @Size(max = 200) String clientRequestId) {
+}

@@ -1,0 +1,19 @@
+package dev.custos.api.authority;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A token just issued: the raw token and its share URL appear here once and never again. A repeated
+ * {@code client_request_id} answers the same token id without them.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IssuedToken(UUID tokenId, String token, String shareUrl, Instant expiresAt) {
+
+    @Override
+    public String toString() {
+        return "IssuedToken[" + tokenId + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Grant management for the tenant's operators: grants, scopes, share tokens, revocation and access analytics. */
+package dev.custos.api.authority;

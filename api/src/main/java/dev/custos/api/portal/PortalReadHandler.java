@@ -1,0 +1,144 @@
+package dev.custos.api.portal;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.custos.api.blob.BlobStorage;
+import dev.custos.api.blob.PresignedDownload;
+import dev.custos.api.evidence.Filenames;
+import dev.custos.api.support.Commands;
+import dev.custos.command.authority.RecordPortalAccess;
+import dev.custos.command.authority.Visit;
+import dev.custos.query.portal.PortalQueries;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The session routes. Each request re-checks the session inside the definer function (token and grant still
+ * active and unexpired), then the object's scope and any {@code restrict_sharing} hold. Every access is logged.
+ */
+@Component
+class PortalReadHandler {
+
+    static final Duration DOWNLOAD_LIFETIME = Duration.ofSeconds(60);
+
+    private final PortalQueries portal;
+    private final SessionTokens sessions;
+    private final PortalRateLimiter rateLimiter;
+    private final Commands commands;
+    private final BlobStorage blobs;
+    private final Visits visits;
+
+    PortalReadHandler(PortalQueries portal, SessionTokens sessions, PortalRateLimiter rateLimiter, Commands commands,
+                      BlobStorage blobs, Visits visits) {
+        this.portal = portal;
+        this.sessions = sessions;
+        this.rateLimiter = rateLimiter;
+        this.commands = commands;
+        this.blobs = blobs;
+        this.visits = visits;
+    }
+
+    Mono<ServerResponse> index(ServerRequest request) {
+        return withSession(request, (session, visit) -> answer(session, visit,
+                portal.index(session.tenantId(), session.grantId(), session.tokenId()), null,
+                item -> Mono.just(PortalViews.read(item, PortalViews.Index.class))));
+    }
+
+    Mono<ServerResponse> bundleManifest(ServerRequest request) {
+        return withObject(request, (session, visit, id) -> answer(session, visit,
+                portal.bundleManifest(session.tenantId(), session.grantId(), session.tokenId(), id), null,
+                item -> Mono.just(PortalViews.read(item, PortalViews.Manifest.class))));
+    }
+
+    Mono<ServerResponse> dossier(ServerRequest request) {
+        return withObject(request, (session, visit, id) -> answer(session, visit,
+                portal.dossier(session.tenantId(), session.grantId(), session.tokenId(), id), null,
+                item -> Mono.just(PortalViews.read(item, PortalViews.Dossier.class))));
+    }
+
+    Mono<ServerResponse> evidence(ServerRequest request) {
+        return withObject(request, (session, visit, id) -> answer(session, visit,
+                portal.evidence(session.tenantId(), session.grantId(), session.tokenId(), id), null,
+                item -> Mono.just(PortalViews.read(item, PortalViews.Evidence.class))));
+    }
+
+    /** A 60-second signed GET for in-scope evidence only; the link is answered, logged as issued, never stored. */
+    Mono<ServerResponse> download(ServerRequest request) {
+        return withObject(request, (session, visit, id) -> answer(session, visit,
+                portal.evidence(session.tenantId(), session.grantId(), session.tokenId(), id), id,
+                item -> {
+                    PortalViews.Evidence summary = PortalViews.read(item, PortalViews.Evidence.class);
+                    PresignedDownload link = blobs.presignDownload(item.get("blob_key").asString(),
+                            Filenames.safe(summary.title(), summary.id()), DOWNLOAD_LIFETIME);
+                    return Mono.just(new PortalViews.Download(link.url(), link.expiresAt()));
+                }));
+    }
+
+    private interface ObjectAction {
+        Mono<ServerResponse> apply(PortalSession session, Visit visit, UUID objectId);
+    }
+
+    private Mono<ServerResponse> withObject(ServerRequest request, ObjectAction action) {
+        Optional<UUID> id = parse(request.pathVariable("id"));
+        return withSession(request, (session, visit) -> id.isEmpty() ? PortalResponses.notFound()
+                : action.apply(session, visit, id.get()));
+    }
+
+    private Mono<ServerResponse> withSession(ServerRequest request,
+                                             BiFunction<PortalSession, Visit, Mono<ServerResponse>> action) {
+        Optional<PortalSession> session = Optional.ofNullable(request.headers().firstHeader("Authorization"))
+                .filter(header -> header.startsWith("Bearer "))
+                .flatMap(header -> sessions.verify(header.substring("Bearer ".length()).strip()));
+        if (session.isEmpty()) {
+            return PortalResponses.denied();
+        }
+        Visit visit = visits.of(request);
+        PortalSession current = session.get();
+        return rateLimiter.tryAcquire(visit.ip(), current.tokenId().toString()).flatMap(allowed -> allowed
+                ? action.apply(current, visit)
+                : record(current, RecordPortalAccess.Kind.RATE_LIMITED, null, visit)
+                        .then(PortalResponses.rateLimited()));
+    }
+
+    /**
+     * Answers a definer function's result: 401 when the session no longer counts, 404 when the object is not in
+     * scope (whether or not it exists), else the body, after logging the access ({@code download_issued} for a
+     * download, {@code access_allowed} for a read).
+     */
+    private Mono<ServerResponse> answer(PortalSession session, Visit visit, Mono<PortalQueries.Answer> answer,
+                                        UUID downloadedEvidence, Function<JsonNode, Mono<Object>> toBody) {
+        return answer.flatMap(result -> {
+            if (!result.sessionActive()) {
+                return record(session, RecordPortalAccess.Kind.DENIED, null, visit).then(PortalResponses.denied());
+            }
+            if (result.item().isEmpty()) {
+                return PortalResponses.notFound();
+            }
+            RecordPortalAccess.Kind kind = downloadedEvidence == null ? RecordPortalAccess.Kind.READ
+                    : RecordPortalAccess.Kind.DOWNLOAD;
+            return toBody.apply(result.item().get()).flatMap(body -> record(session, kind, downloadedEvidence, visit)
+                    .then(ServerResponse.ok().bodyValue(body)));
+        });
+    }
+
+    private Mono<Void> record(PortalSession session, RecordPortalAccess.Kind kind, UUID evidenceId, Visit visit) {
+        return commands.send(new RecordPortalAccess(session.tokenId(), session.tenantId(), kind, evidenceId, visit));
+    }
+
+    private static Optional<UUID> parse(String value) {
+        try {
+            UUID id = UUID.fromString(value);
+            return id.toString().equalsIgnoreCase(value) ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

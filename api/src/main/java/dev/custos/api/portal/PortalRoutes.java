@@ -1,0 +1,55 @@
+package dev.custos.api.portal;
+
+import static dev.custos.api.support.ApiDocs.operation;
+
+import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.HandlerFilterFunction;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/** The public portal (P2.9.5): no account; a share token buys a session, a session reads scoped material. */
+@Configuration(proxyBeanMethods = false)
+class PortalRoutes {
+
+    private static final String TAG = "portal";
+
+    @Bean
+    RouterFunction<ServerResponse> portalRouter(SessionHandler sessions, PortalReadHandler reads, PortalPage page) {
+        return SpringdocRouteBuilder.route()
+                .GET("/p/authority", page::page, operation(TAG, "portalPage", "The read-only portal page", null, 200,
+                        String.class))
+                .GET("/p/authority/portal.js", page::script, operation(TAG, "portalScript", "The page's script",
+                        null, 200, String.class))
+                .GET("/p/authority/portal.css", page::style, operation(TAG, "portalStyle", "The page's style",
+                        null, 200, String.class))
+                .POST("/p/authority/session", sessions::exchange, operation(TAG, "openPortalSession",
+                        "Exchange a share token (and passcode) for a 15-minute session", SessionHandler.ExchangeRequest.class,
+                        200, SessionHandler.SessionResponse.class))
+                .GET("/p/authority/index", reads::index, operation(TAG, "portalIndex", "Everything the share shows",
+                        null, 200, PortalViews.Index.class))
+                .GET("/p/authority/bundles/{id}/manifest", reads::bundleManifest, operation(TAG, "portalManifest",
+                        "A scoped bundle's manifest and its sha256", null, 200, PortalViews.Manifest.class, "id"))
+                .GET("/p/authority/dossiers/{id}", reads::dossier, operation(TAG, "portalDossier",
+                        "A scoped claim dossier and its sha256", null, 200, PortalViews.Dossier.class, "id"))
+                .GET("/p/authority/evidence/{id}", reads::evidence, operation(TAG, "portalEvidence",
+                        "An in-scope evidence summary", null, 200, PortalViews.Evidence.class, "id"))
+                .POST("/p/authority/evidence/{id}/download", reads::download, operation(TAG, "portalDownload",
+                        "A 60-second signed download link for in-scope evidence", null, 200,
+                        PortalViews.Download.class, "id"))
+                .filter(noStoreNoIndex())
+                .build();
+    }
+
+    /** Nothing the portal answers may be cached, indexed or leak a referrer. */
+    private static HandlerFilterFunction<ServerResponse, ServerResponse> noStoreNoIndex() {
+        return (request, next) -> {
+            var headers = request.exchange().getResponse().getHeaders();
+            headers.set("Cache-Control", "no-store");
+            headers.set("X-Robots-Tag", "noindex, nofollow");
+            headers.set("Referrer-Policy", "no-referrer");
+            return next.handle(request);
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package dev.custos.api.portal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the portal shows, read from the definer functions' JSON into the contract's shapes. */
+final class PortalViews {
+
+    /** The functions answer in snake_case; anything internal (the blob key) is simply not mapped. */
+    static final JsonMapper FROM_DATABASE = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private PortalViews() {
+    }
+
+    static <T> T read(JsonNode node, Class<T> type) {
+        return FROM_DATABASE.treeToValue(node, type);
+    }
+
+    record IndexGrant(String title, String grantType, Instant expiresAt) {
+    }
+
+    record IndexBundle(UUID bundleId, String title, String manifestSha256, Instant sealedAt) {
+    }
+
+    record Index(IndexGrant grant, List<IndexBundle> bundles, List<JsonNode> dossiers, List<JsonNode> claims,
+                 List<Evidence> evidence) {
+    }
+
+    record Manifest(UUID bundleId, String title, String manifestJson, String manifestSha256, Instant sealedAt) {
+    }
+
+    record Dossier(UUID dossierId, UUID claimId, String dossierJson, String dossierSha256, Instant assembledAt) {
+    }
+
+    /** The evidence summary, without storage keys. */
+    record Evidence(UUID id, String sourceType, String title, Instant occurredAt, Instant createdAt,
+                    Instant capturedAt, String contentMime, long contentBytes, String contentSha256,
+                    String chainStatus, Instant sealedAt) {
+    }
+
+    /** {@code POST /p/authority/evidence/{id}/download}: a signed GET valid for 60 seconds. */
+    record Download(String url, Instant expiresAt) {
+
+        @Override
+        public String toString() {
+            return "Download[expiresAt=" + expiresAt + "]";
+        }
+    }
+}

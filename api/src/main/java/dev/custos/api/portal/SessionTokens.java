@@ -1,0 +1,87 @@
+package dev.custos.api.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import dev.custos.api.security.AuthProperties;
+
+/**
+ * Signed portal session tokens (HS256 JWTs, audience {@code custos-portal}). The key is
+ * {@code CUSTOS_PORTAL_SESSION_SECRET}, or a SHA-256 derived from the auth configuration, which is never the
+ * operator key itself: a session token is never an operator token, nor the reverse. Every instance sharing the
+ * configuration verifies every other's sessions.
+ */
+@Component
+public class SessionTokens {
+
+    private static final String AUDIENCE = "custos-portal";
+
+    private final byte[] key;
+
+    public SessionTokens(PortalProperties portal, AuthProperties auth) {
+        String base = portal.sessionSecret() != null && !portal.sessionSecret().isBlank() ? portal.sessionSecret()
+                : "custos-portal-session|" + (auth.usesIssuer() ? auth.issuerUri() + "|" : "") + auth.effectiveSecret();
+        this.key = sha256(base);
+    }
+
+    public String issue(PortalSession session) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .audience(AUDIENCE)
+                .subject(session.tokenId().toString())
+                .claim("tid", session.tenantId().toString())
+                .claim("gid", session.grantId().toString())
+                .expirationTime(Date.from(session.expiresAt()))
+                .issueTime(new Date())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jwt.sign(new MACSigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a portal session", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The session, if the token is ours, unaltered and not expired. */
+    public Optional<PortalSession> verify(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(key))) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            Instant expiresAt = claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant();
+            if (expiresAt == null || !expiresAt.isAfter(Instant.now()) || !claims.getAudience().contains(AUDIENCE)) {
+                return Optional.empty();
+            }
+            return Optional.of(new PortalSession(UUID.fromString(claims.getStringClaim("tid")),
+                    UUID.fromString(claims.getStringClaim("gid")), UUID.fromString(claims.getSubject()), expiresAt));
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
