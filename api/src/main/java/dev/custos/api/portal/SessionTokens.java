@@ -3,12 +3,17 @@ package dev.custos.api.portal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.text.ParseException;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.nimbusds.jose.JOSEException;
@@ -23,21 +28,36 @@ import dev.custos.api.security.AuthProperties;
 
 /**
  * Signed portal session tokens (HS256 JWTs, audience {@code custos-portal}). The key is
- * {@code CUSTOS_PORTAL_SESSION_SECRET}, or a SHA-256 derived from the auth configuration, which is never the
+ * {@code CUSTOS_PORTAL_SESSION_SECRET}, or a SHA-256 derived from the HS256 auth secret, which is never the
  * operator key itself: a session token is never an operator token, nor the reverse. Every instance sharing the
- * configuration verifies every other's sessions.
+ * configuration verifies every other's sessions. With OIDC there is no shared secret to derive from, so the prod
+ * profile requires {@code CUSTOS_PORTAL_SESSION_SECRET}.
  */
 @Component
 public class SessionTokens {
 
     private static final String AUDIENCE = "custos-portal";
+    private static final Logger log = LoggerFactory.getLogger(SessionTokens.class);
 
     private final byte[] key;
 
-    public SessionTokens(PortalProperties portal, AuthProperties auth) {
-        String base = portal.sessionSecret() != null && !portal.sessionSecret().isBlank() ? portal.sessionSecret()
-                : "custos-portal-session|" + (auth.usesIssuer() ? auth.issuerUri() + "|" : "") + auth.effectiveSecret();
-        this.key = sha256(base);
+    public SessionTokens(PortalProperties portal, AuthProperties auth, Environment environment) {
+        boolean configured = portal.sessionSecret() != null && !portal.sessionSecret().isBlank();
+        boolean production = Arrays.asList(environment.getActiveProfiles()).contains("prod");
+        if (configured) {
+            this.key = sha256(portal.sessionSecret());
+        } else if (!auth.usesIssuer()) {
+            // Derived from the HS256 secret: shared by every instance that shares it, never equal to it.
+            this.key = sha256("custos-portal-session|" + auth.effectiveSecret());
+        } else if (production) {
+            throw new IllegalStateException("With CUSTOS_AUTH_ISSUER_URI, the prod profile needs "
+                    + "CUSTOS_PORTAL_SESSION_SECRET to sign portal sessions");
+        } else {
+            log.warn("No CUSTOS_PORTAL_SESSION_SECRET: portal sessions are signed with a key of this process only");
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            this.key = random;
+        }
     }
 
     public String issue(PortalSession session) {

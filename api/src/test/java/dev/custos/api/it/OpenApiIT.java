@@ -25,7 +25,11 @@ class OpenApiIT extends IntegrationTest {
                 "/api/operator/events", "/api/evidence", "/api/evidence/{id}", "/api/evidence/{id}/seal",
                 "/api/evidence/{id}/verify", "/api/evidence/bundles", "/api/evidence/bundles/{id}",
                 "/api/evidence/bundles/{id}/seal", "/api/operator/legal/holds", "/api/operator/legal/holds/{id}/targets",
-                "/api/operator/legal/holds/{id}/release");
+                "/api/operator/legal/holds/{id}/release", "/api/authority/grants", "/api/authority/grants/{id}/scopes",
+                "/api/authority/grants/{id}/tokens", "/api/authority/tokens/{id}/revoke",
+                "/api/authority/grants/{id}/revoke", "/api/authority/grants/{id}/events", "/p/authority",
+                "/p/authority/session", "/p/authority/index", "/p/authority/bundles/{id}/manifest",
+                "/p/authority/dossiers/{id}", "/p/authority/evidence/{id}", "/p/authority/evidence/{id}/download");
         Map<?, ?> assign = (Map<?, ?>) ((Map<?, ?>) paths.get("/api/operator/roles/assign")).get("post");
         assertThat(assign.get("operationId")).isEqualTo("assignOperatorRole");
         assertThat(((Map<?, ?>) assign.get("responses")).containsKey("201")).isTrue();

@@ -1,0 +1,94 @@
+package dev.custos.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.custos.api.support.Evidence;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.Shares;
+import dev.custos.api.support.Shares.Share;
+
+/**
+ * The portal page in a real browser: Debian's headless Chromium, driven through Debian's chromedriver (nothing is
+ * downloaded). It opens a share URL, is asked for the passcode, enters it and sees the index. CI installs both
+ * packages (.ci/run); a machine without them skips this class.
+ */
+class PortalPageIT extends IntegrationTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @Test
+    void thePageIsServedNeverCachedNeverIndexedAndWithAStrictPolicy() {
+        http().get().uri("/p/authority").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/html")
+                .expectHeader().valueEquals("Cache-Control", "no-store")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().valueEquals("X-Robots-Tag", "noindex, nofollow")
+                .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
+                        .contains("default-src 'none'").contains("script-src 'self'")
+                        .contains("frame-ancestors 'none'").doesNotContain("unsafe"))
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("<meta name=\"robots\" content=\"noindex, nofollow\">")
+                        .doesNotContain("<script>").doesNotContain("http://").doesNotContain("https://"));
+        http().get().uri("/p/authority/portal.js").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(script -> assertThat(script)
+                        .doesNotContain("innerHTML").doesNotContain("localStorage").contains("replaceState"));
+    }
+
+    @Test
+    void aReaderOpensTheShareWithThePasscodeAndSeesTheIndex() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed");
+        UUID operator = UUID.randomUUID();
+        Caller me = as(operator, createTenant(operator));
+        UUID member = Evidence.sealed(me, "Roof photo");
+        Map<?, ?> bundle = me.post("/api/evidence/bundles", Map.of("title", "Claim 7 pack",
+                "evidence_ids", List.of(member))).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        me.post("/api/evidence/bundles/" + bundle.get("id") + "/seal", Map.of()).expectStatus().isOk();
+        Share share = Shares.share(me, Instant.now().plus(Duration.ofDays(1)), null, "page-passcode-42",
+                Map.of("evidence_bundle", UUID.fromString((String) bundle.get("id"))));
+        String shareUrl = "http://localhost:" + port + "/p/authority#token=" + share.token().raw();
+
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("custos-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(shareUrl);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("passcode")));
+            // The token has already left the address bar.
+            assertThat(browser.getCurrentUrl()).doesNotContain(share.token().raw());
+            browser.findElement(By.id("passcode")).sendKeys("page-passcode-42");
+            browser.findElement(By.id("passcode-submit")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("index")));
+            assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Claim 7 for the adjuster");
+            assertThat(browser.findElement(By.id("bundles")).getText()).contains("Claim 7 pack").contains("sha256");
+            assertThat(browser.findElement(By.id("evidence")).getText()).contains("Roof photo");
+        } finally {
+            browser.quit();
+        }
+    }
+}
