@@ -187,11 +187,13 @@ $$;
 
 -- Privileges are set while the migrating role still owns the functions (a member of the new owner may not be
 -- allowed to grant on its behalf), then ownership passes to custos_definer, which keeps the ACL. A new owner needs
--- CREATE on the schema for ALTER ... OWNER; the definer has it only for that moment.
+-- CREATE on the schema for ALTER ... OWNER; the definer has it only for that moment. Only the cc_authority_
+-- functions are the portal's; the custos_portal_ helpers are callable by the definer alone.
 DO $$
 DECLARE
     f text;
 BEGIN
+    EXECUTE 'GRANT CREATE ON SCHEMA public TO custos_definer';
     FOREACH f IN ARRAY ARRAY['custos_portal_session_active(uuid, uuid)',
                              'custos_portal_sharing_restricted(text, uuid)',
                              'custos_portal_evidence_in_scope(uuid, uuid)',
@@ -204,37 +206,13 @@ BEGIN
     LOOP
         EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
         EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO custos_definer', f);
-    END LOOP;
-    FOREACH f IN ARRAY ARRAY['cc_authority_validate_token(text)',
-                             'cc_authority_list_scope_index(uuid, uuid, uuid)',
-                             'cc_authority_get_bundle_manifest(uuid, uuid, uuid, uuid)',
-                             'cc_authority_get_dossier(uuid, uuid, uuid, uuid)',
-                             'cc_authority_get_evidence_object_summary(uuid, uuid, uuid, uuid)']
-    LOOP
-        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO custos_portal', f);
-    END LOOP;
-END
-$$;
-
-GRANT CREATE ON SCHEMA public TO custos_definer;
-DO $$
-DECLARE
-    f text;
-BEGIN
-    FOREACH f IN ARRAY ARRAY['custos_portal_session_active(uuid, uuid)',
-                             'custos_portal_sharing_restricted(text, uuid)',
-                             'custos_portal_evidence_in_scope(uuid, uuid)',
-                             'custos_portal_evidence_summary(cc_evidence_objects)',
-                             'cc_authority_validate_token(text)',
-                             'cc_authority_list_scope_index(uuid, uuid, uuid)',
-                             'cc_authority_get_bundle_manifest(uuid, uuid, uuid, uuid)',
-                             'cc_authority_get_dossier(uuid, uuid, uuid, uuid)',
-                             'cc_authority_get_evidence_object_summary(uuid, uuid, uuid, uuid)']
-    LOOP
+        IF f LIKE 'cc\_authority\_%' THEN
+            EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO custos_portal', f);
+        END IF;
         EXECUTE format('ALTER FUNCTION %s OWNER TO custos_definer', f);
     END LOOP;
+    EXECUTE 'REVOKE CREATE ON SCHEMA public FROM custos_definer';
 END
 $$;
-REVOKE CREATE ON SCHEMA public FROM custos_definer;
 -- custos_current_tenant() is called by the definer's policies and helpers.
 GRANT EXECUTE ON FUNCTION custos_current_tenant() TO custos_definer;
