@@ -88,7 +88,7 @@ class AuthorityToken {
             case WRONG -> {
                 apply(new AuthorityPasscodeFailed(tenantId, grantId, tokenId, visit.ip(), visit.userAgent(),
                         visit.path(), now));
-                return Exchange.refused("passcode_failed", expiresAt, false);
+                return Exchange.refused("passcode_failed", expiresAt);
             }
             default -> {
                 // NOT_REQUIRED or CORRECT: on to the view count
@@ -122,7 +122,7 @@ class AuthorityToken {
     private Exchange refuse(String reason, Visit visit, Instant now) {
         apply(new AuthorityAccessDenied(tenantId, grantId, tokenId, reason, visit.ip(), visit.userAgent(),
                 visit.path(), now));
-        return Exchange.refused(reason, expiresAt, "expired".equals(reason));
+        return Exchange.refused(reason, expiresAt);
     }
 
     @EventSourcingHandler

@@ -3,13 +3,13 @@ package dev.custos.command.authority;
 import java.time.Instant;
 
 /** The token's decision on an exchange: allowed with the session's hard stop, or refused for a reason. */
-public record Exchange(boolean allowed, String refusal, Instant expiresAt, boolean grantExpired) {
+public record Exchange(boolean allowed, String refusal, Instant expiresAt) {
 
     static Exchange allowed(Instant expiresAt) {
-        return new Exchange(true, null, expiresAt, false);
+        return new Exchange(true, null, expiresAt);
     }
 
-    static Exchange refused(String reason, Instant expiresAt, boolean grantExpired) {
-        return new Exchange(false, reason, expiresAt, grantExpired);
+    static Exchange refused(String reason, Instant expiresAt) {
+        return new Exchange(false, reason, expiresAt);
     }
 }

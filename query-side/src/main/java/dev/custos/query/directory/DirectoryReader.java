@@ -29,13 +29,6 @@ public class DirectoryReader {
                 circleId);
     }
 
-    /** Whether the circle exists in the scope's tenant; another tenant's circle is hidden by RLS and so absent. */
-    public Mono<Boolean> circleExists(TenantScope scope, UUID circleId) {
-        return reads.one(scope, db -> db.sql("SELECT 1 FROM cc_circles WHERE id = :circle")
-                        .bind("circle", circleId).map(row -> true).first())
-                .defaultIfEmpty(false);
-    }
-
     private Mono<Boolean> exists(TenantScope scope, String sql, UUID circleId) {
         if (scope.individualId() == null) {
             return Mono.just(false);
