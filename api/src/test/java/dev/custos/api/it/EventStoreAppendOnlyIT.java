@@ -52,10 +52,6 @@ class EventStoreAppendOnlyIT extends IntegrationTest {
         }
     }
 
-    private static String databaseName() {
-        return databaseUrl().replaceFirst(".*/([^/?]+).*", "$1");
-    }
-
     private static long eventCount() throws SQLException {
         try (Connection connection = TestDatabase.connect(databaseUrl(), TestDatabase.OWNER, "owner");
              ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry")) {

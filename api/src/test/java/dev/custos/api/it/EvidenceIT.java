@@ -158,7 +158,7 @@ class EvidenceIT extends IntegrationTest {
     }
 
     private long capturedEventsOfTenant() throws Exception {
-        try (Connection superuser = TestDatabase.superuser(databaseUrl().replaceFirst(".*/([^/?]+).*", "$1"));
+        try (Connection superuser = TestDatabase.superuser(databaseName());
              ResultSet rows = superuser.createStatement().executeQuery(
                      "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%EvidenceCaptured' "
                              + "AND convert_from(payload, 'UTF8') LIKE '%" + tenant + "%'")) {

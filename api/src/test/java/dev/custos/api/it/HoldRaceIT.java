@@ -62,8 +62,7 @@ class HoldRaceIT extends IntegrationTest {
 
     /** What the event store says happened: a target added to the hold, a destruction, or (never) both. */
     private String committedEvents(UUID evidence, String holdId) throws Exception {
-        String database = databaseUrl().replaceFirst(".*/([^/?]+).*", "$1");
-        try (Connection superuser = TestDatabase.superuser(database);
+        try (Connection superuser = TestDatabase.superuser(databaseName());
              ResultSet rows = superuser.createStatement().executeQuery(
                      "SELECT count(*) FILTER (WHERE payload_type LIKE '%EvidenceDestroyed' AND aggregate_identifier = '"
                              + evidence + "'), count(*) FILTER (WHERE payload_type LIKE '%LegalHoldTargetAdded' "

@@ -61,11 +61,7 @@ class PortalAbuseIT extends IntegrationTest {
     void tenantWithASealedBundle() {
         UUID operator = UUID.randomUUID();
         me = as(operator, createTenant(operator));
-        UUID member = Evidence.sealed(me, "Statement");
-        Map<?, ?> created = me.post("/api/evidence/bundles", Map.of("title", "Pack", "evidence_ids", List.of(member)))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        bundle = UUID.fromString((String) created.get("id"));
-        me.post("/api/evidence/bundles/" + bundle + "/seal", Map.of()).expectStatus().isOk();
+        bundle = Evidence.sealedBundle(me, "Pack", Evidence.sealed(me, "Statement"));
     }
 
     private Share share(Integer maxViews, String passcode) {
@@ -210,8 +206,8 @@ class PortalAbuseIT extends IntegrationTest {
         assertThat(Shares.SECRETS).isNotEmpty();
         assertThat(lines).as("the scan must be attached to the service's logging")
                 .contains("portal secret scan: capturing");
-        String database = databaseUrl().replaceFirst(".*/([^/?]+).*", "$1");
-        try (Connection superuser = TestDatabase.superuser(database); Statement statement = superuser.createStatement()) {
+        try (Connection superuser = TestDatabase.superuser(databaseName());
+             Statement statement = superuser.createStatement()) {
             for (String secret : Shares.SECRETS) {
                 assertThat(lines).noneMatch(line -> line.contains(secret));
                 try (ResultSet rows = statement.executeQuery("SELECT (SELECT count(*) FROM domain_event_entry "

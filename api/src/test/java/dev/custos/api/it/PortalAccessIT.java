@@ -46,16 +46,8 @@ class PortalAccessIT extends IntegrationTest {
         memberContent = ("roof photo " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         memberOfA = UUID.fromString((String) Evidence.upload(me, "Roof photo", memberContent).get("id"));
         me.post("/api/evidence/" + memberOfA + "/seal", Map.of()).expectStatus().isOk();
-        bundleA = sealedBundle(memberOfA);
-        bundleB = sealedBundle(Evidence.sealed(me, "Other"));
-    }
-
-    private UUID sealedBundle(UUID member) {
-        Map<?, ?> bundle = me.post("/api/evidence/bundles", Map.of("title", "Pack", "evidence_ids", List.of(member)))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        UUID id = UUID.fromString((String) bundle.get("id"));
-        me.post("/api/evidence/bundles/" + id + "/seal", Map.of()).expectStatus().isOk();
-        return id;
+        bundleA = Evidence.sealedBundle(me, "Pack", memberOfA);
+        bundleB = Evidence.sealedBundle(me, "Pack", Evidence.sealed(me, "Other"));
     }
 
     private Share shareOfA(Integer maxViews, String passcode) {

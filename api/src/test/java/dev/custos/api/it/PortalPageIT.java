@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,13 +58,9 @@ class PortalPageIT extends IntegrationTest {
                 "Debian's chromium and chromium-driver are not installed");
         UUID operator = UUID.randomUUID();
         Caller me = as(operator, createTenant(operator));
-        UUID member = Evidence.sealed(me, "Roof photo");
-        Map<?, ?> bundle = me.post("/api/evidence/bundles", Map.of("title", "Claim 7 pack",
-                "evidence_ids", List.of(member))).expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        me.post("/api/evidence/bundles/" + bundle.get("id") + "/seal", Map.of()).expectStatus().isOk();
+        UUID bundle = Evidence.sealedBundle(me, "Claim 7 pack", Evidence.sealed(me, "Roof photo"));
         Share share = Shares.share(me, Instant.now().plus(Duration.ofDays(1)), null, "page-passcode-42",
-                Map.of("evidence_bundle", UUID.fromString((String) bundle.get("id"))));
+                Map.of("evidence_bundle", bundle));
         String shareUrl = "http://localhost:" + port + "/p/authority#token=" + share.token().raw();
 
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());

@@ -43,6 +43,17 @@ public final class Evidence {
         return id;
     }
 
+    /** Bundles the given (sealed) evidence, seals the bundle and answers its id. */
+    @SuppressWarnings("unchecked")
+    public static UUID sealedBundle(Caller caller, String title, UUID... members) {
+        Map<String, Object> bundle = caller.post("/api/evidence/bundles",
+                        Map.of("title", title, "evidence_ids", java.util.List.of(members)))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        UUID id = UUID.fromString((String) bundle.get("id"));
+        caller.post("/api/evidence/bundles/" + id + "/seal", Map.of()).expectStatus().isOk();
+        return id;
+    }
+
     public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

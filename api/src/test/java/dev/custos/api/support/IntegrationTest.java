@@ -40,6 +40,11 @@ public abstract class IntegrationTest {
         return DATABASE_URL;
     }
 
+    /** The name of this context's database, for superuser connections. */
+    protected static String databaseName() {
+        return DATABASE_URL.replaceFirst(".*/([^/?]+).*", "$1");
+    }
+
     protected WebTestClient http() {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30)).build();
