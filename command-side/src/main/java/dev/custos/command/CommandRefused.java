@@ -9,6 +9,8 @@ public class CommandRefused extends RuntimeException {
     public enum Reason {
         /** The subject does not exist in this tenant (or belongs to another one). */
         NOT_FOUND,
+        /** The subject is visible to the operator, but their role does not reach it. */
+        FORBIDDEN,
         /** The subject exists but its state does not allow the command. */
         CONFLICT,
         /** The command itself is malformed: a missing reason, an unknown key. */

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-import dev.custos.api.operator.OperatorAuthorization;
+import dev.custos.api.access.Acting;
+import dev.custos.api.access.OperatorActions;
+import dev.custos.api.access.RequiredRole;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Commands;
 import dev.custos.api.support.Ids;
@@ -17,6 +19,8 @@ import dev.custos.api.tenancy.RequestContext;
 import dev.custos.command.authority.AddAuthorityScope;
 import dev.custos.command.authority.IssueAuthorityToken;
 import dev.custos.command.authority.RevokeAuthorityToken;
+import dev.custos.query.access.Located;
+import dev.custos.query.access.ObjectKind;
 import dev.custos.query.authority.AuthorityReader;
 import dev.custos.query.authority.GrantView;
 import dev.custos.query.evidence.EvidenceReader;
@@ -27,17 +31,17 @@ import reactor.core.publisher.Mono;
 @Component
 class GrantAccessHandler {
 
-    private final OperatorAuthorization authorization;
+    private final OperatorActions actions;
     private final Commands commands;
     private final RequestBodies bodies;
     private final AuthorityReader grants;
     private final EvidenceReader evidence;
     private final String publicBaseUrl;
 
-    GrantAccessHandler(OperatorAuthorization authorization, Commands commands, RequestBodies bodies,
+    GrantAccessHandler(OperatorActions actions, Commands commands, RequestBodies bodies,
                        AuthorityReader grants, EvidenceReader evidence,
                        @Value("${custos.public-base-url}") String publicBaseUrl) {
-        this.authorization = authorization;
+        this.actions = actions;
         this.commands = commands;
         this.bodies = bodies;
         this.grants = grants;
@@ -45,19 +49,27 @@ class GrantAccessHandler {
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     }
 
+    /** The scoped object must be visible, and of the grant's circle or tenant-wide. */
     Mono<ServerResponse> addScope(ServerRequest request) {
         RequestContext context = RequestContext.of(request);
         UUID grantId = Ids.parse(request.pathVariable("id"), "id");
+        return actions.onObject(context, RequiredRole.ANY_OPERATOR, ObjectKind.AUTHORITY_GRANT, grantId)
+                .flatMap(grant -> bodies.read(request, AddScopeRequest.class).flatMap(body -> addScope(grant, body)));
+    }
+
+    private Mono<ServerResponse> addScope(Acting grant, AddScopeRequest body) {
+        UUID grantId = grant.objectId();
         UUID scopeId = UUID.randomUUID();
-        return authorization.requireAnyOperatorRole(context)
-                .then(Mono.defer(() -> bodies.read(request, AddScopeRequest.class)))
-                .flatMap(body -> sealedState(context.scope(), body.scopeType(), body.scopeId())
+        Mono<Located> scoped = ObjectKind.material(body.scopeType())
+                .map(kind -> actions.addable(grant, kind, body.scopeId()))
+                .orElseGet(() -> Mono.error(ProblemException.notFound("no such " + body.scopeType())));
+        return scoped.flatMap(located -> sealedState(grant.scope(), body.scopeType(), body.scopeId())
                         .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such " + body.scopeType())))
-                        .flatMap(sealed -> commands.send(new AddAuthorityScope(grantId, context.tenantId(), scopeId,
+                        .flatMap(sealed -> commands.send(new AddAuthorityScope(grantId, grant.tenantId(), scopeId,
                                 body.scopeType(), body.scopeId(), sealed, body.label(), body.notes(),
-                                context.individualId())))
-                        .then(Mono.defer(() -> ServerResponse.status(HttpStatus.CREATED).bodyValue(new ScopeResponse(
-                                scopeId, grantId, body.scopeType(), body.scopeId(), body.label(), body.notes())))));
+                                located.circleId(), grant.individualId(), grant.reach()))))
+                .then(Mono.defer(() -> ServerResponse.status(HttpStatus.CREATED).bodyValue(new ScopeResponse(
+                        scopeId, grantId, body.scopeType(), body.scopeId(), body.label(), body.notes()))));
     }
 
     /** Whether the object is sealed, or empty when it does not exist in the tenant (or was destroyed). */
@@ -74,7 +86,7 @@ class GrantAccessHandler {
     Mono<ServerResponse> issueToken(ServerRequest request) {
         RequestContext context = RequestContext.of(request);
         UUID grantId = Ids.parse(request.pathVariable("id"), "id");
-        return authorization.requireAnyOperatorRole(context)
+        return actions.onObject(context, RequiredRole.ANY_OPERATOR, ObjectKind.AUTHORITY_GRANT, grantId)
                 .then(Mono.defer(() -> request.bodyToMono(IssueTokenRequest.class)
                         .defaultIfEmpty(new IssueTokenRequest(null, null))))
                 .flatMap(body -> {
@@ -103,13 +115,14 @@ class GrantAccessHandler {
         return "active".equals(grant.status()) && grant.expiresAt().isAfter(java.time.Instant.now());
     }
 
+    /** A token belongs to its grant's circle. */
     Mono<ServerResponse> revokeToken(ServerRequest request) {
         RequestContext context = RequestContext.of(request);
         UUID tokenId = Ids.parse(request.pathVariable("id"), "id");
-        return authorization.requireAnyOperatorRole(context)
-                .then(Mono.defer(() -> bodies.read(request, RevokeRequest.class)))
-                .flatMap(body -> commands.send(new RevokeAuthorityToken(tokenId, context.tenantId(), body.reason(),
-                        context.individualId())))
+        return actions.onObject(context, RequiredRole.ANY_OPERATOR, ObjectKind.AUTHORITY_TOKEN, tokenId)
+                .flatMap(acting -> bodies.read(request, RevokeRequest.class)
+                        .flatMap(body -> commands.send(new RevokeAuthorityToken(tokenId, acting.tenantId(),
+                                body.reason(), acting.individualId()))))
                 .then(Mono.defer(() -> grants.token(context.scope(), tokenId)))
                 .flatMap(token -> ServerResponse.ok().bodyValue(token));
     }

@@ -8,6 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.custos.api.access.Acting;
+import dev.custos.api.access.OperatorActions;
+import dev.custos.api.access.RequiredRole;
 import dev.custos.api.operator.OperatorAuthorization;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Commands;
@@ -18,6 +21,7 @@ import dev.custos.api.tenancy.RequestContext;
 import dev.custos.command.authority.CreateAuthorityGrant;
 import dev.custos.command.authority.RevokeAuthorityGrant;
 import dev.custos.command.authority.RevokeAuthorityToken;
+import dev.custos.query.access.ObjectKind;
 import dev.custos.query.authority.AccessEventView;
 import dev.custos.query.authority.AuthorityReader;
 import dev.custos.query.authority.GrantView;
@@ -29,33 +33,36 @@ import reactor.core.publisher.Mono;
 class GrantHandler {
 
     private final OperatorAuthorization authorization;
+    private final OperatorActions actions;
     private final Commands commands;
     private final RequestBodies bodies;
     private final AuthorityReader grants;
     private final Passcodes passcodes;
 
-    GrantHandler(OperatorAuthorization authorization, Commands commands, RequestBodies bodies, AuthorityReader grants,
-                 Passcodes passcodes) {
+    GrantHandler(OperatorAuthorization authorization, OperatorActions actions, Commands commands,
+                 RequestBodies bodies, AuthorityReader grants, Passcodes passcodes) {
         this.authorization = authorization;
+        this.actions = actions;
         this.commands = commands;
         this.bodies = bodies;
         this.grants = grants;
         this.passcodes = passcodes;
     }
 
+    /** The grant belongs to the circle the body names, else to the request's circle, else to the whole tenant. */
     Mono<ServerResponse> create(ServerRequest request) {
         RequestContext context = RequestContext.of(request);
-        return authorization.requireAnyOperatorRole(context)
-                .then(Mono.defer(() -> bodies.read(request, CreateGrantRequest.class)))
-                .flatMap(body -> {
+        return actions.reach(context, RequiredRole.ANY_OPERATOR)
+                .flatMap(reach -> bodies.read(request, CreateGrantRequest.class).flatMap(body -> {
+                    Acting acting = actions.inCircle(context, reach, body.circleId());
                     Mono<GrantView> repeat = body.clientRequestId() == null ? Mono.empty()
                             : grants.grantByClientRequest(context.scope(), body.clientRequestId());
                     return repeat.flatMap(original -> ServerResponse.ok().bodyValue(original))
-                            .switchIfEmpty(Mono.defer(() -> createNew(context, body)));
-                });
+                            .switchIfEmpty(Mono.defer(() -> createNew(acting, body)));
+                }));
     }
 
-    private Mono<ServerResponse> createNew(RequestContext context, CreateGrantRequest body) {
+    private Mono<ServerResponse> createNew(Acting acting, CreateGrantRequest body) {
         boolean requirePasscode = Boolean.TRUE.equals(body.requirePasscode());
         if (requirePasscode != (body.passcode() != null)) {
             return Mono.error(ProblemException.badRequest(
@@ -63,17 +70,20 @@ class GrantHandler {
         }
         UUID grantId = UUID.randomUUID();
         Mono<String> hash = requirePasscode ? passcodes.hash(body.passcode()) : Mono.just("");
-        return hash.flatMap(passcodeHash -> commands.send(new CreateAuthorityGrant(grantId, context.tenantId(),
-                        body.circleId() == null ? context.circleId() : body.circleId(), body.portalId(),
-                        body.grantType(), body.title().strip(), body.description(), body.expiresAt(), body.maxViews(),
-                        requirePasscode, passcodeHash.isEmpty() ? null : passcodeHash, body.allowUnsealed(),
-                        body.clientRequestId(), context.individualId())))
-                .then(Mono.defer(() -> grants.grant(context.scope(), grantId)))
+        return hash.flatMap(passcodeHash -> commands.send(new CreateAuthorityGrant(grantId, acting.tenantId(),
+                        acting.circleId(), body.portalId(), body.grantType(), body.title().strip(),
+                        body.description(), body.expiresAt(), body.maxViews(), requirePasscode,
+                        passcodeHash.isEmpty() ? null : passcodeHash, body.allowUnsealed(), body.clientRequestId(),
+                        acting.individualId(), acting.reach())))
+                .then(Mono.defer(() -> grants.grant(acting.scope(), grantId)))
                 .flatMap(grant -> ServerResponse.status(HttpStatus.CREATED).bodyValue(grant))
-                // Two requests with one client_request_id raced; the loser answers with the winner's grant.
+                // Two requests with one client_request_id raced; the loser answers with the winner's grant, or
+                // with a conflict when the winner's grant is one this caller cannot see.
                 .onErrorResume(ProblemException::isUniqueViolation, race -> grants
-                        .grantByClientRequest(context.scope(), body.clientRequestId())
-                        .flatMap(original -> ServerResponse.ok().bodyValue(original)));
+                        .grantByClientRequest(acting.scope(), body.clientRequestId())
+                        .flatMap(original -> ServerResponse.ok().bodyValue(original))
+                        .switchIfEmpty(Mono.error(() -> ProblemException.conflict(
+                                "client_request_id is already used by another request"))));
     }
 
     Mono<ServerResponse> list(ServerRequest request) {
@@ -88,14 +98,14 @@ class GrantHandler {
     Mono<ServerResponse> revoke(ServerRequest request) {
         RequestContext context = RequestContext.of(request);
         UUID grantId = Ids.parse(request.pathVariable("id"), "id");
-        return authorization.requireAnyOperatorRole(context)
-                .then(Mono.defer(() -> bodies.read(request, RevokeRequest.class)))
-                .flatMap(body -> commands.send(new RevokeAuthorityGrant(grantId, context.tenantId(), body.reason(),
-                                context.individualId()))
-                        .thenMany(Flux.defer(() -> grants.activeTokens(context.scope(), grantId)))
-                        .concatMap(token -> commands.send(new RevokeAuthorityToken(token.id(), context.tenantId(),
-                                "grant revoked: " + body.reason(), context.individualId())))
-                        .then())
+        return actions.onObject(context, RequiredRole.ANY_OPERATOR, ObjectKind.AUTHORITY_GRANT, grantId)
+                .flatMap(acting -> bodies.read(request, RevokeRequest.class)
+                        .flatMap(body -> commands.send(new RevokeAuthorityGrant(grantId, acting.tenantId(),
+                                        body.reason(), acting.individualId(), acting.reach()))
+                                .thenMany(Flux.defer(() -> grants.activeTokens(acting.scope(), grantId)))
+                                .concatMap(token -> commands.send(new RevokeAuthorityToken(token.id(),
+                                        acting.tenantId(), "grant revoked: " + body.reason(), acting.individualId())))
+                                .then()))
                 .then(Mono.defer(() -> grants.grant(context.scope(), grantId)))
                 .flatMap(grant -> ServerResponse.ok().bodyValue(grant));
     }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-import dev.custos.api.operator.OperatorAuthorization;
+import dev.custos.api.access.OperatorActions;
+import dev.custos.api.access.RequiredRole;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Commands;
 import dev.custos.api.support.Ids;
@@ -27,12 +28,14 @@ import reactor.core.publisher.Mono;
 class DirectoryHandler {
 
     private final Commands commands;
-    private final OperatorAuthorization authorization;
+    private static final RequiredRole PLATFORM = RequiredRole.of(PLATFORM_OPERATOR);
+
+    private final OperatorActions actions;
     private final RequestBodies bodies;
 
-    DirectoryHandler(Commands commands, OperatorAuthorization authorization, RequestBodies bodies) {
+    DirectoryHandler(Commands commands, OperatorActions actions, RequestBodies bodies) {
         this.commands = commands;
-        this.authorization = authorization;
+        this.actions = actions;
         this.bodies = bodies;
     }
 
@@ -51,34 +54,34 @@ class DirectoryHandler {
 
     Mono<ServerResponse> addTenantMember(ServerRequest request) {
         RequestContext context = RequestContext.of(request);
-        return authorization.requireOperatorRole(PLATFORM_OPERATOR, context)
-                .then(Mono.defer(() -> bodies.read(request, AddMemberRequest.class)))
-                .flatMap(body -> commands.send(new AddTenantMember(context.tenantId(), body.individualId(),
-                                body.displayName(), context.individualId()))
+        return actions.onTenant(context, PLATFORM)
+                .flatMap(acting -> bodies.read(request, AddMemberRequest.class).flatMap(body -> commands.send(
+                                new AddTenantMember(acting.tenantId(), body.individualId(), body.displayName(),
+                                        acting.individualId(), acting.reach()))
                         .then(created(new MemberResponse(context.tenantId(), null, body.individualId(),
-                                blankToNull(body.displayName())))));
+                                blankToNull(body.displayName()))))));
     }
 
     Mono<ServerResponse> createCircle(ServerRequest request) {
         RequestContext context = RequestContext.of(request);
-        return authorization.requireOperatorRole(PLATFORM_OPERATOR, context)
-                .then(Mono.defer(() -> bodies.read(request, CreateCircleRequest.class)))
-                .flatMap(body -> {
+        return actions.onTenant(context, PLATFORM)
+                .flatMap(acting -> bodies.read(request, CreateCircleRequest.class).flatMap(body -> {
                     UUID circleId = body.circleId() == null ? UUID.randomUUID() : body.circleId();
                     String name = body.name().strip();
-                    return commands.send(new CreateCircle(context.tenantId(), circleId, name, context.individualId()))
+                    return commands.send(new CreateCircle(acting.tenantId(), circleId, name, acting.individualId(),
+                                    acting.reach()))
                             .then(created(new CircleResponse(circleId, name)));
-                });
+                }));
     }
 
     Mono<ServerResponse> addCircleMember(ServerRequest request) {
         RequestContext context = RequestContext.of(request);
         UUID circleId = Ids.parse(request.pathVariable("id"), "id");
-        return authorization.requireOperatorRole(PLATFORM_OPERATOR, context)
-                .then(Mono.defer(() -> bodies.read(request, AddMemberRequest.class)))
-                .flatMap(body -> commands.send(new AddCircleMember(context.tenantId(), circleId, body.individualId(),
-                                context.individualId()))
-                        .then(created(new MemberResponse(context.tenantId(), circleId, body.individualId(), null))));
+        return actions.onCircle(context, PLATFORM, circleId)
+                .flatMap(acting -> bodies.read(request, AddMemberRequest.class).flatMap(body -> commands.send(
+                                new AddCircleMember(acting.tenantId(), circleId, body.individualId(),
+                                        acting.individualId(), acting.reach()))
+                        .then(created(new MemberResponse(acting.tenantId(), circleId, body.individualId(), null)))));
     }
 
     private static Mono<ServerResponse> created(Object body) {

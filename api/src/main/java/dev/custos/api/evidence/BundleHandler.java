@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-import dev.custos.api.operator.OperatorAuthorization;
+import dev.custos.api.access.OperatorActions;
+import dev.custos.api.access.RequiredRole;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Commands;
 import dev.custos.api.support.Ids;
@@ -20,6 +21,7 @@ import dev.custos.api.tenancy.RequestContext;
 import dev.custos.command.evidence.CreateEvidenceBundle;
 import dev.custos.command.evidence.ManifestMember;
 import dev.custos.command.evidence.SealEvidenceBundle;
+import dev.custos.query.access.ObjectKind;
 import dev.custos.query.evidence.BundleView;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
@@ -30,14 +32,14 @@ import reactor.core.publisher.Mono;
 class BundleHandler {
 
     private final Commands commands;
-    private final OperatorAuthorization authorization;
+    private final OperatorActions actions;
     private final RequestBodies bodies;
     private final EvidenceReader evidence;
 
-    BundleHandler(Commands commands, OperatorAuthorization authorization, RequestBodies bodies,
+    BundleHandler(Commands commands, OperatorActions actions, RequestBodies bodies,
                   EvidenceReader evidence) {
         this.commands = commands;
-        this.authorization = authorization;
+        this.actions = actions;
         this.bodies = bodies;
         this.evidence = evidence;
     }
@@ -45,28 +47,30 @@ class BundleHandler {
     Mono<ServerResponse> create(ServerRequest request) {
         RequestContext context = RequestContext.of(request);
         UUID bundleId = UUID.randomUUID();
-        return authorization.requireAnyOperatorRole(context)
-                .then(Mono.defer(() -> bodies.read(request, CreateBundleRequest.class)))
-                .flatMap(body -> members(context, body.evidenceIds()).flatMap(found -> {
-                    if (found.values().stream().anyMatch(EvidenceView::destroyed)) {
-                        return Mono.error(ProblemException.conflict("a destroyed evidence object cannot be bundled"));
-                    }
-                    return commands.send(new CreateEvidenceBundle(bundleId, context.tenantId(), body.title().strip(),
-                            body.evidenceIds(), context.individualId()));
-                }))
+        return actions.onTenant(context, RequiredRole.ANY_OPERATOR)
+                .flatMap(acting -> bodies.read(request, CreateBundleRequest.class)
+                        .flatMap(body -> members(context, body.evidenceIds()).flatMap(found -> {
+                            if (found.values().stream().anyMatch(EvidenceView::destroyed)) {
+                                return Mono.error(ProblemException.conflict(
+                                        "a destroyed evidence object cannot be bundled"));
+                            }
+                            return commands.send(new CreateEvidenceBundle(bundleId, acting.tenantId(),
+                                    body.title().strip(), body.evidenceIds(), acting.individualId(),
+                                    acting.reach()));
+                        })))
                 .then(Mono.defer(() -> answer(context, bundleId, HttpStatus.CREATED)));
     }
 
     Mono<ServerResponse> seal(ServerRequest request) {
         RequestContext context = RequestContext.of(request);
         UUID bundleId = Ids.parse(request.pathVariable("id"), "id");
-        return authorization.requireAnyOperatorRole(context)
-                .then(Mono.defer(() -> existing(context, bundleId)))
-                .flatMap(bundle -> members(context, bundle.evidenceIds()))
-                .flatMap(found -> commands.send(new SealEvidenceBundle(bundleId, context.tenantId(),
-                        found.values().stream().map(view -> new ManifestMember(view.id(), view.title(),
-                                view.contentSha256(), view.contentBytes(), view.sealed())).toList(),
-                        context.individualId())))
+        return actions.onObject(context, RequiredRole.ANY_OPERATOR, ObjectKind.EVIDENCE_BUNDLE, bundleId)
+                .flatMap(acting -> existing(context, bundleId)
+                        .flatMap(bundle -> members(context, bundle.evidenceIds()))
+                        .flatMap(found -> commands.send(new SealEvidenceBundle(bundleId, acting.tenantId(),
+                                found.values().stream().map(view -> new ManifestMember(view.id(), view.title(),
+                                        view.contentSha256(), view.contentBytes(), view.sealed())).toList(),
+                                acting.individualId(), acting.reach()))))
                 .then(Mono.defer(() -> answer(context, bundleId, HttpStatus.OK)));
     }
 

@@ -14,7 +14,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.custos.api.blob.BlobStorage;
 import dev.custos.api.blob.BlobTooLarge;
-import dev.custos.api.operator.OperatorAuthorization;
+import dev.custos.api.access.OperatorActions;
+import dev.custos.api.access.RequiredRole;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Commands;
 import dev.custos.api.support.Ids;
@@ -24,6 +25,7 @@ import dev.custos.command.evidence.CheckEvidenceIntegrity;
 import dev.custos.command.evidence.DestroyEvidence;
 import dev.custos.command.evidence.IntegrityCheck;
 import dev.custos.command.evidence.SealEvidence;
+import dev.custos.query.access.ObjectKind;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
 import reactor.core.publisher.Mono;
@@ -37,15 +39,15 @@ class EvidenceHandler {
     private static final Logger log = LoggerFactory.getLogger(EvidenceHandler.class);
 
     private final Commands commands;
-    private final OperatorAuthorization authorization;
+    private final OperatorActions actions;
     private final EvidenceReader evidence;
     private final BlobStorage blobs;
     private final long maxUploadBytes;
 
-    EvidenceHandler(Commands commands, OperatorAuthorization authorization, EvidenceReader evidence, BlobStorage blobs,
+    EvidenceHandler(Commands commands, OperatorActions actions, EvidenceReader evidence, BlobStorage blobs,
                     @Value("${custos.max-upload-bytes}") long maxUploadBytes) {
         this.commands = commands;
-        this.authorization = authorization;
+        this.actions = actions;
         this.evidence = evidence;
         this.blobs = blobs;
         this.maxUploadBytes = maxUploadBytes;
@@ -80,9 +82,9 @@ class EvidenceHandler {
     Mono<ServerResponse> seal(ServerRequest request) {
         RequestContext context = RequestContext.of(request);
         UUID evidenceId = Ids.parse(request.pathVariable("id"), "id");
-        return authorization.requireAnyOperatorRole(context)
-                .then(Mono.defer(() -> commands.send(new SealEvidence(evidenceId, context.tenantId(),
-                        context.individualId()))))
+        return actions.onObject(context, RequiredRole.ANY_OPERATOR, ObjectKind.EVIDENCE_OBJECT, evidenceId)
+                .flatMap(acting -> commands.send(new SealEvidence(evidenceId, acting.tenantId(),
+                        acting.individualId(), acting.reach())))
                 .then(Mono.defer(() -> summary(context, evidenceId, HttpStatus.OK)));
     }
 
@@ -90,14 +92,15 @@ class EvidenceHandler {
     Mono<ServerResponse> verify(ServerRequest request) {
         RequestContext context = RequestContext.of(request);
         UUID evidenceId = Ids.parse(request.pathVariable("id"), "id");
-        return authorization.requireAnyOperatorRole(context)
-                .then(Mono.defer(() -> existing(context, evidenceId)))
-                .flatMap(view -> blobs.rehash(view.blobKey())
-                        .map(stored -> stored.sha256())
-                        // A blob that is gone is as altered as one that changed.
-                        .onErrorResume(NoSuchKeyException.class, missing -> Mono.just("")))
-                .flatMap(computed -> commands.call(new CheckEvidenceIntegrity(evidenceId, context.tenantId(),
-                        computed.isEmpty() ? null : computed, context.individualId()), IntegrityCheck.class))
+        return actions.onObject(context, RequiredRole.ANY_OPERATOR, ObjectKind.EVIDENCE_OBJECT, evidenceId)
+                .flatMap(acting -> existing(context, evidenceId)
+                        .flatMap(view -> blobs.rehash(view.blobKey())
+                                .map(stored -> stored.sha256())
+                                // A blob that is gone is as altered as one that changed.
+                                .onErrorResume(NoSuchKeyException.class, missing -> Mono.just("")))
+                        .flatMap(computed -> commands.call(new CheckEvidenceIntegrity(evidenceId, acting.tenantId(),
+                                computed.isEmpty() ? null : computed, acting.individualId(), acting.reach()),
+                                IntegrityCheck.class)))
                 .flatMap(check -> ServerResponse.ok().bodyValue(new VerifyResponse(check.intact(),
                         check.contentSha256(), check.computedSha256())));
     }
@@ -106,9 +109,9 @@ class EvidenceHandler {
     Mono<ServerResponse> destroy(ServerRequest request) {
         RequestContext context = RequestContext.of(request);
         UUID evidenceId = Ids.parse(request.pathVariable("id"), "id");
-        return authorization.requireAnyOperatorRole(context)
-                .then(Mono.defer(() -> commands.call(new DestroyEvidence(evidenceId, context.tenantId(),
-                        context.individualId()), String.class)))
+        return actions.onObject(context, RequiredRole.ANY_OPERATOR, ObjectKind.EVIDENCE_OBJECT, evidenceId)
+                .flatMap(acting -> commands.call(new DestroyEvidence(evidenceId, acting.tenantId(),
+                        acting.individualId(), acting.reach()), String.class))
                 .flatMap(key -> blobs.delete(key).onErrorResume(failure -> {
                     log.error("Evidence {} is recorded destroyed but its blob could not be removed yet", evidenceId,
                             failure);

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import dev.custos.api.access.Acting;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Commands;
 import dev.custos.api.tenancy.RequestContext;
@@ -53,14 +54,14 @@ public class OperatorAuthorization {
         return roles.effectiveRoleKeys(context.scope(), context.circleId()).collectList();
     }
 
-    public Mono<RoleAssignment> assignOperatorRole(OperatorRoleKey role, UUID individualId, UUID circleId,
-                                                   RequestContext context) {
-        return commands.call(new AssignOperatorRole(context.tenantId(), UUID.randomUUID(), role.key(), individualId,
-                circleId, context.individualId()), RoleAssignment.class);
+    /** Assigns in the circle the action was granted for ({@code null}: tenant-wide). */
+    public Mono<RoleAssignment> assignOperatorRole(OperatorRoleKey role, UUID individualId, Acting acting) {
+        return commands.call(new AssignOperatorRole(acting.tenantId(), UUID.randomUUID(), role.key(), individualId,
+                acting.circleId(), acting.individualId(), acting.reach()), RoleAssignment.class);
     }
 
-    public Mono<RoleAssignment> revokeOperatorRole(UUID assignmentId, String reason, RequestContext context) {
-        return commands.call(new RevokeOperatorRole(context.tenantId(), assignmentId, reason, context.individualId()),
-                RoleAssignment.class);
+    public Mono<RoleAssignment> revokeOperatorRole(UUID assignmentId, String reason, Acting acting) {
+        return commands.call(new RevokeOperatorRole(acting.tenantId(), assignmentId, reason, acting.individualId(),
+                acting.reach()), RoleAssignment.class);
     }
 }

@@ -51,6 +51,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (failure instanceof CommandRefused refused) {
             HttpStatus status = switch (refused.reason()) {
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                case FORBIDDEN -> HttpStatus.FORBIDDEN;
                 case CONFLICT -> HttpStatus.CONFLICT;
                 case INVALID -> HttpStatus.BAD_REQUEST;
             };

@@ -64,7 +64,8 @@ class OperatorRolesIT extends IntegrationTest {
     void aCircleRoleCountsWithItsCircleAndNotWithout() {
         UUID tenant = createTenant(operator);
         as(operator, tenant).addMember(member);
-        UUID circle = as(operator, tenant).circleWith(member);
+        // The assigning operator must be able to see the circle: a member of it.
+        UUID circle = as(operator, tenant).circleWith(operator, member);
         as(operator, tenant).assign("platform_operator", member, circle);
 
         as(member, tenant).inCircle(circle).get("/api/operator/roles").expectStatus().isOk();
@@ -75,8 +76,8 @@ class OperatorRolesIT extends IntegrationTest {
     void aCircleRoleDoesNotCountInAnotherCircle() {
         UUID tenant = createTenant(operator);
         as(operator, tenant).addMember(member);
-        UUID circle = as(operator, tenant).circleWith(member);
-        UUID otherCircle = as(operator, tenant).circleWith(member);
+        UUID circle = as(operator, tenant).circleWith(operator, member);
+        UUID otherCircle = as(operator, tenant).circleWith(operator, member);
         as(operator, tenant).assign("platform_operator", member, circle);
 
         as(member, tenant).inCircle(otherCircle).get("/api/operator/roles").expectStatus().isForbidden();
@@ -176,7 +177,9 @@ class OperatorRolesIT extends IntegrationTest {
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("individual_id")
                 .jsonPath("$.errors[1].field").isEqualTo("role_key");
-        as(operator, tenant).post("/api/operator/roles/assignments/" + UUID.randomUUID() + "/revoke", Map.of())
+        as(operator, tenant).addMember(member);
+        UUID assignment = as(operator, tenant).assign("legal_operator", member, null);
+        as(operator, tenant).post("/api/operator/roles/assignments/" + assignment + "/revoke", Map.of())
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
         as(operator, tenant).post("/api/operator/roles/assignments/not-a-uuid/revoke", Map.of("reason", "x"))

@@ -18,6 +18,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import dev.custos.command.Reach;
 import dev.custos.events.authority.AuthorityGrantCreated;
 import dev.custos.events.authority.AuthorityGrantExpired;
 import dev.custos.events.authority.AuthorityGrantRevoked;
@@ -38,6 +39,7 @@ class AuthorityGrant {
     @AggregateIdentifier
     private UUID grantId;
     private UUID tenantId;
+    private UUID circleId;
     private String status;
     private Instant expiresAt;
     private boolean allowUnsealed;
@@ -46,6 +48,7 @@ class AuthorityGrant {
     @CommandHandler
     AuthorityGrant(CreateAuthorityGrant command, Clock clock) {
         require(command.grantId() != null && command.tenantId() != null, INVALID, "grant and tenant ids are required");
+        command.reach().requireActOn(command.circleId(), "circle");
         require(GRANT_TYPES.contains(command.grantType()), INVALID, "grant_type is not a grant type");
         Instant now = clock.instant();
         require(command.expiresAt() != null && command.expiresAt().isAfter(now), INVALID,
@@ -62,8 +65,10 @@ class AuthorityGrant {
     @CommandHandler
     void handle(AddAuthorityScope command, Clock clock) {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such grant");
+        command.reach().requireActOn(circleId, "grant");
         require("active".equals(status), CONFLICT, "the grant is " + status);
         require(SCOPE_TYPES.contains(command.scopeType()), INVALID, "scope_type is not a scope type");
+        Reach.requireSameCircle(circleId, command.scopeObjectCircleId(), command.scopeType());
         require(!scopes.contains(command.scopeType() + ":" + command.scopeObjectId()), CONFLICT,
                 "the grant already has this scope");
         boolean sealedEnough = command.objectSealed()
@@ -76,6 +81,7 @@ class AuthorityGrant {
     @CommandHandler
     void handle(RevokeAuthorityGrant command, Clock clock) {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such grant");
+        command.reach().requireActOn(circleId, "grant");
         require(!"revoked".equals(status), CONFLICT, "the grant is already revoked");
         apply(new AuthorityGrantRevoked(tenantId, grantId, requireText(command.reason(), "reason"), clock.instant(),
                 command.requestedBy()));
@@ -94,6 +100,7 @@ class AuthorityGrant {
     void on(AuthorityGrantCreated event) {
         grantId = event.grantId();
         tenantId = event.tenantId();
+        circleId = event.circleId();
         status = "active";
         expiresAt = event.expiresAt();
         allowUnsealed = event.allowUnsealed();

@@ -3,9 +3,12 @@ package dev.custos.command.authority;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.custos.command.Reach;
+
 /** Create a share. {@code passcodeHash} is already an argon2id hash: the passcode never enters the write model. */
 public record CreateAuthorityGrant(UUID grantId, UUID tenantId, UUID circleId, UUID portalId, String grantType,
                                    String title, String description, Instant expiresAt, Integer maxViews,
                                    boolean requirePasscode, String passcodeHash, boolean allowUnsealed,
-                                   String clientRequestId, UUID requestedBy) {
+                                   String clientRequestId, UUID requestedBy,
+        Reach reach) {
 }

@@ -4,6 +4,9 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import dev.custos.command.Reach;
+
 /** Give a tenant member an operator role, tenant-wide (circleId null) or for one circle. */
-public record AssignOperatorRole(@TargetAggregateIdentifier UUID tenantId, UUID assignmentId, String roleKey, UUID individualId, UUID circleId, UUID requestedBy) {
+public record AssignOperatorRole(@TargetAggregateIdentifier UUID tenantId, UUID assignmentId, String roleKey, UUID individualId, UUID circleId, UUID requestedBy,
+        Reach reach) {
 }

@@ -4,6 +4,9 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import dev.custos.command.Reach;
+
 /** Create a circle in the tenant. */
-public record CreateCircle(@TargetAggregateIdentifier UUID tenantId, UUID circleId, String name, UUID requestedBy) {
+public record CreateCircle(@TargetAggregateIdentifier UUID tenantId, UUID circleId, String name, UUID requestedBy,
+        Reach reach) {
 }

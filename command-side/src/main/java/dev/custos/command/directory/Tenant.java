@@ -53,6 +53,7 @@ class Tenant {
 
     @CommandHandler
     void handle(AddTenantMember command, Clock clock) {
+        command.reach().requireActOn(null, "tenant");
         require(command.individualId() != null, INVALID, "individual_id is required");
         require(!members.contains(command.individualId()), CONFLICT, "the individual is already a member of the tenant");
         String displayName = command.displayName() == null || command.displayName().isBlank()
@@ -63,6 +64,7 @@ class Tenant {
 
     @CommandHandler
     void handle(CreateCircle command, Clock clock) {
+        command.reach().requireActOn(null, "tenant");
         require(command.circleId() != null, INVALID, "circle_id is required");
         require(!circleMembers.containsKey(command.circleId()), CONFLICT, "a circle with this id already exists");
         apply(new CircleCreated(tenantId, command.circleId(), requireText(command.name(), "name"),
@@ -72,6 +74,7 @@ class Tenant {
     @CommandHandler
     void handle(AddCircleMember command, Clock clock) {
         Set<UUID> circle = existingCircle(command.circleId());
+        command.reach().requireReachesCircle(command.circleId());
         require(members.contains(command.individualId()), CONFLICT, "the individual is not a member of the tenant");
         require(!circle.contains(command.individualId()), CONFLICT, "the individual is already a member of the circle");
         apply(new CircleMemberAdded(tenantId, command.circleId(), command.individualId(), command.requestedBy(),
@@ -80,6 +83,8 @@ class Tenant {
 
     @CommandHandler
     RoleAssignment handle(AssignOperatorRole command, Clock clock) {
+        // Nobody grants wider than they reach: a circle's platform operator assigns in that circle only.
+        command.reach().requireActOn(command.circleId(), "circle");
         require(OperatorRoleKey.fromKey(command.roleKey()).isPresent(), INVALID, "role_key is not an operator role");
         require(members.contains(command.individualId()), CONFLICT, "the individual is not a member of the tenant");
         if (command.circleId() != null) {
@@ -101,6 +106,7 @@ class Tenant {
     RoleAssignment handle(RevokeOperatorRole command, Clock clock) {
         RoleAssignment assignment = assignments.get(command.assignmentId());
         require(assignment != null, NOT_FOUND, "no such role assignment");
+        command.reach().requireActOn(assignment.circleId(), "role assignment");
         require(assignment.active(), CONFLICT, "the assignment is already revoked");
         apply(new OperatorRoleRevoked(tenantId, command.assignmentId(), assignment.roleKey(),
                 assignment.individualId(), assignment.circleId(), command.requestedBy(),

@@ -4,7 +4,10 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import dev.custos.command.Reach;
+
 /** Record the hash of the blob as just read back from storage. */
 public record CheckEvidenceIntegrity(
-        @TargetAggregateIdentifier UUID evidenceId, UUID tenantId, String computedSha256, UUID requestedBy) {
+        @TargetAggregateIdentifier UUID evidenceId, UUID tenantId, String computedSha256, UUID requestedBy,
+        Reach reach) {
 }

@@ -4,7 +4,10 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import dev.custos.command.Reach;
+
 /** Destroy an evidence object, unless any active legal hold covers it. */
 public record DestroyEvidence(
-        @TargetAggregateIdentifier UUID evidenceId, UUID tenantId, UUID requestedBy) {
+        @TargetAggregateIdentifier UUID evidenceId, UUID tenantId, UUID requestedBy,
+        Reach reach) {
 }

@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import dev.custos.command.Reach;
 import dev.custos.command.legal.HoldRegistry;
 import dev.custos.events.evidence.EvidenceCaptured;
 import dev.custos.events.evidence.EvidenceDestroyed;
@@ -54,14 +55,14 @@ class Evidence {
 
     @CommandHandler
     void handle(SealEvidence command, Clock clock) {
-        requireLiveInTenant(command.tenantId());
+        requireLiveInTenant(command.tenantId(), command.reach());
         require(!sealed, CONFLICT, "the evidence is already sealed");
         apply(new EvidenceSealed(tenantId, evidenceId, clock.instant(), command.requestedBy()));
     }
 
     @CommandHandler
     IntegrityCheck handle(CheckEvidenceIntegrity command, Clock clock) {
-        requireLiveInTenant(command.tenantId());
+        requireLiveInTenant(command.tenantId(), command.reach());
         boolean intact = contentSha256.equals(command.computedSha256());
         apply(new EvidenceIntegrityChecked(tenantId, evidenceId, contentSha256, command.computedSha256(), intact,
                 clock.instant(), command.requestedBy()));
@@ -71,7 +72,7 @@ class Evidence {
     /** Answers the blob key, for the caller to remove the bytes once the destruction is committed. */
     @CommandHandler
     String handle(DestroyEvidence command, HoldRegistry holds, Clock clock) {
-        requireLiveInTenant(command.tenantId());
+        requireLiveInTenant(command.tenantId(), command.reach());
         // Taken in this transaction: a hold being placed right now either committed before (and is seen
         // below) or waits until this destruction has committed.
         holds.serialize(tenantId);
@@ -80,8 +81,10 @@ class Evidence {
         return blobKey;
     }
 
-    private void requireLiveInTenant(UUID requestTenant) {
+    /** Evidence belongs to the whole tenant, so only a tenant-wide role acts on it. */
+    private void requireLiveInTenant(UUID requestTenant, Reach reach) {
         require(tenantId.equals(requestTenant), NOT_FOUND, "no such evidence");
+        reach.requireActOn(null, "evidence");
         require(!destroyed, CONFLICT, "the evidence was destroyed");
     }
 

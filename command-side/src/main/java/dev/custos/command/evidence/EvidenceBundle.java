@@ -44,6 +44,8 @@ class EvidenceBundle {
     @CommandHandler
     EvidenceBundle(CreateEvidenceBundle command, Clock clock) {
         require(command.bundleId() != null && command.tenantId() != null, INVALID, "bundle and tenant ids are required");
+        // Bundles belong to the whole tenant, like their evidence.
+        command.reach().requireActOn(null, "tenant");
         require(command.evidenceIds() != null && !command.evidenceIds().isEmpty(), INVALID,
                 "evidence_ids must name at least one evidence object");
         require(new HashSet<>(command.evidenceIds()).size() == command.evidenceIds().size(), INVALID,
@@ -55,6 +57,7 @@ class EvidenceBundle {
     @CommandHandler
     SealedBundle handle(SealEvidenceBundle command, Clock clock) {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such bundle");
+        command.reach().requireActOn(null, "bundle");
         require(!sealed, CONFLICT, "the bundle is already sealed");
         Set<UUID> described = new HashSet<>();
         command.members().forEach(member -> described.add(member.evidenceId()));

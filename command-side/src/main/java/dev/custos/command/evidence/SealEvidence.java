@@ -4,7 +4,10 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import dev.custos.command.Reach;
+
 /** Seal an evidence object: from then on it is immutable. */
 public record SealEvidence(
-        @TargetAggregateIdentifier UUID evidenceId, UUID tenantId, UUID requestedBy) {
+        @TargetAggregateIdentifier UUID evidenceId, UUID tenantId, UUID requestedBy,
+        Reach reach) {
 }

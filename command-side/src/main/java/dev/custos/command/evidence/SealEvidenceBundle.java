@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import dev.custos.command.Reach;
+
 /**
  * Seal a bundle, with the current state of its members as the read model knows it. Member hashes never change
  * and sealing never reverts, so a read taken just before the command is safe to seal with.
@@ -13,5 +15,6 @@ public record SealEvidenceBundle(
         @TargetAggregateIdentifier UUID bundleId,
         UUID tenantId,
         List<ManifestMember> members,
-        UUID requestedBy) {
+        UUID requestedBy,
+        Reach reach) {
 }

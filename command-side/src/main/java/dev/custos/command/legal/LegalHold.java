@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import dev.custos.command.Reach;
 import dev.custos.events.legal.LegalHoldPlaced;
 import dev.custos.events.legal.LegalHoldReleased;
 import dev.custos.events.legal.LegalHoldTargetAdded;
@@ -38,6 +39,7 @@ class LegalHold {
     @CommandHandler
     LegalHold(PlaceLegalHold command, Clock clock) {
         require(command.holdId() != null && command.tenantId() != null, INVALID, "hold and tenant ids are required");
+        command.reach().requireActOn(command.circleId(), "circle");
         apply(new LegalHoldPlaced(command.tenantId(), command.holdId(), command.circleId(),
                 requireText(command.title(), "title"), requireText(command.reason(), "reason"),
                 command.restrictSharing(), clock.instant(), command.requestedBy()));
@@ -45,9 +47,10 @@ class LegalHold {
 
     @CommandHandler
     void handle(AddLegalHoldTarget command, HoldRegistry holds, Clock clock) {
-        requireActiveInTenant(command.tenantId());
+        requireActiveInTenant(command.tenantId(), command.reach());
         require(TARGET_TYPES.contains(command.targetType()), INVALID, "target_type is not a hold target type");
         require(command.targetId() != null, INVALID, "target_id is required");
+        Reach.requireSameCircle(circleId, command.targetCircleId(), command.targetType());
         require(!targets.contains(key(command.targetType(), command.targetId())), CONFLICT,
                 "the hold already covers this target");
         // Ordered against destructions in the tenant: the target is either still there, and then held before any
@@ -62,13 +65,14 @@ class LegalHold {
 
     @CommandHandler
     void handle(ReleaseLegalHold command, Clock clock) {
-        requireActiveInTenant(command.tenantId());
+        requireActiveInTenant(command.tenantId(), command.reach());
         apply(new LegalHoldReleased(tenantId, holdId, circleId, requireText(command.reason(), "reason"),
                 clock.instant(), command.requestedBy()));
     }
 
-    private void requireActiveInTenant(UUID requestTenant) {
+    private void requireActiveInTenant(UUID requestTenant, Reach reach) {
         require(tenantId.equals(requestTenant), NOT_FOUND, "no such legal hold");
+        reach.requireActOn(circleId, "legal hold");
         require(!released, CONFLICT, "the hold is already released");
     }
 

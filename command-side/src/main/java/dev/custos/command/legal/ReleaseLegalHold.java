@@ -4,7 +4,10 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import dev.custos.command.Reach;
+
 /** Release a hold, for a stated reason. */
 public record ReleaseLegalHold(
-        @TargetAggregateIdentifier UUID holdId, UUID tenantId, String reason, UUID requestedBy) {
+        @TargetAggregateIdentifier UUID holdId, UUID tenantId, String reason, UUID requestedBy,
+        Reach reach) {
 }

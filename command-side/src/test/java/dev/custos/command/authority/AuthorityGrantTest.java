@@ -3,6 +3,7 @@ package dev.custos.command.authority;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -11,12 +12,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.custos.command.CommandRefused;
+import dev.custos.command.Reach;
 import dev.custos.events.authority.AuthorityGrantCreated;
 import dev.custos.events.authority.AuthorityGrantExpired;
 import dev.custos.events.authority.AuthorityGrantRevoked;
 import dev.custos.events.authority.AuthorityScopeAdded;
 
 class AuthorityGrantTest {
+
+    /** A tenant-wide operator who is a member of no circle. */
+    private static final Reach REACH = Reach.tenantWide(Set.of());
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final Instant LATER = NOW.plusSeconds(86_400);
@@ -41,7 +46,7 @@ class AuthorityGrantTest {
 
     private CreateAuthorityGrant create(String type, Instant expiresAt, boolean requirePasscode, String hash) {
         return new CreateAuthorityGrant(GRANT, TENANT, null, null, type, "Claim 7", null, expiresAt, 5,
-                requirePasscode, hash, false, null, OPERATOR);
+                requirePasscode, hash, false, null, OPERATOR, REACH);
     }
 
     @Test
@@ -71,8 +76,8 @@ class AuthorityGrantTest {
     @Test
     void aSealedBundleCanBeScoped() {
         fixture.given(created(false))
-                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_bundle", BUNDLE, true, "pack", null,
-                        OPERATOR))
+                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_bundle", BUNDLE, true, "pack", null, null,
+                        OPERATOR, REACH))
                 .expectEvents(new AuthorityScopeAdded(TENANT, GRANT, SCOPE, "evidence_bundle", BUNDLE, "pack", null,
                         NOW, OPERATOR));
     }
@@ -80,8 +85,8 @@ class AuthorityGrantTest {
     @Test
     void anUnsealedBundleCannotBeScoped() {
         fixture.given(created(true))
-                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_bundle", BUNDLE, false, null, null,
-                        OPERATOR))
+                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_bundle", BUNDLE, false, null, null, null,
+                        OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("only sealed material can be shared")
                 .expectNoEvents();
     }
@@ -89,12 +94,12 @@ class AuthorityGrantTest {
     @Test
     void unsealedEvidenceNeedsAllowUnsealed() {
         fixture.given(created(false))
-                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_object", BUNDLE, false, null, null,
-                        OPERATOR))
+                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_object", BUNDLE, false, null, null, null,
+                        OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectNoEvents();
         fixture.given(created(true))
-                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_object", BUNDLE, false, null, null,
-                        OPERATOR))
+                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_object", BUNDLE, false, null, null, null,
+                        OPERATOR, REACH))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -103,7 +108,7 @@ class AuthorityGrantTest {
         fixture.given(created(false), new AuthorityScopeAdded(TENANT, GRANT, SCOPE, "evidence_bundle", BUNDLE, null,
                         null, NOW, OPERATOR))
                 .when(new AddAuthorityScope(GRANT, TENANT, UUID.randomUUID(), "evidence_bundle", BUNDLE, true, null,
-                        null, OPERATOR))
+                        null, null, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectNoEvents();
     }
 
@@ -111,22 +116,22 @@ class AuthorityGrantTest {
     void aRevokedGrantTakesNoScopesAndIsNotRevokedTwice() {
         AuthorityGrantRevoked revoked = new AuthorityGrantRevoked(TENANT, GRANT, "done", NOW, OPERATOR);
         fixture.given(created(false), revoked)
-                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_bundle", BUNDLE, true, null, null,
-                        OPERATOR))
+                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_bundle", BUNDLE, true, null, null, null,
+                        OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectNoEvents();
-        fixture.given(created(false), revoked).when(new RevokeAuthorityGrant(GRANT, TENANT, "again", OPERATOR))
+        fixture.given(created(false), revoked).when(new RevokeAuthorityGrant(GRANT, TENANT, "again", OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectNoEvents();
     }
 
     @Test
     void revokingNeedsAReason() {
-        fixture.given(created(false)).when(new RevokeAuthorityGrant(GRANT, TENANT, " ", OPERATOR))
+        fixture.given(created(false)).when(new RevokeAuthorityGrant(GRANT, TENANT, " ", OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectNoEvents();
     }
 
     @Test
     void anotherTenantsGrantIsNotFound() {
-        fixture.given(created(false)).when(new RevokeAuthorityGrant(GRANT, UUID.randomUUID(), "x", OPERATOR))
+        fixture.given(created(false)).when(new RevokeAuthorityGrant(GRANT, UUID.randomUUID(), "x", OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("no such grant").expectNoEvents();
     }
 

@@ -3,6 +3,7 @@ package dev.custos.command.directory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.custos.command.CommandRefused;
+import dev.custos.command.Reach;
 import dev.custos.events.directory.CircleCreated;
 import dev.custos.events.directory.CircleMemberAdded;
 import dev.custos.events.directory.TenantCreated;
@@ -30,6 +32,8 @@ class TenantTest {
     private static final UUID CIRCLE = UUID.randomUUID();
     private static final UUID ASSIGNMENT = UUID.randomUUID();
     private static final UUID SECOND_ASSIGNMENT = UUID.randomUUID();
+    /** The first operator: a tenant-wide platform operator, and a member of {@code CIRCLE}. */
+    private static final Reach REACH = Reach.tenantWide(Set.of(CIRCLE));
 
     private FixtureConfiguration<Tenant> fixture;
 
@@ -71,14 +75,14 @@ class TenantTest {
     @Test
     void addingAMemberRecordsIt() {
         fixture.given(created())
-                .when(new AddTenantMember(TENANT, MEMBER, "Mia", FIRST))
+                .when(new AddTenantMember(TENANT, MEMBER, "Mia", FIRST, REACH))
                 .expectEvents(memberAdded());
     }
 
     @Test
     void addingAMemberTwiceIsAConflict() {
         fixture.given(created(), memberAdded())
-                .when(new AddTenantMember(TENANT, MEMBER, "Mia", FIRST))
+                .when(new AddTenantMember(TENANT, MEMBER, "Mia", FIRST, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the individual is already a member of the tenant")
                 .expectNoEvents();
@@ -87,7 +91,7 @@ class TenantTest {
     @Test
     void creatingACircleTwiceIsAConflict() {
         fixture.given(created(), new CircleCreated(TENANT, CIRCLE, "North", FIRST, NOW))
-                .when(new CreateCircle(TENANT, CIRCLE, "North", FIRST))
+                .when(new CreateCircle(TENANT, CIRCLE, "North", FIRST, REACH))
                 .expectException(CommandRefused.class)
                 .expectNoEvents();
     }
@@ -95,7 +99,7 @@ class TenantTest {
     @Test
     void onlyTenantMembersJoinCircles() {
         fixture.given(created(), new CircleCreated(TENANT, CIRCLE, "North", FIRST, NOW))
-                .when(new AddCircleMember(TENANT, CIRCLE, STRANGER, FIRST))
+                .when(new AddCircleMember(TENANT, CIRCLE, STRANGER, FIRST, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the individual is not a member of the tenant")
                 .expectNoEvents();
@@ -104,7 +108,7 @@ class TenantTest {
     @Test
     void joiningAnUnknownCircleIsNotFound() {
         fixture.given(created(), memberAdded())
-                .when(new AddCircleMember(TENANT, CIRCLE, MEMBER, FIRST))
+                .when(new AddCircleMember(TENANT, CIRCLE, MEMBER, FIRST, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("no such circle")
                 .expectNoEvents();
@@ -113,14 +117,14 @@ class TenantTest {
     @Test
     void aMemberJoinsACircle() {
         fixture.given(created(), memberAdded(), new CircleCreated(TENANT, CIRCLE, "North", FIRST, NOW))
-                .when(new AddCircleMember(TENANT, CIRCLE, MEMBER, FIRST))
+                .when(new AddCircleMember(TENANT, CIRCLE, MEMBER, FIRST, REACH))
                 .expectEvents(new CircleMemberAdded(TENANT, CIRCLE, MEMBER, FIRST, NOW));
     }
 
     @Test
     void assigningARoleToAMemberRecordsIt() {
         fixture.given(created(), memberAdded())
-                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST))
+                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST, REACH))
                 .expectEvents(legalAssigned(null))
                 .expectResultMessagePayload(new RoleAssignment(ASSIGNMENT, "legal_operator", MEMBER, null, true, NOW,
                         FIRST, null, null, null));
@@ -129,7 +133,7 @@ class TenantTest {
     @Test
     void assigningARoleToANonMemberIsRefused() {
         fixture.given(created())
-                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", STRANGER, null, FIRST))
+                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", STRANGER, null, FIRST, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the individual is not a member of the tenant")
                 .expectNoEvents();
@@ -138,7 +142,7 @@ class TenantTest {
     @Test
     void assigningAnUnknownRoleIsInvalid() {
         fixture.given(created(), memberAdded())
-                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "root", MEMBER, null, FIRST))
+                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "root", MEMBER, null, FIRST, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("role_key is not an operator role")
                 .expectNoEvents();
@@ -147,7 +151,7 @@ class TenantTest {
     @Test
     void assigningTheSameRoleTwiceInTheSameScopeIsAConflict() {
         fixture.given(created(), memberAdded(), legalAssigned(null))
-                .when(new AssignOperatorRole(TENANT, UUID.randomUUID(), "legal_operator", MEMBER, null, FIRST))
+                .when(new AssignOperatorRole(TENANT, UUID.randomUUID(), "legal_operator", MEMBER, null, FIRST, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the individual already holds this role in this scope")
                 .expectNoEvents();
@@ -156,7 +160,7 @@ class TenantTest {
     @Test
     void theFirstOperatorAlreadyHoldsPlatformOperator() {
         fixture.given(created())
-                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "platform_operator", FIRST, null, FIRST))
+                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "platform_operator", FIRST, null, FIRST, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the individual already holds this role in this scope")
                 .expectNoEvents();
@@ -168,7 +172,7 @@ class TenantTest {
                         new CircleCreated(TENANT, CIRCLE, "North", FIRST, NOW),
                         new CircleMemberAdded(TENANT, CIRCLE, MEMBER, FIRST, NOW))
                 .when(new AssignOperatorRole(TENANT, SECOND_ASSIGNMENT,
-                        "legal_operator", MEMBER, CIRCLE, FIRST))
+                        "legal_operator", MEMBER, CIRCLE, FIRST, REACH))
                 .expectEvents(new OperatorRoleAssigned(TENANT, SECOND_ASSIGNMENT,
                         "legal_operator", MEMBER, CIRCLE, FIRST, NOW));
     }
@@ -176,7 +180,7 @@ class TenantTest {
     @Test
     void aCircleRoleNeedsCircleMembership() {
         fixture.given(created(), memberAdded(), new CircleCreated(TENANT, CIRCLE, "North", FIRST, NOW))
-                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", MEMBER, CIRCLE, FIRST))
+                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", MEMBER, CIRCLE, FIRST, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the individual is not a member of the circle")
                 .expectNoEvents();
@@ -186,7 +190,7 @@ class TenantTest {
     void aRoleCanBeAssignedAgainAfterItWasRevoked() {
         fixture.given(created(), memberAdded(), legalAssigned(null),
                         new OperatorRoleRevoked(TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST, "left", NOW))
-                .when(new AssignOperatorRole(TENANT, SECOND_ASSIGNMENT, "legal_operator", MEMBER, null, FIRST))
+                .when(new AssignOperatorRole(TENANT, SECOND_ASSIGNMENT, "legal_operator", MEMBER, null, FIRST, REACH))
                 .expectEvents(new OperatorRoleAssigned(TENANT, SECOND_ASSIGNMENT, "legal_operator", MEMBER, null,
                         FIRST, NOW));
     }
@@ -194,7 +198,7 @@ class TenantTest {
     @Test
     void revokingRecordsTheReasonAndTheAssignmentScope() {
         fixture.given(created(), memberAdded(), legalAssigned(null))
-                .when(new RevokeOperatorRole(TENANT, ASSIGNMENT, "left the team", FIRST))
+                .when(new RevokeOperatorRole(TENANT, ASSIGNMENT, "left the team", FIRST, REACH))
                 .expectEvents(new OperatorRoleRevoked(TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST,
                         "left the team", NOW))
                 .expectResultMessagePayload(new RoleAssignment(ASSIGNMENT, "legal_operator", MEMBER, null, false, NOW,
@@ -205,7 +209,7 @@ class TenantTest {
     void revokingARevokedAssignmentIsAConflict() {
         fixture.given(created(), memberAdded(), legalAssigned(null),
                         new OperatorRoleRevoked(TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST, "left", NOW))
-                .when(new RevokeOperatorRole(TENANT, ASSIGNMENT, "again", FIRST))
+                .when(new RevokeOperatorRole(TENANT, ASSIGNMENT, "again", FIRST, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the assignment is already revoked")
                 .expectNoEvents();
@@ -214,7 +218,7 @@ class TenantTest {
     @Test
     void revokingAnUnknownAssignmentIsNotFound() {
         fixture.given(created())
-                .when(new RevokeOperatorRole(TENANT, ASSIGNMENT, "why", FIRST))
+                .when(new RevokeOperatorRole(TENANT, ASSIGNMENT, "why", FIRST, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("no such role assignment")
                 .expectNoEvents();
@@ -223,7 +227,7 @@ class TenantTest {
     @Test
     void revokingNeedsAReason() {
         fixture.given(created(), memberAdded(), legalAssigned(null))
-                .when(new RevokeOperatorRole(TENANT, ASSIGNMENT, "  ", FIRST))
+                .when(new RevokeOperatorRole(TENANT, ASSIGNMENT, "  ", FIRST, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("reason is required")
                 .expectNoEvents();

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -14,11 +15,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.custos.command.CommandRefused;
+import dev.custos.command.Reach;
 import dev.custos.events.canonical.CanonicalJson;
 import dev.custos.events.evidence.EvidenceBundleCreated;
 import dev.custos.events.evidence.EvidenceBundleSealed;
 
 class EvidenceBundleTest {
+
+    /** A tenant-wide operator who is a member of no circle. */
+    private static final Reach REACH = Reach.tenantWide(Set.of());
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final UUID TENANT = UUID.randomUUID();
@@ -49,16 +54,16 @@ class EvidenceBundleTest {
     @Test
     void creatingABundleFixesItsMembers() {
         fixture.givenNoPriorActivity()
-                .when(new CreateEvidenceBundle(BUNDLE, TENANT, "Claim 7", List.of(FIRST, SECOND), OPERATOR))
+                .when(new CreateEvidenceBundle(BUNDLE, TENANT, "Claim 7", List.of(FIRST, SECOND), OPERATOR, REACH))
                 .expectEvents(created());
     }
 
     @Test
     void aBundleNeedsMembersWithoutRepeats() {
-        fixture.givenNoPriorActivity().when(new CreateEvidenceBundle(BUNDLE, TENANT, "x", List.of(), OPERATOR))
+        fixture.givenNoPriorActivity().when(new CreateEvidenceBundle(BUNDLE, TENANT, "x", List.of(), OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectNoEvents();
         fixture.givenNoPriorActivity()
-                .when(new CreateEvidenceBundle(BUNDLE, TENANT, "x", List.of(FIRST, FIRST), OPERATOR))
+                .when(new CreateEvidenceBundle(BUNDLE, TENANT, "x", List.of(FIRST, FIRST), OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("evidence_ids must not repeat an id")
                 .expectNoEvents();
     }
@@ -71,7 +76,7 @@ class EvidenceBundleTest {
                 + "\",\"title\":\"Photo \\\"front\\\"\"}],"
                 + "\"sealed_at\":\"2026-11-22T10:00:00Z\",\"title\":\"Claim 7\"}";
         String sha = CanonicalJson.sha256Hex(manifest);
-        fixture.given(created()).when(new SealEvidenceBundle(BUNDLE, TENANT, members(true), OPERATOR))
+        fixture.given(created()).when(new SealEvidenceBundle(BUNDLE, TENANT, members(true), OPERATOR, REACH))
                 .expectEvents(new EvidenceBundleSealed(TENANT, BUNDLE, manifest, sha, NOW, OPERATOR))
                 .expectResultMessagePayload(new SealedBundle(manifest, sha, NOW));
         assertThat(sha).hasSize(64);
@@ -79,7 +84,7 @@ class EvidenceBundleTest {
 
     @Test
     void sealingWithAnUnsealedMemberIsAConflict() {
-        fixture.given(created()).when(new SealEvidenceBundle(BUNDLE, TENANT, members(false), OPERATOR))
+        fixture.given(created()).when(new SealEvidenceBundle(BUNDLE, TENANT, members(false), OPERATOR, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("every member must be sealed before the bundle")
                 .expectNoEvents();
@@ -88,7 +93,7 @@ class EvidenceBundleTest {
     @Test
     void sealingTwiceIsAConflict() {
         fixture.given(created(), new EvidenceBundleSealed(TENANT, BUNDLE, "{}", "0".repeat(64), NOW, OPERATOR))
-                .when(new SealEvidenceBundle(BUNDLE, TENANT, members(true), OPERATOR))
+                .when(new SealEvidenceBundle(BUNDLE, TENANT, members(true), OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("the bundle is already sealed")
                 .expectNoEvents();
     }
@@ -96,13 +101,13 @@ class EvidenceBundleTest {
     @Test
     void sealingWithOtherMembersThanTheBundlesIsAConflict() {
         fixture.given(created())
-                .when(new SealEvidenceBundle(BUNDLE, TENANT, members(true).subList(0, 1), OPERATOR))
+                .when(new SealEvidenceBundle(BUNDLE, TENANT, members(true).subList(0, 1), OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectNoEvents();
     }
 
     @Test
     void anotherTenantsBundleIsNotFound() {
-        fixture.given(created()).when(new SealEvidenceBundle(BUNDLE, UUID.randomUUID(), members(true), OPERATOR))
+        fixture.given(created()).when(new SealEvidenceBundle(BUNDLE, UUID.randomUUID(), members(true), OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("no such bundle").expectNoEvents();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.custos.command.CommandRefused;
+import dev.custos.command.Reach;
 import dev.custos.command.legal.StubHoldRegistry;
 import dev.custos.events.evidence.EvidenceCaptured;
 import dev.custos.events.evidence.EvidenceDestroyed;
@@ -20,6 +22,9 @@ import dev.custos.events.evidence.EvidenceIntegrityChecked;
 import dev.custos.events.evidence.EvidenceSealed;
 
 class EvidenceTest {
+
+    /** A tenant-wide operator who is a member of no circle. */
+    private static final Reach REACH = Reach.tenantWide(Set.of());
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final UUID TENANT = UUID.randomUUID();
@@ -67,27 +72,27 @@ class EvidenceTest {
 
     @Test
     void sealingRecordsTheTime() {
-        fixture.given(captured()).when(new SealEvidence(EVIDENCE, TENANT, OPERATOR))
+        fixture.given(captured()).when(new SealEvidence(EVIDENCE, TENANT, OPERATOR, REACH))
                 .expectEvents(new EvidenceSealed(TENANT, EVIDENCE, NOW, OPERATOR));
     }
 
     @Test
     void sealingTwiceIsAConflict() {
         fixture.given(captured(), new EvidenceSealed(TENANT, EVIDENCE, NOW, OPERATOR))
-                .when(new SealEvidence(EVIDENCE, TENANT, OPERATOR))
+                .when(new SealEvidence(EVIDENCE, TENANT, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("the evidence is already sealed")
                 .expectNoEvents();
     }
 
     @Test
     void anotherTenantsEvidenceIsNotFound() {
-        fixture.given(captured()).when(new SealEvidence(EVIDENCE, OTHER_TENANT, OPERATOR))
+        fixture.given(captured()).when(new SealEvidence(EVIDENCE, OTHER_TENANT, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("no such evidence").expectNoEvents();
     }
 
     @Test
     void aMatchingHashIsRecordedAsIntact() {
-        fixture.given(captured()).when(new CheckEvidenceIntegrity(EVIDENCE, TENANT, SHA, OPERATOR))
+        fixture.given(captured()).when(new CheckEvidenceIntegrity(EVIDENCE, TENANT, SHA, OPERATOR, REACH))
                 .expectEvents(new EvidenceIntegrityChecked(TENANT, EVIDENCE, SHA, SHA, true, NOW, OPERATOR))
                 .expectResultMessagePayload(new IntegrityCheck(true, SHA, SHA));
     }
@@ -95,14 +100,14 @@ class EvidenceTest {
     @Test
     void aMismatchIsRecordedAsAnIntegrityFailure() {
         String altered = "b".repeat(64);
-        fixture.given(captured()).when(new CheckEvidenceIntegrity(EVIDENCE, TENANT, altered, OPERATOR))
+        fixture.given(captured()).when(new CheckEvidenceIntegrity(EVIDENCE, TENANT, altered, OPERATOR, REACH))
                 .expectEvents(new EvidenceIntegrityChecked(TENANT, EVIDENCE, SHA, altered, false, NOW, OPERATOR))
                 .expectResultMessagePayload(new IntegrityCheck(false, SHA, altered));
     }
 
     @Test
     void destroyingUnheldEvidenceRecordsItAndAnswersTheBlobKey() {
-        fixture.given(captured()).when(new DestroyEvidence(EVIDENCE, TENANT, OPERATOR))
+        fixture.given(captured()).when(new DestroyEvidence(EVIDENCE, TENANT, OPERATOR, REACH))
                 .expectEvents(destroyed())
                 .expectResultMessagePayload(KEY);
         assertThat(holds.serialized).isEqualTo(1);
@@ -111,7 +116,7 @@ class EvidenceTest {
     @Test
     void destroyingHeldEvidenceIsAConflict() {
         holds.held.add(EVIDENCE);
-        fixture.given(captured()).when(new DestroyEvidence(EVIDENCE, TENANT, OPERATOR))
+        fixture.given(captured()).when(new DestroyEvidence(EVIDENCE, TENANT, OPERATOR, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("an active legal hold covers this evidence")
                 .expectNoEvents();
@@ -119,16 +124,16 @@ class EvidenceTest {
 
     @Test
     void destroyingTwiceIsAConflict() {
-        fixture.given(captured(), destroyed()).when(new DestroyEvidence(EVIDENCE, TENANT, OPERATOR))
+        fixture.given(captured(), destroyed()).when(new DestroyEvidence(EVIDENCE, TENANT, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("the evidence was destroyed")
                 .expectNoEvents();
     }
 
     @Test
     void destroyedEvidenceCannotBeSealedOrChecked() {
-        fixture.given(captured(), destroyed()).when(new SealEvidence(EVIDENCE, TENANT, OPERATOR))
+        fixture.given(captured(), destroyed()).when(new SealEvidence(EVIDENCE, TENANT, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectNoEvents();
-        fixture.given(captured(), destroyed()).when(new CheckEvidenceIntegrity(EVIDENCE, TENANT, SHA, OPERATOR))
+        fixture.given(captured(), destroyed()).when(new CheckEvidenceIntegrity(EVIDENCE, TENANT, SHA, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectNoEvents();
     }
 }

@@ -3,6 +3,7 @@ package dev.custos.command.legal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -11,11 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.custos.command.CommandRefused;
+import dev.custos.command.Reach;
 import dev.custos.events.legal.LegalHoldPlaced;
 import dev.custos.events.legal.LegalHoldReleased;
 import dev.custos.events.legal.LegalHoldTargetAdded;
 
 class LegalHoldTest {
+
+    /** A tenant-wide operator who is a member of no circle. */
+    private static final Reach REACH = Reach.tenantWide(Set.of());
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final UUID TENANT = UUID.randomUUID();
@@ -46,27 +51,27 @@ class LegalHoldTest {
     @Test
     void placingAHoldRecordsItsReason() {
         fixture.givenNoPriorActivity()
-                .when(new PlaceLegalHold(HOLD, TENANT, null, "Smith v. Acme", "litigation expected", false, OPERATOR))
+                .when(new PlaceLegalHold(HOLD, TENANT, null, "Smith v. Acme", "litigation expected", false, OPERATOR, REACH))
                 .expectEvents(placed());
     }
 
     @Test
     void aHoldWithoutAReasonIsInvalid() {
         fixture.givenNoPriorActivity()
-                .when(new PlaceLegalHold(HOLD, TENANT, null, "Smith v. Acme", " ", false, OPERATOR))
+                .when(new PlaceLegalHold(HOLD, TENANT, null, "Smith v. Acme", " ", false, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("reason is required").expectNoEvents();
     }
 
     @Test
     void addingAnExistingTargetRecordsIt() {
-        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, OPERATOR))
+        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
                 .expectEvents(targetAdded());
     }
 
     @Test
     void aMissingTargetIsNotFound() {
         fixture.given(placed())
-                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", UUID.randomUUID(), OPERATOR))
+                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", UUID.randomUUID(), null, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("no such evidence_object")
                 .expectNoEvents();
     }
@@ -74,41 +79,41 @@ class LegalHoldTest {
     @Test
     void aDestroyedTargetIsAConflict() {
         holds.destroyed.add(EVIDENCE);
-        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, OPERATOR))
+        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("the target was already destroyed")
                 .expectNoEvents();
     }
 
     @Test
     void anUnknownTargetTypeIsInvalid() {
-        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "mailbox", EVIDENCE, OPERATOR))
+        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "mailbox", EVIDENCE, null, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectNoEvents();
     }
 
     @Test
     void theSameTargetTwiceIsAConflict() {
         fixture.given(placed(), targetAdded())
-                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, OPERATOR))
+                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("the hold already covers this target")
                 .expectNoEvents();
     }
 
     @Test
     void releasingRecordsTheReason() {
-        fixture.given(placed(), targetAdded()).when(new ReleaseLegalHold(HOLD, TENANT, "case settled", OPERATOR))
+        fixture.given(placed(), targetAdded()).when(new ReleaseLegalHold(HOLD, TENANT, "case settled", OPERATOR, REACH))
                 .expectEvents(new LegalHoldReleased(TENANT, HOLD, null, "case settled", NOW, OPERATOR));
     }
 
     @Test
     void releasingNeedsAReason() {
-        fixture.given(placed()).when(new ReleaseLegalHold(HOLD, TENANT, "", OPERATOR))
+        fixture.given(placed()).when(new ReleaseLegalHold(HOLD, TENANT, "", OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("reason is required").expectNoEvents();
     }
 
     @Test
     void releasingAReleasedHoldIsAConflict() {
         fixture.given(placed(), new LegalHoldReleased(TENANT, HOLD, null, "settled", NOW, OPERATOR))
-                .when(new ReleaseLegalHold(HOLD, TENANT, "again", OPERATOR))
+                .when(new ReleaseLegalHold(HOLD, TENANT, "again", OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("the hold is already released")
                 .expectNoEvents();
     }
@@ -116,13 +121,13 @@ class LegalHoldTest {
     @Test
     void aReleasedHoldTakesNoTargets() {
         fixture.given(placed(), new LegalHoldReleased(TENANT, HOLD, null, "settled", NOW, OPERATOR))
-                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, OPERATOR))
+                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectNoEvents();
     }
 
     @Test
     void anotherTenantsHoldIsNotFound() {
-        fixture.given(placed()).when(new ReleaseLegalHold(HOLD, UUID.randomUUID(), "x", OPERATOR))
+        fixture.given(placed()).when(new ReleaseLegalHold(HOLD, UUID.randomUUID(), "x", OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("no such legal hold").expectNoEvents();
     }
 }

@@ -13,11 +13,12 @@ import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.directory.TenantMemberAdded;
 import dev.custos.query.ProcessingGroups;
 import dev.custos.query.Timestamps;
+import dev.custos.query.tenancy.FactRow;
 import dev.custos.query.tenancy.TenantWrites;
 
 /**
  * Builds the directory tables, in the command's own transaction, because membership is checked on every request.
- * Every write is an idempotent upsert, so a replay yields the same rows.
+ * Every write is a {@link FactRow}: a replay yields the same rows, and a conflicting fact fails loudly.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.SYNCHRONOUS)
@@ -31,10 +32,11 @@ class DirectoryProjection {
 
     @EventHandler
     void on(TenantCreated event) {
-        var jdbc = writes.as(event.tenantId());
-        jdbc.update("INSERT INTO cc_tenants (tenant_id, name, created_at, created_by_individual_id) "
-                        + "VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id) DO NOTHING",
-                event.tenantId(), event.name(), Timestamps.of(event.createdAt()), event.createdByIndividualId());
+        FactRow.into("cc_tenants").key("tenant_id", event.tenantId())
+                .value("name", event.name())
+                .value("created_at", Timestamps.of(event.createdAt()))
+                .value("created_by_individual_id", event.createdByIndividualId())
+                .insert(writes.as(event.tenantId()));
         insertMember(event.tenantId(), event.firstOperatorIndividualId(), null, event.createdByIndividualId(),
                 event.createdAt());
     }
@@ -45,29 +47,31 @@ class DirectoryProjection {
                 event.addedAt());
     }
 
+    /** Keyed by tenant and circle: two tenants may hold the same circle id and never meet. */
     @EventHandler
     void on(CircleCreated event) {
-        writes.as(event.tenantId()).update(
-                "INSERT INTO cc_circles (id, tenant_id, name, created_at, created_by_individual_id) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                event.circleId(), event.tenantId(), event.name(), Timestamps.of(event.createdAt()),
-                event.createdByIndividualId());
+        FactRow.into("cc_circles").key("tenant_id", event.tenantId()).key("id", event.circleId())
+                .value("name", event.name())
+                .value("created_at", Timestamps.of(event.createdAt()))
+                .value("created_by_individual_id", event.createdByIndividualId())
+                .insert(writes.as(event.tenantId()));
     }
 
     @EventHandler
     void on(CircleMemberAdded event) {
-        writes.as(event.tenantId()).update(
-                "INSERT INTO cc_circle_members (tenant_id, circle_id, individual_id, added_at, added_by_individual_id) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (circle_id, individual_id) DO NOTHING",
-                event.tenantId(), event.circleId(), event.individualId(), Timestamps.of(event.addedAt()),
-                event.addedByIndividualId());
+        FactRow.into("cc_circle_members").key("tenant_id", event.tenantId()).key("circle_id", event.circleId())
+                .key("individual_id", event.individualId())
+                .value("added_at", Timestamps.of(event.addedAt()))
+                .value("added_by_individual_id", event.addedByIndividualId())
+                .insert(writes.as(event.tenantId()));
     }
 
     private void insertMember(UUID tenantId, UUID individualId, String displayName,
                               UUID addedBy, Instant addedAt) {
-        writes.as(tenantId).update(
-                "INSERT INTO cc_tenant_members (tenant_id, individual_id, display_name, added_at, added_by_individual_id) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (tenant_id, individual_id) DO NOTHING",
-                tenantId, individualId, displayName, Timestamps.of(addedAt), addedBy);
+        FactRow.into("cc_tenant_members").key("tenant_id", tenantId).key("individual_id", individualId)
+                .value("display_name", displayName)
+                .value("added_at", Timestamps.of(addedAt))
+                .value("added_by_individual_id", addedBy)
+                .insert(writes.as(tenantId));
     }
 }

@@ -25,7 +25,8 @@ public class DirectoryReader {
 
     /** Whether the scope's individual is a member of the given circle of the scope's tenant. */
     public Mono<Boolean> isCircleMember(TenantScope scope, UUID circleId) {
-        return exists(scope, "SELECT 1 FROM cc_circle_members WHERE individual_id = :individual AND circle_id = :circle",
+        return exists(scope, "SELECT 1 FROM cc_circle_members WHERE tenant_id = custos_current_tenant() "
+                        + "AND circle_id = :circle AND individual_id = :individual",
                 circleId);
     }
 

@@ -12,6 +12,7 @@ import dev.custos.events.evidence.EvidenceIntegrityChecked;
 import dev.custos.events.evidence.EvidenceSealed;
 import dev.custos.query.ProcessingGroups;
 import dev.custos.query.Timestamps;
+import dev.custos.query.tenancy.FactRow;
 import dev.custos.query.tenancy.TenantWrites;
 
 /**
@@ -73,9 +74,10 @@ class EvidenceProjection {
                 event.bundleId(), event.tenantId(), event.title(), Timestamps.of(event.createdAt()),
                 event.createdByIndividualId());
         for (int position = 0; position < event.evidenceIds().size(); position++) {
-            jdbc.update("INSERT INTO cc_evidence_bundle_members (tenant_id, bundle_id, evidence_id, position) "
-                            + "VALUES (?, ?, ?, ?) ON CONFLICT (bundle_id, evidence_id) DO NOTHING",
-                    event.tenantId(), event.bundleId(), event.evidenceIds().get(position), position);
+            FactRow.into("cc_evidence_bundle_members").key("bundle_id", event.bundleId())
+                    .key("evidence_id", event.evidenceIds().get(position))
+                    .value("tenant_id", event.tenantId()).value("position", position)
+                    .insert(jdbc);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.custos.events.legal.LegalHoldReleased;
 import dev.custos.events.legal.LegalHoldTargetAdded;
 import dev.custos.query.ProcessingGroups;
 import dev.custos.query.Timestamps;
+import dev.custos.query.tenancy.FactRow;
 import dev.custos.query.tenancy.TenantWrites;
 
 /** Builds the hold tables in the command's transaction: destruction checks them before it may commit. */
@@ -34,12 +35,12 @@ class LegalHoldProjection {
 
     @EventHandler
     void on(LegalHoldTargetAdded event) {
-        writes.as(event.tenantId()).update(
-                "INSERT INTO cc_legal_hold_targets (tenant_id, hold_id, target_type, target_id, added_at, "
-                        + "added_by_individual_id) VALUES (?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (hold_id, target_type, target_id) DO NOTHING",
-                event.tenantId(), event.holdId(), event.targetType(), event.targetId(),
-                Timestamps.of(event.addedAt()), event.addedByIndividualId());
+        FactRow.into("cc_legal_hold_targets").key("hold_id", event.holdId())
+                .key("target_type", event.targetType()).key("target_id", event.targetId())
+                .value("tenant_id", event.tenantId())
+                .value("added_at", Timestamps.of(event.addedAt()))
+                .value("added_by_individual_id", event.addedByIndividualId())
+                .insert(writes.as(event.tenantId()));
     }
 
     @EventHandler

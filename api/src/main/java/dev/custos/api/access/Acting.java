@@ -1,0 +1,27 @@
+package dev.custos.api.access;
+
+import java.util.UUID;
+
+import dev.custos.api.tenancy.RequestContext;
+import dev.custos.command.Reach;
+import dev.custos.query.tenancy.TenantScope;
+
+/**
+ * Permission to act, as {@link OperatorActions} granted it: the request, the operator's reach (which every
+ * command carries, for its aggregate to check again), the circle of the object acted on or created, and the
+ * object's id ({@code null} when the action creates it).
+ */
+public record Acting(RequestContext context, Reach reach, UUID circleId, UUID objectId) {
+
+    public UUID tenantId() {
+        return context.tenantId();
+    }
+
+    public UUID individualId() {
+        return context.individualId();
+    }
+
+    public TenantScope scope() {
+        return context.scope();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.custos.api.support;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.custos.api.support.IntegrationTest.Caller;
+
+/**
+ * One tenant laid out for authorization tests, and a second tenant beside it. Circle {@code own} is the callers'
+ * circle, {@code other} is a circle none of them is in, and {@code third} holds the other-circle role. Every caller
+ * is a member of {@code own}; the founder is in every circle and holds every role tenant-wide, and makes the
+ * objects the tests act on.
+ */
+public final class CircleWorld {
+
+    public static final List<String> ROLES =
+            List.of("emergency_operator", "legal_operator", "insurance_operator", "platform_operator");
+
+    /** Who calls, in the matrix's terms. */
+    public enum Actor { TENANT_ROLE, SAME_CIRCLE_ROLE, OTHER_CIRCLE_ROLE, MEMBER_WITHOUT_ROLE, NON_MEMBER }
+
+    /** Where the object lives. */
+    public enum Placement { TENANT_WIDE, OWN_CIRCLE, OTHER_CIRCLE, OTHER_TENANT }
+
+    public final UUID tenant;
+    public final UUID otherTenant;
+    public final UUID own;
+    public final UUID other;
+    public final UUID third;
+    public final UUID otherTenantCircle;
+    public final Caller founder;
+    public final Caller otherFounder;
+    private final Map<Actor, UUID> actors = new HashMap<>();
+    private final IntegrationTest test;
+
+    public CircleWorld(IntegrationTest test) {
+        this.test = test;
+        UUID founderId = UUID.randomUUID();
+        tenant = test.createTenant(founderId);
+        founder = test.as(founderId, tenant);
+        for (String role : ROLES.subList(0, 3)) {
+            founder.assign(role, founderId, null);
+        }
+        for (Actor actor : Actor.values()) {
+            UUID id = UUID.randomUUID();
+            actors.put(actor, id);
+            if (actor != Actor.NON_MEMBER) {
+                founder.addMember(id);
+            }
+        }
+        own = founder.circleWith(founderId, id(Actor.TENANT_ROLE), id(Actor.SAME_CIRCLE_ROLE),
+                id(Actor.OTHER_CIRCLE_ROLE), id(Actor.MEMBER_WITHOUT_ROLE));
+        other = founder.circleWith(founderId);
+        third = founder.circleWith(founderId, id(Actor.OTHER_CIRCLE_ROLE));
+        for (String role : ROLES) {
+            founder.assign(role, id(Actor.TENANT_ROLE), null);
+            founder.assign(role, id(Actor.SAME_CIRCLE_ROLE), own);
+            founder.assign(role, id(Actor.OTHER_CIRCLE_ROLE), third);
+        }
+        UUID otherFounderId = UUID.randomUUID();
+        otherTenant = test.createTenant(otherFounderId);
+        otherFounder = test.as(otherFounderId, otherTenant);
+        for (String role : ROLES.subList(0, 3)) {
+            otherFounder.assign(role, otherFounderId, null);
+        }
+        otherTenantCircle = otherFounder.circleWith(otherFounderId);
+    }
+
+    public UUID id(Actor actor) {
+        return actors.get(actor);
+    }
+
+    /** The actor's requests in this tenant, optionally in a circle. */
+    public Caller as(Actor actor, UUID circle) {
+        return test.as(id(actor), tenant).inCircle(circle);
+    }
+
+    /** Who makes an object of this placement: the founder of its tenant. */
+    public Caller maker(Placement placement) {
+        return placement == Placement.OTHER_TENANT ? otherFounder : founder;
+    }
+
+    /** The circle of a placement ({@code null}: tenant-wide). */
+    public UUID circleOf(Placement placement) {
+        return switch (placement) {
+            case TENANT_WIDE -> null;
+            case OWN_CIRCLE -> own;
+            case OTHER_CIRCLE -> other;
+            case OTHER_TENANT -> null;
+        };
+    }
+
+    /** A new tenant member, in no circle. */
+    public UUID newMember() {
+        UUID member = UUID.randomUUID();
+        founder.addMember(member);
+        return member;
+    }
+
+    public UUID hold(Placement placement) {
+        return idOf(maker(placement).post("/api/operator/legal/holds",
+                withCircle(Map.of("title", "Matrix hold", "reason", "matrix"), placement)), "id");
+    }
+
+    public UUID grant(Placement placement) {
+        return idOf(maker(placement).post("/api/authority/grants", withCircle(Map.of("grant_type", "adjuster",
+                "title", "Matrix grant", "expires_at", Instant.now().plus(1, ChronoUnit.DAYS).toString()),
+                placement)), "id");
+    }
+
+    public UUID token(Placement placement) {
+        return idOf(maker(placement).post("/api/authority/grants/" + grant(placement) + "/tokens", Map.of()),
+                "token_id");
+    }
+
+    /** An assignment of a new member: tenant-wide, or in the placement's circle. */
+    public UUID assignment(Placement placement) {
+        Caller maker = maker(placement);
+        UUID member = UUID.randomUUID();
+        maker.addMember(member);
+        UUID circle = circleOf(placement);
+        if (circle != null) {
+            maker.post("/api/circles/" + circle + "/members", Map.of("individual_id", member))
+                    .expectStatus().isCreated();
+        }
+        return maker.assign("legal_operator", member, circle);
+    }
+
+    public UUID circle(Placement placement) {
+        return switch (placement) {
+            case OWN_CIRCLE -> own;
+            case OTHER_CIRCLE -> other;
+            case OTHER_TENANT -> otherTenantCircle;
+            case TENANT_WIDE -> throw new IllegalArgumentException("a circle is never tenant-wide");
+        };
+    }
+
+    public UUID evidence(Placement placement) {
+        return Evidence.uploadId(maker(placement), "Matrix evidence");
+    }
+
+    public UUID sealedEvidence(Placement placement) {
+        return Evidence.sealed(maker(placement), "Matrix evidence");
+    }
+
+    /** An open bundle of one sealed evidence object. */
+    public UUID bundle(Placement placement) {
+        return idOf(maker(placement).post("/api/evidence/bundles", Map.of("title", "Matrix bundle",
+                "evidence_ids", List.of(sealedEvidence(placement)))), "id");
+    }
+
+    private Map<String, Object> withCircle(Map<String, Object> body, Placement placement) {
+        Map<String, Object> placed = new HashMap<>(body);
+        UUID circle = circleOf(placement);
+        if (circle != null) {
+            placed.put("circle_id", circle);
+        }
+        return placed;
+    }
+
+    private static UUID idOf(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response,
+                             String field) {
+        Map<?, ?> body = response.expectStatus().is2xxSuccessful().expectBody(Map.class).returnResult()
+                .getResponseBody();
+        return UUID.fromString((String) body.get(field));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.custos.query.access;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every kind of object an operator action can target, with the query that finds its circle. Each query runs under
+ * the reader's row-level security, so an object in a circle the caller is not a member of is simply not found:
+ * visibility is decided by the database, in one place ({@code custos_circle_visible}).
+ */
+public enum ObjectKind {
+
+    LEGAL_HOLD("legal_hold", "legal hold", "SELECT circle_id FROM cc_legal_holds WHERE id = :id"),
+    AUTHORITY_GRANT("authority_grant", "grant", "SELECT circle_id FROM cc_authority_access_grants WHERE id = :id"),
+    /** A token belongs to its grant's circle; the join hides tokens of grants the caller cannot see. */
+    AUTHORITY_TOKEN("authority_token", "token", "SELECT g.circle_id FROM cc_authority_access_tokens t "
+            + "JOIN cc_authority_access_grants g ON g.id = t.grant_id WHERE t.id = :id"),
+    ROLE_ASSIGNMENT("role_assignment", "role assignment",
+            "SELECT circle_id FROM cc_operator_role_assignments WHERE id = :id"),
+    /** Circles are part of the tenant's directory, which every member sees; a circle "belongs" to itself. */
+    CIRCLE("circle", "circle", "SELECT id AS circle_id FROM cc_circles "
+            + "WHERE tenant_id = custos_current_tenant() AND id = :id"),
+    /** Evidence and bundles belong to the whole tenant. */
+    EVIDENCE_OBJECT("evidence_object", "evidence", "SELECT NULL::uuid AS circle_id FROM cc_evidence_objects "
+            + "WHERE id = :id", true),
+    EVIDENCE_BUNDLE("evidence_bundle", "bundle", "SELECT NULL::uuid AS circle_id FROM cc_evidence_bundles "
+            + "WHERE id = :id", true);
+
+    private final String key;
+    private final String noun;
+    private final String circleQuery;
+    private final boolean material;
+
+    ObjectKind(String key, String noun, String circleQuery) {
+        this(key, noun, circleQuery, false);
+    }
+
+    ObjectKind(String key, String noun, String circleQuery, boolean material) {
+        this.key = key;
+        this.noun = noun;
+        this.circleQuery = circleQuery;
+        this.material = material;
+    }
+
+    /**
+     * The kind named by a hold target type or a grant scope type, when its subsystem exists: only material (what
+     * can be held or shared) is named this way.
+     */
+    public static Optional<ObjectKind> material(String type) {
+        return Arrays.stream(values()).filter(kind -> kind.material && kind.key.equals(type)).findFirst();
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** How an answer names it: "no such legal hold". */
+    public String noun() {
+        return noun;
+    }
+
+    String circleQuery() {
+        return circleQuery;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.custos.query.access;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import dev.custos.query.tenancy.TenantReads;
+import dev.custos.query.tenancy.TenantScope;
+import reactor.core.publisher.Mono;
+
+/** Finds the circle of an object the caller can see; empty when it does not exist, is elsewhere, or is hidden. */
+@Component
+public class ObjectLocator {
+
+    private final TenantReads reads;
+
+    public ObjectLocator(TenantReads reads) {
+        this.reads = reads;
+    }
+
+    public Mono<Located> locate(TenantScope scope, ObjectKind kind, UUID id) {
+        return reads.one(scope, db -> db.sql(kind.circleQuery()).bind("id", id)
+                .map(row -> new Located(kind, id, row.get("circle_id", UUID.class)))
+                .first());
+    }
+}

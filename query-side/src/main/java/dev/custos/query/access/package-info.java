@@ -1,0 +1,2 @@
+/** Where an object lives: whether the caller can see it, and which circle (if any) it belongs to. */
+package dev.custos.query.access;
