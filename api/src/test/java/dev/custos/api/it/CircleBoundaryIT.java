@@ -72,14 +72,11 @@ class CircleBoundaryIT extends IntegrationTest {
 
     @Test
     void aCircleLegalOperatorCannotReleaseAHoldOutsideItsCircle() {
-        UUID tenant = createTenant(founder);
+        Circles world = twoCirclesWithLegalOperators();
+        UUID tenant = world.tenant();
         Caller boss = as(founder, tenant);
-        boss.addMember(x);
-        boss.addMember(y);
-        UUID c1 = boss.circleWith(founder, x);
-        UUID c2 = boss.circleWith(founder, y);
-        boss.assign("legal_operator", x, c1);
-        boss.assign("legal_operator", y, c2);
+        UUID c1 = world.c1();
+        UUID c2 = world.c2();
         boss.assign("legal_operator", founder, null);
         UUID evidence = Evidence.uploadId(boss, "Held");
         UUID c2Hold = hold(as(y, tenant).inCircle(c2), null);
@@ -101,14 +98,11 @@ class CircleBoundaryIT extends IntegrationTest {
 
     @Test
     void aGrantsCircleIsABoundary() {
-        UUID tenant = createTenant(founder);
+        Circles world = twoCirclesWithLegalOperators();
+        UUID tenant = world.tenant();
         Caller boss = as(founder, tenant);
-        boss.addMember(x);
-        boss.addMember(y);
-        UUID c1 = boss.circleWith(founder, x);
-        UUID c2 = boss.circleWith(founder, y);
-        boss.assign("legal_operator", x, c1);
-        boss.assign("legal_operator", y, c2);
+        UUID c1 = world.c1();
+        UUID c2 = world.c2();
         UUID evidence = Evidence.sealed(boss, "Tenant evidence");
         UUID c2Grant = grant(as(y, tenant).inCircle(c2), Map.of());
 
@@ -158,6 +152,22 @@ class CircleBoundaryIT extends IntegrationTest {
         as(x, tenantB).inCircle(shared).get(unknown).expectStatus().isNotFound();
         as(x, tenantA).inCircle(shared).get(unknown).expectStatus().isForbidden();
         as(founder, tenantA).inCircle(shared).get(unknown).expectStatus().isForbidden();
+    }
+
+    /** The founder's tenant, with x a legal operator of circle c1 and y one of circle c2. */
+    private Circles twoCirclesWithLegalOperators() {
+        UUID tenant = createTenant(founder);
+        Caller boss = as(founder, tenant);
+        boss.addMember(x);
+        boss.addMember(y);
+        UUID c1 = boss.circleWith(founder, x);
+        UUID c2 = boss.circleWith(founder, y);
+        boss.assign("legal_operator", x, c1);
+        boss.assign("legal_operator", y, c2);
+        return new Circles(tenant, c1, c2);
+    }
+
+    private record Circles(UUID tenant, UUID c1, UUID c2) {
     }
 
     private UUID founderAssignment(Caller boss) {
