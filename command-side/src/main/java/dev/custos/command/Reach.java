@@ -70,7 +70,12 @@ public record Reach(boolean tenantWide, UUID roleCircleId, Set<UUID> visibleCirc
      * to another circle: a circle's grant or hold never takes in another circle's objects.
      */
     public static void requireSameCircle(UUID containerCircleId, UUID addedCircleId, String noun) {
-        require(addedCircleId == null || addedCircleId.equals(containerCircleId), CommandRefused.Reason.NOT_FOUND,
+        require(fitsIn(containerCircleId, addedCircleId), CommandRefused.Reason.NOT_FOUND,
                 "no such " + noun + " in this circle");
+    }
+
+    /** Whether an object of {@code addedCircleId} may go into a container of {@code containerCircleId}. */
+    public static boolean fitsIn(UUID containerCircleId, UUID addedCircleId) {
+        return addedCircleId == null || addedCircleId.equals(containerCircleId);
     }
 }

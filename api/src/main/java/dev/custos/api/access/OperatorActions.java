@@ -13,6 +13,8 @@ import dev.custos.query.access.ObjectKind;
 import dev.custos.query.access.ObjectLocator;
 import dev.custos.query.operator.OperatorRoleReader;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
+import reactor.util.function.Tuples;
 
 /**
  * The one gate every operator command passes before it is sent. It answers, in the contract's order: the object
@@ -33,8 +35,12 @@ public class OperatorActions {
 
     /** The operator's reach for the role in this request; 403 when the role does not count here. */
     public Mono<Reach> reach(RequestContext context, RequiredRole role) {
-        return standing(context, role).map(reach -> reach.orElseThrow(
-                () -> ProblemException.forbidden("This action requires " + role.describe())));
+        return standing(context, role).map(reach -> reach.orElseThrow(() -> noRole(role)));
+    }
+
+    /** Whether the role counts in this request (a tenant-wide assignment, or one in the request's circle). */
+    public Mono<Boolean> counts(RequestContext context, RequiredRole role) {
+        return standing(context, role).map(Optional::isPresent);
     }
 
     /** The reach, or empty when the role does not count here (no tenant-wide role, none in the request's circle). */
@@ -51,16 +57,14 @@ public class OperatorActions {
 
     /** Acting on an existing object: it must be visible (404 otherwise) and within the role's reach (403). */
     public Mono<Acting> onObject(RequestContext context, RequiredRole role, ObjectKind kind, UUID id) {
-        // Both reads at once; visibility is decided first: an invisible object is 404 whatever the caller's role.
-        return Mono.zip(locator.locate(context.scope(), kind, id).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                        standing(context, role))
-                .map(both -> {
-                    Located located = both.getT1()
-                            .orElseThrow(() -> ProblemException.notFound("no such " + kind.noun()));
-                    Reach reach = both.getT2()
-                            .orElseThrow(() -> ProblemException.forbidden("This action requires " + role.describe()));
-                    return decide(context, reach, located);
-                });
+        return locatedWithReach(context, role, kind, id).map(found -> {
+            Located located = found.getT1();
+            return switch (found.getT2().decide(located.circleId())) {
+                case ALLOWED -> new Acting(context, found.getT2(), located.circleId(), located.id());
+                case INVISIBLE -> throw ProblemException.notFound("no such " + kind.noun());
+                case OUT_OF_REACH -> throw outOfReach("this " + kind.noun());
+            };
+        });
     }
 
     /**
@@ -93,15 +97,12 @@ public class OperatorActions {
 
     /** Acting on a circle itself: every member sees the directory, so only reach counts. */
     public Mono<Acting> onCircle(RequestContext context, RequiredRole role, UUID circleId) {
-        return locator.locate(context.scope(), ObjectKind.CIRCLE, circleId)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such circle")))
-                .flatMap(located -> reach(context, role))
-                .map(reach -> {
-                    if (!reach.reaches(circleId)) {
-                        throw outOfReach("this circle");
-                    }
-                    return new Acting(context, reach, circleId, circleId);
-                });
+        return locatedWithReach(context, role, ObjectKind.CIRCLE, circleId).map(found -> {
+            if (!found.getT2().reaches(circleId)) {
+                throw outOfReach("this circle");
+            }
+            return new Acting(context, found.getT2(), circleId, circleId);
+        });
     }
 
     /**
@@ -110,18 +111,27 @@ public class OperatorActions {
      * circle's objects. Answers the object's circle.
      */
     public Mono<Located> addable(Acting container, ObjectKind kind, UUID id) {
+        // Row-level security hides what the caller cannot see; what is left must also fit the container.
         return locator.locate(container.scope(), kind, id)
-                .filter(located -> container.reach().sees(located.circleId()))
-                .filter(located -> located.circleId() == null || located.circleId().equals(container.circleId()))
+                .filter(located -> Reach.fitsIn(container.circleId(), located.circleId()))
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such " + kind.noun())));
     }
 
-    private static Acting decide(RequestContext context, Reach reach, Located located) {
-        return switch (reach.decide(located.circleId())) {
-            case ALLOWED -> new Acting(context, reach, located.circleId(), located.id());
-            case INVISIBLE -> throw ProblemException.notFound("no such " + located.kind().noun());
-            case OUT_OF_REACH -> throw outOfReach("this " + located.kind().noun());
-        };
+    /**
+     * The object (404 when it is not there or not visible) and the caller's reach (403 when no role counts), read at
+     * once; visibility is decided first, so an invisible object is 404 whatever the caller's role.
+     */
+    private Mono<Tuple2<Located, Reach>> locatedWithReach(RequestContext context, RequiredRole role,
+                                                          ObjectKind kind, UUID id) {
+        return Mono.zip(locator.locate(context.scope(), kind, id).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        standing(context, role))
+                .map(both -> Tuples.of(
+                        both.getT1().orElseThrow(() -> ProblemException.notFound("no such " + kind.noun())),
+                        both.getT2().orElseThrow(() -> noRole(role))));
+    }
+
+    private static ProblemException noRole(RequiredRole role) {
+        return ProblemException.forbidden("This action requires " + role.describe());
     }
 
     private static ProblemException outOfReach(String what) {

@@ -27,9 +27,9 @@ import reactor.core.publisher.Mono;
 @Component
 class DirectoryHandler {
 
-    private final Commands commands;
     private static final RequiredRole PLATFORM = RequiredRole.of(PLATFORM_OPERATOR);
 
+    private final Commands commands;
     private final OperatorActions actions;
     private final RequestBodies bodies;
 

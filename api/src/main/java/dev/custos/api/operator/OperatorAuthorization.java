@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import dev.custos.api.access.Acting;
-import dev.custos.api.problem.ProblemException;
+import dev.custos.api.access.OperatorActions;
+import dev.custos.api.access.RequiredRole;
 import dev.custos.api.support.Commands;
 import dev.custos.api.tenancy.RequestContext;
 import dev.custos.command.directory.AssignOperatorRole;
@@ -26,28 +27,27 @@ import reactor.core.publisher.Mono;
 public class OperatorAuthorization {
 
     private final OperatorRoleReader roles;
+    private final OperatorActions actions;
     private final Commands commands;
 
-    public OperatorAuthorization(OperatorRoleReader roles, Commands commands) {
+    public OperatorAuthorization(OperatorRoleReader roles, OperatorActions actions, Commands commands) {
         this.roles = roles;
+        this.actions = actions;
         this.commands = commands;
     }
 
     public Mono<Boolean> isOperatorRole(OperatorRoleKey role, RequestContext context) {
-        return roles.holdsRole(context.scope(), role.key(), context.circleId());
+        return actions.counts(context, RequiredRole.of(role));
     }
 
     /** Completes empty when the caller holds the role here, and fails with 403 otherwise. */
     public Mono<Void> requireOperatorRole(OperatorRoleKey role, RequestContext context) {
-        return isOperatorRole(role, context).flatMap(holds -> holds ? Mono.<Void>empty()
-                : Mono.error(ProblemException.forbidden("This action requires the " + role.key() + " role")));
+        return actions.reach(context, RequiredRole.of(role)).then();
     }
 
     /** Whether the caller holds any operator role here: the bar for actions open to "any operator". */
     public Mono<Void> requireAnyOperatorRole(RequestContext context) {
-        return getOperatorRoles(context).flatMap(held -> held.isEmpty()
-                ? Mono.error(ProblemException.forbidden("This action requires an operator role"))
-                : Mono.<Void>empty());
+        return actions.reach(context, RequiredRole.ANY_OPERATOR).then();
     }
 
     public Mono<List<String>> getOperatorRoles(RequestContext context) {

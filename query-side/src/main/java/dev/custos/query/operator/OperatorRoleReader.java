@@ -21,11 +21,13 @@ public class OperatorRoleReader {
             + "a.assigned_at, a.assigned_by_individual_id, a.revoked_at, a.revoked_by_individual_id, a.revoke_reason "
             + "FROM cc_operator_role_assignments a JOIN cc_operator_roles r ON r.id = a.role_id ";
 
-    /** Active assignments of the individual that count for a request in the given circle (null: no circle). */
-    private static final String EFFECTIVE = "FROM cc_operator_role_assignments a "
+    /** The individual's active assignments. */
+    private static final String ACTIVE = "FROM cc_operator_role_assignments a "
             + "JOIN cc_operator_roles r ON r.id = a.role_id "
-            + "WHERE a.individual_id = :individual AND a.status = 'active' "
-            + "AND (a.circle_id IS NULL OR a.circle_id = :circle) ";
+            + "WHERE a.individual_id = :individual AND a.status = 'active' ";
+
+    /** Active assignments of the individual that count for a request in the given circle (null: no circle). */
+    private static final String EFFECTIVE = ACTIVE + "AND (a.circle_id IS NULL OR a.circle_id = :circle) ";
 
     private final TenantReads reads;
 
@@ -56,16 +58,6 @@ public class OperatorRoleReader {
                 .first());
     }
 
-    /** Whether the scope's individual holds the role for a request made in {@code requestCircleId}. */
-    public Mono<Boolean> holdsRole(TenantScope scope, String roleKey, UUID requestCircleId) {
-        return reads.one(scope, db -> db.sql("SELECT 1 " + EFFECTIVE + "AND r.role_key = :role LIMIT 1")
-                        .bind("individual", scope.individualId())
-                        .bind("circle", circleOrNone(requestCircleId))
-                        .bind("role", roleKey)
-                        .map(row -> true).first())
-                .defaultIfEmpty(false);
-    }
-
     /** The distinct role keys that count for the scope's individual in {@code requestCircleId}. */
     public Flux<String> effectiveRoleKeys(TenantScope scope, UUID requestCircleId) {
         return reads.many(scope, db -> db.sql("SELECT DISTINCT r.role_key " + EFFECTIVE + "ORDER BY r.role_key")
@@ -80,9 +72,7 @@ public class OperatorRoleReader {
      * assignment, an assignment in the request's circle, and the circles the caller belongs to.
      */
     public Mono<OperatorStanding> standing(TenantScope scope, String roleKey, UUID requestCircleId) {
-        String held = "SELECT 1 FROM cc_operator_role_assignments a JOIN cc_operator_roles r ON r.id = a.role_id "
-                + "WHERE a.individual_id = :individual AND a.status = 'active' "
-                + "AND (CAST(:role AS text) = '' OR r.role_key = :role) ";
+        String held = "SELECT 1 " + ACTIVE + "AND (CAST(:role AS text) = '' OR r.role_key = :role) ";
         return reads.one(scope, db -> db.sql("SELECT EXISTS (" + held + "AND a.circle_id IS NULL) AS tenant_wide, "
                         + "EXISTS (" + held + "AND a.circle_id = :circle) AS in_circle, "
                         + "ARRAY(SELECT circle_id FROM cc_circle_members WHERE tenant_id = custos_current_tenant() "
