@@ -9,6 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.custos.api.support.IdempotencyKeys;
+
+import dev.custos.api.support.Multiline;
+
 /**
  * {@code POST /api/authority/grants}. {@code metadata.allow_unsealed} lets unsealed evidence be scoped.
  * The passcode is never echoed, stored or logged: only its argon2id hash is kept.
@@ -16,16 +20,16 @@ import jakarta.validation.constraints.Size;
 public record CreateGrantRequest(
         @NotNull @Pattern(regexp = "adjuster|insurer|regulator|legal|contractor_third_party|generic",
                 message = "must be one of adjuster, insurer, regulator, legal, contractor_third_party, generic")
-        String grantType,
+        @Size(max = 32) String grantType,
         @NotBlank @Size(max = 200) String title,
-        @Size(max = 2000) String description,
+        @Multiline @Size(max = 2000) String description,
         UUID circleId,
         UUID portalId,
         @NotNull Instant expiresAt,
         @Min(1) Integer maxViews,
         Boolean requirePasscode,
         @Size(min = 6, max = 200) String passcode,
-        @Size(max = 200) String clientRequestId,
+        @Size(max = IdempotencyKeys.MAX_LENGTH) String clientRequestId,
         Metadata metadata) {
 
     /** Grant options. */
@@ -34,6 +38,13 @@ public record CreateGrantRequest(
 
     boolean allowUnsealed() {
         return metadata != null && Boolean.TRUE.equals(metadata.allowUnsealed());
+    }
+
+    /** Whether {@code original} is what this request, sent before under the same client_request_id, created. */
+    boolean repeats(dev.custos.query.authority.GrantView original) {
+        return original.grantType().equals(grantType) && original.title().equals(title.strip())
+                && original.expiresAt().equals(expiresAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS))
+                && java.util.Objects.equals(original.maxViews(), maxViews);
     }
 
     /** Keeps the passcode out of any log line or error that prints the request. */

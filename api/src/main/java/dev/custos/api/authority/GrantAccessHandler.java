@@ -87,13 +87,16 @@ class GrantAccessHandler {
         RequestContext context = RequestContext.of(request);
         UUID grantId = Ids.parse(request.pathVariable("id"), "id");
         return actions.onObject(context, RequiredRole.ANY_OPERATOR, ObjectKind.AUTHORITY_GRANT, grantId)
-                .then(Mono.defer(() -> request.bodyToMono(IssueTokenRequest.class)
-                        .defaultIfEmpty(new IssueTokenRequest(null, null))))
+                .then(Mono.defer(() -> bodies.readOptional(request, IssueTokenRequest.class,
+                        new IssueTokenRequest(null, null))))
                 .flatMap(body -> {
                     Mono<ServerResponse> repeat = body.clientRequestId() == null ? Mono.empty()
                             : grants.tokenByClientRequest(context.scope(), body.clientRequestId())
-                            .flatMap(token -> ServerResponse.ok()
-                                    .bodyValue(new IssuedToken(token.id(), null, null, token.expiresAt())));
+                            .flatMap(token -> token.grantId().equals(grantId)
+                                    ? ServerResponse.ok().bodyValue(new IssuedToken(token.id(), null, null,
+                                            token.expiresAt()))
+                                    : Mono.error(ProblemException.conflict(
+                                            "client_request_id is already used by another request")));
                     return repeat.switchIfEmpty(Mono.defer(() -> issueNew(context, grantId, body)));
                 });
     }

@@ -57,7 +57,7 @@ class GrantHandler {
                     Acting acting = actions.inCircle(context, reach, body.circleId());
                     Mono<GrantView> repeat = body.clientRequestId() == null ? Mono.empty()
                             : grants.grantByClientRequest(context.scope(), body.clientRequestId());
-                    return repeat.flatMap(original -> ServerResponse.ok().bodyValue(original))
+                    return repeat.flatMap(original -> repeated(body, original))
                             .switchIfEmpty(Mono.defer(() -> createNew(acting, body)));
                 }));
     }
@@ -81,9 +81,15 @@ class GrantHandler {
                 // with a conflict when the winner's grant is one this caller cannot see.
                 .onErrorResume(ProblemException::isUniqueViolation, race -> grants
                         .grantByClientRequest(acting.scope(), body.clientRequestId())
-                        .flatMap(original -> ServerResponse.ok().bodyValue(original))
+                        .flatMap(original -> repeated(body, original))
                         .switchIfEmpty(Mono.error(() -> ProblemException.conflict(
                                 "client_request_id is already used by another request"))));
+    }
+
+    /** The original grant for a true repeat; a key reused with a different request is a conflict. */
+    private static Mono<ServerResponse> repeated(CreateGrantRequest body, GrantView original) {
+        return body.repeats(original) ? ServerResponse.ok().bodyValue(original)
+                : Mono.error(ProblemException.conflict("client_request_id is already used by another request"));
     }
 
     Mono<ServerResponse> list(ServerRequest request) {

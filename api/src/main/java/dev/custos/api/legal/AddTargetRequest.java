@@ -1,5 +1,6 @@
 package dev.custos.api.legal;
 
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +10,6 @@ import jakarta.validation.constraints.Pattern;
 public record AddTargetRequest(
         @NotNull @Pattern(regexp = "evidence_object|evidence_bundle|claim|claim_dossier|emergency_run|dispute",
                 message = "must be one of evidence_object, evidence_bundle, claim, claim_dossier, emergency_run, "
-                        + "dispute") String targetType,
+                        + "dispute") @Size(max = 32) String targetType,
         @NotNull UUID targetId) {
 }

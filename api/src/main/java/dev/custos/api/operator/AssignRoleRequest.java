@@ -1,5 +1,6 @@
 package dev.custos.api.operator;
 
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
 public record AssignRoleRequest(
         @NotBlank @Pattern(regexp = "emergency_operator|legal_operator|insurance_operator|platform_operator",
                 message = "must be one of emergency_operator, legal_operator, insurance_operator, platform_operator")
-        String roleKey,
+        @Size(max = 32) String roleKey,
         @NotNull UUID individualId,
         UUID circleId) {
 }

@@ -48,6 +48,20 @@ public class ProblemException extends RuntimeException {
         return false;
     }
 
+    /** Whether a failure is a body past the in-memory limit, anywhere in its causes (decoders wrap it). */
+    public static boolean isTooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.core.io.buffer.DataBufferLimitException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static ProblemException tooLarge() {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "The body is too large", null);
+    }
+
     public HttpStatus status() {
         return status;
     }

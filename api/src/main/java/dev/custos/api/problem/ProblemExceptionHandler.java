@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
@@ -48,6 +48,12 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (failure instanceof ProblemException problem) {
             return problem.toProblem();
         }
+        if (ProblemException.isTooLarge(failure)) {
+            return plain(HttpStatus.CONTENT_TOO_LARGE, "The body is too large");
+        }
+        if (failure instanceof InvalidMediaTypeException) {
+            return plain(HttpStatus.BAD_REQUEST, "A media type header cannot be parsed");
+        }
         if (failure instanceof CommandRefused refused) {
             HttpStatus status = switch (refused.reason()) {
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
@@ -84,11 +90,15 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return plain(HttpStatus.FORBIDDEN, "Not allowed");
         }
         if (failure instanceof ResponseStatusException status) {
-            HttpStatusCode code = status.getStatusCode();
-            HttpStatus known = HttpStatus.resolve(code.value());
-            return plain(known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known,
-                    known == HttpStatus.NOT_FOUND ? "Not found" : status.getReason());
+            // The framework's reasons name its internals ("No static resource ..."); the status says enough.
+            HttpStatus known = HttpStatus.resolve(status.getStatusCode().value());
+            return known == null || known.is5xxServerError() ? unexpected(failure, exchange)
+                    : plain(known, FrameworkStatuses.detail(known));
         }
+        return unexpected(failure, exchange);
+    }
+
+    private static Problem unexpected(Throwable failure, ServerWebExchange exchange) {
         log.error("Unhandled failure on {} {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath().value(), failure);
         return plain(HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred");

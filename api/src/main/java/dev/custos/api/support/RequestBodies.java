@@ -1,5 +1,6 @@
 package dev.custos.api.support;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -37,17 +38,26 @@ public class RequestBodies {
                 .map(this::validated);
     }
 
+    /** Reads an optional body: an absent or empty one is {@code absent}; a present one is read and validated. */
+    public <T> Mono<T> readOptional(ServerRequest request, Class<T> type, T absent) {
+        return request.bodyToMono(type)
+                .onErrorMap(RequestBodies::isUnreadable, RequestBodies::unreadable)
+                .map(this::validated)
+                .defaultIfEmpty(absent);
+    }
+
     private <T> T validated(T body) {
+        List<Problem.FieldError> errors = new ArrayList<>(TextFields.violations(body));
         Set<ConstraintViolation<T>> violations = validator.validate(body);
-        if (violations.isEmpty()) {
-            return body;
-        }
-        List<Problem.FieldError> errors = violations.stream()
+        violations.stream()
                 .map(violation -> new Problem.FieldError(snakeCase(violation.getPropertyPath().toString()),
                         violation.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
-                .collect(Collectors.toList());
-        throw ProblemException.invalid(errors);
+                .forEach(errors::add);
+        if (errors.isEmpty()) {
+            return body;
+        }
+        throw ProblemException.invalid(errors.stream().distinct()
+                .sorted(Comparator.comparing(Problem.FieldError::field)).collect(Collectors.toList()));
     }
 
     private static boolean isUnreadable(Throwable failure) {
@@ -55,6 +65,9 @@ public class RequestBodies {
     }
 
     private static Throwable unreadable(Throwable failure) {
+        if (ProblemException.isTooLarge(failure)) {
+            return ProblemException.tooLarge();
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
                 String field = databind.getPath().stream()

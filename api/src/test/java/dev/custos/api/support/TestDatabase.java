@@ -60,6 +60,17 @@ public final class TestDatabase {
         return DriverManager.getConnection(urlOf(database), superuser, superuserPassword);
     }
 
+    /** One number from a query run as superuser, past row-level security: what is really stored. */
+    public static long count(String database, String sql) {
+        try (Connection db = superuser(database); java.sql.Statement statement = db.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Connection connect(String url, String user, String password) throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
