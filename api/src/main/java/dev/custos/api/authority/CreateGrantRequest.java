@@ -43,7 +43,8 @@ public record CreateGrantRequest(
     /** Whether {@code original} is what this request, sent before under the same client_request_id, created. */
     boolean repeats(dev.custos.query.authority.GrantView original) {
         return original.grantType().equals(grantType) && original.title().equals(title.strip())
-                && original.expiresAt().equals(expiresAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS))
+                // PostgreSQL keeps microseconds, rounded: a repeat's expiry is the same within one.
+                && java.time.Duration.between(original.expiresAt(), expiresAt).abs().toNanos() < 1_000
                 && java.util.Objects.equals(original.maxViews(), maxViews);
     }
 

@@ -114,10 +114,10 @@ public class BlobStorage {
     }
 
     /** A signed GET for {@code key}, downloaded as an attachment named {@code filename}. */
-    public PresignedDownload presignDownload(String key, String filename, Duration lifetime) {
+    public PresignedDownload presignDownload(String key, String contentDisposition, Duration lifetime) {
         var signed = presigner.presignGetObject(presign -> presign.signatureDuration(lifetime)
                 .getObjectRequest(get -> get.bucket(bucket).key(key)
-                        .responseContentDisposition("attachment; filename=\"" + filename + "\"")));
+                        .responseContentDisposition(contentDisposition)));
         return new PresignedDownload(signed.url().toString(), signed.expiration() == null
                 ? Instant.now().plus(lifetime) : signed.expiration());
     }

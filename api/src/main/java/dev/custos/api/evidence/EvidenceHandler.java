@@ -128,7 +128,7 @@ class EvidenceHandler {
     private Mono<ServerResponse> summary(RequestContext context, UUID evidenceId, HttpStatus status) {
         return existing(context, evidenceId).flatMap(view -> ServerResponse.status(status)
                 .bodyValue(EvidenceSummary.of(view, view.destroyed() ? null
-                        : blobs.presignDownload(view.blobKey(), Filenames.safe(view.title(), view.id()),
+                        : blobs.presignDownload(view.blobKey(), Filenames.contentDisposition(view.title(), view.id()),
                                 DOWNLOAD_LIFETIME).url())));
     }
 

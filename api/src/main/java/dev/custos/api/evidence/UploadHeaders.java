@@ -9,6 +9,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Ids;
+import dev.custos.api.support.Text;
 
 /** The metadata of an upload, which travels in headers because the body is the raw evidence. */
 record UploadHeaders(String title, String sourceType, String contentMime, Instant occurredAt, UUID emergencyRunId,
@@ -17,8 +18,7 @@ record UploadHeaders(String title, String sourceType, String contentMime, Instan
     private static final int MAX_TEXT = 500;
 
     static UploadHeaders of(ServerRequest request) {
-        String title = text(request, "x-evidence-title")
-                .orElseThrow(() -> ProblemException.badRequest("x-evidence-title is required"));
+        String title = title(request);
         String mime = request.headers().contentType().map(Object::toString).orElse("application/octet-stream");
         Instant occurredAt = text(request, "x-evidence-occurred-at").map(value -> {
             try {
@@ -31,14 +31,19 @@ record UploadHeaders(String title, String sourceType, String contentMime, Instan
                 id(request, "x-emergency-run-id"), id(request, "x-claim-id"), id(request, "x-dispute-id"));
     }
 
+    /** {@code x-evidence-title*} (RFC 8187) wins over {@code x-evidence-title}; either is stored exactly. */
+    private static String title(ServerRequest request) {
+        Optional<String> extended = Optional.ofNullable(request.headers().firstHeader("x-evidence-title*"))
+                .map(value -> HeaderText.extended(value.strip(), "x-evidence-title*"));
+        return extended.or(() -> text(request, "x-evidence-title"))
+                .map(String::strip).filter(value -> !value.isEmpty())
+                .map(value -> Text.checked(value, "x-evidence-title", MAX_TEXT))
+                .orElseThrow(() -> ProblemException.badRequest("x-evidence-title is required"));
+    }
+
     private static Optional<String> text(ServerRequest request, String name) {
-        return Optional.ofNullable(request.headers().firstHeader(name)).map(String::strip).filter(v -> !v.isEmpty())
-                .map(value -> {
-                    if (value.length() > MAX_TEXT) {
-                        throw ProblemException.badRequest(name + " is longer than " + MAX_TEXT + " characters");
-                    }
-                    return value;
-                });
+        return Optional.ofNullable(request.headers().firstHeader(name)).map(HeaderText::plain).map(String::strip)
+                .filter(v -> !v.isEmpty()).map(value -> Text.checked(value, name, MAX_TEXT));
     }
 
     private static UUID id(ServerRequest request, String name) {

@@ -77,7 +77,7 @@ class PortalReadHandler {
                 item -> {
                     PortalViews.Evidence summary = PortalViews.read(item, PortalViews.Evidence.class);
                     PresignedDownload link = blobs.presignDownload(item.get("blob_key").asString(),
-                            Filenames.safe(summary.title(), summary.id()), DOWNLOAD_LIFETIME);
+                            Filenames.contentDisposition(summary.title(), summary.id()), DOWNLOAD_LIFETIME);
                     return Mono.just(new PortalViews.Download(link.url(), link.expiresAt()));
                 }));
     }

@@ -92,7 +92,7 @@ class EvidenceIT extends IntegrationTest {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.headers().firstValue("Content-Disposition"))
-                .hasValue("attachment; filename=\"Report_7_B\"");
+                .hasValue("attachment; filename=\"Report_7_B\"; filename*=UTF-8''Report%207_B");
         // A tampered signature is refused by the store.
         String tampered = url.replaceFirst("X-Amz-Signature=([0-9a-f])", "X-Amz-Signature=0$1").substring(0, url.length());
         assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tampered)).GET().build(),

@@ -125,7 +125,7 @@ class PortalAccessIT extends IntegrationTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("revoked");
         Shares.get(http(), session, "/p/authority/index").expectStatus().isUnauthorized();
         Shares.exchange(http(), share.token().raw(), null).expectStatus().isUnauthorized();
-        assertThat(awaitEvent(share.grantId(), "token_revoked")).contains("access_denied");
+        assertThat(awaitEvent(share.grantId(), "access_denied")).contains("token_revoked");
     }
 
     @Test
@@ -172,7 +172,7 @@ class PortalAccessIT extends IntegrationTest {
         HttpResponse<byte[]> download = fetch(url);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(memberContent);
-        assertThat(download.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"Roof_photo\"");
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"Roof_photo\"; filename*=UTF-8''Roof%20photo");
 
         String tampered = url.replace("X-Amz-Signature=", "X-Amz-Signature=00").substring(0, url.length());
         assertThat(fetch(tampered).statusCode()).isEqualTo(403);
