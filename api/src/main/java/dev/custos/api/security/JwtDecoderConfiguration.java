@@ -1,8 +1,8 @@
 package dev.custos.api.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
-import java.util.UUID;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -11,13 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
@@ -29,7 +23,7 @@ class JwtDecoderConfiguration {
     private static final int MINIMUM_SECRET_BYTES = 32;
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(AuthProperties auth, Environment environment) {
+    ReactiveJwtDecoder jwtDecoder(AuthProperties auth, Environment environment, Clock clock) {
         boolean production = Arrays.asList(environment.getActiveProfiles()).contains("prod");
         if (production && auth.usesDevelopmentSecret()) {
             throw new IllegalStateException("The prod profile refuses the development secret: set "
@@ -37,9 +31,13 @@ class JwtDecoderConfiguration {
         }
         NimbusReactiveJwtDecoder decoder;
         if (auth.usesIssuer()) {
+            if (auth.audience() == null || auth.audience().isBlank()) {
+                throw new IllegalStateException("CUSTOS_AUTH_AUDIENCE is required with CUSTOS_AUTH_ISSUER_URI: "
+                        + "a token the issuer made for another service must not open this one");
+            }
             decoder = NimbusReactiveJwtDecoder.withIssuerLocation(auth.issuerUri()).build();
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                    JwtValidators.createDefaultWithIssuer(auth.issuerUri()), subjectIsAnIndividual()));
+            decoder.setJwtValidator(TokenPolicy.validator(clock, auth.effectiveClockSkew(), auth.issuerUri(),
+                    auth.audience()));
         } else {
             byte[] secret = auth.effectiveSecret().getBytes(StandardCharsets.UTF_8);
             if (secret.length < MINIMUM_SECRET_BYTES) {
@@ -51,22 +49,9 @@ class JwtDecoderConfiguration {
             }
             decoder = NimbusReactiveJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
                     .macAlgorithm(MacAlgorithm.HS256).build();
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
-                    subjectIsAnIndividual()));
+            decoder.setJwtValidator(TokenPolicy.validator(clock, auth.effectiveClockSkew(), null,
+                    auth.audience() == null || auth.audience().isBlank() ? null : auth.audience()));
         }
         return decoder;
-    }
-
-    /** {@code sub} is the individual id; a token whose subject is not a UUID identifies no one. */
-    private static OAuth2TokenValidator<Jwt> subjectIsAnIndividual() {
-        OAuth2Error invalid = new OAuth2Error("invalid_token", "sub must be a UUID", null);
-        return jwt -> {
-            try {
-                UUID.fromString(String.valueOf(jwt.getSubject()));
-                return OAuth2TokenValidatorResult.success();
-            } catch (IllegalArgumentException e) {
-                return OAuth2TokenValidatorResult.failure(invalid);
-            }
-        };
     }
 }

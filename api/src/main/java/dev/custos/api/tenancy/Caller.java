@@ -1,6 +1,5 @@
 package dev.custos.api.tenancy;
 
-import java.util.Arrays;
 import java.util.UUID;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -8,9 +7,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 import dev.custos.api.problem.ProblemException;
+import dev.custos.api.security.TokenPolicy;
 import reactor.core.publisher.Mono;
 
-/** The authenticated individual: {@code sub} is their id; {@code custos:admin} in {@code scope} makes a platform admin. */
+/** The authenticated individual: {@code sub} is their id; {@code custos:admin} among its scopes makes a platform admin. */
 public record Caller(UUID individualId, boolean platformAdmin) {
 
     static final String ADMIN_SCOPE = "custos:admin";
@@ -24,8 +24,6 @@ public record Caller(UUID individualId, boolean platformAdmin) {
     }
 
     static Caller from(Jwt jwt) {
-        Object scope = jwt.getClaims().get("scope");
-        boolean admin = scope != null && Arrays.asList(String.valueOf(scope).split(" ")).contains(ADMIN_SCOPE);
-        return new Caller(UUID.fromString(jwt.getSubject()), admin);
+        return new Caller(UUID.fromString(jwt.getSubject()), TokenPolicy.scopes(jwt).contains(ADMIN_SCOPE));
     }
 }

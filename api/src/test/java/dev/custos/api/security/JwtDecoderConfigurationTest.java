@@ -11,6 +11,16 @@ class JwtDecoderConfigurationTest {
 
     private final JwtDecoderConfiguration configuration = new JwtDecoderConfiguration();
 
+    private Object decoder(AuthProperties auth, MockEnvironment environment) {
+        return configuration.jwtDecoder(auth, environment, java.time.Clock.systemUTC());
+    }
+
+    @Test
+    void anIssuerWithoutAnAudienceIsRefused() {
+        assertThatThrownBy(() -> decoder(new AuthProperties("https://issuer.example", null), profile("prod")))
+                .hasMessageContaining("CUSTOS_AUTH_AUDIENCE");
+    }
+
     private static MockEnvironment profile(String... profiles) {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles(profiles);
@@ -19,23 +29,23 @@ class JwtDecoderConfigurationTest {
 
     @Test
     void theProdProfileRefusesTheDevelopmentSecret() {
-        assertThatThrownBy(() -> configuration.jwtDecoder(new AuthProperties(null, null), profile("prod")))
+        assertThatThrownBy(() -> decoder(new AuthProperties(null, null), profile("prod")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("development secret");
-        assertThatThrownBy(() -> configuration.jwtDecoder(
+        assertThatThrownBy(() -> decoder(
                 new AuthProperties(null, AuthProperties.DEVELOPMENT_SECRET), profile("prod")))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void theProdProfileStartsWithItsOwnSecret() {
-        assertThat(configuration.jwtDecoder(new AuthProperties(null, "a-production-secret-of-at-least-32-bytes!"),
+        assertThat(decoder(new AuthProperties(null, "a-production-secret-of-at-least-32-bytes!"),
                 profile("prod"))).isNotNull();
     }
 
     @Test
     void aShortSecretIsRefused() {
-        assertThatThrownBy(() -> configuration.jwtDecoder(new AuthProperties(null, "too-short"), profile()))
+        assertThatThrownBy(() -> decoder(new AuthProperties(null, "too-short"), profile()))
                 .hasMessageContaining("at least 32 bytes");
     }
 
