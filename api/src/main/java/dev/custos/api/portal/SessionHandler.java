@@ -15,6 +15,7 @@ import dev.custos.command.authority.ExchangeAuthorityToken;
 import dev.custos.command.authority.ExchangeAuthorityToken.Passcode;
 import dev.custos.command.authority.ExpireAuthorityGrant;
 import dev.custos.command.authority.RecordPortalAccess;
+import dev.custos.command.authority.Visit;
 import dev.custos.query.portal.PortalQueries;
 import dev.custos.query.portal.TokenLookup;
 import reactor.core.publisher.Mono;
@@ -22,7 +23,9 @@ import reactor.core.publisher.Mono;
 /**
  * {@code POST /p/authority/session}: a raw share token (and passcode) for a 15-minute session. The definer function
  * looks the token up by its hash and reports the grant's state; the passcode is checked here against its argon2id
- * hash; the token aggregate then decides and counts the view. Every refusal is the same 401.
+ * hash, spaced by the token's {@link PasscodeThrottle}; the token aggregate then decides and counts the view.
+ * Every refusal is the same 401, counts against the address's {@link FailedExchangeBudget}, and waits out the
+ * {@link DenialFloor}.
  */
 @Component
 class SessionHandler {
@@ -35,44 +38,73 @@ class SessionHandler {
     private final SessionTokens sessions;
     private final PortalRateLimiter rateLimiter;
     private final Visits visits;
+    private final FailedExchangeBudget failures;
+    private final PasscodeThrottle throttle;
+    private final DenialFloor floor;
 
     SessionHandler(PortalQueries portal, Passcodes passcodes, Commands commands, SessionTokens sessions,
-                   PortalRateLimiter rateLimiter, Visits visits) {
+                   PortalRateLimiter rateLimiter, Visits visits, FailedExchangeBudget failures,
+                   PasscodeThrottle throttle, DenialFloor floor) {
         this.portal = portal;
         this.passcodes = passcodes;
         this.commands = commands;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
         this.visits = visits;
+        this.failures = failures;
+        this.throttle = throttle;
+        this.floor = floor;
     }
 
     Mono<ServerResponse> exchange(ServerRequest request) {
-        var visit = visits.of(request);
+        long started = System.nanoTime();
+        Visit visit = visits.of(request);
+        if (failures.exhausted(visit.ip())) {
+            return PortalResponses.rateLimited().flatMap(limited -> floor.hold(started, limited));
+        }
         return request.bodyToMono(ExchangeRequest.class)
                 .onErrorResume(unreadable -> Mono.empty())
                 .filter(body -> body.token() != null && !body.token().isBlank() && body.token().length() <= 256)
                 .flatMap(body -> {
                     String hash = ShareTokens.sha256Hex(body.token());
-                    return rateLimiter.tryAcquire(visit.ip(), hash).flatMap(allowed -> allowed
-                            ? decide(body, hash, visit)
-                            : portal.lookup(hash)
-                                    .flatMap(found -> commands.send(new RecordPortalAccess(found.tokenId(),
-                                            found.tenantId(), RecordPortalAccess.Kind.RATE_LIMITED, null, visit)))
-                                    .then(PortalResponses.rateLimited()));
+                    return portal.lookup(hash)
+                            .filter(found -> ShareTokens.sameHash(found.tokenHash(), hash))
+                            .flatMap(found -> known(found, body, hash, visit));
                 })
-                .switchIfEmpty(Mono.defer(PortalResponses::denied));
+                // Unknown tokens and every refusal of a known one count against the address, in memory only.
+                .switchIfEmpty(Mono.defer(() -> {
+                    failures.failed(visit.ip());
+                    return PortalResponses.denied();
+                }))
+                .flatMap(response -> response.statusCode().is2xxSuccessful() ? Mono.just(response)
+                        : floor.hold(started, response));
     }
 
-    private Mono<ServerResponse> decide(ExchangeRequest body, String hash, dev.custos.command.authority.Visit visit) {
-        return portal.lookup(hash)
-                .filter(found -> ShareTokens.sameHash(found.tokenHash(), hash))
-                .flatMap(found -> passcode(found, body.passcode())
-                        .flatMap(passcode -> commands.call(new ExchangeAuthorityToken(found.tokenId(),
-                                found.tenantId(), found.grantActive(), passcode, visit), Exchange.class))
+    /** A token that exists: its own rate limit (a row per address and token, never per guess), then the decision. */
+    private Mono<ServerResponse> known(TokenLookup found, ExchangeRequest body, String hash, Visit visit) {
+        return rateLimiter.tryAcquire(visit.ip(), hash).flatMap(allowed -> allowed
+                ? decide(found, body, visit)
+                : limited(found, visit));
+    }
+
+    private Mono<ServerResponse> limited(TokenLookup found, Visit visit) {
+        return commands.send(new RecordPortalAccess(found.tokenId(), found.tenantId(),
+                RecordPortalAccess.Kind.RATE_LIMITED, null, visit)).then(PortalResponses.rateLimited());
+    }
+
+    private Mono<ServerResponse> decide(TokenLookup found, ExchangeRequest body, Visit visit) {
+        return passcode(found, body.passcode())
+                .flatMap(passcode -> commands.call(new ExchangeAuthorityToken(found.tokenId(),
+                                found.tenantId(), found.grantActive(), passcode, visit), Exchange.class)
                         .flatMap(exchange -> exchange.allowed() ? session(found, exchange)
-                                : expireGrantIfDue(found).then(Mono.<ServerResponse>empty())));
+                                : expireGrantIfDue(found).then(Mono.<ServerResponse>empty())))
+                .onErrorResume(Throttled.class, throttled -> limited(found, visit));
     }
 
+    /**
+     * The passcode's verdict. A check waits for the token's next throttle slot; a token whose queue is full is
+     * refused with 429 without a check.
+     */
     private Mono<Passcode> passcode(TokenLookup found, String given) {
         if (!found.requirePasscode()) {
             return Mono.just(Passcode.NOT_REQUIRED);
@@ -80,7 +112,24 @@ class SessionHandler {
         if (given == null || given.isEmpty()) {
             return Mono.just(Passcode.MISSING);
         }
-        return passcodes.matches(given, found.passcodeHash()).map(ok -> ok ? Passcode.CORRECT : Passcode.WRONG);
+        return throttle.claim(found.tokenId())
+                .map(wait -> Mono.delay(wait).then(passcodes.matches(given, found.passcodeHash()))
+                        .doOnNext(ok -> {
+                            if (ok) {
+                                throttle.succeeded(found.tokenId());
+                            } else {
+                                throttle.failed(found.tokenId());
+                            }
+                        })
+                        .map(ok -> ok ? Passcode.CORRECT : Passcode.WRONG))
+                .orElseGet(() -> Mono.error(new Throttled()));
+    }
+
+    /** A passcode attempt refused by the throttle before any check. */
+    private static final class Throttled extends RuntimeException {
+        Throttled() {
+            super("throttled", null, false, false);
+        }
     }
 
     /** Past its expiry, a grant is marked expired on access, as the token marks itself. */

@@ -139,12 +139,15 @@ class PortalAbuseIT extends IntegrationTest {
 
     @Test
     void aSpoofedForwardedForDoesNotEscapeTheLimit() {
-        String unknown = UUID.randomUUID().toString();
+        // A known token (revoked, so every exchange is refused): its limit is per address and token.
+        Share revoked = share(null, null);
+        me.post("/api/authority/tokens/" + revoked.token().id() + "/revoke", Map.of("reason", "x"))
+                .expectStatus().isOk();
         int limited = 0;
         for (int i = 0; i < 35; i++) {
             String spoofed = "203.0.113." + i;
             int status = http().post().uri("/p/authority/session").header("X-Forwarded-For", spoofed)
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("token", unknown))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("token", revoked.token().raw()))
                     .exchange().returnResult(String.class).getStatus().value();
             if (status == 429) {
                 limited++;
