@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.custos.events.directory.CircleCreated;
+import dev.custos.events.directory.GrantLifetimeLimitSet;
 import dev.custos.events.directory.CircleMemberAdded;
 import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.directory.TenantMemberAdded;
@@ -56,6 +57,7 @@ class EventWireFormatTest {
                 new TenantCreated(A, "Acme", B, C, D, AT),
                 new TenantMemberAdded(A, B, "Mia", C, AT),
                 new CircleCreated(A, B, "North", C, AT),
+                new GrantLifetimeLimitSet(A, 30, B, AT),
                 new CircleMemberAdded(A, B, C, D, AT),
                 new OperatorRoleAssigned(A, B, "legal_operator", C, null, D, AT),
                 new OperatorRoleRevoked(A, B, "legal_operator", C, D, A, "left the team", AT),

@@ -22,6 +22,7 @@ import dev.custos.command.authority.RevokeAuthorityToken;
 import dev.custos.query.access.Located;
 import dev.custos.query.access.ObjectKind;
 import dev.custos.query.authority.AuthorityReader;
+import dev.custos.query.directory.DirectoryReader;
 import dev.custos.query.authority.GrantView;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.tenancy.TenantScope;
@@ -36,16 +37,18 @@ class GrantAccessHandler {
     private final RequestBodies bodies;
     private final AuthorityReader grants;
     private final EvidenceReader evidence;
+    private final DirectoryReader directory;
     private final String publicBaseUrl;
 
     GrantAccessHandler(OperatorActions actions, Commands commands, RequestBodies bodies,
-                       AuthorityReader grants, EvidenceReader evidence,
+                       AuthorityReader grants, EvidenceReader evidence, DirectoryReader directory,
                        @Value("${custos.public-base-url}") String publicBaseUrl) {
         this.actions = actions;
         this.commands = commands;
         this.bodies = bodies;
         this.grants = grants;
         this.evidence = evidence;
+        this.directory = directory;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     }
 
@@ -106,9 +109,11 @@ class GrantAccessHandler {
         String raw = ShareTokens.newToken();
         return grants.grant(context.scope(), grantId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such grant")))
-                .flatMap(grant -> commands.send(new IssueAuthorityToken(tokenId, context.tenantId(), grantId,
-                        ShareTokens.sha256Hex(raw), grant.expiresAt(), body.expiresAt(), grant.maxViews(),
-                        active(grant), body.clientRequestId(), context.individualId())))
+                .zipWith(directory.grantLifetimeDays(context.scope()))
+                .flatMap(grantAndLimit -> commands.send(new IssueAuthorityToken(tokenId, context.tenantId(), grantId,
+                        ShareTokens.sha256Hex(raw), grantAndLimit.getT1().expiresAt(), body.expiresAt(),
+                        grantAndLimit.getT1().maxViews(), active(grantAndLimit.getT1()), body.clientRequestId(),
+                        context.individualId(), grantAndLimit.getT2())))
                 .then(Mono.defer(() -> grants.token(context.scope(), tokenId)))
                 .flatMap(token -> ServerResponse.status(HttpStatus.CREATED).bodyValue(new IssuedToken(tokenId, raw,
                         publicBaseUrl + "/p/authority#token=" + raw, token.expiresAt())));

@@ -24,6 +24,7 @@ import dev.custos.command.authority.RevokeAuthorityToken;
 import dev.custos.query.access.ObjectKind;
 import dev.custos.query.authority.AccessEventView;
 import dev.custos.query.authority.AuthorityReader;
+import dev.custos.query.directory.DirectoryReader;
 import dev.custos.query.authority.GrantView;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,15 +39,17 @@ class GrantHandler {
     private final RequestBodies bodies;
     private final AuthorityReader grants;
     private final Passcodes passcodes;
+    private final DirectoryReader directory;
 
     GrantHandler(OperatorAuthorization authorization, OperatorActions actions, Commands commands,
-                 RequestBodies bodies, AuthorityReader grants, Passcodes passcodes) {
+                 RequestBodies bodies, AuthorityReader grants, Passcodes passcodes, DirectoryReader directory) {
         this.authorization = authorization;
         this.actions = actions;
         this.commands = commands;
         this.bodies = bodies;
         this.grants = grants;
         this.passcodes = passcodes;
+        this.directory = directory;
     }
 
     /** The grant belongs to the circle the body names, else to the request's circle, else to the whole tenant. */
@@ -70,11 +73,12 @@ class GrantHandler {
         }
         UUID grantId = UUID.randomUUID();
         Mono<String> hash = requirePasscode ? passcodes.hash(body.passcode()) : Mono.just("");
-        return hash.flatMap(passcodeHash -> commands.send(new CreateAuthorityGrant(grantId, acting.tenantId(),
+        return Mono.zip(hash, directory.grantLifetimeDays(acting.scope()))
+                .flatMap(hashAndLimit -> commands.send(new CreateAuthorityGrant(grantId, acting.tenantId(),
                         acting.circleId(), body.portalId(), body.grantType(), body.title().strip(),
                         body.description(), body.expiresAt(), body.maxViews(), requirePasscode,
-                        passcodeHash.isEmpty() ? null : passcodeHash, body.allowUnsealed(), body.clientRequestId(),
-                        acting.individualId(), acting.reach())))
+                        hashAndLimit.getT1().isEmpty() ? null : hashAndLimit.getT1(), body.allowUnsealed(),
+                        body.clientRequestId(), acting.individualId(), hashAndLimit.getT2(), acting.reach())))
                 .then(Mono.defer(() -> grants.grant(acting.scope(), grantId)))
                 .flatMap(grant -> ServerResponse.status(HttpStatus.CREATED).bodyValue(grant))
                 // Two requests with one client_request_id raced; the loser answers with the winner's grant, or

@@ -27,8 +27,14 @@ class DirectoryRoutes {
     }
 
     @Bean
-    RouterFunction<ServerResponse> directoryRouter(DirectoryHandler directory, TenantContextFilter tenantContext) {
+    RouterFunction<ServerResponse> directoryRouter(DirectoryHandler directory, TenantSettingsHandler settings,
+                                                   TenantContextFilter tenantContext) {
         return SpringdocRouteBuilder.route()
+                .GET("/api/tenants/settings", settings::read, tenantScoped(operation(TAG, "readTenantSettings",
+                        "The tenant's settings (any member)", null, 200, TenantSettingsResponse.class)))
+                .POST("/api/tenants/settings/grant-lifetime", settings::setGrantLifetime, tenantScoped(operation(TAG,
+                        "setGrantLifetime", "Set the longest grant and token lifetime (platform_operator)",
+                        SetGrantLifetimeRequest.class, 200, TenantSettingsResponse.class)))
                 .POST("/api/tenants/members", directory::addTenantMember, tenantScoped(operation(TAG,
                         "addTenantMember", "Make an individual a member of the tenant", AddMemberRequest.class, 201,
                         MemberResponse.class)))

@@ -53,6 +53,7 @@ class AuthorityGrant {
         Instant now = clock.instant();
         require(command.expiresAt() != null && command.expiresAt().isAfter(now), INVALID,
                 "expires_at must be in the future");
+        GrantLifetime.requireWithin(command.expiresAt(), now, command.maxLifetimeDays());
         require(command.maxViews() == null || command.maxViews() > 0, INVALID, "max_views must be at least 1");
         require(command.requirePasscode() == (command.passcodeHash() != null), INVALID,
                 "a passcode is required exactly when require_passcode is true");

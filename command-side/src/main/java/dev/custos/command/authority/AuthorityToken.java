@@ -51,9 +51,15 @@ class AuthorityToken {
                 "the token hash must be a SHA-256");
         require(command.grantActive(), CONFLICT, "the grant is not active");
         Instant now = clock.instant();
+        if (command.requestedExpiresAt() != null) {
+            GrantLifetime.requireWithin(command.requestedExpiresAt(), now, command.maxLifetimeDays());
+        }
+        // Never past the grant, nor past the tenant's limit (which may have been lowered since the grant was made).
         Instant effective = command.requestedExpiresAt() == null
                 || command.requestedExpiresAt().isAfter(command.grantExpiresAt())
                 ? command.grantExpiresAt() : command.requestedExpiresAt();
+        Instant latest = GrantLifetime.latestExpiry(now, command.maxLifetimeDays());
+        effective = effective.isAfter(latest) ? latest : effective;
         require(effective.isAfter(now), INVALID, "expires_at must be in the future");
         apply(new AuthorityTokenIssued(command.tenantId(), command.grantId(), command.tokenId(), command.tokenHash(),
                 effective, command.maxViews(), command.clientRequestId(), now, command.requestedBy()));

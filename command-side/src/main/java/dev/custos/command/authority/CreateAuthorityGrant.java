@@ -9,6 +9,6 @@ import dev.custos.command.Reach;
 public record CreateAuthorityGrant(UUID grantId, UUID tenantId, UUID circleId, UUID portalId, String grantType,
                                    String title, String description, Instant expiresAt, Integer maxViews,
                                    boolean requirePasscode, String passcodeHash, boolean allowUnsealed,
-                                   String clientRequestId, UUID requestedBy,
+                                   String clientRequestId, UUID requestedBy, int maxLifetimeDays,
         Reach reach) {
 }

@@ -20,8 +20,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import dev.custos.command.authority.GrantLifetime;
+
 import dev.custos.events.directory.CircleCreated;
 import dev.custos.events.directory.CircleMemberAdded;
+import dev.custos.events.directory.GrantLifetimeLimitSet;
 import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.directory.TenantMemberAdded;
 import dev.custos.events.operator.OperatorRoleAssigned;
@@ -112,6 +115,13 @@ class Tenant {
                 assignment.individualId(), assignment.circleId(), command.requestedBy(),
                 requireText(command.reason(), "reason"), clock.instant()));
         return assignments.get(command.assignmentId());
+    }
+
+    @CommandHandler
+    void handle(SetGrantLifetimeLimit command, Clock clock) {
+        command.reach().requireActOn(null, "tenant");
+        GrantLifetime.requireValidLimit(command.maxLifetimeDays());
+        apply(new GrantLifetimeLimitSet(tenantId, command.maxLifetimeDays(), command.requestedBy(), clock.instant()));
     }
 
     private Set<UUID> existingCircle(UUID circleId) {

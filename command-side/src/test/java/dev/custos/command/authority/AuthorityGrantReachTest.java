@@ -78,7 +78,7 @@ class AuthorityGrantReachTest {
     void aGrantInACircleTheOperatorIsNotInIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateAuthorityGrant(GRANT, TENANT, C2, null, "adjuster", "Claim 7", null,
-                        NOW.plusSeconds(60), null, false, null, false, null, OPERATOR, Reach.tenantWide(Set.of(C1))))
+                        NOW.plusSeconds(60), null, false, null, false, null, OPERATOR, 90, Reach.tenantWide(Set.of(C1))))
                 .expectException(CommandRefused.class).expectExceptionMessage("no such circle").expectNoEvents();
     }
 }

@@ -46,7 +46,17 @@ class AuthorityGrantTest {
 
     private CreateAuthorityGrant create(String type, Instant expiresAt, boolean requirePasscode, String hash) {
         return new CreateAuthorityGrant(GRANT, TENANT, null, null, type, "Claim 7", null, expiresAt, 5,
-                requirePasscode, hash, false, null, OPERATOR, REACH);
+                requirePasscode, hash, false, null, OPERATOR, 90, REACH);
+    }
+
+    @Test
+    void aGrantMayNotOutliveTheTenantsMaximumLifetime() {
+        fixture.givenNoPriorActivity().when(create("adjuster", NOW.plus(java.time.Duration.ofDays(91)), false, null))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("expires_at is later than the tenant's maximum grant lifetime of 90 days")
+                .expectNoEvents();
+        fixture.givenNoPriorActivity().when(create("adjuster", NOW.plus(java.time.Duration.ofDays(90)), false, null))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

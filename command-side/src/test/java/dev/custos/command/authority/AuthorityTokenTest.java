@@ -60,18 +60,33 @@ class AuthorityTokenTest {
     void aTokenNeverOutlivesItsGrant() {
         fixture.givenNoPriorActivity()
                 .when(new IssueAuthorityToken(TOKEN, TENANT, GRANT, HASH, GRANT_END, GRANT_END.plusSeconds(60), 3,
-                        true, null, OPERATOR))
+                        true, null, OPERATOR, 90))
                 .expectEvents(issued(GRANT_END, 3));
         Instant sooner = NOW.plusSeconds(60);
         fixture.givenNoPriorActivity()
-                .when(new IssueAuthorityToken(TOKEN, TENANT, GRANT, HASH, GRANT_END, sooner, 3, true, null, OPERATOR))
+                .when(new IssueAuthorityToken(TOKEN, TENANT, GRANT, HASH, GRANT_END, sooner, 3, true, null, OPERATOR, 90))
                 .expectEvents(issued(sooner, 3));
+    }
+
+    @Test
+    void aTokenAskedToOutliveTheTenantsLimitIsRefusedAndADefaultOneIsCut() {
+        Instant farGrantEnd = NOW.plus(java.time.Duration.ofDays(400));
+        fixture.givenNoPriorActivity()
+                .when(new IssueAuthorityToken(TOKEN, TENANT, GRANT, HASH, farGrantEnd,
+                        NOW.plus(java.time.Duration.ofDays(31)), null, true, null, OPERATOR, 30))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("expires_at is later than the tenant's maximum grant lifetime of 30 days")
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new IssueAuthorityToken(TOKEN, TENANT, GRANT, HASH, farGrantEnd, null, null, true, null,
+                        OPERATOR, 30))
+                .expectEvents(issued(NOW.plus(java.time.Duration.ofDays(30)), null));
     }
 
     @Test
     void anInactiveGrantIssuesNoTokens() {
         fixture.givenNoPriorActivity()
-                .when(new IssueAuthorityToken(TOKEN, TENANT, GRANT, HASH, GRANT_END, null, null, false, null, OPERATOR))
+                .when(new IssueAuthorityToken(TOKEN, TENANT, GRANT, HASH, GRANT_END, null, null, false, null, OPERATOR, 90))
                 .expectException(CommandRefused.class).expectNoEvents();
     }
 

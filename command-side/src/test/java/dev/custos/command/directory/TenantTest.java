@@ -232,4 +232,24 @@ class TenantTest {
                 .expectExceptionMessage("reason is required")
                 .expectNoEvents();
     }
+
+    @Test
+    void aPlatformOperatorSetsTheGrantLifetimeLimitWithinItsBounds() {
+        fixture.given(created())
+                .when(new SetGrantLifetimeLimit(TENANT, 30, FIRST, REACH))
+                .expectEvents(new dev.custos.events.directory.GrantLifetimeLimitSet(TENANT, 30, FIRST, NOW));
+        for (int days : new int[] {0, -1, 3651}) {
+            fixture.given(created())
+                    .when(new SetGrantLifetimeLimit(TENANT, days, FIRST, REACH))
+                    .expectException(CommandRefused.class)
+                    .expectExceptionMessage("max_grant_lifetime_days must be from 1 to 3650").expectNoEvents();
+        }
+    }
+
+    @Test
+    void aCirclePlatformOperatorCannotSetTheTenantsGrantLifetime() {
+        fixture.given(created())
+                .when(new SetGrantLifetimeLimit(TENANT, 30, FIRST, Reach.circle(CIRCLE, Set.of(CIRCLE))))
+                .expectException(CommandRefused.class).expectNoEvents();
+    }
 }

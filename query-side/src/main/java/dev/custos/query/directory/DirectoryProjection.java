@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.custos.events.directory.CircleCreated;
 import dev.custos.events.directory.CircleMemberAdded;
+import dev.custos.events.directory.GrantLifetimeLimitSet;
 import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.directory.TenantMemberAdded;
 import dev.custos.query.ProcessingGroups;
@@ -39,6 +40,12 @@ class DirectoryProjection {
                 .insert(writes.as(event.tenantId()));
         insertMember(event.tenantId(), event.firstOperatorIndividualId(), null, event.createdByIndividualId(),
                 event.createdAt());
+    }
+
+    @EventHandler
+    void on(GrantLifetimeLimitSet event) {
+        writes.as(event.tenantId()).update("UPDATE cc_tenants SET max_grant_lifetime_days = ? WHERE tenant_id = ?",
+                event.maxLifetimeDays(), event.tenantId());
     }
 
     @EventHandler

@@ -30,6 +30,13 @@ public class DirectoryReader {
                 circleId);
     }
 
+    /** The tenant's longest grant and token lifetime, in days. */
+    public Mono<Integer> grantLifetimeDays(TenantScope scope) {
+        return reads.one(scope, db -> db.sql("SELECT max_grant_lifetime_days FROM cc_tenants "
+                        + "WHERE tenant_id = custos_current_tenant()")
+                .map(row -> row.get(0, Integer.class)).first());
+    }
+
     private Mono<Boolean> exists(TenantScope scope, String sql, UUID circleId) {
         if (scope.individualId() == null) {
             return Mono.just(false);
