@@ -15,6 +15,9 @@ public final class ProcessingGroups {
     /** A streaming processor: the authority access log, which may trail by a moment like the operator audit. */
     public static final String AUTHORITY_ACCESS = "authority-access";
 
+    /** The streaming groups, each with its own dead-letter queue: a bad event parks its sequence, not the group. */
+    public static final java.util.List<String> STREAMING = java.util.List.of(OPERATOR_AUDIT, AUTHORITY_ACCESS);
+
     private ProcessingGroups() {
     }
 }
