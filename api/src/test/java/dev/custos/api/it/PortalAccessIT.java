@@ -157,6 +157,10 @@ class PortalAccessIT extends IntegrationTest {
         Shares.post(http(), session, "/p/authority/evidence/" + memberOfA + "/download").expectStatus().isNotFound();
         Shares.get(http(), session, "/p/authority/index").expectStatus().isOk()
                 .expectBody().jsonPath("$.evidence.length()").isEqualTo(0);
+        // The sealed manifest lists the held member's title and sha256, and cannot be edited: it is withheld whole.
+        Shares.get(http(), session, "/p/authority/bundles/" + bundleA + "/manifest").expectStatus().isNotFound();
+        Shares.get(http(), session, "/p/authority/index").expectStatus().isOk()
+                .expectBody().jsonPath("$.bundles.length()").isEqualTo(0);
     }
 
     @Test
