@@ -48,9 +48,14 @@ class StrictEdgeFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         Optional<Refusal> refusal = refusal(exchange.getRequest());
-        return refusal.isPresent()
-                ? problems.write(exchange.getResponse(), refusal.get().status(), refusal.get().detail())
-                : chain.filter(exchange);
+        if (refusal.isEmpty()) {
+            return chain.filter(exchange);
+        }
+        if (carriesBody(exchange.getRequest().getMethod())) {
+            // The body is refused unread: closing is the only way to be sure its rest is not taken for a request.
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+        }
+        return problems.write(exchange.getResponse(), refusal.get().status(), refusal.get().detail());
     }
 
     Optional<Refusal> refusal(ServerHttpRequest request) {

@@ -1,6 +1,7 @@
 package dev.custos.api.portal;
 
 import static dev.custos.api.support.ApiDocs.operation;
+import static dev.custos.api.support.ApiDocs.portalRefusals;
 
 import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
 import org.springframework.context.annotation.Bean;
@@ -24,20 +25,20 @@ class PortalRoutes {
                         null, 200, String.class))
                 .GET("/p/authority/portal.css", page::style, operation(TAG, "portalStyle", "The page's style",
                         null, 200, String.class))
-                .POST("/p/authority/session", sessions::exchange, operation(TAG, "openPortalSession",
+                .POST("/p/authority/session", sessions::exchange, portalRefusals(operation(TAG, "openPortalSession",
                         "Exchange a share token (and passcode) for a 15-minute session", SessionHandler.ExchangeRequest.class,
-                        200, SessionHandler.SessionResponse.class))
-                .GET("/p/authority/index", reads::index, operation(TAG, "portalIndex", "Everything the share shows",
-                        null, 200, PortalViews.Index.class))
-                .GET("/p/authority/bundles/{id}/manifest", reads::bundleManifest, operation(TAG, "portalManifest",
-                        "A scoped bundle's manifest and its sha256", null, 200, PortalViews.Manifest.class, "id"))
-                .GET("/p/authority/dossiers/{id}", reads::dossier, operation(TAG, "portalDossier",
-                        "A scoped claim dossier and its sha256", null, 200, PortalViews.Dossier.class, "id"))
-                .GET("/p/authority/evidence/{id}", reads::evidence, operation(TAG, "portalEvidence",
-                        "An in-scope evidence summary", null, 200, PortalViews.Evidence.class, "id"))
-                .POST("/p/authority/evidence/{id}/download", reads::download, operation(TAG, "portalDownload",
+                        200, SessionHandler.SessionResponse.class)))
+                .GET("/p/authority/index", reads::index, portalRefusals(operation(TAG, "portalIndex", "Everything the share shows",
+                        null, 200, PortalViews.Index.class)))
+                .GET("/p/authority/bundles/{id}/manifest", reads::bundleManifest, portalRefusals(operation(TAG, "portalManifest",
+                        "A scoped bundle's manifest and its sha256", null, 200, PortalViews.Manifest.class, "id")))
+                .GET("/p/authority/dossiers/{id}", reads::dossier, portalRefusals(operation(TAG, "portalDossier",
+                        "A scoped claim dossier and its sha256", null, 200, PortalViews.Dossier.class, "id")))
+                .GET("/p/authority/evidence/{id}", reads::evidence, portalRefusals(operation(TAG, "portalEvidence",
+                        "An in-scope evidence summary", null, 200, PortalViews.Evidence.class, "id")))
+                .POST("/p/authority/evidence/{id}/download", reads::download, portalRefusals(operation(TAG, "portalDownload",
                         "A 60-second signed download link for in-scope evidence", null, 200,
-                        PortalViews.Download.class, "id"))
+                        PortalViews.Download.class, "id")))
                 .filter(noStoreNoIndex())
                 .build();
     }

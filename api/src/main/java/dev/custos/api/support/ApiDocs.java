@@ -4,11 +4,14 @@ import java.util.function.Consumer;
 
 import org.springdoc.core.fn.builders.operation.Builder;
 
+import dev.custos.api.problem.Problem;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 
 import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
+import static org.springdoc.core.fn.builders.content.Builder.contentBuilder;
 import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
 import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuilder;
+import static org.springdoc.core.fn.builders.schema.Builder.schemaBuilder;
 
 /**
  * Describes functional routes for the OpenAPI document, which cannot infer them from annotations. Each route
@@ -23,7 +26,11 @@ public final class ApiDocs {
                                               int status, Class<?> response, String... pathVariables) {
         return operation -> {
             operation.operationId(id).tag(tag).summary(summary)
-                    .response(responseBuilder().responseCode(String.valueOf(status)).implementation(response));
+                    .response(responseBuilder().responseCode(String.valueOf(status)).implementation(response))
+                    // Every error of every route is an RFC 9457 problem.
+                    .response(responseBuilder().responseCode("default").description("An RFC 9457 problem")
+                            .content(contentBuilder().mediaType("application/problem+json")
+                                    .schema(schemaBuilder().implementation(Problem.class))));
             if (requestBody != null) {
                 operation.requestBody(requestBodyBuilder().required(true).implementation(requestBody));
             }
@@ -32,6 +39,21 @@ public final class ApiDocs {
                         .implementation(java.util.UUID.class));
             }
         };
+    }
+
+    /**
+     * A portal route: the contract answers every refused token or session with the same 401 {@code {"ok": false}}
+     * in plain JSON, not a problem, so that no refusal can be told from another.
+     */
+    public static Consumer<Builder> portalRefusals(Consumer<Builder> operation) {
+        return operation.andThen(builder -> builder.response(responseBuilder().responseCode("401")
+                .description("Refused: unknown, expired, revoked, exhausted, or a wrong or missing passcode")
+                .content(contentBuilder().mediaType("application/json")
+                        .schema(schemaBuilder().implementation(Refused.class)))));
+    }
+
+    /** The portal's one refusal body. */
+    public record Refused(boolean ok) {
     }
 
     /** Adds the tenancy headers that every tenant-scoped route takes. */
