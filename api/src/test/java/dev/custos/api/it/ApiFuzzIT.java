@@ -69,6 +69,7 @@ class ApiFuzzIT extends IntegrationTest {
                 // A kept-alive connection can be left unusable by an early refusal of a body the client was still
                 // sending; the request is sent again on a fresh connection, and only a second silence fails.
                 reconnects++;
+                System.out.printf("fuzzer: resent %d %s (after %s): %s%n", i, request.describe(), before, unanswered);
                 client = newClient();
                 try {
                     answer = client.send(request.toHttp(base()), HttpResponse.BodyHandlers.ofString());

@@ -24,6 +24,9 @@ import static org.awaitility.Awaitility.await;
  */
 class DeadLetterIT extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
     private WebTestClient.ResponseSpec admin(String method, String path) {
         return http().method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
                 .headers(h -> h.setBearerAuth(Jwts.forAdmin(UUID.randomUUID()))).exchange();
@@ -73,6 +76,8 @@ class DeadLetterIT extends IntegrationTest {
             assertThat(auditRows("hold_release", poisoned)).isZero();
             http().get().uri("/actuator/health").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("DEGRADED");
+            assertThat(meters.get("custos.dead_letters").tag("processing_group", "operator-audit").gauge().value())
+                    .isGreaterThanOrEqualTo(1);
             // Retrying before the cause is fixed leaves the letter where it is.
             admin("POST", "/api/admin/dead-letters/retry").expectStatus().isOk();
             assertThat(auditRows("hold_release", poisoned)).isZero();
@@ -84,6 +89,8 @@ class DeadLetterIT extends IntegrationTest {
         assertThat(auditRows("hold_release", poisoned)).isOne();
         http().get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+        assertThat(meters.get("custos.dead_letters").tag("processing_group", "operator-audit").gauge().value())
+                .isZero();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,43 @@ class OpenApiIT extends IntegrationTest {
         Map<?, ?> assign = (Map<?, ?>) ((Map<?, ?>) paths.get("/api/operator/roles/assign")).get("post");
         assertThat(assign.get("operationId")).isEqualTo("assignOperatorRole");
         assertThat(((Map<?, ?>) assign.get("responses")).containsKey("201")).isTrue();
+    }
+
+    /** Every text a caller can send has a declared maximum, and the document shows it; names are the wire's. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRequestTextFieldShowsItsMaximumLengthInSnakeCase() {
+        Map<String, Object> document = http().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Map<String, Object>> schemas = (Map<String, Map<String, Object>>)
+                ((Map<String, Object>) document.get("components")).get("schemas");
+        java.util.Set<String> requestSchemas = new java.util.TreeSet<>();
+        ((Map<String, Map<String, Map<String, Object>>>) document.get("paths")).values().forEach(item ->
+                item.values().forEach(operation -> {
+                    Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+                    if (body != null) {
+                        ((Map<String, Map<String, Object>>) body.get("content")).values().forEach(media ->
+                                requestSchemas.add(String.valueOf(((Map<String, Object>) media.get("schema"))
+                                        .get("$ref")).replaceFirst(".*/", "")));
+                    }
+                }));
+        assertThat(requestSchemas).contains("PlaceHoldRequest", "CreateGrantRequest", "IssueTokenRequest");
+        List<String> unbounded = new java.util.ArrayList<>();
+        for (String name : requestSchemas) {
+            Map<String, Map<String, Object>> properties =
+                    (Map<String, Map<String, Object>>) schemas.get(name).getOrDefault("properties", Map.of());
+            properties.forEach((property, schema) -> {
+                assertThat(property).as(name + "." + property).matches("[a-z0-9_]+");
+                boolean text = "string".equals(schema.get("type"))
+                        || (schema.get("type") instanceof List<?> types && types.contains("string"));
+                boolean bounded = schema.containsKey("maxLength") || schema.containsKey("enum")
+                        || schema.containsKey("format");
+                if (text && !bounded) {
+                    unbounded.add(name + "." + property);
+                }
+            });
+        }
+        assertThat(unbounded).as("text fields without maxLength").isEmpty();
     }
 
     @Test
