@@ -24,6 +24,6 @@ class RejectedExchangeProblems implements ServerExchangeRejectedHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
-        return problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "The request path is not allowed");
+        return problems.refuse(exchange, HttpStatus.BAD_REQUEST, "The request path is not allowed");
     }
 }

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -37,9 +36,6 @@ import reactor.core.publisher.Mono;
 @Order(-200)
 class StrictEdgeFilter implements WebFilter {
 
-    static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
-    static final java.time.Duration MAX_DRAIN_TIME = java.time.Duration.ofSeconds(10);
-
     private final ProblemWriter problems;
     private final long maxJsonBytes;
 
@@ -55,34 +51,9 @@ class StrictEdgeFilter implements WebFilter {
         if (refusal.isEmpty()) {
             return chain.filter(exchange);
         }
-        Mono<Void> answer = Mono.defer(() -> problems.write(exchange.getResponse(), refusal.get().status(),
-                refusal.get().detail()));
-        return carriesBody(exchange.getRequest().getMethod()) ? drain(exchange).then(answer) : answer;
+        return problems.refuse(exchange, refusal.get().status(), refusal.get().detail());
     }
 
-    /**
-     * Reads a refused body to its end, discarding it, so that the client, still sending, gets to read the answer
-     * (a server that answers and closes mid-body makes the client see a reset instead). Past
-     * {@link #MAX_DRAINED_BYTES} or {@link #MAX_DRAIN_TIME} it stops and closes the connection after answering.
-     */
-    private static Mono<Void> drain(ServerWebExchange exchange) {
-        return exchange.getRequest().getBody()
-                .scan(0L, (total, buffer) -> {
-                    long read = total + buffer.readableByteCount();
-                    DataBufferUtils.release(buffer);
-                    return read;
-                })
-                .takeUntil(total -> total > MAX_DRAINED_BYTES)
-                .last(0L)
-                .timeout(MAX_DRAIN_TIME, Mono.just(Long.MAX_VALUE))
-                .onErrorReturn(Long.MAX_VALUE)
-                .doOnNext(total -> {
-                    if (total > MAX_DRAINED_BYTES) {
-                        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
-                    }
-                })
-                .then();
-    }
 
     Optional<Refusal> refusal(ServerHttpRequest request) {
         return parameters(request.getQueryParams()).or(() -> headers(request.getHeaders()))

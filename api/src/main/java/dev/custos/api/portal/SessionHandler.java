@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import jakarta.validation.constraints.Size;
+
 import dev.custos.api.authority.Passcodes;
 import dev.custos.api.authority.ShareTokens;
 import dev.custos.api.support.Commands;
@@ -64,7 +66,7 @@ class SessionHandler {
         }
         return request.bodyToMono(ExchangeRequest.class)
                 .onErrorResume(unreadable -> Mono.empty())
-                .filter(body -> body.token() != null && !body.token().isBlank() && body.token().length() <= 256)
+                .filter(ExchangeRequest::plausible)
                 .flatMap(body -> {
                     String hash = ShareTokens.sha256Hex(body.token());
                     return portal.lookup(hash)
@@ -146,8 +148,20 @@ class SessionHandler {
         return ServerResponse.ok().bodyValue(new SessionResponse(true, token, expiresAt));
     }
 
-    /** The exchange body. Its toString never shows the token or passcode. */
-    record ExchangeRequest(String token, String passcode) {
+    /**
+     * The exchange body. Its limits are not field errors: whatever is wrong, the answer is the same 401. Its
+     * toString never shows the token or passcode.
+     */
+    record ExchangeRequest(@Size(max = MAX_TOKEN) String token, @Size(max = MAX_PASSCODE) String passcode) {
+
+        static final int MAX_TOKEN = 256;
+        static final int MAX_PASSCODE = 200;
+
+        boolean plausible() {
+            return token != null && !token.isBlank() && token.length() <= MAX_TOKEN
+                    && (passcode == null || passcode.length() <= MAX_PASSCODE);
+        }
+
         @Override
         public String toString() {
             return "ExchangeRequest[redacted]";

@@ -41,7 +41,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-        return writer.write(exchange.getResponse(), toProblem(failure, exchange));
+        return writer.refuse(exchange, toProblem(failure, exchange));
     }
 
     private Problem toProblem(Throwable failure, ServerWebExchange exchange) {

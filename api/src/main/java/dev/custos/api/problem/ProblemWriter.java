@@ -5,6 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +18,15 @@ public class ProblemWriter {
 
     public ProblemWriter(JsonMapper json) {
         this.json = json;
+    }
+
+    /** Answers a refused exchange: its request body is read to the end first ({@link RefusedBodies}). */
+    public Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String detail) {
+        return refuse(exchange, new Problem("about:blank", status.getReasonPhrase(), status.value(), detail, null));
+    }
+
+    public Mono<Void> refuse(ServerWebExchange exchange, Problem problem) {
+        return RefusedBodies.drain(exchange).then(Mono.defer(() -> write(exchange.getResponse(), problem)));
     }
 
     public Mono<Void> write(ServerHttpResponse response, HttpStatus status, String detail) {

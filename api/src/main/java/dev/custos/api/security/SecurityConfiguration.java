@@ -61,16 +61,16 @@ class SecurityConfiguration {
                         .jwt(jwt -> { })
                         .authenticationEntryPoint((exchange, failure) -> {
                             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-                            return problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
+                            return problems.refuse(exchange, HttpStatus.UNAUTHORIZED,
                                     "A valid bearer token is required");
                         })
                         .accessDeniedHandler((exchange, denied) ->
-                                problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Not allowed")))
+                                problems.refuse(exchange, HttpStatus.FORBIDDEN, "Not allowed")))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, failure) -> problems.write(exchange.getResponse(),
+                        .authenticationEntryPoint((exchange, failure) -> problems.refuse(exchange,
                                 HttpStatus.UNAUTHORIZED, "A valid bearer token is required"))
                         .accessDeniedHandler((exchange, denied) ->
-                                problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Not allowed")))
+                                problems.refuse(exchange, HttpStatus.FORBIDDEN, "Not allowed")))
                 .build();
     }
 }

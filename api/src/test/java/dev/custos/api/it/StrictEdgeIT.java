@@ -186,4 +186,17 @@ class StrictEdgeIT extends IntegrationTest {
         raw(HttpMethod.GET, "/api/operator/events?action_key=" + "a".repeat(1001)).exchange()
                 .expectStatus().isBadRequest();
     }
+
+    @Test
+    void whatNettyCannotDecodeIsAProblemToo() throws Exception {
+        // Past server.netty.max-initial-line-length (16 KiB), Netty answers before any Spring code runs.
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/operator/events?action_key=" + "a".repeat(20_000)
+                    + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 414").contains("application/problem+json")
+                    .contains("\"status\":414");
+        }
+    }
 }
