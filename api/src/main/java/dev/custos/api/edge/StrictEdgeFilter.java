@@ -21,6 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.custos.api.problem.ProblemException;
 import dev.custos.api.problem.ProblemWriter;
 import dev.custos.api.support.Text;
 import reactor.core.publisher.Mono;
@@ -81,8 +82,7 @@ class StrictEdgeFilter implements WebFilter {
         boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(type) && !type.isWildcardType()
                 || "json".equals(type.getSubtypeSuffix());
         if (!json || !utf8(type)) {
-            return Optional.of(new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Bodies are application/json in UTF-8"));
+            return Optional.of(new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemException.JSON_BODIES_ONLY));
         }
         return Optional.empty();
     }

@@ -37,6 +37,7 @@ class PasscodeThrottle {
         synchronized (record) {
             if (record.failures > 0 && now.isAfter(record.lastFailure.plus(FORGET_AFTER))) {
                 record.failures = 0;
+                record.pending = 0;
                 record.nextSlot = now;
             }
             Instant slot = record.nextSlot.isAfter(now) ? record.nextSlot : now;
@@ -60,6 +61,16 @@ class PasscodeThrottle {
             Instant earliest = record.lastFailure.plus(delayAfter(record.failures));
             if (earliest.isAfter(record.nextSlot)) {
                 record.nextSlot = earliest;
+            }
+        }
+    }
+
+    /** An attempt that ended without a verdict (its client left, or the check failed): it is no longer pending. */
+    void abandoned(UUID tokenId) {
+        Record record = records.get(tokenId);
+        if (record != null) {
+            synchronized (record) {
+                record.pending = Math.max(0, record.pending - 1);
             }
         }
     }

@@ -2,6 +2,8 @@ package dev.custos.api.portal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -114,16 +116,28 @@ class SessionHandler {
         if (given == null || given.isEmpty()) {
             return Mono.just(Passcode.MISSING);
         }
-        return throttle.claim(found.tokenId())
-                .map(wait -> Mono.delay(wait).then(passcodes.matches(given, found.passcodeHash()))
-                        .doOnNext(ok -> {
-                            if (ok) {
-                                throttle.succeeded(found.tokenId());
-                            } else {
-                                throttle.failed(found.tokenId());
-                            }
-                        })
-                        .map(ok -> ok ? Passcode.CORRECT : Passcode.WRONG))
+        UUID tokenId = found.tokenId();
+        return throttle.claim(tokenId)
+                .map(wait -> {
+                    // Exactly one of verdict or abandonment settles the claim, whatever signals follow.
+                    AtomicBoolean settled = new AtomicBoolean();
+                    return Mono.delay(wait).then(passcodes.matches(given, found.passcodeHash()))
+                            .doOnNext(ok -> {
+                                if (settled.compareAndSet(false, true)) {
+                                    if (ok) {
+                                        throttle.succeeded(tokenId);
+                                    } else {
+                                        throttle.failed(tokenId);
+                                    }
+                                }
+                            })
+                            .doFinally(signal -> {
+                                if (settled.compareAndSet(false, true)) {
+                                    throttle.abandoned(tokenId);
+                                }
+                            })
+                            .map(ok -> ok ? Passcode.CORRECT : Passcode.WRONG);
+                })
                 .orElseGet(() -> Mono.error(new Throttled()));
     }
 

@@ -13,8 +13,8 @@ final class FrameworkStatuses {
             case NOT_FOUND -> "Not found";
             case METHOD_NOT_ALLOWED -> "This method is not allowed here";
             case NOT_ACCEPTABLE -> "No acceptable representation";
-            case UNSUPPORTED_MEDIA_TYPE -> "Bodies are application/json in UTF-8";
-            case CONTENT_TOO_LARGE -> "The body is too large";
+            case UNSUPPORTED_MEDIA_TYPE -> ProblemException.JSON_BODIES_ONLY;
+            case CONTENT_TOO_LARGE -> ProblemException.TOO_LARGE;
             case BAD_REQUEST -> "The request body or parameters could not be read";
             default -> status.getReasonPhrase();
         };

@@ -7,6 +7,10 @@ import org.springframework.http.HttpStatus;
 /** Ends a request with a problem answer. Its detail is written for the caller, so it must hold nothing secret. */
 public class ProblemException extends RuntimeException {
 
+    /** The detail of every 415: the one body type the JSON routes take. */
+    public static final String JSON_BODIES_ONLY = "Bodies are application/json in UTF-8";
+    public static final String TOO_LARGE = "The body is too large";
+
     private final HttpStatus status;
     private final String detail;
     private final List<Problem.FieldError> errors;
@@ -59,7 +63,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException tooLarge() {
-        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "The body is too large", null);
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, null);
     }
 
     public HttpStatus status() {

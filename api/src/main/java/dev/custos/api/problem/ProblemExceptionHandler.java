@@ -49,10 +49,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return problem.toProblem();
         }
         if (ProblemException.isTooLarge(failure)) {
-            return plain(HttpStatus.CONTENT_TOO_LARGE, "The body is too large");
+            return ProblemException.tooLarge().toProblem();
         }
         if (failure instanceof InvalidMediaTypeException) {
-            return plain(HttpStatus.BAD_REQUEST, "A media type header cannot be parsed");
+            return Problem.of(HttpStatus.BAD_REQUEST, "A media type header cannot be parsed");
         }
         if (failure instanceof CommandRefused refused) {
             HttpStatus status = switch (refused.reason()) {
@@ -61,39 +61,39 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                 case CONFLICT -> HttpStatus.CONFLICT;
                 case INVALID -> HttpStatus.BAD_REQUEST;
             };
-            return plain(status, refused.getMessage());
+            return Problem.of(status, refused.getMessage());
         }
         if (failure instanceof BlobTooLarge tooLarge) {
-            return plain(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            return Problem.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
         }
         if (failure instanceof AggregateNotFoundException) {
-            return plain(HttpStatus.NOT_FOUND, "Not found");
+            return Problem.of(HttpStatus.NOT_FOUND, "Not found");
         }
         if (failure instanceof AggregateStreamCreationException || ProblemException.isUniqueViolation(failure)) {
-            return plain(HttpStatus.CONFLICT, "A resource with this id already exists");
+            return Problem.of(HttpStatus.CONFLICT, "A resource with this id already exists");
         }
         if (failure instanceof ConcurrencyException) {
-            return plain(HttpStatus.CONFLICT, "The resource already exists or was changed concurrently");
+            return Problem.of(HttpStatus.CONFLICT, "The resource already exists or was changed concurrently");
         }
         if (failure instanceof AbortedException) {
             // The client went away mid-request; nobody is left to read an answer.
             log.debug("Client aborted {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
-            return plain(HttpStatus.BAD_REQUEST, "The request was aborted");
+            return Problem.of(HttpStatus.BAD_REQUEST, "The request was aborted");
         }
         if (failure instanceof ServerWebInputException || failure instanceof DecodingException) {
-            return plain(HttpStatus.BAD_REQUEST, "The request body or parameters could not be read");
+            return Problem.of(HttpStatus.BAD_REQUEST, "The request body or parameters could not be read");
         }
         if (failure instanceof AuthenticationException) {
-            return plain(HttpStatus.UNAUTHORIZED, "Authentication is required");
+            return Problem.of(HttpStatus.UNAUTHORIZED, "Authentication is required");
         }
         if (failure instanceof AccessDeniedException) {
-            return plain(HttpStatus.FORBIDDEN, "Not allowed");
+            return Problem.of(HttpStatus.FORBIDDEN, "Not allowed");
         }
         if (failure instanceof ResponseStatusException status) {
             // The framework's reasons name its internals ("No static resource ..."); the status says enough.
             HttpStatus known = HttpStatus.resolve(status.getStatusCode().value());
             return known == null || known.is5xxServerError() ? unexpected(failure, exchange)
-                    : plain(known, FrameworkStatuses.detail(known));
+                    : Problem.of(known, FrameworkStatuses.detail(known));
         }
         return unexpected(failure, exchange);
     }
@@ -101,10 +101,6 @@ class ProblemExceptionHandler implements WebExceptionHandler {
     private static Problem unexpected(Throwable failure, ServerWebExchange exchange) {
         log.error("Unhandled failure on {} {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath().value(), failure);
-        return plain(HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred");
-    }
-
-    private static Problem plain(HttpStatus status, String detail) {
-        return new Problem("about:blank", status.getReasonPhrase(), status.value(), detail, null);
+        return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred");
     }
 }

@@ -22,7 +22,7 @@ public class ProblemWriter {
 
     /** Answers a refused exchange: its request body is read to the end first ({@link RefusedBodies}). */
     public Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String detail) {
-        return refuse(exchange, new Problem("about:blank", status.getReasonPhrase(), status.value(), detail, null));
+        return refuse(exchange, Problem.of(status, detail));
     }
 
     public Mono<Void> refuse(ServerWebExchange exchange, Problem problem) {
@@ -30,7 +30,7 @@ public class ProblemWriter {
     }
 
     public Mono<Void> write(ServerHttpResponse response, HttpStatus status, String detail) {
-        return write(response, new Problem("about:blank", status.getReasonPhrase(), status.value(), detail, null));
+        return write(response, Problem.of(status, detail));
     }
 
     public Mono<Void> write(ServerHttpResponse response, Problem problem) {

@@ -32,18 +32,19 @@ public class RequestBodies {
     }
 
     public <T> Mono<T> read(ServerRequest request, Class<T> type) {
-        return request.bodyToMono(type)
-                .onErrorMap(RequestBodies::isUnreadable, RequestBodies::unreadable)
-                .switchIfEmpty(Mono.error(() -> ProblemException.badRequest("A JSON body is required")))
-                .map(this::validated);
+        return decoded(request, type)
+                .switchIfEmpty(Mono.error(() -> ProblemException.badRequest("A JSON body is required")));
     }
 
     /** Reads an optional body: an absent or empty one is {@code absent}; a present one is read and validated. */
     public <T> Mono<T> readOptional(ServerRequest request, Class<T> type, T absent) {
+        return decoded(request, type).defaultIfEmpty(absent);
+    }
+
+    private <T> Mono<T> decoded(ServerRequest request, Class<T> type) {
         return request.bodyToMono(type)
                 .onErrorMap(RequestBodies::isUnreadable, RequestBodies::unreadable)
-                .map(this::validated)
-                .defaultIfEmpty(absent);
+                .map(this::validated);
     }
 
     private <T> T validated(T body) {

@@ -2,8 +2,6 @@ package dev.custos.api.support;
 
 import java.util.Optional;
 
-import org.springframework.web.reactive.function.server.ServerRequest;
-
 import dev.custos.api.problem.ProblemException;
 
 /**
@@ -24,13 +22,18 @@ public final class Text {
         if (value.length() > maxLength) {
             return Optional.of("must be at most " + maxLength + " characters");
         }
+        return characterProblem(value, multiline);
+    }
+
+    /** Why {@code value}'s characters are refused, whatever its length, or empty when they are acceptable. */
+    public static Optional<String> characterProblem(String value, boolean multiline) {
         return hasForbiddenCharacter(value, multiline)
                 ? Optional.of(multiline ? "must not contain control characters other than line breaks and tabs"
                         : "must not contain control characters")
                 : Optional.empty();
     }
 
-    public static boolean hasForbiddenCharacter(String value, boolean multiline) {
+    private static boolean hasForbiddenCharacter(String value, boolean multiline) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c)) {
@@ -56,10 +59,5 @@ public final class Text {
             throw ProblemException.badRequest(name + " " + why);
         });
         return value;
-    }
-
-    /** An optional query parameter, checked. */
-    public static Optional<String> query(ServerRequest request, String name, int maxLength) {
-        return request.queryParam(name).map(value -> checked(value, name, maxLength));
     }
 }

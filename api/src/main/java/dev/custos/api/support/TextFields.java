@@ -1,7 +1,8 @@
 package dev.custos.api.support;
 
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,7 @@ final class TextFields {
             return;
         }
         if (value instanceof String text) {
-            if (Text.hasForbiddenCharacter(text, multiline)) {
-                errors.add(new Problem.FieldError(path, multiline
-                        ? "must not contain control characters other than line breaks and tabs"
-                        : "must not contain control characters"));
-            }
+            Text.characterProblem(text, multiline).ifPresent(why -> errors.add(new Problem.FieldError(path, why)));
         } else if (value instanceof Collection<?> items) {
             int index = 0;
             for (Object item : items) {
@@ -44,20 +41,35 @@ final class TextFields {
                 walk(item, path + "." + key, multiline, errors);
             });
         } else if (value.getClass().isRecord()) {
-            for (RecordComponent component : value.getClass().getRecordComponents()) {
-                String name = RequestBodies.snakeCase(component.getName());
-                walk(read(component, value), path.isEmpty() ? name : path + "." + name,
-                        component.isAnnotationPresent(Multiline.class), errors);
+            for (Component component : COMPONENTS.get(value.getClass())) {
+                walk(component.read(value), path.isEmpty() ? component.name() : path + "." + component.name(),
+                        component.multiline(), errors);
             }
         }
     }
 
-    private static Object read(RecordComponent component, Object record) {
-        try {
-            component.getAccessor().setAccessible(true);
-            return component.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + component, e);
+    /** A record component as the walk needs it: wire name, whether it may hold line breaks, its accessor. */
+    private record Component(String name, boolean multiline, Method accessor) {
+
+        Object read(Object record) {
+            try {
+                return accessor.invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + name, e);
+            }
         }
     }
+
+    /** Looked up once per body type, not once per request. */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(component -> {
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                return new Component(RequestBodies.snakeCase(component.getName()),
+                        component.isAnnotationPresent(Multiline.class), accessor);
+            }).toList();
+        }
+    };
 }

@@ -9,8 +9,8 @@ import java.util.Map;
  * One generated request. {@code validationPath} is the route's template with a well-formed id, so that the
  * answer is checked against the operation it was aimed at even when the id sent was nonsense.
  */
-public record FuzzedRequest(String operation, String method, String path, String templatePath, String validationPath,
-                            Map<String, String> headers, byte[] body, boolean documented) {
+public record FuzzedRequest(String operation, String method, String path, String validationPath,
+                            Map<String, String> headers, byte[] body) {
 
     public HttpRequest toHttp(String base) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5))

@@ -57,8 +57,7 @@ public final class RequestGenerator {
         } else if (operation.getRequestBody() != null || values.chance(0.05)) {
             body = body(operation, headers);
         }
-        return new FuzzedRequest(operation.getOperationId(), target.method().name(), path, target.path(), validation,
-                headers, body, true);
+        return new FuzzedRequest(operation.getOperationId(), target.method().name(), path, validation, headers, body);
     }
 
     private List<Parameter> parameters(Operation operation, String in) {

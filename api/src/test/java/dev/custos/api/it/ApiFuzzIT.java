@@ -110,16 +110,14 @@ class ApiFuzzIT extends IntegrationTest {
         if (status >= 400 && !portalRefusal && !contentType.startsWith("application/problem+json")) {
             problems.add("an error that is not a problem document (" + contentType + ")");
         }
-        if (request.documented()) {
-            SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(answer.body());
-            answer.headers().map().forEach((name, values) -> response.withHeader(name, values));
-            ValidationReport report = validator.validateResponse(request.templatePath(),
-                    Request.Method.valueOf(request.method()), response.build());
-            report.getMessages().stream()
-                    .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
-                    .map(message -> "spec: " + message.getKey() + " " + message.getMessage())
-                    .forEach(problems::add);
-        }
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(answer.body());
+        answer.headers().map().forEach((name, values) -> response.withHeader(name, values));
+        ValidationReport report = validator.validateResponse(request.validationPath(),
+                Request.Method.valueOf(request.method()), response.build());
+        report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .map(message -> "spec: " + message.getKey() + " " + message.getMessage())
+                .forEach(problems::add);
         return problems;
     }
 }
