@@ -4,19 +4,11 @@ package dev.custos.query;
 public final class ProcessingGroups {
 
     /**
-     * Runs in the command's own transaction (a subscribing processor): the tables on the authorization path
-     * (directory, roles, evidence, holds) must show a command's effect the moment it has answered.
+     * Runs in the transaction that appends the events (a subscribing processor), for every projection: the tables on
+     * the authorization path must show a command's effect the moment it has answered, the operator audit row commits
+     * with its action (zero lag, one commit, one row per event), and an access row with its access.
      */
     public static final String SYNCHRONOUS = "synchronous";
-
-    /** A streaming processor: the operator audit rows may trail the command by a moment, never hold it up. */
-    public static final String OPERATOR_AUDIT = "operator-audit";
-
-    /** A streaming processor: the authority access log, which may trail by a moment like the operator audit. */
-    public static final String AUTHORITY_ACCESS = "authority-access";
-
-    /** The streaming groups, each with its own dead-letter queue: a bad event parks its sequence, not the group. */
-    public static final java.util.List<String> STREAMING = java.util.List.of(OPERATOR_AUDIT, AUTHORITY_ACCESS);
 
     private ProcessingGroups() {
     }

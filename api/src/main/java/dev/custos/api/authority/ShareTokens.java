@@ -2,10 +2,10 @@ package dev.custos.api.authority;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import dev.custos.events.canonical.CanonicalJson;
 
 /**
  * Share tokens: 32 random bytes from the platform CSPRNG, base64url without padding. Only their SHA-256 is ever
@@ -25,13 +25,9 @@ public final class ShareTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
+    /** The token's stored form: its SHA-256 in hex, computed where every other hash of Custos is. */
     public static String sha256Hex(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return CanonicalJson.sha256Hex(token);
     }
 
     public static boolean sameHash(String expectedHex, String actualHex) {

@@ -2,37 +2,65 @@ package dev.custos.api.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
-import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.springframework.beans.factory.ObjectProvider;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.custos.command.Aggregates;
 import dev.custos.query.ProcessingGroups;
 
 /**
  * Axon beyond what Boot's auto-configuration does (JDBC event store, jackson3 serializers: see application.yml).
  *
- * <p>No processing group logs and skips a failure. In the {@code synchronous} group, which runs in the command's
- * transaction, a failed projection rolls the command back, so the event store and the authorization tables never
- * disagree. In the streaming groups a failed event is dead-lettered, so no audit or access row is silently lost
- * and none waits behind it.
+ * <p>No processing group logs and skips a failure: every projection runs in the {@code synchronous} group, in the
+ * transaction that appends its events, so the event store and the read tables never disagree.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+
+    /** Events between snapshots: a cold load reads at most this many events after the snapshot. */
+    static final int SNAPSHOT_EVERY = 250;
 
     /** Millisecond ticks: event times survive the round trip through timestamptz unchanged. */
     @Bean
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    /** See {@link Aggregates#CACHE}: weak references, so the heap decides how many aggregates stay loaded. */
+    @Bean(Aggregates.CACHE)
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Snapshots are taken after the command's commit, on a thread of their own, never on the command's. */
+    @Bean
+    SpringAggregateSnapshotterFactoryBean custosSnapshotter() {
+        SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
+        snapshotter.setExecutor(Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "custos-snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        return snapshotter;
+    }
+
+    /** See {@link Aggregates#SNAPSHOTS}. */
+    @Bean(Aggregates.SNAPSHOTS)
+    SnapshotTriggerDefinition aggregateSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
     }
 
     /** The event store's tables in snake_case, as migrations/V1 creates them (Axon's defaults are camelCase). */
@@ -67,54 +95,14 @@ class AxonConfiguration {
                 .build();
     }
 
-    /** Axon's dead-letter columns in snake_case, as migrations/V9 creates them. */
-    static final DeadLetterSchema DEAD_LETTER_SCHEMA = DeadLetterSchema.builder()
-            .deadLetterTable("dead_letter_entry")
-            .deadLetterIdentifierColumn("dead_letter_id")
-            .processingGroupColumn("processing_group")
-            .sequenceIdentifierColumn("sequence_identifier")
-            .sequenceIndexColumn("sequence_index")
-            .messageTypeColumn("message_type")
-            .eventIdentifierColumn("event_identifier")
-            .timestampColumn("time_stamp")
-            .payloadTypeColumn("payload_type")
-            .payloadRevisionColumn("payload_revision")
-            .payloadColumn("payload")
-            .metaDataColumn("meta_data")
-            .aggregateTypeColumn("aggregate_type")
-            .aggregateIdentifierColumn("aggregate_identifier")
-            .sequenceNumberColumn("sequence_number")
-            .tokenTypeColumn("token_type")
-            .tokenColumn("token")
-            .enqueuedAtColumn("enqueued_at")
-            .lastTouchedColumn("last_touched")
-            .processingStartedColumn("processing_started")
-            .causeTypeColumn("cause_type")
-            .causeMessageColumn("cause_message")
-            .diagnosticsColumn("diagnostics")
-            .build();
-
     /**
-     * Handler failures propagate. In {@code synchronous} that rolls the command back. In the streaming groups the
-     * failed event goes to the group's dead-letter queue, with every later event of its sequence (its aggregate),
-     * so one bad event never stalls the audit log or the access log; {@code /api/admin/dead-letters} lists and
-     * retries them.
+     * Handler failures propagate. Every projection is in {@code synchronous}, so a failed projection rolls its
+     * command (or its access-log batch) back whole: an event and its rows commit together or not at all, and no
+     * processor is left to stall behind a bad event.
      */
     @Autowired
-    void configureProcessors(EventProcessingConfigurer processing, ObjectProvider<ConnectionProvider> connections,
-                             ObjectProvider<TransactionManager> transactions) {
+    void configureProcessors(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler(ProcessingGroups.SYNCHRONOUS,
                 c -> PropagatingErrorHandler.instance());
-        for (String group : ProcessingGroups.STREAMING) {
-            processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
-            processing.registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()
-                    .processingGroup(group)
-                    .connectionProvider(connections.getObject())
-                    .transactionManager(transactions.getObject())
-                    .schema(DEAD_LETTER_SCHEMA)
-                    .genericSerializer(c.serializer())
-                    .eventSerializer(c.eventSerializer())
-                    .build());
-        }
     }
 }

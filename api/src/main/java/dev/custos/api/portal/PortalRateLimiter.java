@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import dev.custos.api.authority.ShareTokens;
@@ -16,7 +17,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The portal's rate limit: {@code N} requests a minute per client address and token, counted in PostgreSQL
- * (Bucket4j, {@code SELECT ... FOR UPDATE}) so that it holds in total across every instance. Keys are hashes:
+ * (Bucket4j, {@code SELECT ... FOR UPDATE}) so that it holds in total across every instance. Its connections commit
+ * without a WAL flush (see {@code rateLimitDataSource}): a request costs a row lock, not an fsync. Keys are hashes:
  * neither the address nor the token is stored in the clear.
  */
 @Component
@@ -25,7 +27,7 @@ public class PortalRateLimiter {
     private final ProxyManager<String> buckets;
     private final BucketConfiguration limit;
 
-    public PortalRateLimiter(DataSource dataSource, PortalProperties properties) {
+    public PortalRateLimiter(@Qualifier("rateLimitDataSource") DataSource dataSource, PortalProperties properties) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("portal_rate_limit_buckets")

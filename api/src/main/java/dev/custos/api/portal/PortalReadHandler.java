@@ -13,8 +13,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import dev.custos.api.blob.BlobStorage;
 import dev.custos.api.blob.PresignedDownload;
 import dev.custos.api.evidence.Filenames;
-import dev.custos.api.support.Commands;
-import dev.custos.command.authority.RecordPortalAccess;
 import dev.custos.command.authority.Visit;
 import dev.custos.query.portal.PortalQueries;
 import reactor.core.publisher.Mono;
@@ -32,16 +30,16 @@ class PortalReadHandler {
     private final PortalQueries portal;
     private final SessionTokens sessions;
     private final PortalRateLimiter rateLimiter;
-    private final Commands commands;
+    private final AccessLog accessLog;
     private final BlobStorage blobs;
     private final Visits visits;
 
-    PortalReadHandler(PortalQueries portal, SessionTokens sessions, PortalRateLimiter rateLimiter, Commands commands,
+    PortalReadHandler(PortalQueries portal, SessionTokens sessions, PortalRateLimiter rateLimiter, AccessLog accessLog,
                       BlobStorage blobs, Visits visits) {
         this.portal = portal;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
-        this.commands = commands;
+        this.accessLog = accessLog;
         this.blobs = blobs;
         this.visits = visits;
     }
@@ -104,7 +102,7 @@ class PortalReadHandler {
         PortalSession current = session.get();
         return rateLimiter.tryAcquire(visit.ip(), current.tokenId().toString()).flatMap(allowed -> allowed
                 ? action.apply(current, visit)
-                : record(current, RecordPortalAccess.Kind.RATE_LIMITED, null, visit)
+                : record(current, AccessLog.Kind.RATE_LIMITED, null, visit)
                         .then(PortalResponses.rateLimited()));
     }
 
@@ -117,20 +115,20 @@ class PortalReadHandler {
                                         UUID downloadedEvidence, Function<JsonNode, Mono<Object>> toBody) {
         return answer.flatMap(result -> {
             if (!result.sessionActive()) {
-                return record(session, RecordPortalAccess.Kind.DENIED, null, visit).then(PortalResponses.denied());
+                return record(session, AccessLog.Kind.DENIED, null, visit).then(PortalResponses.denied());
             }
             if (result.item().isEmpty()) {
                 return PortalResponses.notFound();
             }
-            RecordPortalAccess.Kind kind = downloadedEvidence == null ? RecordPortalAccess.Kind.READ
-                    : RecordPortalAccess.Kind.DOWNLOAD;
+            AccessLog.Kind kind = downloadedEvidence == null ? AccessLog.Kind.READ
+                    : AccessLog.Kind.DOWNLOAD;
             return toBody.apply(result.item().get()).flatMap(body -> record(session, kind, downloadedEvidence, visit)
                     .then(ServerResponse.ok().bodyValue(body)));
         });
     }
 
-    private Mono<Void> record(PortalSession session, RecordPortalAccess.Kind kind, UUID evidenceId, Visit visit) {
-        return commands.send(new RecordPortalAccess(session.tokenId(), session.tenantId(), kind, evidenceId, visit));
+    private Mono<Void> record(PortalSession session, AccessLog.Kind kind, UUID evidenceId, Visit visit) {
+        return accessLog.record(session.tenantId(), session.grantId(), session.tokenId(), kind, evidenceId, visit);
     }
 
     private static Optional<UUID> parse(String value) {

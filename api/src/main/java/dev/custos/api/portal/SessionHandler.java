@@ -18,7 +18,6 @@ import dev.custos.command.authority.Exchange;
 import dev.custos.command.authority.ExchangeAuthorityToken;
 import dev.custos.command.authority.ExchangeAuthorityToken.Passcode;
 import dev.custos.command.authority.ExpireAuthorityGrant;
-import dev.custos.command.authority.RecordPortalAccess;
 import dev.custos.command.authority.Visit;
 import dev.custos.query.portal.PortalQueries;
 import dev.custos.query.portal.TokenLookup;
@@ -45,10 +44,11 @@ class SessionHandler {
     private final FailedExchangeBudget failures;
     private final PasscodeThrottle throttle;
     private final DenialFloor floor;
+    private final AccessLog accessLog;
 
     SessionHandler(PortalQueries portal, Passcodes passcodes, Commands commands, SessionTokens sessions,
                    PortalRateLimiter rateLimiter, Visits visits, FailedExchangeBudget failures,
-                   PasscodeThrottle throttle, DenialFloor floor) {
+                   PasscodeThrottle throttle, DenialFloor floor, AccessLog accessLog) {
         this.portal = portal;
         this.passcodes = passcodes;
         this.commands = commands;
@@ -58,6 +58,7 @@ class SessionHandler {
         this.failures = failures;
         this.throttle = throttle;
         this.floor = floor;
+        this.accessLog = accessLog;
     }
 
     Mono<ServerResponse> exchange(ServerRequest request) {
@@ -92,8 +93,8 @@ class SessionHandler {
     }
 
     private Mono<ServerResponse> limited(TokenLookup found, Visit visit) {
-        return commands.send(new RecordPortalAccess(found.tokenId(), found.tenantId(),
-                RecordPortalAccess.Kind.RATE_LIMITED, null, visit)).then(PortalResponses.rateLimited());
+        return accessLog.record(found.tenantId(), found.grantId(), found.tokenId(), AccessLog.Kind.RATE_LIMITED, null,
+                visit).then(PortalResponses.rateLimited());
     }
 
     private Mono<ServerResponse> decide(TokenLookup found, ExchangeRequest body, Visit visit) {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,6 +42,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (failure instanceof Overloaded) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Overloaded.RETRY_AFTER_SECONDS);
+        }
         return writer.refuse(exchange, toProblem(failure, exchange));
     }
 
@@ -53,6 +57,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         }
         if (failure instanceof InvalidMediaTypeException) {
             return Problem.of(HttpStatus.BAD_REQUEST, "A media type header cannot be parsed");
+        }
+        if (failure instanceof Overloaded overloaded) {
+            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, overloaded.getMessage());
         }
         if (failure instanceof CommandRefused refused) {
             HttpStatus status = switch (refused.reason()) {

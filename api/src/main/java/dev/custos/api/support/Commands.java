@@ -1,29 +1,56 @@
 package dev.custos.api.support;
 
-import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import dev.custos.api.problem.Overloaded;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
 /**
- * Dispatches commands off the event loop: the command runs a JDBC transaction and must never block a Netty thread.
- * A command that lost an optimistic-concurrency race with another instance is simply tried again, against the
- * newer state; a refusal is final.
+ * Dispatches commands on a bounded pool of worker threads, never on the event loop: a command runs a JDBC
+ * transaction.
+ *
+ * <ul>
+ *   <li>A client that goes away does not reach the worker: the answer is dropped, the command finishes and commits
+ *       (or rolls back whole). Nothing ever interrupts a worker, so no transaction is cut half way.</li>
+ *   <li>Overload is answered at once: a full queue, or a command that waited past its bound before it started, is
+ *       {@link Overloaded} (503) and was never dispatched.</li>
+ *   <li>A command that lost an optimistic-concurrency race with another instance is tried again, against the newer
+ *       state; a refusal is final.</li>
+ * </ul>
  */
 @Component
-public class Commands {
+public class Commands implements DisposableBean {
 
     private static final int CONCURRENCY_RETRIES = 3;
 
     private final CommandGateway gateway;
+    private final ThreadPoolExecutor workers;
+    private final long maxWaitNanos;
+    private final MeterRegistry meters;
 
-    public Commands(CommandGateway gateway) {
+    public Commands(CommandGateway gateway, CommandProperties properties, MeterRegistry meters) {
         this.gateway = gateway;
+        this.meters = meters;
+        this.maxWaitNanos = properties.effectiveMaxWait().toNanos();
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(properties.effectiveWorkers(), properties.effectiveWorkers(),
+                1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(properties.effectiveQueue()), task -> {
+                    Thread thread = new Thread(task, "custos-command-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     /** Sends a command whose handler answers nothing; completes once it is committed. */
@@ -33,10 +60,59 @@ public class Commands {
 
     /** Sends a command and answers with what its handler returned, once it is committed. */
     public <R> Mono<R> call(Object command, Class<R> resultType) {
-        return Mono.fromCallable(() -> resultType.cast(gateway.sendAndWait(command)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .retryWhen(Retry.backoff(CONCURRENCY_RETRIES, Duration.ofMillis(20))
-                        .filter(ConcurrencyException.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+        return Mono.defer(() -> {
+            long queuedAt = System.nanoTime();
+            CompletableFuture<R> answer;
+            try {
+                answer = CompletableFuture.supplyAsync(() -> {
+                    if (System.nanoTime() - queuedAt > maxWaitNanos) {
+                        throw new Overloaded();
+                    }
+                    return resultType.cast(dispatch(command));
+                }, workers);
+            } catch (RejectedExecutionException full) {
+                return Mono.error(new Overloaded());
+            }
+            // suppressCancel: a cancelled subscriber (the client left) must not cancel the running command.
+            return Mono.fromFuture(answer, true);
+        }).onErrorMap(java.util.concurrent.CompletionException.class, Throwable::getCause);
+    }
+
+    private Object dispatch(Object command) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "committed";
+        try {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    return gateway.sendAndWait(command);
+                } catch (ConcurrencyException raced) {
+                    if (attempt == CONCURRENCY_RETRIES) {
+                        throw raced;
+                    }
+                    sleep(20L << attempt);
+                }
+            }
+        } catch (RuntimeException failure) {
+            outcome = "refused";
+            throw failure;
+        } finally {
+            sample.stop(meters.timer("custos.commands", "command", command.getClass().getSimpleName(),
+                    "outcome", outcome));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry a command", e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        // Let running commands finish and commit; new ones are refused.
+        workers.shutdown();
     }
 }

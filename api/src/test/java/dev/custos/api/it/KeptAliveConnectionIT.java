@@ -33,7 +33,7 @@ class KeptAliveConnectionIT extends IntegrationTest {
         String token = Jwts.forIndividual(UUID.randomUUID());
         List<Integer> unanswered = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            for (String path : List.of(refused, "/actuator/health")) {
+            for (String path : List.of(refused, "/v3/api-docs")) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .timeout(Duration.ofSeconds(3)).header("Authorization", "Bearer " + token)
                         .header("x-tenant-id", tenant)

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.custos.api.support.IntegrationTest;
 
 /** The OpenAPI 3.1 description is served without credentials and lists every route of the contract so far. */
 class OpenApiIT extends IntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Value("${local.management.port}")
+    private int managementPort;
 
     @Test
     void everyRouteIsDescribed() {
@@ -74,10 +78,20 @@ class OpenApiIT extends IntegrationTest {
     }
 
     @Test
-    void healthAndReadinessAreUp() {
-        http().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+    void healthAndMetricsAreOnTheManagementPortOnly() {
+        createTenant(java.util.UUID.randomUUID());
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
-        http().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .contains("custos_commands_seconds_count{").contains("custos_portal_requests_total{"));
+        for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/metrics")) {
+            // 404 where the path is open, 401 where it is not: either way nothing of the management port shows.
+            http().get().uri(path).exchange().expectStatus().is4xxClientError()
+                    .expectBody(String.class).value(body -> assertThat(body).doesNotContain("custos_"));
+        }
     }
 
     @Test

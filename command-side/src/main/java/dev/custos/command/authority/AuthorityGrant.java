@@ -13,6 +13,9 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.custos.command.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -29,7 +32,9 @@ import dev.custos.events.authority.AuthorityScopeAdded;
  * shared (evidence may be shared unsealed when the grant says {@code allow_unsealed}); a revoked or expired grant
  * takes no new scopes.
  */
-@Aggregate
+@Aggregate(cache = Aggregates.CACHE, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class AuthorityGrant {
 
     static final Set<String> GRANT_TYPES = Set.of("adjuster", "insurer", "regulator", "legal",
@@ -43,7 +48,7 @@ class AuthorityGrant {
     private String status;
     private Instant expiresAt;
     private boolean allowUnsealed;
-    private final Set<String> scopes = new HashSet<>();
+    private Set<String> scopes = new HashSet<>();
 
     @CommandHandler
     AuthorityGrant(CreateAuthorityGrant command, Clock clock) {

@@ -11,6 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.custos.command.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -18,9 +21,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.custos.events.authority.AuthorityAccessAllowed;
 import dev.custos.events.authority.AuthorityAccessDenied;
-import dev.custos.events.authority.AuthorityDownloadIssued;
 import dev.custos.events.authority.AuthorityPasscodeFailed;
-import dev.custos.events.authority.AuthorityRateLimited;
 import dev.custos.events.authority.AuthorityTokenExpired;
 import dev.custos.events.authority.AuthorityTokenIssued;
 import dev.custos.events.authority.AuthorityTokenRevoked;
@@ -30,7 +31,9 @@ import dev.custos.events.authority.AuthorityTokenRevoked;
  * readers however many arrive together: the aggregate is locked per command, and a second instance that raced
  * loses on the event store's sequence number and retries against the new count.
  */
-@Aggregate
+@Aggregate(cache = Aggregates.CACHE, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class AuthorityToken {
 
     @AggregateIdentifier
@@ -106,23 +109,6 @@ class AuthorityToken {
         apply(new AuthorityAccessAllowed(tenantId, grantId, tokenId, true, views + 1, visit.ip(), visit.userAgent(),
                 visit.path(), now));
         return Exchange.allowed(expiresAt);
-    }
-
-    @CommandHandler
-    void handle(RecordPortalAccess command, Clock clock) {
-        require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such token");
-        Instant now = clock.instant();
-        Visit visit = command.visit();
-        switch (command.kind()) {
-            case READ -> apply(new AuthorityAccessAllowed(tenantId, grantId, tokenId, false, views, visit.ip(),
-                    visit.userAgent(), visit.path(), now));
-            case DOWNLOAD -> apply(new AuthorityDownloadIssued(tenantId, grantId, tokenId, command.evidenceId(),
-                    visit.ip(), visit.userAgent(), visit.path(), now));
-            case RATE_LIMITED -> apply(new AuthorityRateLimited(tenantId, grantId, tokenId, visit.ip(),
-                    visit.userAgent(), visit.path(), now));
-            case DENIED -> apply(new AuthorityAccessDenied(tenantId, grantId, tokenId, "session_inactive",
-                    visit.ip(), visit.userAgent(), visit.path(), now));
-        }
     }
 
     private Exchange refuse(String reason, Visit visit, Instant now) {

@@ -15,6 +15,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.custos.command.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -36,14 +39,16 @@ import dev.custos.events.operator.OperatorRoleRevoked;
  * decided together because each depends on the other (only members get roles, only circle members get circle
  * roles), and one aggregate makes every such decision atomic.
  */
-@Aggregate
+@Aggregate(cache = Aggregates.CACHE, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Tenant {
 
     @AggregateIdentifier
     private UUID tenantId;
-    private final Set<UUID> members = new HashSet<>();
-    private final Map<UUID, Set<UUID>> circleMembers = new HashMap<>();
-    private final Map<UUID, RoleAssignment> assignments = new HashMap<>();
+    private Set<UUID> members = new HashSet<>();
+    private Map<UUID, Set<UUID>> circleMembers = new HashMap<>();
+    private Map<UUID, RoleAssignment> assignments = new HashMap<>();
 
     @CommandHandler
     Tenant(CreateTenant command, Clock clock) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.custos.command.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -27,7 +28,7 @@ import dev.custos.events.evidence.EvidenceSealed;
  * One evidence object: its recorded hash, whether it is sealed, whether its stored bytes were ever found altered,
  * and whether it was destroyed. Sealed evidence is immutable; destroyed evidence accepts nothing more.
  */
-@Aggregate
+@Aggregate(cache = Aggregates.CACHE)
 class Evidence {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");

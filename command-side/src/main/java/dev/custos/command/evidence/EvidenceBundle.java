@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.custos.command.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -31,7 +32,7 @@ import dev.custos.events.evidence.EvidenceBundleSealed;
  * A bundle of evidence objects. Sealing it writes a manifest in canonical JSON listing every member's id, title,
  * content hash and size, and records the SHA-256 of exactly those bytes.
  */
-@Aggregate
+@Aggregate(cache = Aggregates.CACHE)
 class EvidenceBundle {
 
     @AggregateIdentifier

@@ -12,6 +12,9 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.custos.command.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -23,7 +26,9 @@ import dev.custos.events.legal.LegalHoldReleased;
 import dev.custos.events.legal.LegalHoldTargetAdded;
 
 /** A legal hold: what it covers, and whether it is still active. Released holds accept nothing more. */
-@Aggregate
+@Aggregate(cache = Aggregates.CACHE, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class LegalHold {
 
     static final Set<String> TARGET_TYPES = Set.of("evidence_object", "evidence_bundle", "claim", "claim_dossier",
@@ -34,7 +39,7 @@ class LegalHold {
     private UUID tenantId;
     private UUID circleId;
     private boolean released;
-    private final Set<String> targets = new HashSet<>();
+    private Set<String> targets = new HashSet<>();
 
     @CommandHandler
     LegalHold(PlaceLegalHold command, Clock clock) {

@@ -137,12 +137,4 @@ class AuthorityTokenTest {
                 .when(new RevokeAuthorityToken(TOKEN, TENANT, "again", OPERATOR))
                 .expectException(CommandRefused.class).expectNoEvents();
     }
-
-    @Test
-    void readsWithinASessionAreLoggedWithoutCountingViews() {
-        fixture.given(issued(GRANT_END, 1), view(1))
-                .when(new RecordPortalAccess(TOKEN, TENANT, RecordPortalAccess.Kind.READ, null, VISIT))
-                .expectEvents(new AuthorityAccessAllowed(TENANT, GRANT, TOKEN, false, 1, VISIT.ip(),
-                        VISIT.userAgent(), VISIT.path(), NOW));
-    }
 }

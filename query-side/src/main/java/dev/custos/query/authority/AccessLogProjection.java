@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * add nothing. Payloads hold reasons and ids only; no event carries a raw token, passcode or signed URL to copy.
  */
 @Component
-@ProcessingGroup(ProcessingGroups.AUTHORITY_ACCESS)
+@ProcessingGroup(ProcessingGroups.SYNCHRONOUS)
 class AccessLogProjection {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -92,7 +92,7 @@ class AccessLogProjection {
 
     private void row(EventMessage<?> message, UUID tenantId, UUID grantId, UUID tokenId, String type, Instant at,
                      String ip, String userAgent, String path, Map<String, ?> payload) {
-        writes.isolated(tenantId, jdbc -> jdbc.update("INSERT INTO cc_authority_access_events (id, tenant_id, "
+        writes.write(tenantId, jdbc -> jdbc.update("INSERT INTO cc_authority_access_events (id, tenant_id, "
                         + "grant_id, token_id, event_type, event_at, ip, user_agent, path, event_payload) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING",
                 UUID.fromString(message.getIdentifier()), tenantId, grantId, tokenId, type, Timestamps.of(at), ip,

@@ -17,10 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Appends one {@code cc_operator_events} row for every {@link OperatorAction} event. The row id is the event id and
  * the insert ignores a row that is already there, so a replay or a redelivery never writes an action twice.
- * It runs in its own streaming processor: the audit rows may trail the command by a moment, never block it.
+ * It runs in the command's own transaction: the row is there the moment the command has answered, and an action
+ * whose row cannot be written is not committed either.
  */
 @Component
-@ProcessingGroup(ProcessingGroups.OPERATOR_AUDIT)
+@ProcessingGroup(ProcessingGroups.SYNCHRONOUS)
 class OperatorAuditProjection {
 
     private static final JsonMapper PAYLOAD_JSON = JsonMapper.builder()
@@ -35,7 +36,7 @@ class OperatorAuditProjection {
 
     @EventHandler
     void on(OperatorAction action, EventMessage<?> message) {
-        writes.isolated(action.tenantId(), jdbc -> jdbc.update(
+        writes.write(action.tenantId(), jdbc -> jdbc.update(
                 "INSERT INTO cc_operator_events (id, tenant_id, circle_id, operator_individual_id, action_key, "
                         + "subject_type, subject_id, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
                         + "ON CONFLICT (id) DO NOTHING",

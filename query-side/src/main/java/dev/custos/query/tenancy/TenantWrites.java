@@ -5,9 +5,6 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The JDBC side of tenancy for projections. Projections run inside the event processor's transaction and write
@@ -17,20 +14,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TenantWrites {
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate savepoint;
 
-    public TenantWrites(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    public TenantWrites(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /**
-     * Writes under a savepoint, for streaming projections: when the write fails, PostgreSQL would otherwise refuse
-     * every later statement of the processor's transaction, including the one that dead-letters the event.
-     */
-    public void isolated(UUID tenantId, Consumer<JdbcTemplate> write) {
-        savepoint.executeWithoutResult(status -> write.accept(as(tenantId)));
+    /** Writes as the tenant, in the current transaction. */
+    public void write(UUID tenantId, Consumer<JdbcTemplate> write) {
+        write.accept(as(tenantId));
     }
 
     /** Scopes the rest of the current transaction to the tenant and returns the template to write with. */

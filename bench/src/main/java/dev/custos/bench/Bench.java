@@ -1,0 +1,273 @@
+package dev.custos.bench;
+
+import static dev.custos.bench.Http.expect;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code ./custos bench}: starts the built jar on a fresh database of the local PostgreSQL, takes the baselines
+ * (pgbench inserts, the near-empty route) and every hot path in the same run, and prints one Markdown table.
+ * See docs/performance.md for what each row means and the figures of record.
+ */
+public final class Bench {
+
+    private final Options options;
+    private final Table table = new Table();
+
+    private Bench(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Bench(Options.parse(args)).run();
+    }
+
+    private void run() throws Exception {
+        String database = "custos_bench_" + System.currentTimeMillis();
+        admin("CREATE DATABASE " + database);
+        Path work = Files.createTempDirectory("custos-bench");
+        try {
+            bench(database, work);
+        } finally {
+            admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+        if (options.embedded) {
+            embeddedStarts(work);
+        }
+        System.out.println();
+        System.out.println(table.markdown());
+    }
+
+    private void bench(String database, Path work) throws Exception {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "CUSTOS_DB_URL", "jdbc:postgresql://" + options.pgHost + ":" + options.pgPort + "/" + database,
+                "CUSTOS_DB_USER", options.pgUser,
+                "CUSTOS_DATA_DIR", work.resolve("data").toString(),
+                // The bench measures the work behind the limit, not the limit: one client sends thousands a minute.
+                "CUSTOS_PORTAL_REQUESTS_PER_MINUTE", "1000000000"));
+        Path log = work.resolve("service.log");
+        System.err.println("starting " + options.jar + " (log: " + log + ")");
+        try (Service service = Service.start(options.jar, environment, log, options.jvm);
+             Connection sql = DriverManager.getConnection(jdbcUrl(database), options.pgUser, "")) {
+            table.fact("B6 start, external PostgreSQL (to liveness 200)",
+                    String.format("%.1f s", service.startTime.toMillis() / 1000.0));
+            for (String ddl : PgBench.copyTableDdl()) {
+                sql.createStatement().execute(ddl);
+            }
+            warmUp(new World(new Http(service.base())));
+            Http http = new Http(service.base());
+            World world = new World(http);
+
+            // B0: the baselines, in this run.
+            PgBench pgbench = new PgBench(options.pgHost, options.pgPort, options.pgUser, database);
+            Map<Integer, Load.Result> empty = new HashMap<>();
+            HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String liveness = service.livenessPath(probe);
+            for (int clients : options.clients) {
+                table.load("B0 pgbench INSERT into a copy of domain_event_entry", clients,
+                        pgbench.insert(clients, options.window), null, null);
+            }
+            for (int clients : options.clients) {
+                Load.Result result = Load.run(clients, options.warmUp, options.window, client -> () -> ok(probe, liveness));
+                empty.put(clients, result);
+                table.load("B0 near-empty route (GET liveness)", clients, result, null, null);
+            }
+
+            // B1: one operator command, one new aggregate and one event.
+            Http.As operator = world.tenantWithOperator();
+            for (int clients : options.clients) {
+                table.load("B1 POST /api/operator/legal/holds", clients, Load.run(clients, options.warmUp,
+                        options.window, client -> () -> world.placeHold(operator).status() == 201),
+                        empty.get(clients), "empty route");
+            }
+
+            // B3: from the command's answer to its audit row.
+            table.latency("B3 lag: hold answered → cc_operator_events row", lag(world, operator, sql), null, null);
+
+            // B2: portal reads, 16 readers of one link, and 16 links.
+            List<UUID> evidence = world.sealedEvidence(operator, 5);
+            UUID grant = world.grant(operator, evidence);
+            String sharedToken = world.token(operator, grant);
+            List<String> oneTokenSessions = new ArrayList<>();
+            List<String> ownTokenSessions = new ArrayList<>();
+            int readers = 16;
+            for (int i = 0; i < readers; i++) {
+                oneTokenSessions.add(world.session(sharedToken));
+                ownTokenSessions.add(world.session(world.token(operator, grant)));
+            }
+            Load.Result oneToken = Load.run(readers, options.warmUp, options.window,
+                    client -> () -> world.index(oneTokenSessions.get(client)).status() == 200);
+            table.load("B2 GET /p/authority/index, 16 sessions of one token", readers, oneToken,
+                    emptyAt(empty, readers), "empty route");
+            table.load("B2 GET /p/authority/index, 16 tokens", readers, Load.run(readers, options.warmUp,
+                    options.window, client -> () -> world.index(ownTokenSessions.get(client)).status() == 200),
+                    emptyAt(empty, readers), "empty route");
+
+            // B5: the session exchange, on fresh tokens and on the shared one after many accesses.
+            Histogram fresh = Load.sequential(options.samples, () -> {
+                String token = world.token(operator, grant);
+                return timed(() -> expect(200, world.exchange(token)));
+            });
+            table.latency("B5 session exchange, fresh token", fresh, null, null);
+            long accessed = oneToken.latencies().getTotalCount();
+            String session = oneTokenSessions.get(0);
+            World.fill((int) Math.max(0, options.priorAccesses - accessed), 8, 200, () -> world.index(session));
+            table.latency("B5 session exchange, token with " + options.priorAccesses + " prior accesses",
+                    Load.sequential(options.samples, () -> timed(() -> expect(200, world.exchange(sharedToken)))),
+                    fresh, "fresh token");
+
+            // D: a directory command on a fresh tenant, and on one with many members.
+            Http.As freshTenant = world.tenantWithOperator();
+            Histogram freshDirectory = Load.sequential(options.samples,
+                    () -> timed(() -> expect(201, world.addMember(freshTenant))));
+            table.latency("D POST /api/tenants/members, fresh tenant", freshDirectory, null, null);
+            Http.As bigTenant = world.tenantWithOperator();
+            World.fill(options.members, 8, 201, () -> world.addMember(bigTenant));
+            table.latency("D POST /api/tenants/members, tenant with " + options.members + " members",
+                    Load.sequential(options.samples, () -> timed(() -> expect(201, world.addMember(bigTenant)))),
+                    freshDirectory, "fresh tenant");
+
+            table.fact("B6 resident memory after the load", service.residentMebibytes() + " MiB");
+        }
+    }
+
+    /** Embedded PostgreSQL and S3Proxy: the first start initialises the data directory; the restart is the target. */
+    private void embeddedStarts(Path work) throws Exception {
+        Path data = work.resolve("embedded");
+        Map<String, String> environment = Map.of("CUSTOS_DATA_DIR", data.toString());
+        for (String which : List.of("first start", "restart")) {
+            try (Service service = Service.start(options.jar, environment, work.resolve("embedded-" + which + ".log"),
+                    options.jvm)) {
+                table.fact("B6 embedded " + which + " (to liveness 200)",
+                        String.format("%.1f s", service.startTime.toMillis() / 1000.0));
+            }
+        }
+    }
+
+    /**
+     * A few seconds of every path before anything is measured, so the JIT has compiled the service's hot code and
+     * the first rows do not pay for it.
+     */
+    private void warmUp(World world) {
+        Http.As operator = world.tenantWithOperator();
+        List<UUID> evidence = world.sealedEvidence(operator, 2);
+        UUID grant = world.grant(operator, evidence);
+        long end = System.nanoTime() + options.warmUp.multipliedBy(3).toNanos();
+        while (System.nanoTime() < end) {
+            World.fill(40, 4, 201, () -> world.placeHold(operator));
+            World.fill(20, 4, 201, () -> world.addMember(operator));
+            String session = world.session(world.token(operator, grant));
+            World.fill(40, 4, 200, () -> world.index(session));
+        }
+    }
+
+    private Histogram lag(World world, Http.As operator, Connection sql) throws SQLException {
+        try (PreparedStatement visible = sql.prepareStatement(
+                "SELECT 1 FROM cc_operator_events WHERE subject_id = ?")) {
+            return Load.sequential(options.samples, () -> {
+                UUID hold = expect(201, world.placeHold(operator)).id("id");
+                long answered = System.nanoTime();
+                try {
+                    visible.setObject(1, hold);
+                    while (true) {
+                        try (ResultSet row = visible.executeQuery()) {
+                            if (row.next()) {
+                                return (System.nanoTime() - answered) / 1000;
+                            }
+                        }
+                        if (System.nanoTime() - answered > Duration.ofSeconds(30).toNanos()) {
+                            throw new IllegalStateException("no audit row 30 s after the answer");
+                        }
+                        LockSupport.parkNanos(200_000);
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
+    private static Load.Result emptyAt(Map<Integer, Load.Result> empty, int clients) {
+        return empty.getOrDefault(clients, empty.values().iterator().next());
+    }
+
+    private static long timed(Runnable call) {
+        long before = System.nanoTime();
+        call.run();
+        return (System.nanoTime() - before) / 1000;
+    }
+
+    private static boolean ok(HttpClient client, String url) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + options.pgHost + ":" + options.pgPort + "/" + database;
+    }
+
+    private void admin(String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), options.pgUser, "")) {
+            connection.createStatement().execute(statement);
+        }
+    }
+
+    /** Command-line options; every default is what docs/performance.md's figures were taken with. */
+    record Options(Path jar, String pgHost, int pgPort, String pgUser, List<Integer> clients, Duration warmUp,
+                   Duration window, int samples, int priorAccesses, int members, boolean embedded, List<String> jvm) {
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (!args[i].startsWith("--")) {
+                    throw new IllegalArgumentException("unknown argument " + args[i]);
+                }
+                String name = args[i].substring(2);
+                if (name.equals("no-embedded")) {
+                    values.put(name, "true");
+                } else {
+                    values.put(name, args[++i]);
+                }
+            }
+            return new Options(Path.of(values.getOrDefault("jar", "api/target/custos.jar")),
+                    values.getOrDefault("pg-host", "127.0.0.1"),
+                    Integer.parseInt(values.getOrDefault("pg-port", "5432")),
+                    values.getOrDefault("pg-user", "postgres"),
+                    List.of(1, 8, 16),
+                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("warm-up", "3"))),
+                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("seconds", "10"))),
+                    Integer.parseInt(values.getOrDefault("samples", "200")),
+                    Integer.parseInt(values.getOrDefault("prior-accesses", "10000")),
+                    Integer.parseInt(values.getOrDefault("members", "10000")),
+                    !values.containsKey("no-embedded"),
+                    List.of(values.getOrDefault("jvm", "-XX:+UseSerialGC").split(" ")));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.custos.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * A closed-loop load: {@code clients} threads, each sending its next request as soon as the last is answered, for a
+ * warm-up (not recorded) and then a measured window. Latencies go into one HdrHistogram per thread, merged at the end.
+ */
+final class Load {
+
+    private Load() {
+    }
+
+    /** What one measured window gave: requests answered as expected per second, latencies, and everything else. */
+    record Result(double perSecond, Histogram latencies, long errors) {
+        double p50Millis() {
+            return latencies.getValueAtPercentile(50) / 1000.0;
+        }
+
+        double p99Millis() {
+            return latencies.getValueAtPercentile(99) / 1000.0;
+        }
+    }
+
+    /** {@code request.apply(client)} gives each client its own request; it answers whether the answer was right. */
+    static Result run(int clients, Duration warmUp, Duration window, IntFunction<BooleanSupplier> request) {
+        long start = System.nanoTime();
+        long measureFrom = start + warmUp.toNanos();
+        long end = measureFrom + window.toNanos();
+        AtomicLong errors = new AtomicLong();
+        List<Histogram> histograms = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            Histogram histogram = new Histogram(60_000_000L, 3);
+            histograms.add(histogram);
+            BooleanSupplier send = request.apply(client);
+            Thread thread = new Thread(() -> {
+                while (true) {
+                    long before = System.nanoTime();
+                    if (before >= end) {
+                        return;
+                    }
+                    boolean ok = send.getAsBoolean();
+                    long after = System.nanoTime();
+                    if (before >= measureFrom) {
+                        if (ok) {
+                            histogram.recordValue(Math.max(1, (after - before) / 1000));
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+            }, "bench-client-" + client);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        Histogram all = new Histogram(60_000_000L, 3);
+        histograms.forEach(all::add);
+        return new Result(all.getTotalCount() / (window.toNanos() / 1e9), all, errors.get());
+    }
+
+    /** One request after another, {@code count} times, each timed: for latencies that need no concurrency. */
+    static Histogram sequential(int count, java.util.function.LongSupplier timedMicros) {
+        Histogram histogram = new Histogram(60_000_000L, 3);
+        for (int i = 0; i < count; i++) {
+            histogram.recordValue(Math.max(1, timedMicros.getAsLong()));
+        }
+        return histogram;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.custos.command;
+
+/**
+ * The bean names the aggregates' {@code @Aggregate} annotations refer to (api's AxonConfiguration declares them).
+ *
+ * <ul>
+ *   <li>{@link #CACHE}: a loaded aggregate stays in memory, so a command on a long stream replays nothing. A copy
+ *       made stale by another instance fails its append on the unique (aggregate, sequence) key, is evicted with the
+ *       rollback, and the command is retried against the store.</li>
+ *   <li>{@link #SNAPSHOTS}: every so many events a snapshot is taken on its own thread, so a cold load (a restart,
+ *       an evicted entry) reads one snapshot and the few events after it, however long the stream has grown.</li>
+ * </ul>
+ * A snapshotted aggregate serializes its fields (never getters), which is why those classes say
+ * {@code @JsonAutoDetect(fieldVisibility = ANY)}.
+ */
+public final class Aggregates {
+
+    public static final String CACHE = "aggregateCache";
+    public static final String SNAPSHOTS = "aggregateSnapshots";
+
+    private Aggregates() {
+    }
+}
