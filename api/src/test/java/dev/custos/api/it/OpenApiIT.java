@@ -80,7 +80,9 @@ class OpenApiIT extends IntegrationTest {
     @Test
     void healthAndMetricsAreOnTheManagementPortOnly() {
         createTenant(java.util.UUID.randomUUID());
-        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        // The scrape carries latency histograms of every command type: larger than the default 256 KiB buffer.
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
         management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
         management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
