@@ -23,6 +23,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./custos bench}: starts the built jar on a fresh database of the local PostgreSQL, takes the baselines
@@ -30,6 +32,8 @@ import org.HdrHistogram.Histogram;
  * See docs/performance.md for what each row means and the figures of record.
  */
 public final class Bench {
+
+    private static final Logger log = LoggerFactory.getLogger(Bench.class);
 
     private final Options options;
     private final Table table = new Table();
@@ -54,8 +58,9 @@ public final class Bench {
         if (options.embedded) {
             embeddedStarts(work);
         }
-        System.out.println();
-        System.out.println(table.markdown());
+        Files.createDirectories(options.out.toAbsolutePath().getParent());
+        Files.writeString(options.out, table.markdown());
+        log.info("The table is in {}:\n{}", options.out, table.markdown());
     }
 
     private void bench(String database, Path work) throws Exception {
@@ -65,9 +70,9 @@ public final class Bench {
                 "CUSTOS_DATA_DIR", work.resolve("data").toString(),
                 // The bench measures the work behind the limit, not the limit: one client sends thousands a minute.
                 "CUSTOS_PORTAL_REQUESTS_PER_MINUTE", "1000000000"));
-        Path log = work.resolve("service.log");
-        System.err.println("starting " + options.jar + " (log: " + log + ")");
-        try (Service service = Service.start(options.jar, environment, log, options.jvm);
+        Path serviceLog = work.resolve("service.log");
+        log.info("Starting {} (its log: {})", options.jar, serviceLog);
+        try (Service service = Service.start(options.jar, environment, serviceLog, options.jvm);
              Connection sql = DriverManager.getConnection(jdbcUrl(database), options.pgUser, "")) {
             table.fact("B6 start, external PostgreSQL (to liveness 200)",
                     String.format("%.1f s", service.startTime.toMillis() / 1000.0));
@@ -82,7 +87,7 @@ public final class Bench {
             PgBench pgbench = new PgBench(options.pgHost, options.pgPort, options.pgUser, database);
             Map<Integer, Load.Result> empty = new HashMap<>();
             HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String liveness = service.livenessPath(probe);
+            String liveness = service.liveness();
             for (int clients : options.clients) {
                 table.load("B0 pgbench INSERT into a copy of domain_event_entry", clients,
                         pgbench.insert(clients, options.window), null, null);
@@ -240,7 +245,7 @@ public final class Bench {
     }
 
     /** Command-line options; every default is what docs/performance.md's figures were taken with. */
-    record Options(Path jar, String pgHost, int pgPort, String pgUser, List<Integer> clients, Duration warmUp,
+    record Options(Path jar, Path out, String pgHost, int pgPort, String pgUser, List<Integer> clients, Duration warmUp,
                    Duration window, int samples, int priorAccesses, int members, boolean embedded, List<String> jvm) {
 
         static Options parse(String[] args) {
@@ -257,6 +262,7 @@ public final class Bench {
                 }
             }
             return new Options(Path.of(values.getOrDefault("jar", "api/target/custos.jar")),
+                    Path.of(values.getOrDefault("out", "bench/target/bench.md")),
                     values.getOrDefault("pg-host", "127.0.0.1"),
                     Integer.parseInt(values.getOrDefault("pg-port", "5432")),
                     values.getOrDefault("pg-user", "postgres"),

@@ -36,12 +36,13 @@ final class Load {
         long end = measureFrom + window.toNanos();
         AtomicLong errors = new AtomicLong();
         List<Histogram> histograms = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
-            Histogram histogram = new Histogram(60_000_000L, 3);
-            histograms.add(histogram);
+            histograms.add(new Histogram(60_000_000L, 3));
+        }
+        onThreads(clients, client -> {
+            Histogram histogram = histograms.get(client);
             BooleanSupplier send = request.apply(client);
-            Thread thread = new Thread(() -> {
+            return () -> {
                 while (true) {
                     long before = System.nanoTime();
                     if (before >= end) {
@@ -57,11 +58,22 @@ final class Load {
                         }
                     }
                 }
-            }, "bench-client-" + client);
-            threads.add(thread);
+            };
+        });
+        Histogram all = new Histogram(60_000_000L, 3);
+        histograms.forEach(all::add);
+        return new Result(all.getTotalCount() / (window.toNanos() / 1e9), all, errors.get());
+    }
+
+    /** Runs {@code body.apply(i)} on thread {@code i} of {@code threads}, and waits until every one has ended. */
+    static void onThreads(int threads, IntFunction<Runnable> body) {
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread thread = new Thread(body.apply(i), "bench-client-" + i);
+            started.add(thread);
             thread.start();
         }
-        for (Thread thread : threads) {
+        for (Thread thread : started) {
             try {
                 thread.join();
             } catch (InterruptedException e) {
@@ -69,9 +81,6 @@ final class Load {
                 throw new IllegalStateException(e);
             }
         }
-        Histogram all = new Histogram(60_000_000L, 3);
-        histograms.forEach(all::add);
-        return new Result(all.getTotalCount() / (window.toNanos() / 1e9), all, errors.get());
     }
 
     /** One request after another, {@code count} times, each timed: for latencies that need no concurrency. */

@@ -48,7 +48,7 @@ final class Service implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service stopped while starting; see " + log);
             }
-            if (live(client, managementPort) || live(client, port)) {
+            if (live(client, managementPort)) {
                 return new Service(process, port, managementPort, Duration.ofNanos(System.nanoTime() - started));
             }
             Thread.sleep(50);
@@ -61,10 +61,9 @@ final class Service implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The liveness probe: on the management port when the service has one, else on the public port. */
-    String livenessPath(HttpClient client) {
-        return live(client, managementPort) ? "http://127.0.0.1:" + managementPort + "/actuator/health/liveness"
-                : base() + "/actuator/health/liveness";
+    /** The near-empty route: the liveness probe, on the management port the bench gives every jar it starts. */
+    String liveness() {
+        return "http://127.0.0.1:" + managementPort + "/actuator/health/liveness";
     }
 
     /** Resident memory of the service process, from {@code /proc}. */

@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Locale;
 
 import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The bench's one table, printed as Markdown so it can go into docs/performance.md as it is. */
 final class Table {
 
     private record Row(String what, String clients, String rate, String p50, String p99, String errors, String ratio) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(Table.class);
 
     private final List<Row> rows = new ArrayList<>();
 
@@ -20,7 +24,7 @@ final class Table {
                 : format("%.2f × %s", result.perSecond() / baseline.perSecond(), baselineName);
         rows.add(new Row(what, String.valueOf(clients), format("%,.0f/s", result.perSecond()),
                 millis(result.latencies(), 50), millis(result.latencies(), 99), String.valueOf(result.errors()), ratio));
-        System.err.println("  " + what + " @" + clients + ": " + rows.get(rows.size() - 1));
+        log.info("{} @{}: {}", what, clients, rows.get(rows.size() - 1));
     }
 
     /** A latency row; the ratio compares p50 with {@code baseline}'s p50 (null: none). */
@@ -28,12 +32,12 @@ final class Table {
         String ratio = baseline == null ? "—" : format("%.2f × %s (p50)",
                 histogram.getValueAtPercentile(50) / (double) baseline.getValueAtPercentile(50), baselineName);
         rows.add(new Row(what, "1", "—", millis(histogram, 50), millis(histogram, 99), "0", ratio));
-        System.err.println("  " + what + ": " + rows.get(rows.size() - 1));
+        log.info("{}: {}", what, rows.get(rows.size() - 1));
     }
 
     void fact(String what, String value) {
         rows.add(new Row(what, "—", value, "—", "—", "—", "—"));
-        System.err.println("  " + what + ": " + value);
+        log.info("{}: {}", what, value);
     }
 
     String markdown() {

@@ -23,10 +23,10 @@ final class World {
     /** A new tenant whose first operator also holds the legal role; answers that operator. */
     Http.As tenantWithOperator() {
         UUID operator = UUID.randomUUID();
-        Http.As admin = new Http.As(UUID.randomUUID(), null, true);
+        Http.As admin = Http.As.of(UUID.randomUUID(), null, true);
         UUID tenant = expect(201, http.post("/api/tenants", admin,
                 Map.of("name", "Bench " + operator, "first_operator_individual_id", operator))).id("tenant_id");
-        Http.As as = new Http.As(operator, tenant, false);
+        Http.As as = Http.As.of(operator, tenant, false);
         expect(201, http.post("/api/operator/roles/assign", as,
                 Map.of("role_key", "legal_operator", "individual_id", operator)));
         return as;
@@ -84,28 +84,16 @@ final class World {
     /** Runs {@code count} calls of {@code call} on {@code clients} threads; fails on the first wrong answer. */
     static void fill(int count, int clients, int status, java.util.function.Supplier<Http.Answer> call) {
         AtomicInteger left = new AtomicInteger(count);
-        List<Thread> threads = new ArrayList<>();
         List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        for (int i = 0; i < clients; i++) {
-            Thread thread = new Thread(() -> {
-                while (left.getAndDecrement() > 0 && failures.isEmpty()) {
-                    try {
-                        expect(status, call.get());
-                    } catch (RuntimeException e) {
-                        failures.add(e);
-                    }
+        Load.onThreads(clients, client -> () -> {
+            while (left.getAndDecrement() > 0 && failures.isEmpty()) {
+                try {
+                    expect(status, call.get());
+                } catch (RuntimeException e) {
+                    failures.add(e);
                 }
-            });
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
-        }
+        });
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }

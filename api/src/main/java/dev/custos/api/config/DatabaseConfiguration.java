@@ -80,14 +80,7 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @Primary
     HikariDataSource dataSource(DatabaseEndpoint endpoint, MigratedSchema schema) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("custos-app");
-        config.setJdbcUrl(endpoint.jdbcUrl());
-        config.setUsername(DatabaseEndpoint.APP_ROLE);
-        config.setPassword(endpoint.runtimePassword());
-        config.setMaximumPoolSize(10);
-        config.setAutoCommit(true);
-        return new HikariDataSource(config);
+        return new HikariDataSource(appPool(endpoint, "custos-app", 10));
     }
 
     /**
@@ -97,14 +90,21 @@ class DatabaseConfiguration {
      */
     @Bean(destroyMethod = "close")
     HikariDataSource rateLimitDataSource(DatabaseEndpoint endpoint, MigratedSchema schema) {
+        HikariConfig config = appPool(endpoint, "custos-rate-limit", 4);
+        config.setConnectionInitSql("SET synchronous_commit = off");
+        return new HikariDataSource(config);
+    }
+
+    /** A JDBC pool that logs in as {@code custos_app}. */
+    private static HikariConfig appPool(DatabaseEndpoint endpoint, String name, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("custos-rate-limit");
+        config.setPoolName(name);
         config.setJdbcUrl(endpoint.jdbcUrl());
         config.setUsername(DatabaseEndpoint.APP_ROLE);
         config.setPassword(endpoint.runtimePassword());
-        config.setMaximumPoolSize(4);
-        config.setConnectionInitSql("SET synchronous_commit = off");
-        return new HikariDataSource(config);
+        config.setMaximumPoolSize(size);
+        config.setAutoCommit(true);
+        return config;
     }
 
     @Bean

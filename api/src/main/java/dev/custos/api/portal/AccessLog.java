@@ -28,6 +28,7 @@ import dev.custos.events.authority.AuthorityAccessDenied;
 import dev.custos.events.authority.AuthorityDownloadIssued;
 import dev.custos.events.authority.AuthorityRateLimited;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The portal's access log, off the write model. Each access is an event that belongs to no aggregate: it is
@@ -89,7 +90,8 @@ class AccessLog implements SmartLifecycle {
             if (!running || !pending.offer(new Pending(GenericEventMessage.asEventMessage(access), logged))) {
                 return Mono.error(new Overloaded());
             }
-            return Mono.fromFuture(logged, true);
+            // publishOn: the answer is encoded off the one writer thread, which must only write batches.
+            return Mono.fromFuture(logged, true).publishOn(Schedulers.parallel());
         });
     }
 

@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Counts every portal answer by outcome ({@code custos.portal.requests}): allowed, denied (401), not_found (404),
- * rate_limited (429) or other, from the status alone, so no handler has to remember to count.
+ * rate_limited (429) or other, from the status alone, so no handler has to remember to count. It counts when the
+ * answer is committed, so an answer written by the problem handler after a failure counts as what it says.
  */
 @Component
 class PortalOutcomes implements WebFilter {
@@ -36,7 +37,9 @@ class PortalOutcomes implements WebFilter {
         if (!exchange.getRequest().getPath().value().startsWith("/p/authority/")) {
             return chain.filter(exchange);
         }
-        return chain.filter(exchange).doFinally(signal -> count(exchange.getResponse().getStatusCode()));
+        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(
+                () -> count(exchange.getResponse().getStatusCode())));
+        return chain.filter(exchange);
     }
 
     private void count(HttpStatusCode status) {

@@ -16,6 +16,7 @@ import dev.custos.api.problem.Overloaded;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Dispatches commands on a bounded pool of worker threads, never on the event loop: a command runs a JDBC
@@ -74,8 +75,9 @@ public class Commands implements DisposableBean {
                 return Mono.error(new Overloaded());
             }
             // suppressCancel: a cancelled subscriber (the client left) must not cancel the running command.
-            return Mono.fromFuture(answer, true);
-        }).onErrorMap(java.util.concurrent.CompletionException.class, Throwable::getCause);
+            // publishOn: what follows the answer (encoding, further reads) must not hold a command worker.
+            return Mono.fromFuture(answer, true).publishOn(Schedulers.parallel());
+        });
     }
 
     private Object dispatch(Object command) {

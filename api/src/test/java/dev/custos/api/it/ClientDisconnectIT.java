@@ -34,10 +34,9 @@ class ClientDisconnectIT extends IntegrationTest {
 
     @Test
     void clientsThatHangUpLeaveTheStoreAndTheTablesInAgreement(CapturedOutput output) throws Exception {
-        UUID operator = UUID.randomUUID();
-        UUID tenant = createTenant(operator);
-        as(operator, tenant).assign("legal_operator", operator, null);
-        String bearer = Jwts.forIndividual(operator);
+        Caller legal = legalOperatorOfNewTenant();
+        UUID tenant = legal.tenant();
+        String bearer = Jwts.forIndividual(legal.individual());
         Random random = new Random(20261202);
         ExecutorService clients = Executors.newFixedThreadPool(16);
         List<Future<?>> sent = new ArrayList<>();

@@ -26,10 +26,7 @@ class HoldRaceIT extends IntegrationTest {
 
     @BeforeEach
     void tenantWithALegalOperator() {
-        UUID operator = UUID.randomUUID();
-        UUID tenant = createTenant(operator);
-        as(operator, tenant).assign("legal_operator", operator, null);
-        legal = as(operator, tenant);
+        legal = legalOperatorOfNewTenant();
     }
 
     @RepeatedTest(25)

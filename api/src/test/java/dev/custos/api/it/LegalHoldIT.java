@@ -23,10 +23,9 @@ class LegalHoldIT extends IntegrationTest {
 
     @BeforeEach
     void tenantWithALegalOperator() {
-        operator = UUID.randomUUID();
-        tenant = createTenant(operator);
-        as(operator, tenant).assign("legal_operator", operator, null);
-        legal = as(operator, tenant);
+        legal = legalOperatorOfNewTenant();
+        operator = legal.individual();
+        tenant = legal.tenant();
     }
 
     private UUID hold(boolean restrictSharing) {

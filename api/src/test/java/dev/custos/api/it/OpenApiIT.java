@@ -16,6 +16,9 @@ class OpenApiIT extends IntegrationTest {
     @org.springframework.beans.factory.annotation.Value("${local.management.port}")
     private int managementPort;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void everyRouteIsDescribed() {
         Map<?, ?> document = http().get().uri("/v3/api-docs").exchange()
@@ -94,6 +97,25 @@ class OpenApiIT extends IntegrationTest {
             http().get().uri(path).exchange().expectStatus().is4xxClientError()
                     .expectBody(String.class).value(body -> assertThat(body).doesNotContain("custos_"));
         }
+    }
+
+    @Test
+    void portalAnswersAreCountedByWhatTheySaid() {
+        double allowed = portalOutcome("allowed");
+        double denied = portalOutcome("denied");
+        double notFound = portalOutcome("not_found");
+
+        http().get().uri("/p/authority/index").exchange().expectStatus().isUnauthorized();
+        // No route: the 404 is written by the problem handler after the chain failed, and still counts as a 404.
+        http().get().uri("/p/authority/no-such-route").exchange().expectStatus().isNotFound();
+
+        assertThat(portalOutcome("denied")).isEqualTo(denied + 1);
+        assertThat(portalOutcome("not_found")).isEqualTo(notFound + 1);
+        assertThat(portalOutcome("allowed")).isEqualTo(allowed);
+    }
+
+    private double portalOutcome(String outcome) {
+        return meters.get("custos.portal.requests").tag("outcome", outcome).counter().count();
     }
 
     @Test

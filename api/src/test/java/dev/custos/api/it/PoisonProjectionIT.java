@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +35,7 @@ class PoisonProjectionIT extends IntegrationTest {
 
     @Test
     void aRowThatCannotBeWrittenRollsItsCommandBackWholeAndNothingElse() throws Exception {
-        UUID operator = UUID.randomUUID();
-        UUID tenant = createTenant(operator);
-        as(operator, tenant).assign("legal_operator", operator, null);
-        Caller legal = as(operator, tenant);
+        Caller legal = legalOperatorOfNewTenant();
         String poisoned = hold(legal);
         String healthy = hold(legal);
         assertThat(count("SELECT count(*) FROM cc_operator_events WHERE subject_id = '" + healthy + "'")).isOne();

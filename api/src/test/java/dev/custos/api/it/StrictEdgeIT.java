@@ -35,10 +35,9 @@ class StrictEdgeIT extends IntegrationTest {
 
     @BeforeEach
     void tenantWithALegalOperator() {
-        operator = UUID.randomUUID();
-        tenant = createTenant(operator);
-        as(operator, tenant).assign("legal_operator", operator, null);
-        legal = as(operator, tenant);
+        legal = legalOperatorOfNewTenant();
+        operator = legal.individual();
+        tenant = legal.tenant();
     }
 
     private WebTestClient.RequestBodySpec raw(HttpMethod method, String path) {

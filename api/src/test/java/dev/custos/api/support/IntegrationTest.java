@@ -61,6 +61,14 @@ public abstract class IntegrationTest {
         return UUID.fromString((String) body.get("tenant_id"));
     }
 
+    /** A new tenant whose first operator (its platform operator) also holds the legal role, acting as that operator. */
+    protected Caller legalOperatorOfNewTenant() {
+        UUID operator = UUID.randomUUID();
+        UUID tenant = createTenant(operator);
+        as(operator, tenant).assign("legal_operator", operator, null);
+        return as(operator, tenant);
+    }
+
     /** A request builder acting as {@code individual} in {@code tenant}. */
     protected Caller as(UUID individual, UUID tenant) {
         return new Caller(http(), individual, tenant, null);

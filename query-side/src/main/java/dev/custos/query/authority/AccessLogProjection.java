@@ -92,10 +92,10 @@ class AccessLogProjection {
 
     private void row(EventMessage<?> message, UUID tenantId, UUID grantId, UUID tokenId, String type, Instant at,
                      String ip, String userAgent, String path, Map<String, ?> payload) {
-        writes.write(tenantId, jdbc -> jdbc.update("INSERT INTO cc_authority_access_events (id, tenant_id, "
+        writes.as(tenantId).update("INSERT INTO cc_authority_access_events (id, tenant_id, "
                         + "grant_id, token_id, event_type, event_at, ip, user_agent, path, event_payload) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING",
                 UUID.fromString(message.getIdentifier()), tenantId, grantId, tokenId, type, Timestamps.of(at), ip,
-                userAgent, path, JSON.writeValueAsString(payload)));
+                userAgent, path, JSON.writeValueAsString(payload));
     }
 }

@@ -36,12 +36,12 @@ class OperatorAuditProjection {
 
     @EventHandler
     void on(OperatorAction action, EventMessage<?> message) {
-        writes.write(action.tenantId(), jdbc -> jdbc.update(
+        writes.as(action.tenantId()).update(
                 "INSERT INTO cc_operator_events (id, tenant_id, circle_id, operator_individual_id, action_key, "
                         + "subject_type, subject_id, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
                         + "ON CONFLICT (id) DO NOTHING",
                 UUID.fromString(message.getIdentifier()), action.tenantId(), action.circleId(),
                 action.operatorIndividualId(), action.actionKey(), action.subjectType(), action.subjectId(),
-                Timestamps.of(action.occurredAt()), PAYLOAD_JSON.writeValueAsString(action)));
+                Timestamps.of(action.occurredAt()), PAYLOAD_JSON.writeValueAsString(action));
     }
 }

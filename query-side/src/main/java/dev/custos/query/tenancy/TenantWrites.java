@@ -1,7 +1,6 @@
 package dev.custos.query.tenancy;
 
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,11 +16,6 @@ public class TenantWrites {
 
     public TenantWrites(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Writes as the tenant, in the current transaction. */
-    public void write(UUID tenantId, Consumer<JdbcTemplate> write) {
-        write.accept(as(tenantId));
     }
 
     /** Scopes the rest of the current transaction to the tenant and returns the template to write with. */
