@@ -1,5 +1,6 @@
 package dev.custos.api.authority;
 
+import dev.custos.api.access.InCircle;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -30,7 +31,7 @@ public record CreateGrantRequest(
         Boolean requirePasscode,
         @Size(min = 6, max = 200) String passcode,
         @Size(max = IdempotencyKeys.MAX_LENGTH) String clientRequestId,
-        Metadata metadata) {
+        Metadata metadata) implements InCircle {
 
     /** Grant options. */
     public record Metadata(Boolean allowUnsealed) {

@@ -14,11 +14,15 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.custos.command.Aggregates;
+import dev.custos.events.operator.ActionMetaData;
 import dev.custos.query.ProcessingGroups;
 
 /**
@@ -61,6 +65,21 @@ class AxonConfiguration {
     @Bean(Aggregates.SNAPSHOTS)
     SnapshotTriggerDefinition aggregateSnapshots(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    }
+
+    /**
+     * Copies an operator action's metadata from each of its commands onto every event they apply: the audit log
+     * is built from it (see {@link ActionMetaData}).
+     */
+    @Bean
+    CorrelationDataProvider operatorActionCorrelation() {
+        return new SimpleCorrelationDataProvider(ActionMetaData.KEYS.toArray(String[]::new));
+    }
+
+    /** Axon's default correlation and trace ids, which a provider of our own would otherwise replace. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
     }
 
     /** The event store's tables in snake_case, as migrations/V1 creates them (Axon's defaults are camelCase). */

@@ -1,7 +1,5 @@
 package dev.custos.api.directory;
 
-import static dev.custos.events.operator.OperatorRoleKey.PLATFORM_OPERATOR;
-
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -9,14 +7,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-import dev.custos.api.access.OperatorActions;
-import dev.custos.api.access.RequiredRole;
+import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Commands;
-import dev.custos.api.support.Ids;
 import dev.custos.api.support.RequestBodies;
 import dev.custos.api.tenancy.Caller;
-import dev.custos.api.tenancy.RequestContext;
 import dev.custos.command.directory.AddCircleMember;
 import dev.custos.command.directory.AddTenantMember;
 import dev.custos.command.directory.CreateCircle;
@@ -27,15 +22,13 @@ import reactor.core.publisher.Mono;
 @Component
 class DirectoryHandler {
 
-    private static final RequiredRole PLATFORM = RequiredRole.of(PLATFORM_OPERATOR);
-
     private final Commands commands;
-    private final OperatorActions actions;
+    private final OperatorPipeline pipeline;
     private final RequestBodies bodies;
 
-    DirectoryHandler(Commands commands, OperatorActions actions, RequestBodies bodies) {
+    DirectoryHandler(Commands commands, OperatorPipeline pipeline, RequestBodies bodies) {
         this.commands = commands;
-        this.actions = actions;
+        this.pipeline = pipeline;
         this.bodies = bodies;
     }
 
@@ -53,35 +46,28 @@ class DirectoryHandler {
     }
 
     Mono<ServerResponse> addTenantMember(ServerRequest request) {
-        RequestContext context = RequestContext.of(request);
-        return actions.onTenant(context, PLATFORM)
-                .flatMap(acting -> bodies.read(request, AddMemberRequest.class).flatMap(body -> commands.send(
-                                new AddTenantMember(acting.tenantId(), body.individualId(), body.displayName(),
-                                        acting.individualId(), acting.reach()))
-                        .then(created(new MemberResponse(context.tenantId(), null, body.individualId(),
-                                blankToNull(body.displayName()))))));
+        return pipeline.handle(DirectoryActions.ADD_TENANT_MEMBER, request, action -> action.send(
+                        new AddTenantMember(action.tenantId(), action.body().individualId(),
+                                action.body().displayName(), action.individualId(), action.acting().reach()))
+                .thenReturn(new MemberResponse(action.tenantId(), null, action.body().individualId(),
+                        blankToNull(action.body().displayName()))));
     }
 
     Mono<ServerResponse> createCircle(ServerRequest request) {
-        RequestContext context = RequestContext.of(request);
-        return actions.onTenant(context, PLATFORM)
-                .flatMap(acting -> bodies.read(request, CreateCircleRequest.class).flatMap(body -> {
-                    UUID circleId = body.circleId() == null ? UUID.randomUUID() : body.circleId();
-                    String name = body.name().strip();
-                    return commands.send(new CreateCircle(acting.tenantId(), circleId, name, acting.individualId(),
-                                    acting.reach()))
-                            .then(created(new CircleResponse(circleId, name)));
-                }));
+        return pipeline.handle(DirectoryActions.CREATE_CIRCLE, request, action -> {
+            UUID circleId = action.body().circleId() == null ? UUID.randomUUID() : action.body().circleId();
+            String name = action.body().name().strip();
+            return action.send(new CreateCircle(action.tenantId(), circleId, name, action.individualId(),
+                    action.acting().reach())).thenReturn(new CircleResponse(circleId, name));
+        });
     }
 
     Mono<ServerResponse> addCircleMember(ServerRequest request) {
-        RequestContext context = RequestContext.of(request);
-        UUID circleId = Ids.parse(request.pathVariable("id"), "id");
-        return actions.onCircle(context, PLATFORM, circleId)
-                .flatMap(acting -> bodies.read(request, AddMemberRequest.class).flatMap(body -> commands.send(
-                                new AddCircleMember(acting.tenantId(), circleId, body.individualId(),
-                                        acting.individualId(), acting.reach()))
-                        .then(created(new MemberResponse(acting.tenantId(), circleId, body.individualId(), null)))));
+        return pipeline.handle(DirectoryActions.ADD_CIRCLE_MEMBER, request, action -> action.send(
+                        new AddCircleMember(action.tenantId(), action.subjectId(), action.body().individualId(),
+                                action.individualId(), action.acting().reach()))
+                .thenReturn(new MemberResponse(action.tenantId(), action.subjectId(), action.body().individualId(),
+                        null)));
     }
 
     private static Mono<ServerResponse> created(Object body) {

@@ -1,15 +1,10 @@
 package dev.custos.api.directory;
 
-import static dev.custos.events.operator.OperatorRoleKey.PLATFORM_OPERATOR;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-import dev.custos.api.access.OperatorActions;
-import dev.custos.api.access.RequiredRole;
-import dev.custos.api.support.Commands;
-import dev.custos.api.support.RequestBodies;
+import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.tenancy.RequestContext;
 import dev.custos.command.directory.SetGrantLifetimeLimit;
 import dev.custos.query.directory.DirectoryReader;
@@ -19,18 +14,11 @@ import reactor.core.publisher.Mono;
 @Component
 class TenantSettingsHandler {
 
-    private static final RequiredRole PLATFORM = RequiredRole.of(PLATFORM_OPERATOR);
-
-    private final Commands commands;
-    private final OperatorActions actions;
-    private final RequestBodies bodies;
+    private final OperatorPipeline pipeline;
     private final DirectoryReader directory;
 
-    TenantSettingsHandler(Commands commands, OperatorActions actions, RequestBodies bodies,
-                          DirectoryReader directory) {
-        this.commands = commands;
-        this.actions = actions;
-        this.bodies = bodies;
+    TenantSettingsHandler(OperatorPipeline pipeline, DirectoryReader directory) {
+        this.pipeline = pipeline;
         this.directory = directory;
     }
 
@@ -38,13 +26,12 @@ class TenantSettingsHandler {
         return settings(RequestContext.of(request));
     }
 
+    /** Answers the limit the command set. */
     Mono<ServerResponse> setGrantLifetime(ServerRequest request) {
-        RequestContext context = RequestContext.of(request);
-        return actions.onTenant(context, PLATFORM)
-                .flatMap(acting -> bodies.read(request, SetGrantLifetimeRequest.class)
-                        .flatMap(body -> commands.send(new SetGrantLifetimeLimit(acting.tenantId(),
-                                body.maxGrantLifetimeDays(), acting.individualId(), acting.reach()))))
-                .then(Mono.defer(() -> settings(context)));
+        return pipeline.handle(DirectoryActions.SET_GRANT_LIFETIME, request, action -> action
+                .call(new SetGrantLifetimeLimit(action.tenantId(), action.body().maxGrantLifetimeDays(),
+                        action.individualId(), action.acting().reach()), Integer.class)
+                .map(TenantSettingsResponse::new));
     }
 
     private Mono<ServerResponse> settings(RequestContext context) {

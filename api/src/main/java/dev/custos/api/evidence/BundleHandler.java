@@ -11,17 +11,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-import dev.custos.api.access.OperatorActions;
-import dev.custos.api.access.RequiredRole;
+import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.problem.ProblemException;
-import dev.custos.api.support.Commands;
 import dev.custos.api.support.Ids;
-import dev.custos.api.support.RequestBodies;
 import dev.custos.api.tenancy.RequestContext;
 import dev.custos.command.evidence.CreateEvidenceBundle;
 import dev.custos.command.evidence.ManifestMember;
 import dev.custos.command.evidence.SealEvidenceBundle;
-import dev.custos.query.access.ObjectKind;
 import dev.custos.query.evidence.BundleView;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
@@ -31,47 +27,43 @@ import reactor.core.publisher.Mono;
 @Component
 class BundleHandler {
 
-    private final Commands commands;
-    private final OperatorActions actions;
-    private final RequestBodies bodies;
+    private final OperatorPipeline pipeline;
     private final EvidenceReader evidence;
 
-    BundleHandler(Commands commands, OperatorActions actions, RequestBodies bodies,
-                  EvidenceReader evidence) {
-        this.commands = commands;
-        this.actions = actions;
-        this.bodies = bodies;
+    BundleHandler(OperatorPipeline pipeline, EvidenceReader evidence) {
+        this.pipeline = pipeline;
         this.evidence = evidence;
     }
 
     Mono<ServerResponse> create(ServerRequest request) {
-        RequestContext context = RequestContext.of(request);
-        UUID bundleId = UUID.randomUUID();
-        return actions.onTenant(context, RequiredRole.ANY_OPERATOR)
-                .flatMap(acting -> bodies.read(request, CreateBundleRequest.class)
-                        .flatMap(body -> members(context, body.evidenceIds()).flatMap(found -> {
-                            if (found.values().stream().anyMatch(EvidenceView::destroyed)) {
-                                return Mono.error(ProblemException.conflict(
-                                        "a destroyed evidence object cannot be bundled"));
-                            }
-                            return commands.send(new CreateEvidenceBundle(bundleId, acting.tenantId(),
-                                    body.title().strip(), body.evidenceIds(), acting.individualId(),
-                                    acting.reach()));
-                        })))
-                .then(Mono.defer(() -> answer(context, bundleId, HttpStatus.CREATED)));
+        return pipeline.handle(EvidenceActions.CREATE_BUNDLE, request, action -> {
+            UUID bundleId = UUID.randomUUID();
+            RequestContext context = action.acting().context();
+            return members(context, action.body().evidenceIds()).flatMap(found -> {
+                        if (found.values().stream().anyMatch(EvidenceView::destroyed)) {
+                            return Mono.error(ProblemException.conflict(
+                                    "a destroyed evidence object cannot be bundled"));
+                        }
+                        return action.send(new CreateEvidenceBundle(bundleId, action.tenantId(),
+                                action.body().title().strip(), action.body().evidenceIds(), action.individualId(),
+                                action.acting().reach()));
+                    })
+                    .then(Mono.defer(() -> existing(context, bundleId)));
+        });
     }
 
     Mono<ServerResponse> seal(ServerRequest request) {
-        RequestContext context = RequestContext.of(request);
-        UUID bundleId = Ids.parse(request.pathVariable("id"), "id");
-        return actions.onObject(context, RequiredRole.ANY_OPERATOR, ObjectKind.EVIDENCE_BUNDLE, bundleId)
-                .flatMap(acting -> existing(context, bundleId)
-                        .flatMap(bundle -> members(context, bundle.evidenceIds()))
-                        .flatMap(found -> commands.send(new SealEvidenceBundle(bundleId, acting.tenantId(),
-                                found.values().stream().map(view -> new ManifestMember(view.id(), view.title(),
-                                        view.contentSha256(), view.contentBytes(), view.sealed())).toList(),
-                                acting.individualId(), acting.reach()))))
-                .then(Mono.defer(() -> answer(context, bundleId, HttpStatus.OK)));
+        return pipeline.handle(EvidenceActions.SEAL_BUNDLE, request, action -> {
+            RequestContext context = action.acting().context();
+            UUID bundleId = action.subjectId();
+            return existing(context, bundleId)
+                    .flatMap(bundle -> members(context, bundle.evidenceIds()))
+                    .flatMap(found -> action.send(new SealEvidenceBundle(bundleId, action.tenantId(),
+                            found.values().stream().map(view -> new ManifestMember(view.id(), view.title(),
+                                    view.contentSha256(), view.contentBytes(), view.sealed())).toList(),
+                            action.individualId(), action.acting().reach())))
+                    .then(Mono.defer(() -> existing(context, bundleId)));
+        });
     }
 
     Mono<ServerResponse> read(ServerRequest request) {

@@ -14,8 +14,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.custos.api.blob.BlobStorage;
 import dev.custos.api.blob.BlobTooLarge;
-import dev.custos.api.access.OperatorActions;
-import dev.custos.api.access.RequiredRole;
+import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Commands;
 import dev.custos.api.support.Ids;
@@ -25,7 +24,6 @@ import dev.custos.command.evidence.CheckEvidenceIntegrity;
 import dev.custos.command.evidence.DestroyEvidence;
 import dev.custos.command.evidence.IntegrityCheck;
 import dev.custos.command.evidence.SealEvidence;
-import dev.custos.query.access.ObjectKind;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
 import reactor.core.publisher.Mono;
@@ -39,15 +37,15 @@ class EvidenceHandler {
     private static final Logger log = LoggerFactory.getLogger(EvidenceHandler.class);
 
     private final Commands commands;
-    private final OperatorActions actions;
+    private final OperatorPipeline pipeline;
     private final EvidenceReader evidence;
     private final BlobStorage blobs;
     private final long maxUploadBytes;
 
-    EvidenceHandler(Commands commands, OperatorActions actions, EvidenceReader evidence, BlobStorage blobs,
+    EvidenceHandler(Commands commands, OperatorPipeline pipeline, EvidenceReader evidence, BlobStorage blobs,
                     @Value("${custos.max-upload-bytes}") long maxUploadBytes) {
         this.commands = commands;
-        this.actions = actions;
+        this.pipeline = pipeline;
         this.evidence = evidence;
         this.blobs = blobs;
         this.maxUploadBytes = maxUploadBytes;
@@ -80,44 +78,36 @@ class EvidenceHandler {
     }
 
     Mono<ServerResponse> seal(ServerRequest request) {
-        RequestContext context = RequestContext.of(request);
-        UUID evidenceId = Ids.parse(request.pathVariable("id"), "id");
-        return actions.onObject(context, RequiredRole.ANY_OPERATOR, ObjectKind.EVIDENCE_OBJECT, evidenceId)
-                .flatMap(acting -> commands.send(new SealEvidence(evidenceId, acting.tenantId(),
-                        acting.individualId(), acting.reach())))
-                .then(Mono.defer(() -> summary(context, evidenceId, HttpStatus.OK)));
+        return pipeline.handle(EvidenceActions.SEAL, request, action -> action.send(new SealEvidence(
+                        action.subjectId(), action.tenantId(), action.individualId(), action.acting().reach()))
+                .then(Mono.defer(() -> summary(action.acting().context(), action.subjectId()))));
     }
 
     /** Reads the stored bytes back, hashes them and records the outcome; a mismatch marks the object. */
     Mono<ServerResponse> verify(ServerRequest request) {
-        RequestContext context = RequestContext.of(request);
-        UUID evidenceId = Ids.parse(request.pathVariable("id"), "id");
-        return actions.onObject(context, RequiredRole.ANY_OPERATOR, ObjectKind.EVIDENCE_OBJECT, evidenceId)
-                .flatMap(acting -> existing(context, evidenceId)
-                        .flatMap(view -> blobs.rehash(view.blobKey())
-                                .map(stored -> stored.sha256())
-                                // A blob that is gone is as altered as one that changed.
-                                .onErrorResume(NoSuchKeyException.class, missing -> Mono.just("")))
-                        .flatMap(computed -> commands.call(new CheckEvidenceIntegrity(evidenceId, acting.tenantId(),
-                                computed.isEmpty() ? null : computed, acting.individualId(), acting.reach()),
-                                IntegrityCheck.class)))
-                .flatMap(check -> ServerResponse.ok().bodyValue(new VerifyResponse(check.intact(),
-                        check.contentSha256(), check.computedSha256())));
+        return pipeline.handle(EvidenceActions.VERIFY, request, action -> existing(action.acting().context(),
+                        action.subjectId())
+                .flatMap(view -> blobs.rehash(view.blobKey())
+                        .map(stored -> stored.sha256())
+                        // A blob that is gone is as altered as one that changed.
+                        .onErrorResume(NoSuchKeyException.class, missing -> Mono.just("")))
+                .flatMap(computed -> action.call(new CheckEvidenceIntegrity(action.subjectId(), action.tenantId(),
+                        computed.isEmpty() ? null : computed, action.individualId(), action.acting().reach()),
+                        IntegrityCheck.class))
+                .map(check -> new VerifyResponse(check.intact(), check.contentSha256(), check.computedSha256())));
     }
 
     /** Refused while a hold covers the object; the blob is removed once the destruction is committed. */
     Mono<ServerResponse> destroy(ServerRequest request) {
-        RequestContext context = RequestContext.of(request);
-        UUID evidenceId = Ids.parse(request.pathVariable("id"), "id");
-        return actions.onObject(context, RequiredRole.ANY_OPERATOR, ObjectKind.EVIDENCE_OBJECT, evidenceId)
-                .flatMap(acting -> commands.call(new DestroyEvidence(evidenceId, acting.tenantId(),
-                        acting.individualId(), acting.reach()), String.class))
+        return pipeline.handle(EvidenceActions.DESTROY, request, action -> action.call(new DestroyEvidence(
+                        action.subjectId(), action.tenantId(), action.individualId(), action.acting().reach()),
+                        String.class)
                 .flatMap(key -> blobs.delete(key).onErrorResume(failure -> {
-                    log.error("Evidence {} is recorded destroyed but its blob could not be removed yet", evidenceId,
-                            failure);
+                    log.error("Evidence {} is recorded destroyed but its blob could not be removed yet",
+                            action.subjectId(), failure);
                     return Mono.empty();
                 }))
-                .then(Mono.defer(() -> summary(context, evidenceId, HttpStatus.OK)));
+                .then(Mono.defer(() -> summary(action.acting().context(), action.subjectId()))));
     }
 
     private Mono<EvidenceView> existing(RequestContext context, UUID evidenceId) {
@@ -126,10 +116,14 @@ class EvidenceHandler {
     }
 
     private Mono<ServerResponse> summary(RequestContext context, UUID evidenceId, HttpStatus status) {
-        return existing(context, evidenceId).flatMap(view -> ServerResponse.status(status)
-                .bodyValue(EvidenceSummary.of(view, view.destroyed() ? null
-                        : blobs.presignDownload(view.blobKey(), Filenames.contentDisposition(view.title(), view.id()),
-                                DOWNLOAD_LIFETIME).url())));
+        return summary(context, evidenceId).flatMap(summary -> ServerResponse.status(status).bodyValue(summary));
+    }
+
+    /** The summary with a fresh 60-second download link (none once destroyed). */
+    private Mono<EvidenceSummary> summary(RequestContext context, UUID evidenceId) {
+        return existing(context, evidenceId).map(view -> EvidenceSummary.of(view, view.destroyed() ? null
+                : blobs.presignDownload(view.blobKey(), Filenames.contentDisposition(view.title(), view.id()),
+                        DOWNLOAD_LIFETIME).url()));
     }
 
     /** {@code POST /api/evidence/{id}/verify}. */

@@ -1,5 +1,6 @@
 package dev.custos.api.legal;
 
+import dev.custos.api.access.InCircle;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
@@ -9,5 +10,5 @@ import dev.custos.api.support.Multiline;
 
 /** {@code POST /api/operator/legal/holds}. */
 public record PlaceHoldRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Multiline @Size(max = 4000) String reason,
-                               Boolean restrictSharing, UUID circleId) {
+                               Boolean restrictSharing, UUID circleId) implements InCircle {
 }

@@ -1,5 +1,6 @@
 package dev.custos.api.operator;
 
+import dev.custos.api.access.InCircle;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
@@ -13,5 +14,5 @@ public record AssignRoleRequest(
                 message = "must be one of emergency_operator, legal_operator, insurance_operator, platform_operator")
         @Size(max = 32) String roleKey,
         @NotNull UUID individualId,
-        UUID circleId) {
+        UUID circleId) implements InCircle {
 }

@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import dev.custos.api.access.Acting;
+import dev.custos.api.access.Action;
 import dev.custos.api.access.OperatorActions;
 import dev.custos.api.access.RequiredRole;
-import dev.custos.api.support.Commands;
 import dev.custos.api.tenancy.RequestContext;
 import dev.custos.command.directory.AssignOperatorRole;
 import dev.custos.command.directory.RevokeOperatorRole;
@@ -28,12 +28,10 @@ public class OperatorAuthorization {
 
     private final OperatorRoleReader roles;
     private final OperatorActions actions;
-    private final Commands commands;
 
-    public OperatorAuthorization(OperatorRoleReader roles, OperatorActions actions, Commands commands) {
+    public OperatorAuthorization(OperatorRoleReader roles, OperatorActions actions) {
         this.roles = roles;
         this.actions = actions;
-        this.commands = commands;
     }
 
     public Mono<Boolean> isOperatorRole(OperatorRoleKey role, RequestContext context) {
@@ -54,14 +52,19 @@ public class OperatorAuthorization {
         return roles.effectiveRoleKeys(context.scope(), context.circleId()).collectList();
     }
 
-    /** Assigns in the circle the action was granted for ({@code null}: tenant-wide). */
-    public Mono<RoleAssignment> assignOperatorRole(OperatorRoleKey role, UUID individualId, Acting acting) {
-        return commands.call(new AssignOperatorRole(acting.tenantId(), UUID.randomUUID(), role.key(), individualId,
+    /**
+     * Assigns in the circle the action was granted for ({@code null}: tenant-wide); the new assignment takes the
+     * action's subject id.
+     */
+    public Mono<RoleAssignment> assignOperatorRole(OperatorRoleKey role, UUID individualId, Action<?> action) {
+        Acting acting = action.acting();
+        return action.call(new AssignOperatorRole(acting.tenantId(), action.subjectId(), role.key(), individualId,
                 acting.circleId(), acting.individualId(), acting.reach()), RoleAssignment.class);
     }
 
-    public Mono<RoleAssignment> revokeOperatorRole(UUID assignmentId, String reason, Acting acting) {
-        return commands.call(new RevokeOperatorRole(acting.tenantId(), assignmentId, reason, acting.individualId(),
+    public Mono<RoleAssignment> revokeOperatorRole(UUID assignmentId, String reason, Action<?> action) {
+        Acting acting = action.acting();
+        return action.call(new RevokeOperatorRole(acting.tenantId(), assignmentId, reason, acting.individualId(),
                 acting.reach()), RoleAssignment.class);
     }
 }

@@ -1,16 +1,14 @@
 package dev.custos.api.operator;
 
-import static dev.custos.events.operator.OperatorRoleKey.PLATFORM_OPERATOR;
-
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.support.Ids;
 import dev.custos.api.support.Paging;
-import dev.custos.api.tenancy.RequestContext;
 import dev.custos.query.operator.OperatorEventFilter;
 import dev.custos.query.operator.OperatorEventReader;
 import reactor.core.publisher.Mono;
@@ -19,16 +17,15 @@ import reactor.core.publisher.Mono;
 @Component
 class OperatorEventHandler {
 
-    private final OperatorAuthorization authorization;
+    private final OperatorPipeline pipeline;
     private final OperatorEventReader events;
 
-    OperatorEventHandler(OperatorAuthorization authorization, OperatorEventReader events) {
-        this.authorization = authorization;
+    OperatorEventHandler(OperatorPipeline pipeline, OperatorEventReader events) {
+        this.pipeline = pipeline;
         this.events = events;
     }
 
     Mono<ServerResponse> list(ServerRequest request) {
-        RequestContext context = RequestContext.of(request);
         Paging paging = Paging.of(request);
         OperatorEventFilter filter = new OperatorEventFilter(
                 request.queryParam("action_key").orElse(null),
@@ -36,10 +33,9 @@ class OperatorEventHandler {
                 uuidParam(request, "subject_id"),
                 uuidParam(request, "operator_individual_id"),
                 uuidParam(request, "circle_id"));
-        return authorization.requireOperatorRole(PLATFORM_OPERATOR, context)
-                .then(Mono.defer(() -> events.find(context.scope(), filter, paging.limit(), paging.offset())
-                        .collectList()))
-                .flatMap(rows -> ServerResponse.ok().bodyValue(new OperatorEventsResponse(rows)));
+        return pipeline.handle(RoleActions.LIST_EVENTS, request, action -> events
+                .find(action.acting().scope(), filter, paging.limit(), paging.offset()).collectList()
+                .map(OperatorEventsResponse::new));
     }
 
     private static UUID uuidParam(ServerRequest request, String name) {

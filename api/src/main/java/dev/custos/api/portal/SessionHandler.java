@@ -1,5 +1,6 @@
 package dev.custos.api.portal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -45,10 +46,11 @@ class SessionHandler {
     private final PasscodeThrottle throttle;
     private final DenialFloor floor;
     private final AccessLog accessLog;
+    private final Clock clock;
 
     SessionHandler(PortalQueries portal, Passcodes passcodes, Commands commands, SessionTokens sessions,
                    PortalRateLimiter rateLimiter, Visits visits, FailedExchangeBudget failures,
-                   PasscodeThrottle throttle, DenialFloor floor, AccessLog accessLog) {
+                   PasscodeThrottle throttle, DenialFloor floor, AccessLog accessLog, Clock clock) {
         this.portal = portal;
         this.passcodes = passcodes;
         this.commands = commands;
@@ -59,6 +61,7 @@ class SessionHandler {
         this.throttle = throttle;
         this.floor = floor;
         this.accessLog = accessLog;
+        this.clock = clock;
     }
 
     Mono<ServerResponse> exchange(ServerRequest request) {
@@ -100,7 +103,7 @@ class SessionHandler {
     private Mono<ServerResponse> decide(TokenLookup found, ExchangeRequest body, Visit visit) {
         return passcode(found, body.passcode())
                 .flatMap(passcode -> commands.call(new ExchangeAuthorityToken(found.tokenId(),
-                                found.tenantId(), found.grantActive(), passcode, visit), Exchange.class)
+                                found.tenantId(), found.grantActive(clock.instant()), passcode, visit), Exchange.class)
                         .flatMap(exchange -> exchange.allowed() ? session(found, exchange)
                                 : expireGrantIfDue(found).then(Mono.<ServerResponse>empty())))
                 .onErrorResume(Throttled.class, throttled -> limited(found, visit));
@@ -151,13 +154,13 @@ class SessionHandler {
 
     /** Past its expiry, a grant is marked expired on access, as the token marks itself. */
     private Mono<Void> expireGrantIfDue(TokenLookup found) {
-        return "active".equals(found.grantStatus()) && !found.grantExpiresAt().isAfter(Instant.now())
+        return found.grantLapsed(clock.instant())
                 ? commands.send(new ExpireAuthorityGrant(found.grantId(), found.tenantId()))
                 : Mono.empty();
     }
 
     private Mono<ServerResponse> session(TokenLookup found, Exchange exchange) {
-        Instant fifteenMinutes = Instant.now().plus(SESSION_LIFETIME);
+        Instant fifteenMinutes = clock.instant().plus(SESSION_LIFETIME);
         Instant expiresAt = exchange.expiresAt().isBefore(fifteenMinutes) ? exchange.expiresAt() : fifteenMinutes;
         String token = sessions.issue(new PortalSession(found.tenantId(), found.grantId(), found.tokenId(), expiresAt));
         return ServerResponse.ok().bodyValue(new SessionResponse(true, token, expiresAt));

@@ -1,5 +1,6 @@
 package dev.custos.api.support;
 
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -7,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.DisposableBean;
@@ -56,11 +58,21 @@ public class Commands implements DisposableBean {
 
     /** Sends a command whose handler answers nothing; completes once it is committed. */
     public Mono<Void> send(Object command) {
-        return call(command, Object.class).then();
+        return call(command, Map.of(), Object.class).then();
     }
 
     /** Sends a command and answers with what its handler returned, once it is committed. */
     public <R> Mono<R> call(Object command, Class<R> resultType) {
+        return call(command, Map.of(), resultType);
+    }
+
+    /** {@link #send(Object)} with metadata that Axon copies onto the command's events. */
+    public Mono<Void> send(Object command, Map<String, ?> metaData) {
+        return call(command, metaData, Object.class).then();
+    }
+
+    /** {@link #call(Object, Class)} with metadata that Axon copies onto the command's events. */
+    public <R> Mono<R> call(Object command, Map<String, ?> metaData, Class<R> resultType) {
         return Mono.defer(() -> {
             long queuedAt = System.nanoTime();
             CompletableFuture<R> answer;
@@ -69,7 +81,7 @@ public class Commands implements DisposableBean {
                     if (System.nanoTime() - queuedAt > maxWaitNanos) {
                         throw new Overloaded();
                     }
-                    return resultType.cast(dispatch(command));
+                    return resultType.cast(dispatch(command, metaData));
                 }, workers);
             } catch (RejectedExecutionException full) {
                 return Mono.error(new Overloaded());
@@ -80,13 +92,13 @@ public class Commands implements DisposableBean {
         });
     }
 
-    private Object dispatch(Object command) {
+    private Object dispatch(Object command, Map<String, ?> metaData) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "committed";
         try {
             for (int attempt = 0; ; attempt++) {
                 try {
-                    return gateway.sendAndWait(command);
+                    return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
                 } catch (ConcurrencyException raced) {
                     if (attempt == CONCURRENCY_RETRIES) {
                         throw raced;

@@ -34,27 +34,41 @@ public class TenantContextFilter implements HandlerFilterFunction<ServerResponse
         return Caller.of(request)
                 .flatMap(caller -> resolve(request, caller))
                 .flatMap(context -> {
-                    request.attributes().put(RequestContext.ATTRIBUTE, context);
+                    establish(request, context);
                     return next.handle(request);
                 });
     }
 
     private Mono<RequestContext> resolve(ServerRequest request, Caller caller) {
-        Optional<UUID> claimed = uuidHeader(request, "x-individual-id");
-        if (claimed.isPresent() && !claimed.get().equals(caller.individualId())) {
-            return Mono.error(ProblemException.forbidden("x-individual-id must be the authenticated individual"));
+        RequestContext claimed = claimed(request, caller);
+        TenantScope scope = claimed.scope();
+        return directory.isTenantMember(scope)
+                .flatMap(member -> member ? Mono.just(true)
+                        : Mono.error(ProblemException.forbidden("not a member of this tenant")))
+                .flatMap(member -> claimed.circleId() == null ? Mono.just(true)
+                        : directory.isCircleMember(scope, claimed.circleId()))
+                .flatMap(circleMember -> circleMember ? Mono.just(claimed)
+                        : Mono.error(ProblemException.forbidden("not a member of this circle")));
+    }
+
+    /**
+     * The context the request's headers claim, not yet checked against the directory: whoever uses it must check
+     * membership of the tenant and of the circle (this filter, or the operator-action pipeline in its one read).
+     */
+    public static RequestContext claimed(ServerRequest request, Caller caller) {
+        Optional<UUID> claimedIndividual = uuidHeader(request, "x-individual-id");
+        if (claimedIndividual.isPresent() && !claimedIndividual.get().equals(caller.individualId())) {
+            throw ProblemException.forbidden("x-individual-id must be the authenticated individual");
         }
         UUID tenantId = uuidHeader(request, "x-tenant-id")
                 .orElseThrow(() -> ProblemException.badRequest("x-tenant-id is required"));
         UUID circleId = uuidHeader(request, "x-circle-id").orElse(null);
-        TenantScope scope = new TenantScope(tenantId, caller.individualId());
-        return directory.isTenantMember(scope)
-                .flatMap(member -> member ? Mono.just(true)
-                        : Mono.error(ProblemException.forbidden("not a member of this tenant")))
-                .flatMap(member -> circleId == null ? Mono.just(true) : directory.isCircleMember(scope, circleId))
-                .flatMap(circleMember -> circleMember
-                        ? Mono.just(new RequestContext(tenantId, circleId, caller.individualId()))
-                        : Mono.error(ProblemException.forbidden("not a member of this circle")));
+        return new RequestContext(tenantId, circleId, caller.individualId());
+    }
+
+    /** Makes a checked context the request's, for {@link RequestContext#of(ServerRequest)}. */
+    public static void establish(ServerRequest request, RequestContext checked) {
+        request.attributes().put(RequestContext.ATTRIBUTE, checked);
     }
 
     private static Optional<UUID> uuidHeader(ServerRequest request, String name) {

@@ -6,14 +6,26 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.custos.api.support.Commands;
+import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.TestDatabase;
+import dev.custos.command.Reach;
+import dev.custos.command.legal.AddLegalHoldTarget;
+import dev.custos.command.legal.PlaceLegalHold;
+import dev.custos.events.operator.ActionMetaData;
 
 /** The operator audit log: exactly one row per successful operator action, none for a refused one. */
 class OperatorAuditIT extends IntegrationTest {
+
+    @Autowired
+    private Commands commands;
 
     private final UUID operator = UUID.randomUUID();
     private final UUID member = UUID.randomUUID();
@@ -108,5 +120,37 @@ class OperatorAuditIT extends IntegrationTest {
                 .expectBody(Map.class).returnResult().getResponseBody().get("events") instanceof List<?> list
                 && list.size() == 1);
         assertThat(events(tenantA, "")).isEmpty();
+    }
+
+    /**
+     * An action of several commands is one row: every command carries the action's id, and the row is keyed by it.
+     * Here one action places a hold and extends it; both events carry the action, and the log holds it once.
+     */
+    @Test
+    void anActionOfSeveralCommandsIsOneRow() {
+        Caller legal = legalOperatorOfNewTenant();
+        UUID evidence = Evidence.uploadId(legal, "Memo");
+        UUID action = UUID.randomUUID();
+        UUID hold = UUID.randomUUID();
+        Map<String, String> metaData = Map.of(ActionMetaData.ACTION_ID, action.toString(),
+                ActionMetaData.ACTION_KEY, "hold_create", ActionMetaData.TENANT_ID, legal.tenant().toString(),
+                ActionMetaData.OPERATOR_ID, legal.individual().toString(),
+                ActionMetaData.SUBJECT_TYPE, "legal_hold", ActionMetaData.SUBJECT_ID, hold.toString());
+        Reach reach = Reach.tenantWide(Set.of());
+        commands.call(new PlaceLegalHold(hold, legal.tenant(), null, "Held", "litigation", false,
+                legal.individual(), reach), metaData, Object.class).block();
+        commands.call(new AddLegalHoldTarget(hold, legal.tenant(), "evidence_object", evidence, null,
+                legal.individual(), reach), metaData, Object.class).block();
+
+        assertThat(TestDatabase.count(databaseName(), "SELECT count(*) FROM domain_event_entry "
+                + "WHERE aggregate_identifier = '" + hold + "' AND convert_from(meta_data, 'UTF8') LIKE '%" + action + "%'"))
+                .isEqualTo(2);
+        Map<?, ?> body = legal.get("/api/operator/events?subject_id=" + hold).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<?>) body.get("events")).singleElement().satisfies(one -> {
+            Map<?, ?> row = (Map<?, ?>) one;
+            assertThat(row.get("id")).isEqualTo(action.toString());
+            assertThat(row.get("action_key")).isEqualTo("hold_create");
+        });
     }
 }

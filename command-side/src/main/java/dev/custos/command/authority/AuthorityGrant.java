@@ -22,6 +22,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.custos.command.Reach;
+import dev.custos.events.authority.AccessWindow;
 import dev.custos.events.authority.AuthorityGrantCreated;
 import dev.custos.events.authority.AuthorityGrantExpired;
 import dev.custos.events.authority.AuthorityGrantRevoked;
@@ -56,7 +57,7 @@ class AuthorityGrant {
         command.reach().requireActOn(command.circleId(), "circle");
         require(GRANT_TYPES.contains(command.grantType()), INVALID, "grant_type is not a grant type");
         Instant now = clock.instant();
-        require(command.expiresAt() != null && command.expiresAt().isAfter(now), INVALID,
+        require(AccessWindow.ahead(command.expiresAt(), now), INVALID,
                 "expires_at must be in the future");
         GrantLifetime.requireWithin(command.expiresAt(), now, command.maxLifetimeDays());
         require(command.maxViews() == null || command.maxViews() > 0, INVALID, "max_views must be at least 1");
@@ -97,7 +98,7 @@ class AuthorityGrant {
     void handle(ExpireAuthorityGrant command, Clock clock) {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such grant");
         Instant now = clock.instant();
-        if ("active".equals(status) && !now.isBefore(expiresAt)) {
+        if (AccessWindow.lapsed(status, expiresAt, now)) {
             apply(new AuthorityGrantExpired(tenantId, grantId, now));
         }
     }

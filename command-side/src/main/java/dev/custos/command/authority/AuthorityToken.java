@@ -19,6 +19,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import dev.custos.events.authority.AccessWindow;
 import dev.custos.events.authority.AuthorityAccessAllowed;
 import dev.custos.events.authority.AuthorityAccessDenied;
 import dev.custos.events.authority.AuthorityPasscodeFailed;
@@ -63,7 +64,7 @@ class AuthorityToken {
                 ? command.grantExpiresAt() : command.requestedExpiresAt();
         Instant latest = GrantLifetime.latestExpiry(now, command.maxLifetimeDays());
         effective = effective.isAfter(latest) ? latest : effective;
-        require(effective.isAfter(now), INVALID, "expires_at must be in the future");
+        require(AccessWindow.ahead(effective, now), INVALID, "expires_at must be in the future");
         apply(new AuthorityTokenIssued(command.tenantId(), command.grantId(), command.tokenId(), command.tokenHash(),
                 effective, command.maxViews(), command.clientRequestId(), now, command.requestedBy()));
     }
@@ -84,7 +85,7 @@ class AuthorityToken {
         if (revoked || !command.grantActive()) {
             return refuse(revoked ? "revoked" : "grant_inactive", visit, now);
         }
-        if (!now.isBefore(expiresAt)) {
+        if (!AccessWindow.ahead(expiresAt, now)) {
             if (!expired) {
                 apply(new AuthorityTokenExpired(tenantId, grantId, tokenId, now));
             }

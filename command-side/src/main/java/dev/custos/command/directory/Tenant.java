@@ -123,10 +123,11 @@ class Tenant {
     }
 
     @CommandHandler
-    void handle(SetGrantLifetimeLimit command, Clock clock) {
+    int handle(SetGrantLifetimeLimit command, Clock clock) {
         command.reach().requireActOn(null, "tenant");
         GrantLifetime.requireValidLimit(command.maxLifetimeDays());
         apply(new GrantLifetimeLimitSet(tenantId, command.maxLifetimeDays(), command.requestedBy(), clock.instant()));
+        return command.maxLifetimeDays();
     }
 
     private Set<UUID> existingCircle(UUID circleId) {

@@ -8,7 +8,10 @@ import static dev.custos.command.Rules.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
-import java.util.HashSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,7 +20,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.custos.command.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.custos.command.Reach;
@@ -38,25 +43,35 @@ class LegalHold {
     private UUID holdId;
     private UUID tenantId;
     private UUID circleId;
+    private String title;
+    private String reason;
+    private boolean restrictSharing;
+    private Instant placedAt;
+    private UUID placedBy;
     private boolean released;
-    private Set<String> targets = new HashSet<>();
+    private Instant releasedAt;
+    private String releaseReason;
+    private List<LegalHoldState.Target> targets = new ArrayList<>();
 
     @CommandHandler
-    LegalHold(PlaceLegalHold command, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    LegalHoldState handle(PlaceLegalHold command, Clock clock) {
         require(command.holdId() != null && command.tenantId() != null, INVALID, "hold and tenant ids are required");
         command.reach().requireActOn(command.circleId(), "circle");
         apply(new LegalHoldPlaced(command.tenantId(), command.holdId(), command.circleId(),
                 requireText(command.title(), "title"), requireText(command.reason(), "reason"),
                 command.restrictSharing(), clock.instant(), command.requestedBy()));
+        return state();
     }
 
     @CommandHandler
-    void handle(AddLegalHoldTarget command, HoldRegistry holds, Clock clock) {
+    LegalHoldState handle(AddLegalHoldTarget command, HoldRegistry holds, Clock clock) {
         requireActiveInTenant(command.tenantId(), command.reach());
         require(TARGET_TYPES.contains(command.targetType()), INVALID, "target_type is not a hold target type");
         require(command.targetId() != null, INVALID, "target_id is required");
         Reach.requireSameCircle(circleId, command.targetCircleId(), command.targetType());
-        require(!targets.contains(key(command.targetType(), command.targetId())), CONFLICT,
+        require(targets.stream().noneMatch(held -> held.targetType().equals(command.targetType())
+                        && held.targetId().equals(command.targetId())), CONFLICT,
                 "the hold already covers this target");
         // Ordered against destructions in the tenant: the target is either still there, and then held before any
         // destruction can commit, or already destroyed, and then refused here.
@@ -66,13 +81,15 @@ class LegalHold {
         require(target != HoldRegistry.TargetState.DESTROYED, CONFLICT, "the target was already destroyed");
         apply(new LegalHoldTargetAdded(tenantId, holdId, circleId, command.targetType(), command.targetId(),
                 clock.instant(), command.requestedBy()));
+        return state();
     }
 
     @CommandHandler
-    void handle(ReleaseLegalHold command, Clock clock) {
+    LegalHoldState handle(ReleaseLegalHold command, Clock clock) {
         requireActiveInTenant(command.tenantId(), command.reach());
         apply(new LegalHoldReleased(tenantId, holdId, circleId, requireText(command.reason(), "reason"),
                 clock.instant(), command.requestedBy()));
+        return state();
     }
 
     private void requireActiveInTenant(UUID requestTenant, Reach reach) {
@@ -81,8 +98,15 @@ class LegalHold {
         require(!released, CONFLICT, "the hold is already released");
     }
 
-    private static String key(String targetType, UUID targetId) {
-        return targetType + ":" + targetId;
+    /** Targets in the order the hold listing gives them: by time added, then type and id. */
+    private LegalHoldState state() {
+        List<LegalHoldState.Target> listed = targets.stream()
+                .sorted(Comparator.comparing(LegalHoldState.Target::addedAt)
+                        .thenComparing(LegalHoldState.Target::targetType)
+                        .thenComparing(LegalHoldState.Target::targetId))
+                .toList();
+        return new LegalHoldState(holdId, circleId, title, reason, restrictSharing, released ? "released" : "active",
+                placedAt, placedBy, releasedAt, releaseReason, listed);
     }
 
     @EventSourcingHandler
@@ -90,16 +114,23 @@ class LegalHold {
         holdId = event.holdId();
         tenantId = event.tenantId();
         circleId = event.circleId();
+        title = event.title();
+        reason = event.reason();
+        restrictSharing = event.restrictSharing();
+        placedAt = event.placedAt();
+        placedBy = event.placedByIndividualId();
     }
 
     @EventSourcingHandler
     void on(LegalHoldTargetAdded event) {
-        targets.add(key(event.targetType(), event.targetId()));
+        targets.add(new LegalHoldState.Target(event.targetType(), event.targetId(), event.addedAt()));
     }
 
     @EventSourcingHandler
     void on(LegalHoldReleased event) {
         released = true;
+        releasedAt = event.releasedAt();
+        releaseReason = event.reason();
     }
 
     LegalHold() {

@@ -3,6 +3,7 @@ package dev.custos.command.legal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,6 +54,22 @@ class LegalHoldTest {
         fixture.givenNoPriorActivity()
                 .when(new PlaceLegalHold(HOLD, TENANT, null, "Smith v. Acme", "litigation expected", false, OPERATOR, REACH))
                 .expectEvents(placed());
+    }
+
+    @Test
+    void eachHoldCommandAnswersTheHoldAsItLeftIt() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceLegalHold(HOLD, TENANT, null, "Smith v. Acme", "litigation expected", false, OPERATOR, REACH))
+                .expectResultMessagePayload(new LegalHoldState(HOLD, null, "Smith v. Acme", "litigation expected",
+                        false, "active", NOW, OPERATOR, null, null, List.of()));
+        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
+                .expectResultMessagePayload(new LegalHoldState(HOLD, null, "Smith v. Acme", "litigation expected",
+                        false, "active", NOW, OPERATOR, null, null,
+                        List.of(new LegalHoldState.Target("evidence_object", EVIDENCE, NOW))));
+        fixture.given(placed(), targetAdded()).when(new ReleaseLegalHold(HOLD, TENANT, "settled", OPERATOR, REACH))
+                .expectResultMessagePayload(new LegalHoldState(HOLD, null, "Smith v. Acme", "litigation expected",
+                        false, "released", NOW, OPERATOR, NOW, "settled",
+                        List.of(new LegalHoldState.Target("evidence_object", EVIDENCE, NOW))));
     }
 
     @Test

@@ -18,20 +18,5 @@ public record LegalHoldPlaced(
         String reason,
         boolean restrictSharing,
         Instant placedAt,
-        UUID placedByIndividualId) implements LegalHoldAction {
-
-    @Override
-    public UUID operatorIndividualId() {
-        return placedByIndividualId;
-    }
-
-    @Override
-    public String actionKey() {
-        return "hold_create";
-    }
-
-    @Override
-    public Instant occurredAt() {
-        return placedAt;
-    }
+        UUID placedByIndividualId) {
 }

@@ -13,20 +13,5 @@ public record LegalHoldReleased(
         UUID circleId,
         String reason,
         Instant releasedAt,
-        UUID releasedByIndividualId) implements LegalHoldAction {
-
-    @Override
-    public UUID operatorIndividualId() {
-        return releasedByIndividualId;
-    }
-
-    @Override
-    public String actionKey() {
-        return "hold_release";
-    }
-
-    @Override
-    public Instant occurredAt() {
-        return releasedAt;
-    }
+        UUID releasedByIndividualId) {
 }

@@ -14,20 +14,5 @@ public record LegalHoldTargetAdded(
         String targetType,
         UUID targetId,
         Instant addedAt,
-        UUID addedByIndividualId) implements LegalHoldAction {
-
-    @Override
-    public UUID operatorIndividualId() {
-        return addedByIndividualId;
-    }
-
-    @Override
-    public String actionKey() {
-        return "hold_add_target";
-    }
-
-    @Override
-    public Instant occurredAt() {
-        return addedAt;
-    }
+        UUID addedByIndividualId) {
 }

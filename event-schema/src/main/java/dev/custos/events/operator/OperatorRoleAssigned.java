@@ -14,30 +14,5 @@ public record OperatorRoleAssigned(
         UUID individualId,
         UUID circleId,
         UUID assignedByIndividualId,
-        Instant assignedAt) implements OperatorAction {
-
-    @Override
-    public UUID operatorIndividualId() {
-        return assignedByIndividualId;
-    }
-
-    @Override
-    public String actionKey() {
-        return "role_assign";
-    }
-
-    @Override
-    public String subjectType() {
-        return "operator_role_assignment";
-    }
-
-    @Override
-    public UUID subjectId() {
-        return assignmentId;
-    }
-
-    @Override
-    public Instant occurredAt() {
-        return assignedAt;
-    }
+        Instant assignedAt) {
 }

@@ -15,30 +15,5 @@ public record OperatorRoleRevoked(
         UUID circleId,
         UUID revokedByIndividualId,
         String reason,
-        Instant revokedAt) implements OperatorAction {
-
-    @Override
-    public UUID operatorIndividualId() {
-        return revokedByIndividualId;
-    }
-
-    @Override
-    public String actionKey() {
-        return "role_revoke";
-    }
-
-    @Override
-    public String subjectType() {
-        return "operator_role_assignment";
-    }
-
-    @Override
-    public UUID subjectId() {
-        return assignmentId;
-    }
-
-    @Override
-    public Instant occurredAt() {
-        return revokedAt;
-    }
+        Instant revokedAt) {
 }

@@ -1,2 +1,2 @@
-/** Events of the operator surface: role assignments and the contract every audited operator action follows. */
+/** Events of the operator surface (role assignments) and the metadata every operator action carries onto its events. */
 package dev.custos.events.operator;

@@ -1,13 +1,21 @@
 package dev.custos.query.operator;
 
+import static dev.custos.events.operator.ActionMetaData.ACTION_ID;
+import static dev.custos.events.operator.ActionMetaData.ACTION_KEY;
+import static dev.custos.events.operator.ActionMetaData.CIRCLE_ID;
+import static dev.custos.events.operator.ActionMetaData.OPERATOR_ID;
+import static dev.custos.events.operator.ActionMetaData.SUBJECT_ID;
+import static dev.custos.events.operator.ActionMetaData.SUBJECT_TYPE;
+import static dev.custos.events.operator.ActionMetaData.TENANT_ID;
+
 import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
-import dev.custos.events.operator.OperatorAction;
 import dev.custos.query.ProcessingGroups;
 import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.TenantWrites;
@@ -15,10 +23,11 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends one {@code cc_operator_events} row for every {@link OperatorAction} event. The row id is the event id and
- * the insert ignores a row that is already there, so a replay or a redelivery never writes an action twice.
- * It runs in the command's own transaction: the row is there the moment the command has answered, and an action
- * whose row cannot be written is not committed either.
+ * Appends one {@code cc_operator_events} row per audited operator action: every event whose metadata names an
+ * action key (see {@link dev.custos.events.operator.ActionMetaData}). The row id is the action id and the insert
+ * ignores a row that is already there, so an action of several commands is one row (its first event's), and a
+ * replay or a redelivery never writes an action twice. It runs in the command's own transaction: the row is
+ * there the moment the command has answered, and an action whose row cannot be written is not committed either.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.SYNCHRONOUS)
@@ -35,13 +44,23 @@ class OperatorAuditProjection {
     }
 
     @EventHandler
-    void on(OperatorAction action, EventMessage<?> message) {
-        writes.as(action.tenantId()).update(
+    void on(Object event, EventMessage<?> message) {
+        MetaData action = message.getMetaData();
+        if (action.get(ACTION_KEY) == null) {
+            return;
+        }
+        UUID tenantId = uuid(action, TENANT_ID);
+        writes.as(tenantId).update(
                 "INSERT INTO cc_operator_events (id, tenant_id, circle_id, operator_individual_id, action_key, "
                         + "subject_type, subject_id, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
                         + "ON CONFLICT (id) DO NOTHING",
-                UUID.fromString(message.getIdentifier()), action.tenantId(), action.circleId(),
-                action.operatorIndividualId(), action.actionKey(), action.subjectType(), action.subjectId(),
-                Timestamps.of(action.occurredAt()), PAYLOAD_JSON.writeValueAsString(action));
+                uuid(action, ACTION_ID), tenantId, uuid(action, CIRCLE_ID), uuid(action, OPERATOR_ID),
+                action.get(ACTION_KEY), action.get(SUBJECT_TYPE), uuid(action, SUBJECT_ID),
+                Timestamps.of(message.getTimestamp()), PAYLOAD_JSON.writeValueAsString(event));
+    }
+
+    private static UUID uuid(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : UUID.fromString(value.toString());
     }
 }

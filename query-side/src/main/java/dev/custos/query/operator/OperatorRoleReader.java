@@ -1,7 +1,6 @@
 package dev.custos.query.operator;
 
 import java.time.OffsetDateTime;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -65,25 +64,6 @@ public class OperatorRoleReader {
                 .bind("circle", circleOrNone(requestCircleId))
                 .map(row -> row.get("role_key", String.class))
                 .all());
-    }
-
-    /**
-     * The caller's standing for a role ({@code roleKey} null: any operator role) in one read: a tenant-wide
-     * assignment, an assignment in the request's circle, and the circles the caller belongs to.
-     */
-    public Mono<OperatorStanding> standing(TenantScope scope, String roleKey, UUID requestCircleId) {
-        String held = "SELECT 1 " + ACTIVE + "AND (CAST(:role AS text) = '' OR r.role_key = :role) ";
-        return reads.one(scope, db -> db.sql("SELECT EXISTS (" + held + "AND a.circle_id IS NULL) AS tenant_wide, "
-                        + "EXISTS (" + held + "AND a.circle_id = :circle) AS in_circle, "
-                        + "ARRAY(SELECT circle_id FROM cc_circle_members WHERE tenant_id = custos_current_tenant() "
-                        + "AND individual_id = :individual) AS circles")
-                        .bind("individual", scope.individualId())
-                        .bind("role", roleKey == null ? "" : roleKey)
-                        .bind("circle", circleOrNone(requestCircleId))
-                        .map(row -> new OperatorStanding(Boolean.TRUE.equals(row.get("tenant_wide", Boolean.class)),
-                                Boolean.TRUE.equals(row.get("in_circle", Boolean.class)),
-                                Set.of(row.get("circles", UUID[].class))))
-                        .first());
     }
 
     /** A circle that matches no row, so that without a request circle only tenant-wide roles count. */

@@ -1,0 +1,57 @@
+package dev.custos.api.access;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.custos.api.support.Commands;
+import dev.custos.events.operator.ActionMetaData;
+import reactor.core.publisher.Mono;
+
+/**
+ * One operator action the gate allowed: who acts on what ({@link Acting}), the body it read, and the commands it
+ * sends. Every command carries the action's metadata, which Axon copies onto each event: that is how the audit row
+ * (one per {@code actionId}) and the usage event come to be, without a handler writing either.
+ *
+ * @param subjectId the object acted on; for an action that creates one, the id the new object must take
+ */
+public record Action<B>(ActionSpec<B> spec, Acting acting, B body, UUID actionId, UUID subjectId,
+                        Commands commands) {
+
+    /** Sends a command of this action; completes once it is committed. */
+    public Mono<Void> send(Object command) {
+        return commands.send(command, metaData());
+    }
+
+    /** Sends a command of this action and answers with what its handler returned, once committed. */
+    public <R> Mono<R> call(Object command, Class<R> resultType) {
+        return commands.call(command, metaData(), resultType);
+    }
+
+    public UUID tenantId() {
+        return acting.tenantId();
+    }
+
+    public UUID individualId() {
+        return acting.individualId();
+    }
+
+    Map<String, String> metaData() {
+        Map<String, String> metaData = new HashMap<>();
+        metaData.put(ActionMetaData.ACTION_ID, actionId.toString());
+        metaData.put(ActionMetaData.TENANT_ID, acting.tenantId().toString());
+        metaData.put(ActionMetaData.OPERATOR_ID, acting.individualId().toString());
+        if (acting.circleId() != null) {
+            metaData.put(ActionMetaData.CIRCLE_ID, acting.circleId().toString());
+        }
+        if (spec.auditKey() != null) {
+            metaData.put(ActionMetaData.ACTION_KEY, spec.auditKey());
+            metaData.put(ActionMetaData.SUBJECT_TYPE, spec.subjectType());
+            metaData.put(ActionMetaData.SUBJECT_ID, subjectId.toString());
+        }
+        if (spec.billable()) {
+            metaData.put(ActionMetaData.BILLABLE, "true");
+        }
+        return metaData;
+    }
+}

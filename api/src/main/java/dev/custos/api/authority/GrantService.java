@@ -1,0 +1,134 @@
+package dev.custos.api.authority;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import dev.custos.api.access.Acting;
+import dev.custos.api.access.Action;
+import dev.custos.api.access.OperatorActions;
+import dev.custos.api.problem.ProblemException;
+import dev.custos.command.authority.AddAuthorityScope;
+import dev.custos.events.authority.AccessWindow;
+import dev.custos.command.authority.CreateAuthorityGrant;
+import dev.custos.command.authority.IssueAuthorityToken;
+import dev.custos.command.authority.RevokeAuthorityGrant;
+import dev.custos.command.authority.RevokeAuthorityToken;
+import dev.custos.query.access.Located;
+import dev.custos.query.access.ObjectKind;
+import dev.custos.query.authority.AuthorityReader;
+import dev.custos.query.authority.GrantView;
+import dev.custos.query.directory.DirectoryReader;
+import dev.custos.query.evidence.EvidenceReader;
+import dev.custos.query.tenancy.TenantScope;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The workflows of sharing, each a few commands of one operator action: create a grant, scope it, issue a token,
+ * revoke a grant and its tokens. The grant routes use them, and so will every "share with an authority" action:
+ * one sharing service, whichever object is shared. Every command is sent through the {@link Action}, so all of
+ * them carry the action's metadata (one audit row per action, however many commands).
+ */
+@Service
+public class GrantService {
+
+    private final OperatorActions gate;
+    private final AuthorityReader grants;
+    private final EvidenceReader evidence;
+    private final DirectoryReader directory;
+    private final Passcodes passcodes;
+    private final String publicBaseUrl;
+    private final Clock clock;
+
+    GrantService(OperatorActions gate, AuthorityReader grants, EvidenceReader evidence, DirectoryReader directory,
+                 Passcodes passcodes, @Value("${custos.public-base-url}") String publicBaseUrl, Clock clock) {
+        this.gate = gate;
+        this.grants = grants;
+        this.evidence = evidence;
+        this.directory = directory;
+        this.passcodes = passcodes;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.clock = clock;
+    }
+
+    /** Creates a grant in the action's circle; answers it as the listing shows it. */
+    public Mono<GrantView> create(Action<?> action, UUID grantId, CreateGrantRequest body) {
+        Acting acting = action.acting();
+        boolean requirePasscode = Boolean.TRUE.equals(body.requirePasscode());
+        if (requirePasscode != (body.passcode() != null)) {
+            return Mono.error(ProblemException.badRequest(
+                    "passcode is required exactly when require_passcode is true"));
+        }
+        Mono<String> hash = requirePasscode ? passcodes.hash(body.passcode()) : Mono.just("");
+        return Mono.zip(hash, directory.grantLifetimeDays(acting.scope()))
+                .flatMap(hashAndLimit -> action.send(new CreateAuthorityGrant(grantId, acting.tenantId(),
+                        acting.circleId(), body.portalId(), body.grantType(), body.title().strip(),
+                        body.description(), body.expiresAt(), body.maxViews(), requirePasscode,
+                        hashAndLimit.getT1().isEmpty() ? null : hashAndLimit.getT1(), body.allowUnsealed(),
+                        body.clientRequestId(), acting.individualId(), hashAndLimit.getT2(), acting.reach())))
+                .then(Mono.defer(() -> grants.grant(acting.scope(), grantId)));
+    }
+
+    /**
+     * Lets the grant show one object. The object must be visible, of the grant's circle or tenant-wide, and sealed
+     * (unless the grant allows unsealed evidence; the aggregate decides that).
+     */
+    public Mono<UUID> addScope(Action<?> action, Acting grant, String scopeType, UUID objectId, String label,
+                               String notes) {
+        UUID scopeId = UUID.randomUUID();
+        Mono<Located> scoped = ObjectKind.material(scopeType)
+                .map(kind -> gate.addable(grant, kind, objectId))
+                .orElseGet(() -> Mono.error(ProblemException.notFound("no such " + scopeType)));
+        return scoped.flatMap(located -> sealedState(grant.scope(), scopeType, objectId)
+                        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such " + scopeType)))
+                        .flatMap(sealed -> action.send(new AddAuthorityScope(grant.objectId(), grant.tenantId(),
+                                scopeId, scopeType, objectId, sealed, label, notes, located.circleId(),
+                                grant.individualId(), grant.reach()))))
+                .thenReturn(scopeId);
+    }
+
+    /** Issues a token of the grant; the raw token is in the answer and nowhere else. */
+    public Mono<IssuedToken> issueToken(Action<?> action, UUID grantId, Instant expiresAt, String clientRequestId) {
+        TenantScope scope = action.acting().scope();
+        UUID tokenId = UUID.randomUUID();
+        String raw = ShareTokens.newToken();
+        return grants.grant(scope, grantId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such grant")))
+                .zipWith(directory.grantLifetimeDays(scope))
+                .flatMap(grantAndLimit -> action.send(new IssueAuthorityToken(tokenId, action.tenantId(), grantId,
+                        ShareTokens.sha256Hex(raw), grantAndLimit.getT1().expiresAt(), expiresAt,
+                        grantAndLimit.getT1().maxViews(),
+                        AccessWindow.open(grantAndLimit.getT1().status(), grantAndLimit.getT1().expiresAt(),
+                                clock.instant()), clientRequestId,
+                        action.individualId(), grantAndLimit.getT2())))
+                .then(Mono.defer(() -> grants.token(scope, tokenId)))
+                .map(token -> new IssuedToken(tokenId, raw, publicBaseUrl + "/p/authority#token=" + raw,
+                        token.expiresAt()));
+    }
+
+    /** Revokes the grant, then each of its tokens, so that the token rows say so too. */
+    public Mono<GrantView> revoke(Action<?> action, UUID grantId, String reason) {
+        Acting acting = action.acting();
+        return action.send(new RevokeAuthorityGrant(grantId, acting.tenantId(), reason, acting.individualId(),
+                        acting.reach()))
+                .thenMany(Flux.defer(() -> grants.activeTokens(acting.scope(), grantId)))
+                .concatMap(token -> action.send(new RevokeAuthorityToken(token.id(), acting.tenantId(),
+                        "grant revoked: " + reason, acting.individualId())))
+                .then(Mono.defer(() -> grants.grant(acting.scope(), grantId)));
+    }
+
+    /** Whether the object is sealed, or empty when it does not exist in the tenant (or was destroyed). */
+    private Mono<Boolean> sealedState(TenantScope scope, String scopeType, UUID objectId) {
+        return switch (scopeType) {
+            case "evidence_bundle" -> evidence.bundle(scope, objectId).map(bundle -> "sealed".equals(bundle.status()));
+            case "evidence_object" -> evidence.evidence(scope, objectId).filter(view -> !view.destroyed())
+                    .map(view -> view.sealed());
+            // Claims and dossiers arrive with the insurance subsystem; until then none exists.
+            default -> Mono.empty();
+        };
+    }
+}

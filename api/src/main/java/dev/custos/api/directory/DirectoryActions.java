@@ -1,0 +1,40 @@
+package dev.custos.api.directory;
+
+import static dev.custos.events.operator.OperatorRoleKey.PLATFORM_OPERATOR;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+import dev.custos.api.access.ActionSpec;
+import dev.custos.api.access.RequiredRole;
+
+/**
+ * The directory's operator actions, as the operator-action pipeline runs them. Members and circles are not in the
+ * operator audit log (the contract audits the {@code /api/operator/} routes, roles and the tenant's settings);
+ * their events are the record.
+ */
+final class DirectoryActions {
+
+    private static final RequiredRole PLATFORM = RequiredRole.of(PLATFORM_OPERATOR);
+
+    static final ActionSpec<SetGrantLifetimeRequest> SET_GRANT_LIFETIME = ActionSpec.post(
+                    "/api/tenants/settings/grant-lifetime", PLATFORM)
+            .onTenant().body(SetGrantLifetimeRequest.class).audited("tenant_grant_lifetime_set", "tenant");
+
+    static final ActionSpec<AddMemberRequest> ADD_TENANT_MEMBER = ActionSpec.post("/api/tenants/members", PLATFORM)
+            .onTenant().body(AddMemberRequest.class).answers(HttpStatus.CREATED);
+
+    static final ActionSpec<CreateCircleRequest> CREATE_CIRCLE = ActionSpec.post("/api/circles", PLATFORM)
+            .onTenant().body(CreateCircleRequest.class).answers(HttpStatus.CREATED);
+
+    static final ActionSpec<AddMemberRequest> ADD_CIRCLE_MEMBER = ActionSpec.post("/api/circles/{id}/members",
+                    PLATFORM)
+            .onCircle().body(AddMemberRequest.class).answers(HttpStatus.CREATED);
+
+    static final List<ActionSpec<?>> ALL = List.of(SET_GRANT_LIFETIME, ADD_TENANT_MEMBER, CREATE_CIRCLE,
+            ADD_CIRCLE_MEMBER);
+
+    private DirectoryActions() {
+    }
+}

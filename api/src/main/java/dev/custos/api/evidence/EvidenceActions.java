@@ -1,0 +1,39 @@
+package dev.custos.api.evidence;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+import dev.custos.api.access.ActionSpec;
+import dev.custos.api.access.NoBody;
+import dev.custos.api.access.RequiredRole;
+import dev.custos.query.access.ObjectKind;
+
+/**
+ * The evidence subsystem's operator actions (any operator), as the operator-action pipeline runs them. Uploads and
+ * reads are open to every tenant member and are not operator actions.
+ */
+final class EvidenceActions {
+
+    private static final RequiredRole ANY = RequiredRole.ANY_OPERATOR;
+
+    static final ActionSpec<NoBody> SEAL = ActionSpec.post("/api/evidence/{id}/seal", ANY)
+            .on(ObjectKind.EVIDENCE_OBJECT);
+
+    static final ActionSpec<NoBody> VERIFY = ActionSpec.post("/api/evidence/{id}/verify", ANY)
+            .on(ObjectKind.EVIDENCE_OBJECT);
+
+    static final ActionSpec<NoBody> DESTROY = ActionSpec.delete("/api/evidence/{id}", ANY)
+            .on(ObjectKind.EVIDENCE_OBJECT);
+
+    static final ActionSpec<CreateBundleRequest> CREATE_BUNDLE = ActionSpec.post("/api/evidence/bundles", ANY)
+            .onTenant().body(CreateBundleRequest.class).answers(HttpStatus.CREATED);
+
+    static final ActionSpec<NoBody> SEAL_BUNDLE = ActionSpec.post("/api/evidence/bundles/{id}/seal", ANY)
+            .on(ObjectKind.EVIDENCE_BUNDLE);
+
+    static final List<ActionSpec<?>> ALL = List.of(SEAL, VERIFY, DESTROY, CREATE_BUNDLE, SEAL_BUNDLE);
+
+    private EvidenceActions() {
+    }
+}
