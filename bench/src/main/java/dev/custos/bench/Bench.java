@@ -156,16 +156,31 @@ public final class Bench {
         }
     }
 
-    /** Embedded PostgreSQL and S3Proxy: the first start initialises the data directory; the restart is the target. */
+    /**
+     * Embedded PostgreSQL and S3Proxy: the first start initialises the data directory; the restart is the target.
+     * With {@code --cds DIR} the restart is measured again as {@code ./custos run} starts the service: the extracted
+     * jar with its class-data archive.
+     */
     private void embeddedStarts(Path work) throws Exception {
         Path data = work.resolve("embedded");
         Map<String, String> environment = Map.of("CUSTOS_DATA_DIR", data.toString());
         for (String which : List.of("first start", "restart")) {
-            try (Service service = Service.start(options.jar, environment, work.resolve("embedded-" + which + ".log"),
-                    options.jvm)) {
-                table.fact("B6 embedded " + which + " (to liveness 200)",
-                        String.format("%.1f s", service.startTime.toMillis() / 1000.0));
-            }
+            startOnce("B6 embedded " + which + " (to liveness 200)", options.jar, environment,
+                    work.resolve("embedded-" + which + ".log"), options.jvm);
+        }
+        if (options.cds != null) {
+            List<String> jvm = new java.util.ArrayList<>(options.jvm);
+            jvm.add("-XX:SharedArchiveFile=" + options.cds.resolve("custos.jsa"));
+            startOnce("B6 embedded restart with the class-data archive (./custos run)",
+                    options.cds.resolve("app").resolve("custos.jar"), environment,
+                    work.resolve("embedded-restart-cds.log"), jvm);
+        }
+    }
+
+    private void startOnce(String what, Path jar, Map<String, String> environment, Path log, List<String> jvm)
+            throws Exception {
+        try (Service service = Service.start(jar, environment, log, jvm)) {
+            table.fact(what, String.format("%.1f s", service.startTime.toMillis() / 1000.0));
         }
     }
 
@@ -246,7 +261,8 @@ public final class Bench {
 
     /** Command-line options; every default is what docs/performance.md's figures were taken with. */
     record Options(Path jar, Path out, String pgHost, int pgPort, String pgUser, List<Integer> clients, Duration warmUp,
-                   Duration window, int samples, int priorAccesses, int members, boolean embedded, List<String> jvm) {
+                   Duration window, int samples, int priorAccesses, int members, boolean embedded, List<String> jvm,
+                   Path cds) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
@@ -273,7 +289,8 @@ public final class Bench {
                     Integer.parseInt(values.getOrDefault("prior-accesses", "10000")),
                     Integer.parseInt(values.getOrDefault("members", "10000")),
                     !values.containsKey("no-embedded"),
-                    List.of(values.getOrDefault("jvm", "-XX:+UseSerialGC").split(" ")));
+                    List.of(values.getOrDefault("jvm", "-XX:+UseSerialGC").split(" ")),
+                    values.containsKey("cds") ? Path.of(values.get("cds")) : null);
         }
     }
 }
