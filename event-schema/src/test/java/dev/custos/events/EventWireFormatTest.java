@@ -52,6 +52,7 @@ import dev.custos.events.legal.LegalHoldReleased;
 import dev.custos.events.legal.LegalHoldTargetAdded;
 import dev.custos.events.operator.OperatorRoleAssigned;
 import dev.custos.events.operator.OperatorRoleRevoked;
+import dev.custos.events.operator.OperatorViewed;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -80,6 +81,7 @@ class EventWireFormatTest {
                 new CircleMemberAdded(A, B, C, D, AT),
                 new OperatorRoleAssigned(A, B, "legal_operator", C, null, D, AT),
                 new OperatorRoleRevoked(A, B, "legal_operator", C, D, A, "left the team", AT),
+                new OperatorViewed(A, null, "emergency_run", B, C, AT),
                 new EvidenceCaptured(A, B, "Roof photo", "upload", "image/jpeg", 1234, SHA, AT, AT,
                         "tenants/" + A + "/evidence/" + B, C, null, D, A),
                 new EvidenceSealed(A, B, AT, C),

@@ -1,11 +1,13 @@
 package dev.custos.api.access;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.custos.api.support.Commands;
 import dev.custos.events.operator.ActionMetaData;
+import dev.custos.events.operator.OperatorViewed;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,6 +28,15 @@ public record Action<B>(ActionSpec<B> spec, Acting acting, B body, UUID actionId
     /** Sends a command of this action and answers with what its handler returned, once committed. */
     public <R> Mono<R> call(Object command, Class<R> resultType) {
         return commands.call(command, metaData(), resultType);
+    }
+
+    /**
+     * Records that the operator viewed the action's subject, for an action that sends no command: the view is an
+     * event of no aggregate, with the action's metadata, so it is on record and in the audit log like any other.
+     */
+    public Mono<Void> recordView(Instant at) {
+        return commands.record(new OperatorViewed(acting.tenantId(), acting.circleId(), spec.subjectType(), subjectId,
+                acting.individualId(), at), metaData());
     }
 
     public UUID tenantId() {

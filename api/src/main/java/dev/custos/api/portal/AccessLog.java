@@ -10,12 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,6 +23,7 @@ import dev.custos.events.authority.AuthorityAccessAllowed;
 import dev.custos.events.authority.AuthorityAccessDenied;
 import dev.custos.events.authority.AuthorityDownloadIssued;
 import dev.custos.events.authority.AuthorityRateLimited;
+import dev.custos.api.support.AggregatelessEvents;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -51,18 +48,16 @@ class AccessLog implements SmartLifecycle {
     private record Pending(EventMessage<?> event, CompletableFuture<Void> logged) {
     }
 
-    private final EventBus events;
-    private final TransactionManager transactions;
+    private final AggregatelessEvents events;
     private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(MAX_PENDING);
     private volatile boolean running;
     private Thread writer;
 
     private final Clock clock;
 
-    AccessLog(EventBus events, TransactionManager transactions, Clock clock) {
+    AccessLog(AggregatelessEvents events, Clock clock) {
         this.events = events;
         this.clock = clock;
-        this.transactions = transactions;
     }
 
     /** What a session request did; a read's view number is 0: only an exchange counts views. */
@@ -132,16 +127,7 @@ class AccessLog implements SmartLifecycle {
     }
 
     private void append(List<EventMessage<?>> accesses) {
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-            events.publish(accesses);
-            return null;
-        });
-        if (result.isExceptional()) {
-            Throwable failure = result.exceptionResult();
-            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
-        }
+        events.append(accesses);
     }
 
     @Override

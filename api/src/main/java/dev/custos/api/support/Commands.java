@@ -1,5 +1,6 @@
 package dev.custos.api.support;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -7,9 +8,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -42,10 +45,13 @@ public class Commands implements DisposableBean {
     private final ThreadPoolExecutor workers;
     private final long maxWaitNanos;
     private final MeterRegistry meters;
+    private final AggregatelessEvents aggregateless;
 
-    public Commands(CommandGateway gateway, CommandProperties properties, MeterRegistry meters) {
+    public Commands(CommandGateway gateway, CommandProperties properties, MeterRegistry meters,
+                    AggregatelessEvents aggregateless) {
         this.gateway = gateway;
         this.meters = meters;
+        this.aggregateless = aggregateless;
         this.maxWaitNanos = properties.effectiveMaxWait().toNanos();
         AtomicInteger threads = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(properties.effectiveWorkers(), properties.effectiveWorkers(),
@@ -73,6 +79,21 @@ public class Commands implements DisposableBean {
 
     /** {@link #call(Object, Class)} with metadata that Axon copies onto the command's events. */
     public <R> Mono<R> call(Object command, Map<String, ?> metaData, Class<R> resultType) {
+        return onWorker(() -> resultType.cast(dispatch(command, metaData)));
+    }
+
+    /**
+     * Appends an event that belongs to no aggregate (an action that changes nothing but must be on record), with
+     * metadata, on the same workers and under the same bounds as a command; completes once it is committed.
+     */
+    public Mono<Void> record(Object event, Map<String, ?> metaData) {
+        return onWorker(() -> {
+            aggregateless.append(List.of(GenericEventMessage.asEventMessage(event).andMetaData(metaData)));
+            return Boolean.TRUE;
+        }).then();
+    }
+
+    private <R> Mono<R> onWorker(Supplier<R> work) {
         return Mono.defer(() -> {
             long queuedAt = System.nanoTime();
             CompletableFuture<R> answer;
@@ -81,7 +102,7 @@ public class Commands implements DisposableBean {
                     if (System.nanoTime() - queuedAt > maxWaitNanos) {
                         throw new Overloaded();
                     }
-                    return resultType.cast(dispatch(command, metaData));
+                    return work.get();
                 }, workers);
             } catch (RejectedExecutionException full) {
                 return Mono.error(new Overloaded());

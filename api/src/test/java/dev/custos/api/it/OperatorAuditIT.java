@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.custos.api.access.Acting;
+import dev.custos.api.access.Action;
+import dev.custos.api.access.ActionSpec;
+import dev.custos.api.access.NoBody;
+import dev.custos.api.access.RequiredRole;
 import dev.custos.api.support.Commands;
+import dev.custos.api.tenancy.RequestContext;
 import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
 import dev.custos.api.support.TestDatabase;
@@ -20,6 +27,7 @@ import dev.custos.command.Reach;
 import dev.custos.command.legal.AddLegalHoldTarget;
 import dev.custos.command.legal.PlaceLegalHold;
 import dev.custos.events.operator.ActionMetaData;
+import dev.custos.events.operator.OperatorRoleKey;
 
 /** The operator audit log: exactly one row per successful operator action, none for a refused one. */
 class OperatorAuditIT extends IntegrationTest {
@@ -151,6 +159,32 @@ class OperatorAuditIT extends IntegrationTest {
             Map<?, ?> row = (Map<?, ?>) one;
             assertThat(row.get("id")).isEqualTo(action.toString());
             assertThat(row.get("action_key")).isEqualTo("hold_create");
+        });
+    }
+
+    /** An action that sends no command is still one row: its view is an event of no aggregate, with the metadata. */
+    @Test
+    void aViewOnlyActionIsOneRow() {
+        Caller legal = legalOperatorOfNewTenant();
+        UUID subject = UUID.randomUUID();
+        UUID actionId = UUID.randomUUID();
+        ActionSpec<NoBody> view = ActionSpec.get("/api/operator/things/{id}/dashboard",
+                RequiredRole.of(OperatorRoleKey.LEGAL_OPERATOR)).audited("thing_dashboard_view", "thing");
+        Acting acting = new Acting(new RequestContext(legal.tenant(), null, legal.individual()),
+                Reach.tenantWide(Set.of()), null, subject);
+        new Action<>(view, acting, new NoBody(), actionId, subject, commands)
+                .recordView(Instant.parse("2026-12-02T10:00:00Z")).block();
+
+        assertThat(TestDatabase.count(databaseName(), "SELECT count(*) FROM domain_event_entry "
+                + "WHERE payload_type LIKE '%OperatorViewed' AND aggregate_identifier = event_identifier "
+                + "AND convert_from(meta_data, 'UTF8') LIKE '%" + actionId + "%'")).isOne();
+        Map<?, ?> body = legal.get("/api/operator/events?subject_id=" + subject).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<?>) body.get("events")).singleElement().satisfies(one -> {
+            Map<?, ?> row = (Map<?, ?>) one;
+            assertThat(row.get("id")).isEqualTo(actionId.toString());
+            assertThat(row.get("action_key")).isEqualTo("thing_dashboard_view");
+            assertThat(row.get("subject_type")).isEqualTo("thing");
         });
     }
 }

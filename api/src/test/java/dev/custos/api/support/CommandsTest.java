@@ -48,7 +48,8 @@ class CommandsTest {
                     finished.incrementAndGet();
                     return "done";
                 });
-        commands = new Commands(blocking, new CommandProperties(workers, queue, maxWait), new SimpleMeterRegistry());
+        commands = new Commands(blocking, new CommandProperties(workers, queue, maxWait), new SimpleMeterRegistry(),
+                null);
         return commands;
     }
 
