@@ -24,6 +24,8 @@ import dev.custos.events.authority.AuthorityAccessDenied;
 import dev.custos.events.authority.AuthorityDownloadIssued;
 import dev.custos.events.authority.AuthorityRateLimited;
 import dev.custos.api.support.AggregatelessEvents;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -55,9 +57,12 @@ class AccessLog implements SmartLifecycle {
 
     private final Clock clock;
 
-    AccessLog(AggregatelessEvents events, Clock clock) {
+    AccessLog(AggregatelessEvents events, Clock clock, MeterRegistry meters) {
         this.events = events;
         this.clock = clock;
+        // The one writer that is not in its command's transaction: how far it is behind is its queue.
+        Gauge.builder("custos.access_log.pending", pending, BlockingQueue::size)
+                .description("portal accesses taken and not yet durable").register(meters);
     }
 
     /** What a session request did; a read's view number is 0: only an exchange counts views. */

@@ -82,7 +82,8 @@ class OpenApiIT extends IntegrationTest {
 
     @Test
     void healthAndMetricsAreOnTheManagementPortOnly() {
-        createTenant(java.util.UUID.randomUUID());
+        java.util.UUID operator = java.util.UUID.randomUUID();
+        as(operator, createTenant(operator)).addMember(java.util.UUID.randomUUID());
         // The scrape carries latency histograms of every command type: larger than the default 256 KiB buffer.
         WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
@@ -91,7 +92,10 @@ class OpenApiIT extends IntegrationTest {
         management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
-                        .contains("custos_commands_seconds_count{").contains("custos_portal_requests_total{"));
+                        .contains("custos_commands_seconds_count{").contains("custos_portal_requests_total{")
+                        .contains("custos_operator_actions_seconds_count{method=\"POST\",outcome=\"done\","
+                                + "route=\"/api/tenants/members\"}")
+                        .contains("custos_access_log_pending"));
         for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/metrics")) {
             // 404 where the path is open, 401 where it is not: either way nothing of the management port shows.
             http().get().uri(path).exchange().expectStatus().is4xxClientError()
