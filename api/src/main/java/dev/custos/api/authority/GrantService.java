@@ -13,6 +13,7 @@ import dev.custos.api.access.OperatorActions;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.command.authority.AddAuthorityScope;
 import dev.custos.events.authority.AccessWindow;
+import dev.custos.events.authority.AuthorityGrantCreated;
 import dev.custos.command.authority.CreateAuthorityGrant;
 import dev.custos.command.authority.IssueAuthorityToken;
 import dev.custos.command.authority.RevokeAuthorityGrant;
@@ -55,7 +56,7 @@ public class GrantService {
         this.clock = clock;
     }
 
-    /** Creates a grant in the action's circle; answers it as the listing shows it. */
+    /** Creates a grant in the action's circle; answers it as the listing shows it, from what the command decided. */
     public Mono<GrantView> create(Action<?> action, UUID grantId, CreateGrantRequest body) {
         Acting acting = action.acting();
         boolean requirePasscode = Boolean.TRUE.equals(body.requirePasscode());
@@ -65,12 +66,13 @@ public class GrantService {
         }
         Mono<String> hash = requirePasscode ? passcodes.hash(body.passcode()) : Mono.just("");
         return Mono.zip(hash, directory.grantLifetimeDays(acting.scope()))
-                .flatMap(hashAndLimit -> action.send(new CreateAuthorityGrant(grantId, acting.tenantId(),
+                .flatMap(hashAndLimit -> action.call(new CreateAuthorityGrant(grantId, acting.tenantId(),
                         acting.circleId(), body.portalId(), body.grantType(), body.title().strip(),
                         body.description(), body.expiresAt(), body.maxViews(), requirePasscode,
                         hashAndLimit.getT1().isEmpty() ? null : hashAndLimit.getT1(), body.allowUnsealed(),
-                        body.clientRequestId(), acting.individualId(), hashAndLimit.getT2(), acting.reach())))
-                .then(Mono.defer(() -> grants.grant(acting.scope(), grantId)));
+                        body.clientRequestId(), acting.individualId(), hashAndLimit.getT2(), acting.reach()),
+                        AuthorityGrantCreated.class))
+                .map(GrantService::asCreated);
     }
 
     /**
@@ -99,15 +101,14 @@ public class GrantService {
         return grants.grant(scope, grantId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such grant")))
                 .zipWith(directory.grantLifetimeDays(scope))
-                .flatMap(grantAndLimit -> action.send(new IssueAuthorityToken(tokenId, action.tenantId(), grantId,
+                .flatMap(grantAndLimit -> action.call(new IssueAuthorityToken(tokenId, action.tenantId(), grantId,
                         ShareTokens.sha256Hex(raw), grantAndLimit.getT1().expiresAt(), expiresAt,
                         grantAndLimit.getT1().maxViews(),
                         AccessWindow.open(grantAndLimit.getT1().status(), grantAndLimit.getT1().expiresAt(),
                                 clock.instant()), clientRequestId,
-                        action.individualId(), grantAndLimit.getT2())))
-                .then(Mono.defer(() -> grants.token(scope, tokenId)))
-                .map(token -> new IssuedToken(tokenId, raw, publicBaseUrl + "/p/authority#token=" + raw,
-                        token.expiresAt()));
+                        action.individualId(), grantAndLimit.getT2()), Instant.class))
+                .map(effectiveExpiry -> new IssuedToken(tokenId, raw, publicBaseUrl + "/p/authority#token=" + raw,
+                        effectiveExpiry));
     }
 
     /** Revokes the grant, then each of its tokens, so that the token rows say so too. */
@@ -119,6 +120,13 @@ public class GrantService {
                 .concatMap(token -> action.send(new RevokeAuthorityToken(token.id(), acting.tenantId(),
                         "grant revoked: " + reason, acting.individualId())))
                 .then(Mono.defer(() -> grants.grant(acting.scope(), grantId)));
+    }
+
+    /** A grant just created, as the listing shows it: active, with no tokens and no access yet. */
+    private static GrantView asCreated(AuthorityGrantCreated created) {
+        return new GrantView(created.grantId(), created.grantType(), created.title(), created.description(),
+                created.circleId(), created.portalId(), "active", created.createdAt(), created.expiresAt(),
+                created.maxViews(), created.requirePasscode(), null, null, 0, 0, null, 0);
     }
 
     /** Whether the object is sealed, or empty when it does not exist in the tenant (or was destroyed). */

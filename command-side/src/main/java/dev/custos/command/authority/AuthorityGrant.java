@@ -18,7 +18,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.custos.command.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.custos.command.Reach;
@@ -51,8 +53,10 @@ class AuthorityGrant {
     private boolean allowUnsealed;
     private Set<String> scopes = new HashSet<>();
 
+    /** Answers the grant as created, so that the caller's answer needs no read of the projection. */
     @CommandHandler
-    AuthorityGrant(CreateAuthorityGrant command, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    AuthorityGrantCreated handle(CreateAuthorityGrant command, Clock clock) {
         require(command.grantId() != null && command.tenantId() != null, INVALID, "grant and tenant ids are required");
         command.reach().requireActOn(command.circleId(), "circle");
         require(GRANT_TYPES.contains(command.grantType()), INVALID, "grant_type is not a grant type");
@@ -63,10 +67,13 @@ class AuthorityGrant {
         require(command.maxViews() == null || command.maxViews() > 0, INVALID, "max_views must be at least 1");
         require(command.requirePasscode() == (command.passcodeHash() != null), INVALID,
                 "a passcode is required exactly when require_passcode is true");
-        apply(new AuthorityGrantCreated(command.tenantId(), command.grantId(), command.circleId(), command.portalId(),
-                command.grantType(), requireText(command.title(), "title"), command.description(),
-                command.expiresAt(), command.maxViews(), command.requirePasscode(), command.passcodeHash(),
-                command.allowUnsealed(), command.clientRequestId(), now, command.requestedBy()));
+        AuthorityGrantCreated created = new AuthorityGrantCreated(command.tenantId(), command.grantId(),
+                command.circleId(), command.portalId(), command.grantType(), requireText(command.title(), "title"),
+                command.description(), command.expiresAt(), command.maxViews(), command.requirePasscode(),
+                command.passcodeHash(), command.allowUnsealed(), command.clientRequestId(), now,
+                command.requestedBy());
+        apply(created);
+        return created;
     }
 
     @CommandHandler

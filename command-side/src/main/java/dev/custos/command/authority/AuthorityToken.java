@@ -16,7 +16,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.custos.command.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.custos.events.authority.AccessWindow;
@@ -47,8 +49,10 @@ class AuthorityToken {
     private boolean revoked;
     private boolean expired;
 
+    /** Answers the token's effective expiry: never past its grant's, nor past the tenant's limit. */
     @CommandHandler
-    AuthorityToken(IssueAuthorityToken command, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    Instant handle(IssueAuthorityToken command, Clock clock) {
         require(command.tokenId() != null && command.tenantId() != null && command.grantId() != null, INVALID,
                 "token, tenant and grant ids are required");
         require(command.tokenHash() != null && command.tokenHash().matches("[0-9a-f]{64}"), INVALID,
@@ -67,6 +71,7 @@ class AuthorityToken {
         require(AccessWindow.ahead(effective, now), INVALID, "expires_at must be in the future");
         apply(new AuthorityTokenIssued(command.tenantId(), command.grantId(), command.tokenId(), command.tokenHash(),
                 effective, command.maxViews(), command.clientRequestId(), now, command.requestedBy()));
+        return effective;
     }
 
     @CommandHandler

@@ -61,7 +61,8 @@ class AuthorityGrantTest {
 
     @Test
     void creatingAGrantRecordsIt() {
-        fixture.givenNoPriorActivity().when(create("adjuster", LATER, false, null)).expectEvents(created(false));
+        fixture.givenNoPriorActivity().when(create("adjuster", LATER, false, null)).expectEvents(created(false))
+                .expectResultMessagePayload(created(false));
     }
 
     @Test

@@ -61,11 +61,11 @@ class AuthorityTokenTest {
         fixture.givenNoPriorActivity()
                 .when(new IssueAuthorityToken(TOKEN, TENANT, GRANT, HASH, GRANT_END, GRANT_END.plusSeconds(60), 3,
                         true, null, OPERATOR, 90))
-                .expectEvents(issued(GRANT_END, 3));
+                .expectEvents(issued(GRANT_END, 3)).expectResultMessagePayload(GRANT_END);
         Instant sooner = NOW.plusSeconds(60);
         fixture.givenNoPriorActivity()
                 .when(new IssueAuthorityToken(TOKEN, TENANT, GRANT, HASH, GRANT_END, sooner, 3, true, null, OPERATOR, 90))
-                .expectEvents(issued(sooner, 3));
+                .expectEvents(issued(sooner, 3)).expectResultMessagePayload(sooner);
     }
 
     @Test
