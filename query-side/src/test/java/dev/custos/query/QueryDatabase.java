@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -96,6 +97,11 @@ public final class QueryDatabase {
     /** Counts rows past row-level security, as the cluster's administrator. */
     public long count(String sql, Object... arguments) {
         return superuser.queryForObject(sql, Long.class, arguments);
+    }
+
+    /** Counts rows as {@code custos_app} scoped to {@code tenant}: what row-level security lets the write path see. */
+    public long countAsApp(UUID tenant, String sql, Object... arguments) {
+        return transactions.execute(status -> writes.as(tenant).queryForObject(sql, Long.class, arguments));
     }
 
     /** Every row of a table, in a stable order, as text: what a rebuild must reproduce. */
