@@ -169,7 +169,7 @@ public final class Bench {
                     work.resolve("embedded-" + which + ".log"), options.jvm);
         }
         if (options.cds != null) {
-            List<String> jvm = new java.util.ArrayList<>(options.jvm);
+            List<String> jvm = new ArrayList<>(options.jvm);
             jvm.add("-XX:SharedArchiveFile=" + options.cds.resolve("custos.jsa"));
             startOnce("B6 embedded restart with the class-data archive (./custos run)",
                     options.cds.resolve("app").resolve("custos.jar"), environment,

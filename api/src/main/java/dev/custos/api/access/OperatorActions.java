@@ -35,14 +35,17 @@ public class OperatorActions {
 
     /** The operator's reach for the role in this (checked) request; 403 when the role does not count here. */
     public Mono<Reach> reach(RequestContext context, RequiredRole role) {
-        return standings.standing(context.scope(), role.key(), context.circleId(), null, null)
-                .map(standing -> reach(context, standing).orElseThrow(() -> noRole(role)));
+        return reach(context, role.key()).map(reach -> reach.orElseThrow(() -> noRole(role)));
     }
 
     /** Whether the role counts in this (checked) request. */
     public Mono<Boolean> counts(RequestContext context, RequiredRole role) {
-        return standings.standing(context.scope(), role.key(), context.circleId(), null, null)
-                .map(standing -> reach(context, standing).isPresent());
+        return reach(context, role.key()).map(Optional::isPresent);
+    }
+
+    private Mono<Optional<Reach>> reach(RequestContext context, String roleKey) {
+        return standings.standing(context.scope(), roleKey, context.circleId(), null, null)
+                .map(standing -> reach(context, standing));
     }
 
     /**

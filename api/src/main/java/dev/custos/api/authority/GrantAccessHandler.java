@@ -52,7 +52,7 @@ class GrantAccessHandler {
                         return Answer.ok(new IssuedToken(token.id(), null, null, token.expiresAt()));
                     });
             return repeat.switchIfEmpty(Mono.defer(() -> sharing
-                    .issueToken(action, grantId, body.expiresAt(), body.clientRequestId()).map(token -> token)));
+                    .issueToken(action, grantId, body.expiresAt(), body.clientRequestId()).cast(Object.class)));
         });
     }
 

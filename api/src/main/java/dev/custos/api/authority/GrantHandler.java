@@ -36,19 +36,19 @@ class GrantHandler {
             CreateGrantRequest body = action.body();
             Mono<GrantView> repeat = body.clientRequestId() == null ? Mono.empty()
                     : grants.grantByClientRequest(action.acting().scope(), body.clientRequestId());
-            return repeat.map(original -> (Object) repeated(body, original))
+            return repeat.<Object>map(original -> repeated(body, original))
                     .switchIfEmpty(Mono.defer(() -> createNew(action)));
         });
     }
 
     private Mono<Object> createNew(Action<CreateGrantRequest> action) {
         CreateGrantRequest body = action.body();
-        return sharing.create(action, action.subjectId(), body).map(grant -> (Object) grant)
+        return sharing.create(action, action.subjectId(), body).cast(Object.class)
                 // Two requests with one client_request_id raced; the loser answers with the winner's grant, or
                 // with a conflict when the winner's grant is one this caller cannot see.
                 .onErrorResume(ProblemException::isUniqueViolation, race -> grants
                         .grantByClientRequest(action.acting().scope(), body.clientRequestId())
-                        .map(original -> (Object) repeated(body, original))
+                        .<Object>map(original -> repeated(body, original))
                         .switchIfEmpty(Mono.error(() -> ProblemException.conflict(
                                 "client_request_id is already used by another request"))));
     }

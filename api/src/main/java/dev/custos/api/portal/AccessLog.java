@@ -117,7 +117,7 @@ class AccessLog implements SmartLifecycle {
 
     private void write(List<Pending> batch) {
         try {
-            append(batch.stream().<EventMessage<?>>map(Pending::event).toList());
+            events.append(batch.stream().map(Pending::event).toList());
             batch.forEach(access -> access.logged().complete(null));
         } catch (RuntimeException failure) {
             if (batch.size() == 1) {
@@ -129,10 +129,6 @@ class AccessLog implements SmartLifecycle {
                 write(List.of(access));
             }
         }
-    }
-
-    private void append(List<EventMessage<?>> accesses) {
-        events.append(accesses);
     }
 
     @Override

@@ -98,7 +98,7 @@ class LegalHold {
         require(!released, CONFLICT, "the hold is already released");
     }
 
-    /** Targets in the order the hold listing gives them: by time added, then type and id. */
+    /** Targets in a stable order: by time added, then type and id. */
     private LegalHoldState state() {
         List<LegalHoldState.Target> listed = targets.stream()
                 .sorted(Comparator.comparing(LegalHoldState.Target::addedAt)

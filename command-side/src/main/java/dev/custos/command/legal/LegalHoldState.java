@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * A hold as its last command left it: what each hold command answers, so that the caller's answer needs no read
- * of the projection (it has the shape of the hold listing).
+ * of the projection.
  */
 public record LegalHoldState(
         UUID id,
