@@ -41,6 +41,8 @@ import dev.custos.events.directory.GrantLifetimeLimitSet;
 import dev.custos.events.directory.CircleMemberAdded;
 import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.directory.TenantMemberAdded;
+import dev.custos.events.directory.TenantMemberAdopted;
+import dev.custos.events.directory.AdoptedRoleAssignment;
 import dev.custos.events.evidence.EvidenceBundleCreated;
 import dev.custos.events.evidence.EvidenceBundleSealed;
 import dev.custos.events.evidence.EvidenceCaptured;
@@ -76,6 +78,10 @@ class EventWireFormatTest {
         return List.<Object>of(
                 new TenantCreated(A, "Acme", B, C, D, AT),
                 new TenantMemberAdded(A, B, "Mia", C, AT),
+                new TenantMemberAdopted(A, B, List.of(C), List.of(
+                        new AdoptedRoleAssignment(D, "platform_operator", null, true, AT, A, null, null, null),
+                        new AdoptedRoleAssignment(C, "legal_operator", C, false, AT, A, AT, A, "left the team")),
+                        AT),
                 new CircleCreated(A, B, "North", C, AT),
                 new GrantLifetimeLimitSet(A, 30, B, AT),
                 new CircleMemberAdded(A, B, C, D, AT),

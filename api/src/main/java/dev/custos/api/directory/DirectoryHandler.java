@@ -12,8 +12,6 @@ import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Commands;
 import dev.custos.api.support.RequestBodies;
 import dev.custos.api.tenancy.Caller;
-import dev.custos.command.directory.AddCircleMember;
-import dev.custos.command.directory.AddTenantMember;
 import dev.custos.command.directory.CreateCircle;
 import dev.custos.command.directory.CreateTenant;
 import reactor.core.publisher.Mono;
@@ -25,11 +23,13 @@ class DirectoryHandler {
     private final Commands commands;
     private final OperatorPipeline pipeline;
     private final RequestBodies bodies;
+    private final MemberCommands members;
 
-    DirectoryHandler(Commands commands, OperatorPipeline pipeline, RequestBodies bodies) {
+    DirectoryHandler(Commands commands, OperatorPipeline pipeline, RequestBodies bodies, MemberCommands members) {
         this.commands = commands;
         this.pipeline = pipeline;
         this.bodies = bodies;
+        this.members = members;
     }
 
     Mono<ServerResponse> createTenant(ServerRequest request) {
@@ -46,9 +46,8 @@ class DirectoryHandler {
     }
 
     Mono<ServerResponse> addTenantMember(ServerRequest request) {
-        return pipeline.handle(DirectoryActions.ADD_TENANT_MEMBER, request, action -> action.send(
-                        new AddTenantMember(action.tenantId(), action.body().individualId(),
-                                action.body().displayName(), action.individualId(), action.acting().reach()))
+        return pipeline.handle(DirectoryActions.ADD_TENANT_MEMBER, request, action -> members
+                .addTenantMember(action, action.body().individualId(), action.body().displayName())
                 .thenReturn(new MemberResponse(action.tenantId(), null, action.body().individualId(),
                         blankToNull(action.body().displayName()))));
     }
@@ -63,9 +62,8 @@ class DirectoryHandler {
     }
 
     Mono<ServerResponse> addCircleMember(ServerRequest request) {
-        return pipeline.handle(DirectoryActions.ADD_CIRCLE_MEMBER, request, action -> action.send(
-                        new AddCircleMember(action.tenantId(), action.subjectId(), action.body().individualId(),
-                                action.individualId(), action.acting().reach()))
+        return pipeline.handle(DirectoryActions.ADD_CIRCLE_MEMBER, request, action -> members
+                .addCircleMember(action, action.subjectId(), action.body().individualId())
                 .thenReturn(new MemberResponse(action.tenantId(), action.subjectId(), action.body().individualId(),
                         null)));
     }

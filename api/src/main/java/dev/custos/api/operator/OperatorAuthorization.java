@@ -5,13 +5,11 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import dev.custos.api.access.Acting;
 import dev.custos.api.access.Action;
 import dev.custos.api.access.OperatorActions;
 import dev.custos.api.access.RequiredRole;
+import dev.custos.api.directory.MemberCommands;
 import dev.custos.api.tenancy.RequestContext;
-import dev.custos.command.directory.AssignOperatorRole;
-import dev.custos.command.directory.RevokeOperatorRole;
 import dev.custos.command.directory.RoleAssignment;
 import dev.custos.events.operator.OperatorRoleKey;
 import dev.custos.query.operator.OperatorRoleReader;
@@ -28,10 +26,12 @@ public class OperatorAuthorization {
 
     private final OperatorRoleReader roles;
     private final OperatorActions actions;
+    private final MemberCommands members;
 
-    public OperatorAuthorization(OperatorRoleReader roles, OperatorActions actions) {
+    public OperatorAuthorization(OperatorRoleReader roles, OperatorActions actions, MemberCommands members) {
         this.roles = roles;
         this.actions = actions;
+        this.members = members;
     }
 
     public Mono<Boolean> isOperatorRole(OperatorRoleKey role, RequestContext context) {
@@ -52,19 +52,12 @@ public class OperatorAuthorization {
         return roles.effectiveRoleKeys(context.scope(), context.circleId()).collectList();
     }
 
-    /**
-     * Assigns in the circle the action was granted for ({@code null}: tenant-wide); the new assignment takes the
-     * action's subject id.
-     */
+    /** Assigns in the circle the action was granted for ({@code null}: tenant-wide). */
     public Mono<RoleAssignment> assignOperatorRole(OperatorRoleKey role, UUID individualId, Action<?> action) {
-        Acting acting = action.acting();
-        return action.call(new AssignOperatorRole(acting.tenantId(), action.subjectId(), role.key(), individualId,
-                acting.circleId(), acting.individualId(), acting.reach()), RoleAssignment.class);
+        return members.assign(action, role, individualId);
     }
 
     public Mono<RoleAssignment> revokeOperatorRole(UUID assignmentId, String reason, Action<?> action) {
-        Acting acting = action.acting();
-        return action.call(new RevokeOperatorRole(acting.tenantId(), assignmentId, reason, acting.individualId(),
-                acting.reach()), RoleAssignment.class);
+        return members.revoke(action, assignmentId, reason);
     }
 }

@@ -6,7 +6,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import dev.custos.command.Reach;
 
-/** Add a tenant member to one of the tenant's circles. */
-public record AddCircleMember(@TargetAggregateIdentifier UUID tenantId, UUID circleId, UUID individualId, UUID requestedBy,
-        Reach reach) {
+/** Add a tenant member to one of the tenant's circles (the API has found the circle); decided on the member. */
+public record AddCircleMember(UUID tenantId, UUID circleId, UUID individualId, UUID requestedBy, Reach reach) {
+
+    @TargetAggregateIdentifier
+    public UUID memberStream() {
+        return MemberStream.of(tenantId, individualId);
+    }
 }

@@ -6,7 +6,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import dev.custos.command.Reach;
 
-/** Make an individual a member of the tenant. */
-public record AddTenantMember(@TargetAggregateIdentifier UUID tenantId, UUID individualId, String displayName, UUID requestedBy,
-        Reach reach) {
+/** Make an individual a member of the tenant; the member's own stream starts here. */
+public record AddTenantMember(UUID tenantId, UUID individualId, String displayName, UUID requestedBy, Reach reach) {
+
+    @TargetAggregateIdentifier
+    public UUID memberStream() {
+        return MemberStream.of(tenantId, individualId);
+    }
 }

@@ -6,7 +6,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import dev.custos.command.Reach;
 
-/** Give a tenant member an operator role, tenant-wide (circleId null) or for one circle. */
-public record AssignOperatorRole(@TargetAggregateIdentifier UUID tenantId, UUID assignmentId, String roleKey, UUID individualId, UUID circleId, UUID requestedBy,
-        Reach reach) {
+/** Give a tenant member an operator role, tenant-wide (circleId null) or for one circle; decided on the member. */
+public record AssignOperatorRole(UUID tenantId, UUID assignmentId, String roleKey, UUID individualId, UUID circleId,
+        UUID requestedBy, Reach reach) {
+
+    @TargetAggregateIdentifier
+    public UUID memberStream() {
+        return MemberStream.of(tenantId, individualId);
+    }
 }

@@ -6,7 +6,15 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import dev.custos.command.Reach;
 
-/** Revoke an active role assignment, for a stated reason. */
-public record RevokeOperatorRole(@TargetAggregateIdentifier UUID tenantId, UUID assignmentId, String reason, UUID requestedBy,
-        Reach reach) {
+/**
+ * Revoke an active role assignment, for a stated reason. {@code individualId} is the assignment's holder, whose
+ * stream decides it; an assignment the holder does not have is not found.
+ */
+public record RevokeOperatorRole(UUID tenantId, UUID assignmentId, UUID individualId, String reason,
+        UUID requestedBy, Reach reach) {
+
+    @TargetAggregateIdentifier
+    public UUID memberStream() {
+        return MemberStream.of(tenantId, individualId);
+    }
 }

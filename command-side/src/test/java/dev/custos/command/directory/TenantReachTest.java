@@ -3,6 +3,7 @@ package dev.custos.command.directory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,15 +14,17 @@ import org.junit.jupiter.api.Test;
 
 import dev.custos.command.CommandRefused;
 import dev.custos.command.Reach;
+import dev.custos.events.directory.AdoptedRoleAssignment;
 import dev.custos.events.directory.CircleCreated;
 import dev.custos.events.directory.CircleMemberAdded;
 import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.directory.TenantMemberAdded;
+import dev.custos.events.directory.TenantMemberAdopted;
 import dev.custos.events.operator.OperatorRoleAssigned;
 
 /**
- * The circle boundary as the tenant aggregate enforces it on its own, whatever the API checked before: a circle's
- * platform operator works inside its circle only, and nobody assigns a role wider than their own reach.
+ * The circle boundary as the tenant and its members enforce it on their own, whatever the API checked before: a
+ * circle's platform operator works inside its circle only, and nobody assigns a role wider than their own reach.
  */
 class TenantReachTest {
 
@@ -37,32 +40,34 @@ class TenantReachTest {
     /** A platform operator whose role counts in circle OWN only (a member of OWN). */
     private static final Reach CIRCLE_REACH = Reach.circle(OWN, Set.of(OWN));
 
-    private FixtureConfiguration<Tenant> fixture;
+    private FixtureConfiguration<TenantMember> members;
+    private FixtureConfiguration<Tenant> tenants;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Tenant.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        members = new AggregateTestFixture<>(TenantMember.class);
+        members.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        tenants = new AggregateTestFixture<>(Tenant.class);
+        tenants.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    /** A tenant with circles OWN and OTHER; the circle admin and the member are in OWN, the member also in OTHER. */
-    private Object[] tenantWithCircles() {
+    /** The member, in circles OWN and OTHER. */
+    private Object[] memberInBothCircles() {
         return new Object[] {
-                new TenantCreated(TENANT, "Acme", FOUNDER, FOUNDER_ASSIGNMENT, FOUNDER, NOW),
-                new TenantMemberAdded(TENANT, CIRCLE_ADMIN, null, FOUNDER, NOW),
                 new TenantMemberAdded(TENANT, MEMBER, null, FOUNDER, NOW),
-                new CircleCreated(TENANT, OWN, "Own", FOUNDER, NOW),
-                new CircleCreated(TENANT, OTHER, "Other", FOUNDER, NOW),
-                new CircleMemberAdded(TENANT, OWN, CIRCLE_ADMIN, FOUNDER, NOW),
                 new CircleMemberAdded(TENANT, OWN, MEMBER, FOUNDER, NOW),
-                new CircleMemberAdded(TENANT, OTHER, MEMBER, FOUNDER, NOW),
-                new OperatorRoleAssigned(TENANT, UUID.randomUUID(), "platform_operator", CIRCLE_ADMIN, OWN, FOUNDER,
-                        NOW)};
+                new CircleMemberAdded(TENANT, OTHER, MEMBER, FOUNDER, NOW)};
+    }
+
+    /** The founder as the tenant's creation left them, adopted: a tenant-wide platform operator. */
+    private TenantMemberAdopted founder() {
+        return new TenantMemberAdopted(TENANT, FOUNDER, List.of(), List.of(new AdoptedRoleAssignment(
+                FOUNDER_ASSIGNMENT, "platform_operator", null, true, NOW, FOUNDER, null, null, null)), NOW);
     }
 
     @Test
     void aCircleOperatorAssignsInsideItsCircle() {
-        fixture.given(tenantWithCircles())
+        members.given(memberInBothCircles())
                 .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", MEMBER, OWN, CIRCLE_ADMIN,
                         CIRCLE_REACH))
                 .expectEvents(new OperatorRoleAssigned(TENANT, ASSIGNMENT, "legal_operator", MEMBER, OWN,
@@ -71,8 +76,8 @@ class TenantReachTest {
 
     @Test
     void aCircleOperatorCannotAssignATenantWideRole() {
-        fixture.given(tenantWithCircles())
-                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "platform_operator", CIRCLE_ADMIN, null,
+        members.given(memberInBothCircles())
+                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "platform_operator", MEMBER, null,
                         CIRCLE_ADMIN, CIRCLE_REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the operator's role does not reach this circle")
@@ -81,17 +86,19 @@ class TenantReachTest {
 
     @Test
     void aCircleOperatorCannotAssignInAnotherCircle() {
-        fixture.given(tenantWithCircles())
+        members.given(memberInBothCircles())
                 .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", MEMBER, OTHER, CIRCLE_ADMIN,
                         Reach.circle(OWN, Set.of(OWN, OTHER))))
                 .expectException(CommandRefused.class)
+                .expectExceptionMessage("the operator's role does not reach this circle")
                 .expectNoEvents();
     }
 
     @Test
     void aCircleOperatorCannotRevokeATenantWideAssignment() {
-        fixture.given(tenantWithCircles())
-                .when(new RevokeOperatorRole(TENANT, FOUNDER_ASSIGNMENT, "take over", CIRCLE_ADMIN, CIRCLE_REACH))
+        members.given(founder())
+                .when(new RevokeOperatorRole(TENANT, FOUNDER_ASSIGNMENT, FOUNDER, "take over", CIRCLE_ADMIN,
+                        CIRCLE_REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the operator's role does not reach this role assignment")
                 .expectNoEvents();
@@ -99,11 +106,11 @@ class TenantReachTest {
 
     @Test
     void aCircleOperatorCannotChangeTheTenantsMembersOrCircles() {
-        fixture.given(tenantWithCircles())
+        members.givenNoPriorActivity()
                 .when(new AddTenantMember(TENANT, UUID.randomUUID(), null, CIRCLE_ADMIN, CIRCLE_REACH))
                 .expectException(CommandRefused.class)
                 .expectNoEvents();
-        fixture.given(tenantWithCircles())
+        tenants.given(new TenantCreated(TENANT, "Acme", FOUNDER, FOUNDER_ASSIGNMENT, FOUNDER, NOW))
                 .when(new CreateCircle(TENANT, UUID.randomUUID(), "Mine", CIRCLE_ADMIN, CIRCLE_REACH))
                 .expectException(CommandRefused.class)
                 .expectNoEvents();
@@ -111,16 +118,19 @@ class TenantReachTest {
 
     @Test
     void aCircleOperatorAddsMembersToItsOwnCircleOnly() {
-        fixture.given(tenantWithCircles())
-                .when(new AddCircleMember(TENANT, OTHER, CIRCLE_ADMIN, CIRCLE_ADMIN, CIRCLE_REACH))
+        members.given(new TenantMemberAdded(TENANT, MEMBER, null, FOUNDER, NOW))
+                .when(new AddCircleMember(TENANT, OTHER, MEMBER, CIRCLE_ADMIN, CIRCLE_REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the operator's role does not reach this circle")
                 .expectNoEvents();
+        members.given(new TenantMemberAdded(TENANT, MEMBER, null, FOUNDER, NOW))
+                .when(new AddCircleMember(TENANT, OWN, MEMBER, CIRCLE_ADMIN, CIRCLE_REACH))
+                .expectEvents(new CircleMemberAdded(TENANT, OWN, MEMBER, CIRCLE_ADMIN, NOW));
     }
 
     @Test
     void aTenantWideOperatorAssignsOnlyInCirclesTheyCanSee() {
-        fixture.given(tenantWithCircles())
+        members.given(memberInBothCircles())
                 .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", MEMBER, OTHER, FOUNDER,
                         Reach.tenantWide(Set.of())))
                 .expectException(CommandRefused.class)
@@ -130,7 +140,8 @@ class TenantReachTest {
 
     @Test
     void aCircleIdTheTenantAlreadyHasIsRefused() {
-        fixture.given(tenantWithCircles())
+        tenants.given(new TenantCreated(TENANT, "Acme", FOUNDER, FOUNDER_ASSIGNMENT, FOUNDER, NOW),
+                        new CircleCreated(TENANT, OWN, "Own", FOUNDER, NOW))
                 .when(new CreateCircle(TENANT, OWN, "Again", FOUNDER, Reach.tenantWide(Set.of())))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("a circle with this id already exists")

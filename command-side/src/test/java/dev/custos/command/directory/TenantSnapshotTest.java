@@ -3,42 +3,59 @@ package dev.custos.command.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.Test;
 
+import dev.custos.events.directory.AdoptedRoleAssignment;
 import dev.custos.events.directory.CircleCreated;
 import dev.custos.events.directory.CircleMemberAdded;
 import dev.custos.events.directory.TenantCreated;
-import dev.custos.events.directory.TenantMemberAdded;
+import dev.custos.events.directory.TenantMemberAdopted;
 import dev.custos.events.operator.OperatorRoleAssigned;
+import dev.custos.events.operator.OperatorRoleRevoked;
 
-/** A snapshot of a tenant reads back to the same state: members, circles and role assignments. */
+/** Snapshots of a tenant and of a member read back to the same state. */
 class TenantSnapshotTest {
 
     private static final Instant AT = Instant.parse("2026-12-02T10:00:00Z");
+    private final Jackson3Serializer serializer = Jackson3Serializer.builder().build();
 
     @Test
-    void aSnapshotReadsBackToTheSameTenant() {
+    void aTenantSnapshotReadsBackToTheSameCircles() {
         UUID tenantId = UUID.randomUUID();
         UUID operator = UUID.randomUUID();
-        UUID member = UUID.randomUUID();
         UUID circle = UUID.randomUUID();
         Tenant tenant = new Tenant();
         tenant.on(new TenantCreated(tenantId, "Acme", operator, UUID.randomUUID(), operator, AT));
-        tenant.on(new TenantMemberAdded(tenantId, member, "Mia", operator, AT));
         tenant.on(new CircleCreated(tenantId, circle, "North", operator, AT));
-        tenant.on(new CircleMemberAdded(tenantId, circle, member, operator, AT));
-        tenant.on(new OperatorRoleAssigned(tenantId, UUID.randomUUID(), "legal_operator", member, circle, operator,
+
+        SerializedObject<byte[]> snapshot = serializer.serialize(tenant, byte[].class);
+
+        assertThat(new String(snapshot.getData())).contains(circle.toString());
+        assertThat((Tenant) serializer.deserialize(snapshot)).usingRecursiveComparison().isEqualTo(tenant);
+    }
+
+    @Test
+    void aMemberSnapshotReadsBackToTheSameCirclesAndRoles() {
+        UUID tenantId = UUID.randomUUID();
+        UUID operator = UUID.randomUUID();
+        UUID circle = UUID.randomUUID();
+        UUID revoked = UUID.randomUUID();
+        TenantMember member = new TenantMember();
+        member.on(new TenantMemberAdopted(tenantId, operator, List.of(), List.of(new AdoptedRoleAssignment(
+                UUID.randomUUID(), "platform_operator", null, true, AT, operator, null, null, null)), AT));
+        member.on(new CircleMemberAdded(tenantId, circle, operator, operator, AT));
+        member.on(new OperatorRoleAssigned(tenantId, revoked, "legal_operator", operator, circle, operator, AT));
+        member.on(new OperatorRoleRevoked(tenantId, revoked, "legal_operator", operator, circle, operator, "left",
                 AT));
 
-        Jackson3Serializer serializer = Jackson3Serializer.builder().build();
-        SerializedObject<byte[]> snapshot = serializer.serialize(tenant, byte[].class);
-        Tenant read = serializer.deserialize(snapshot);
+        SerializedObject<byte[]> snapshot = serializer.serialize(member, byte[].class);
 
-        assertThat(new String(snapshot.getData())).contains(member.toString()).contains(circle.toString());
-        assertThat(read).usingRecursiveComparison().isEqualTo(tenant);
+        assertThat(new String(snapshot.getData())).contains(circle.toString()).contains("left");
+        assertThat((TenantMember) serializer.deserialize(snapshot)).usingRecursiveComparison().isEqualTo(member);
     }
 }
