@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.custos.command.Aggregates;
 import dev.custos.events.operator.ActionMetaData;
+import dev.custos.events.upcasting.ActionMetaDataUpcaster;
 import dev.custos.query.ProcessingGroups;
 
 /**
@@ -83,6 +84,12 @@ class AxonConfiguration {
     }
 
     /** The event store's tables in snake_case, as migrations/V1 creates them (Axon's defaults are camelCase). */
+    /** Axon's Spring configuration puts every upcaster bean in the event store's upcaster chain. */
+    @Bean
+    ActionMetaDataUpcaster actionMetaDataUpcaster() {
+        return new ActionMetaDataUpcaster();
+    }
+
     @Bean
     EventSchema eventSchema() {
         return EventSchema.builder()

@@ -35,6 +35,9 @@ class OperatorAuditIT extends IntegrationTest {
     @Autowired
     private Commands commands;
 
+    @Autowired
+    private org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+
     private final UUID operator = UUID.randomUUID();
     private final UUID member = UUID.randomUUID();
 
@@ -186,5 +189,38 @@ class OperatorAuditIT extends IntegrationTest {
             assertThat(row.get("action_key")).isEqualTo("thing_dashboard_view");
             assertThat(row.get("subject_type")).isEqualTo("thing");
         });
+    }
+
+    /**
+     * The service reads an event stored before actions carried metadata through the upcaster: the event comes back
+     * from the event store with the action it used to declare, so a replay of the audit log writes its row again.
+     */
+    @Test
+    void anEventStoredBeforeActionsCarriedMetaDataComesBackWithItsAction() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID hold = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        String payload = "{\"tenantId\":\"" + tenant + "\",\"holdId\":\"" + hold + "\",\"circleId\":null,"
+                + "\"title\":\"Held\",\"reason\":\"litigation\",\"restrictSharing\":false,"
+                + "\"placedAt\":\"2026-11-20T08:00:00Z\",\"placedByIndividualId\":\"" + operator + "\"}";
+        try (java.sql.Connection db = TestDatabase.superuser(databaseName());
+             java.sql.PreparedStatement insert = db.prepareStatement("INSERT INTO domain_event_entry "
+                     + "(event_identifier, payload, payload_revision, payload_type, time_stamp, aggregate_identifier, "
+                     + "sequence_number, type, meta_data) VALUES (?, ?, '1', "
+                     + "'dev.custos.events.legal.LegalHoldPlaced', '2026-11-20T08:00:00.004Z', ?, 0, 'LegalHold', ?)")) {
+            insert.setString(1, eventId);
+            insert.setBytes(2, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            insert.setString(3, hold.toString());
+            insert.setBytes(4, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        }
+
+        org.axonframework.messaging.MetaData read = eventStore.readEvents(hold.toString()).next().getMetaData();
+
+        assertThat(read).containsEntry(ActionMetaData.ACTION_ID, eventId)
+                .containsEntry(ActionMetaData.ACTION_KEY, "hold_create")
+                .containsEntry(ActionMetaData.SUBJECT_ID, hold.toString())
+                .containsEntry(ActionMetaData.OPERATOR_ID, operator.toString())
+                .containsEntry(ActionMetaData.OCCURRED_AT, "2026-11-20T08:00:00Z");
     }
 }

@@ -22,6 +22,12 @@ public final class ActionMetaData {
     /** Present ({@code "true"}) when the action is billable: it also records a usage event. */
     public static final String BILLABLE = "custos_action_billable";
 
+    /**
+     * When the action happened, for an event stored before actions carried metadata (set by the upcaster from the
+     * event's own time); absent otherwise, where the event's timestamp says it.
+     */
+    public static final String OCCURRED_AT = "custos_action_occurred_at";
+
     /** Every key, for the correlation provider that copies them from a command onto its events. */
     public static final List<String> KEYS = List.of(ACTION_ID, ACTION_KEY, TENANT_ID, CIRCLE_ID, OPERATOR_ID,
             SUBJECT_TYPE, SUBJECT_ID, BILLABLE);

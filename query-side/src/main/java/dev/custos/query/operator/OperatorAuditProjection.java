@@ -3,11 +3,13 @@ package dev.custos.query.operator;
 import static dev.custos.events.operator.ActionMetaData.ACTION_ID;
 import static dev.custos.events.operator.ActionMetaData.ACTION_KEY;
 import static dev.custos.events.operator.ActionMetaData.CIRCLE_ID;
+import static dev.custos.events.operator.ActionMetaData.OCCURRED_AT;
 import static dev.custos.events.operator.ActionMetaData.OPERATOR_ID;
 import static dev.custos.events.operator.ActionMetaData.SUBJECT_ID;
 import static dev.custos.events.operator.ActionMetaData.SUBJECT_TYPE;
 import static dev.custos.events.operator.ActionMetaData.TENANT_ID;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
@@ -56,7 +58,13 @@ class OperatorAuditProjection {
                         + "ON CONFLICT (id) DO NOTHING",
                 uuid(action, ACTION_ID), tenantId, uuid(action, CIRCLE_ID), uuid(action, OPERATOR_ID),
                 action.get(ACTION_KEY), action.get(SUBJECT_TYPE), uuid(action, SUBJECT_ID),
-                Timestamps.of(message.getTimestamp()), PAYLOAD_JSON.writeValueAsString(event));
+                Timestamps.of(occurredAt(action, message)), PAYLOAD_JSON.writeValueAsString(event));
+    }
+
+    /** The event's timestamp; for an event stored before actions carried metadata, the time it recorded itself. */
+    private static Instant occurredAt(MetaData action, EventMessage<?> message) {
+        Object recorded = action.get(OCCURRED_AT);
+        return recorded == null ? message.getTimestamp() : Instant.parse(recorded.toString());
     }
 
     private static UUID uuid(MetaData metaData, String key) {

@@ -7,15 +7,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.custos.events.legal.LegalHoldPlaced;
 import dev.custos.events.legal.LegalHoldTargetAdded;
 import dev.custos.events.operator.ActionMetaData;
+import dev.custos.events.upcasting.ActionMetaDataUpcaster;
 import dev.custos.query.QueryDatabase;
 import dev.custos.query.tenancy.TenantScope;
 
@@ -100,5 +107,34 @@ class OperatorAuditProjectionTest {
 
         assertThat(rows(tenant)).hasSize(1);
         assertThat(rows(UUID.randomUUID())).isEmpty();
+    }
+
+    /**
+     * An event stored before actions carried metadata, read back through the upcaster as a replay reads it, writes
+     * the row it wrote when it was new: the event id as the row id, the event's own time, the hold's circle.
+     */
+    @Test
+    void anEventStoredBeforeActionsCarriedMetaDataRebuildsItsOwnRow() {
+        UUID circle = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        Jackson3Serializer serializer = Jackson3Serializer.builder().build();
+        LegalHoldPlaced placed = new LegalHoldPlaced(tenant, hold, circle, "Held", "litigation", false, at, operator);
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("LegalHold", hold.toString(), 0,
+                eventId, at.plusMillis(3), LegalHoldPlaced.class.getName(), "1",
+                serializer.serialize(placed, byte[].class).getData(),
+                serializer.serialize(MetaData.emptyInstance(), byte[].class).getData());
+        MetaData upcast = new ActionMetaDataUpcaster()
+                .upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).findFirst().orElseThrow()
+                .getMetaData().getObject();
+        EventMessage<?> replayed = new GenericEventMessage<>(new GenericMessage<>(eventId, placed, upcast),
+                () -> at.plusMillis(3));
+
+        project(replayed);
+
+        // The hold's circle hides the row from a reader outside it, so the row is counted as it was written.
+        assertThat(db.count("SELECT count(*) FROM cc_operator_events WHERE id = ?::uuid AND tenant_id = ? "
+                        + "AND action_key = 'hold_create' AND circle_id = ? AND operator_individual_id = ? "
+                        + "AND subject_id = ? AND occurred_at = ?", eventId, tenant, circle, operator, hold,
+                java.sql.Timestamp.from(at))).isEqualTo(1);
     }
 }
