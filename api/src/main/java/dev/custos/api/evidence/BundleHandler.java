@@ -18,6 +18,7 @@ import dev.custos.api.tenancy.RequestContext;
 import dev.custos.command.evidence.CreateEvidenceBundle;
 import dev.custos.command.evidence.ManifestMember;
 import dev.custos.command.evidence.SealEvidenceBundle;
+import dev.custos.events.evidence.EvidenceBundleCreated;
 import dev.custos.query.evidence.BundleView;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
@@ -44,11 +45,11 @@ class BundleHandler {
                             return Mono.error(ProblemException.conflict(
                                     "a destroyed evidence object cannot be bundled"));
                         }
-                        return action.send(new CreateEvidenceBundle(bundleId, action.tenantId(),
+                        return action.call(new CreateEvidenceBundle(bundleId, action.tenantId(),
                                 action.body().title().strip(), action.body().evidenceIds(), action.individualId(),
-                                action.acting().reach()));
+                                action.acting().reach()), EvidenceBundleCreated.class);
                     })
-                    .then(Mono.defer(() -> existing(context, bundleId)));
+                    .map(BundleView::created);
         });
     }
 

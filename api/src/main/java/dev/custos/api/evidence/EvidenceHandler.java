@@ -24,6 +24,7 @@ import dev.custos.command.evidence.CheckEvidenceIntegrity;
 import dev.custos.command.evidence.DestroyEvidence;
 import dev.custos.command.evidence.IntegrityCheck;
 import dev.custos.command.evidence.SealEvidence;
+import dev.custos.events.evidence.EvidenceCaptured;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
 import reactor.core.publisher.Mono;
@@ -64,12 +65,13 @@ class EvidenceHandler {
         UUID evidenceId = UUID.randomUUID();
         String key = "tenants/" + context.tenantId() + "/evidence/" + evidenceId;
         return blobs.upload(key, request.bodyToFlux(DataBuffer.class), maxUploadBytes)
-                .flatMap(stored -> commands.send(new CaptureEvidence(evidenceId, context.tenantId(), headers.title(),
+                .flatMap(stored -> commands.call(new CaptureEvidence(evidenceId, context.tenantId(), headers.title(),
                                 headers.sourceType(), headers.contentMime(), stored.bytes(), stored.sha256(),
                                 headers.occurredAt(), key, headers.emergencyRunId(), headers.claimId(),
-                                headers.disputeId(), context.individualId()))
+                                headers.disputeId(), context.individualId()), EvidenceCaptured.class)
                         .onErrorResume(failure -> blobs.delete(key).then(Mono.error(failure))))
-                .then(Mono.defer(() -> summary(context, evidenceId, HttpStatus.CREATED)));
+                .flatMap(captured -> ServerResponse.status(HttpStatus.CREATED)
+                        .bodyValue(summary(EvidenceView.captured(captured))));
     }
 
     Mono<ServerResponse> read(ServerRequest request) {
@@ -119,11 +121,15 @@ class EvidenceHandler {
         return summary(context, evidenceId).flatMap(summary -> ServerResponse.status(status).bodyValue(summary));
     }
 
-    /** The summary with a fresh 60-second download link (none once destroyed). */
     private Mono<EvidenceSummary> summary(RequestContext context, UUID evidenceId) {
-        return existing(context, evidenceId).map(view -> EvidenceSummary.of(view, view.destroyed() ? null
+        return existing(context, evidenceId).map(this::summary);
+    }
+
+    /** The summary with a fresh 60-second download link (none once destroyed). */
+    private EvidenceSummary summary(EvidenceView view) {
+        return EvidenceSummary.of(view, view.destroyed() ? null
                 : blobs.presignDownload(view.blobKey(), Filenames.contentDisposition(view.title(), view.id()),
-                        DOWNLOAD_LIFETIME).url()));
+                        DOWNLOAD_LIFETIME).url());
     }
 
     /** {@code POST /api/evidence/{id}/verify}. */

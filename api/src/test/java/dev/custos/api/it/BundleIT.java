@@ -35,6 +35,26 @@ class BundleIT extends IntegrationTest {
         return UUID.fromString((String) created.get("id"));
     }
 
+    /** The creation answers from its command, not from a read, and says exactly what a read says afterwards. */
+    @Test
+    void aNewBundleAndANewEvidenceObjectAnswerWhatAReadShows() {
+        Map<String, Object> uploaded = Evidence.upload(me, "Roof", "roof photo".getBytes(StandardCharsets.UTF_8));
+        Map<?, ?> readBack = me.get("/api/evidence/" + uploaded.get("id")).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> withoutLink = new java.util.HashMap<>(uploaded);
+        Map<Object, Object> readWithoutLink = new java.util.HashMap<>(readBack);
+        assertThat(withoutLink.remove("url")).isNotNull();
+        assertThat(readWithoutLink.remove("url")).isNotNull();
+        assertThat(withoutLink).isEqualTo(readWithoutLink).containsEntry("chain_status", "open");
+
+        Map<?, ?> created = me.post("/api/evidence/bundles", Map.of("title", "Claim 7 pack",
+                        "evidence_ids", List.of(UUID.fromString((String) uploaded.get("id")))))
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(me.get("/api/evidence/bundles/" + created.get("id")).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody()).isEqualTo(created);
+    }
+
     @Test
     void theManifestHashRecomputesFromTheServedManifest() {
         byte[] content = "damage report".getBytes(StandardCharsets.UTF_8);

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 import dev.custos.command.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.custos.command.Reach;
@@ -41,17 +43,22 @@ class Evidence {
     private boolean sealed;
     private boolean destroyed;
 
+    /** Answers the capture as recorded: the new object is exactly its event, so the answer needs no read. */
     @CommandHandler
-    Evidence(CaptureEvidence command, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    EvidenceCaptured handle(CaptureEvidence command, Clock clock) {
         require(command.evidenceId() != null && command.tenantId() != null, INVALID, "evidence and tenant ids are required");
         require(command.contentSha256() != null && SHA256_HEX.matcher(command.contentSha256()).matches(), INVALID,
                 "content_sha256 must be a lower-case hex SHA-256");
         require(command.contentBytes() >= 0, INVALID, "content_bytes must not be negative");
-        apply(new EvidenceCaptured(command.tenantId(), command.evidenceId(), requireText(command.title(), "title"),
+        EvidenceCaptured captured = new EvidenceCaptured(command.tenantId(), command.evidenceId(),
+                requireText(command.title(), "title"),
                 command.sourceType() == null || command.sourceType().isBlank() ? "upload" : command.sourceType().strip(),
                 requireText(command.contentMime(), "content_type"), command.contentBytes(), command.contentSha256(),
                 command.occurredAt(), clock.instant(), requireText(command.blobKey(), "blob_key"),
-                command.emergencyRunId(), command.claimId(), command.disputeId(), command.requestedBy()));
+                command.emergencyRunId(), command.claimId(), command.disputeId(), command.requestedBy());
+        apply(captured);
+        return captured;
     }
 
     @CommandHandler

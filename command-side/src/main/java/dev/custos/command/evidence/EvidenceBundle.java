@@ -21,7 +21,9 @@ import java.util.UUID;
 import dev.custos.command.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.custos.events.canonical.CanonicalJson;
@@ -42,8 +44,10 @@ class EvidenceBundle {
     private Set<UUID> members;
     private boolean sealed;
 
+    /** Answers the bundle as created: the new bundle is exactly its event, so the answer needs no read. */
     @CommandHandler
-    EvidenceBundle(CreateEvidenceBundle command, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    EvidenceBundleCreated handle(CreateEvidenceBundle command, Clock clock) {
         require(command.bundleId() != null && command.tenantId() != null, INVALID, "bundle and tenant ids are required");
         // Bundles belong to the whole tenant, like their evidence.
         command.reach().requireActOn(null, "tenant");
@@ -51,8 +55,11 @@ class EvidenceBundle {
                 "evidence_ids must name at least one evidence object");
         require(new HashSet<>(command.evidenceIds()).size() == command.evidenceIds().size(), INVALID,
                 "evidence_ids must not repeat an id");
-        apply(new EvidenceBundleCreated(command.tenantId(), command.bundleId(), requireText(command.title(), "title"),
-                List.copyOf(command.evidenceIds()), clock.instant(), command.requestedBy()));
+        EvidenceBundleCreated created = new EvidenceBundleCreated(command.tenantId(), command.bundleId(),
+                requireText(command.title(), "title"), List.copyOf(command.evidenceIds()), clock.instant(),
+                command.requestedBy());
+        apply(created);
+        return created;
     }
 
     @CommandHandler

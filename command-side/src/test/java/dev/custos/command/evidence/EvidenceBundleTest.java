@@ -55,7 +55,8 @@ class EvidenceBundleTest {
     void creatingABundleFixesItsMembers() {
         fixture.givenNoPriorActivity()
                 .when(new CreateEvidenceBundle(BUNDLE, TENANT, "Claim 7", List.of(FIRST, SECOND), OPERATOR, REACH))
-                .expectEvents(created());
+                .expectEvents(created())
+                .expectResultMessagePayload(created());
     }
 
     @Test

@@ -61,7 +61,8 @@ class EvidenceTest {
 
     @Test
     void capturingRecordsTheComputedHash() {
-        fixture.givenNoPriorActivity().when(capture(SHA)).expectEvents(captured());
+        fixture.givenNoPriorActivity().when(capture(SHA)).expectEvents(captured())
+                .expectResultMessagePayload(captured());
     }
 
     @Test

@@ -35,12 +35,14 @@ class EvidenceProjection {
         writes.as(event.tenantId()).update(
                 "INSERT INTO cc_evidence_objects (id, tenant_id, title, source_type, content_mime, content_bytes, "
                         + "content_sha256, occurred_at, captured_at, created_at, blob_key, emergency_run_id, claim_id, "
-                        + "dispute_id, captured_by_individual_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "dispute_id, captured_by_individual_id, chain_status) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (id) DO NOTHING",
                 event.evidenceId(), event.tenantId(), event.title(), event.sourceType(), event.contentMime(),
                 event.contentBytes(), event.contentSha256(), Timestamps.of(event.occurredAt()),
                 Timestamps.of(event.capturedAt()), Timestamps.of(event.capturedAt()), event.blobKey(),
-                event.emergencyRunId(), event.claimId(), event.disputeId(), event.capturedByIndividualId());
+                event.emergencyRunId(), event.claimId(), event.disputeId(), event.capturedByIndividualId(),
+                EvidenceView.CHAIN_OPEN);
     }
 
     @EventHandler
@@ -70,8 +72,8 @@ class EvidenceProjection {
     void on(EvidenceBundleCreated event) {
         var jdbc = writes.as(event.tenantId());
         jdbc.update("INSERT INTO cc_evidence_bundles (id, tenant_id, title, status, created_at, "
-                        + "created_by_individual_id) VALUES (?, ?, ?, 'open', ?, ?) ON CONFLICT (id) DO NOTHING",
-                event.bundleId(), event.tenantId(), event.title(), Timestamps.of(event.createdAt()),
+                        + "created_by_individual_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                event.bundleId(), event.tenantId(), event.title(), BundleView.OPEN, Timestamps.of(event.createdAt()),
                 event.createdByIndividualId());
         for (int position = 0; position < event.evidenceIds().size(); position++) {
             FactRow.into("cc_evidence_bundle_members").key("bundle_id", event.bundleId())
