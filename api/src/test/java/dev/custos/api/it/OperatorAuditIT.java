@@ -3,6 +3,9 @@ package dev.custos.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,7 +41,7 @@ class OperatorAuditIT extends IntegrationTest {
     private Commands commands;
 
     @Autowired
-    private org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+    private EventStore eventStore;
 
     private final UUID operator = UUID.randomUUID();
     private final UUID member = UUID.randomUUID();
@@ -203,19 +208,19 @@ class OperatorAuditIT extends IntegrationTest {
         String payload = "{\"tenantId\":\"" + tenant + "\",\"holdId\":\"" + hold + "\",\"circleId\":null,"
                 + "\"title\":\"Held\",\"reason\":\"litigation\",\"restrictSharing\":false,"
                 + "\"placedAt\":\"2026-11-20T08:00:00Z\",\"placedByIndividualId\":\"" + operator + "\"}";
-        try (java.sql.Connection db = TestDatabase.superuser(databaseName());
-             java.sql.PreparedStatement insert = db.prepareStatement("INSERT INTO domain_event_entry "
+        try (Connection db = TestDatabase.superuser(databaseName());
+             PreparedStatement insert = db.prepareStatement("INSERT INTO domain_event_entry "
                      + "(event_identifier, payload, payload_revision, payload_type, time_stamp, aggregate_identifier, "
                      + "sequence_number, type, meta_data) VALUES (?, ?, '1', "
                      + "'dev.custos.events.legal.LegalHoldPlaced', '2026-11-20T08:00:00.004Z', ?, 0, 'LegalHold', ?)")) {
             insert.setString(1, eventId);
-            insert.setBytes(2, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            insert.setBytes(2, payload.getBytes(StandardCharsets.UTF_8));
             insert.setString(3, hold.toString());
-            insert.setBytes(4, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            insert.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
             insert.executeUpdate();
         }
 
-        org.axonframework.messaging.MetaData read = eventStore.readEvents(hold.toString()).next().getMetaData();
+        MetaData read = eventStore.readEvents(hold.toString()).next().getMetaData();
 
         assertThat(read).containsEntry(ActionMetaData.ACTION_ID, eventId)
                 .containsEntry(ActionMetaData.ACTION_KEY, "hold_create")

@@ -124,10 +124,7 @@ class TenantMember {
         individualId = event.individualId();
         circles.addAll(event.circleIds());
         for (AdoptedRoleAssignment held : event.assignments()) {
-            assignments.put(held.assignmentId(), new RoleAssignment(held.assignmentId(), held.roleKey(),
-                    event.individualId(), held.circleId(), held.active(), held.assignedAt(),
-                    held.assignedByIndividualId(), held.revokedAt(), held.revokedByIndividualId(),
-                    held.revokeReason()));
+            assignments.put(held.assignmentId(), RoleAssignment.adopted(held, event.individualId()));
         }
     }
 

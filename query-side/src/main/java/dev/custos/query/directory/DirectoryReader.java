@@ -24,21 +24,26 @@ public class DirectoryReader {
 
     /** Whether the scope's individual is a member of the scope's tenant. */
     public Mono<Boolean> isTenantMember(TenantScope scope) {
-        return exists(scope, "SELECT 1 FROM cc_tenant_members WHERE individual_id = :individual", null);
+        return scope.individualId() == null ? Mono.just(false) : isMember(scope, scope.individualId());
     }
 
-    /** Whether the scope's individual is a member of the given circle of the scope's tenant. */
-    public Mono<Boolean> isCircleMember(TenantScope scope, UUID circleId) {
-        return exists(scope, "SELECT 1 FROM cc_circle_members WHERE tenant_id = custos_current_tenant() "
-                        + "AND circle_id = :circle AND individual_id = :individual",
-                circleId);
-    }
-
-    /** Whether {@code individualId} (anyone, not the scope's caller) is a member of the scope's tenant. */
+    /** Whether {@code individualId} (anyone, not only the scope's caller) is a member of the scope's tenant. */
     public Mono<Boolean> isMember(TenantScope scope, UUID individualId) {
         return reads.one(scope, db -> db.sql("SELECT 1 FROM cc_tenant_members "
                         + "WHERE tenant_id = custos_current_tenant() AND individual_id = :individual")
                         .bind("individual", individualId).map(row -> true).first())
+                .defaultIfEmpty(false);
+    }
+
+    /** Whether the scope's individual is a member of the given circle of the scope's tenant. */
+    public Mono<Boolean> isCircleMember(TenantScope scope, UUID circleId) {
+        if (scope.individualId() == null) {
+            return Mono.just(false);
+        }
+        return reads.one(scope, db -> db.sql("SELECT 1 FROM cc_circle_members "
+                        + "WHERE tenant_id = custos_current_tenant() AND circle_id = :circle "
+                        + "AND individual_id = :individual")
+                        .bind("circle", circleId).bind("individual", scope.individualId()).map(row -> true).first())
                 .defaultIfEmpty(false);
     }
 
@@ -74,19 +79,5 @@ public class DirectoryReader {
         return reads.one(scope, db -> db.sql("SELECT max_grant_lifetime_days FROM cc_tenants "
                         + "WHERE tenant_id = custos_current_tenant()")
                 .map(row -> row.get(0, Integer.class)).first());
-    }
-
-    private Mono<Boolean> exists(TenantScope scope, String sql, UUID circleId) {
-        if (scope.individualId() == null) {
-            return Mono.just(false);
-        }
-        return reads.one(scope, db -> {
-                    var spec = db.sql(sql).bind("individual", scope.individualId());
-                    if (circleId != null) {
-                        spec = spec.bind("circle", circleId);
-                    }
-                    return spec.map(row -> true).first();
-                })
-                .defaultIfEmpty(false);
     }
 }
