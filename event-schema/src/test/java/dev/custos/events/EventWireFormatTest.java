@@ -43,6 +43,11 @@ import dev.custos.events.directory.CircleMemberAdded;
 import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.directory.TenantMemberAdded;
 import dev.custos.events.directory.TenantMemberAdopted;
+import dev.custos.events.emergency.EmergencyRunRecordPackGenerated;
+import dev.custos.events.emergency.EmergencyRunResolved;
+import dev.custos.events.emergency.EmergencyRunScopeGranted;
+import dev.custos.events.emergency.EmergencyRunScopeRevoked;
+import dev.custos.events.emergency.EmergencyRunStarted;
 import dev.custos.events.evidence.EvidenceBundleCreated;
 import dev.custos.events.evidence.EvidenceBundleSealed;
 import dev.custos.events.evidence.EvidenceCaptured;
@@ -95,6 +100,12 @@ class EventWireFormatTest {
                 new EvidenceDestroyed(A, B, "tenants/" + A + "/evidence/" + B, AT, C),
                 new EvidenceBundleCreated(A, B, "Claim pack", List.of(C, D), AT, A),
                 new EvidenceBundleSealed(A, B, "{\"bundle_id\":\"" + B + "\"}", SHA, AT, C),
+                new EmergencyRunStarted(A, B, null, "flood", "Basement flood", "water in the server room",
+                        "request-3", AT, C),
+                new EmergencyRunResolved(A, B, null, "water pumped out", AT, C),
+                new EmergencyRunScopeGranted(A, B, null, C, D, "site_access", AT, AT, A),
+                new EmergencyRunScopeRevoked(A, B, null, C, "left the site", AT, A),
+                new EmergencyRunRecordPackGenerated(A, B, null, C, SHA, 2, AT, D),
                 new LegalHoldPlaced(A, B, null, "Smith v. Acme", "litigation expected", true, AT, C),
                 new LegalHoldTargetAdded(A, B, null, "evidence_object", C, AT, D),
                 new LegalHoldReleased(A, B, null, "case settled", AT, C),

@@ -36,6 +36,9 @@ public final class QueryDatabase {
     public final JdbcTemplate app;
     public final TenantWrites writes;
     public final TenantReads reads;
+    /** Connections as {@code custos_reader}, with no tenant entered: what the read path's pool hands out. */
+    public final PostgresqlConnectionFactory readerConnections;
+    public final DatabaseClient reader;
     private final TransactionTemplate transactions;
     private final JdbcTemplate superuser;
 
@@ -48,10 +51,11 @@ public final class QueryDatabase {
         this.transactions = new TransactionTemplate(new JdbcTransactionManager(appSource));
         this.superuser = new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), url, "postgres",
                 ""));
-        PostgresqlConnectionFactory readerConnections = new PostgresqlConnectionFactory(
+        this.readerConnections = new PostgresqlConnectionFactory(
                 PostgresqlConnectionConfiguration.builder().host("127.0.0.1").port(server.getPort())
                         .database(database).username("custos_reader").password(PASSWORD).build());
-        this.reads = new TenantReads(DatabaseClient.create(readerConnections),
+        this.reader = DatabaseClient.create(readerConnections);
+        this.reads = new TenantReads(reader,
                 TransactionalOperator.create(new R2dbcTransactionManager(readerConnections)));
     }
 

@@ -7,7 +7,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.custos.api.access.Action;
-import dev.custos.api.access.Answer;
+import dev.custos.api.access.Idempotent;
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Paging;
@@ -34,31 +34,10 @@ class GrantHandler {
     Mono<ServerResponse> create(ServerRequest request) {
         return pipeline.handle(AuthorityActions.CREATE_GRANT, request, action -> {
             CreateGrantRequest body = action.body();
-            Mono<GrantView> repeat = body.clientRequestId() == null ? Mono.empty()
-                    : grants.grantByClientRequest(action.acting().scope(), body.clientRequestId());
-            return repeat.<Object>map(original -> repeated(body, original))
-                    .switchIfEmpty(Mono.defer(() -> createNew(action)));
+            return Idempotent.create(body.clientRequestId(),
+                    () -> grants.grantByClientRequest(action.acting().scope(), body.clientRequestId()),
+                    body::repeats, () -> sharing.create(action, action.subjectId(), body));
         });
-    }
-
-    private Mono<Object> createNew(Action<CreateGrantRequest> action) {
-        CreateGrantRequest body = action.body();
-        return sharing.create(action, action.subjectId(), body).cast(Object.class)
-                // Two requests with one client_request_id raced; the loser answers with the winner's grant, or
-                // with a conflict when the winner's grant is one this caller cannot see.
-                .onErrorResume(ProblemException::isUniqueViolation, race -> grants
-                        .grantByClientRequest(action.acting().scope(), body.clientRequestId())
-                        .<Object>map(original -> repeated(body, original))
-                        .switchIfEmpty(Mono.error(() -> ProblemException.conflict(
-                                "client_request_id is already used by another request"))));
-    }
-
-    /** The original grant for a true repeat; a key reused with a different request is a conflict. */
-    private static Answer repeated(CreateGrantRequest body, GrantView original) {
-        if (!body.repeats(original)) {
-            throw ProblemException.conflict("client_request_id is already used by another request");
-        }
-        return Answer.ok(original);
     }
 
     Mono<ServerResponse> list(ServerRequest request) {

@@ -111,6 +111,21 @@ public class GrantService {
                         effectiveExpiry));
     }
 
+    /**
+     * Shares one object with an authority, in one action: a grant of the action's circle (the object's), a scope
+     * of that object, and one token. The share's client_request_id names its token too, so the link is the
+     * grant's only one.
+     */
+    public Mono<ShareAnswer> share(Action<?> action, ShareRequest body, String scopeType, UUID objectId) {
+        UUID grantId = UUID.randomUUID();
+        Acting acting = action.acting();
+        Acting grant = new Acting(acting.context(), acting.reach(), acting.circleId(), grantId);
+        return create(action, grantId, body.asGrant(acting.circleId()))
+                .then(Mono.defer(() -> addScope(action, grant, scopeType, objectId, null, null)))
+                .then(Mono.defer(() -> issueToken(action, grantId, null, body.clientRequestId())))
+                .map(token -> new ShareAnswer(grantId, token.tokenId(), token.shareUrl(), token.expiresAt()));
+    }
+
     /** Revokes the grant, then each of its tokens, so that the token rows say so too. */
     public Mono<GrantView> revoke(Action<?> action, UUID grantId, String reason) {
         Acting acting = action.acting();

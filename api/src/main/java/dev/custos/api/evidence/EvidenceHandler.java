@@ -1,6 +1,5 @@
 package dev.custos.api.evidence;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -34,21 +33,25 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 @Component
 class EvidenceHandler {
 
-    static final Duration DOWNLOAD_LIFETIME = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(EvidenceHandler.class);
 
     private final Commands commands;
     private final OperatorPipeline pipeline;
     private final EvidenceReader evidence;
     private final BlobStorage blobs;
+    private final EvidenceSummaries summaries;
+    private final CaptureLinks links;
     private final long maxUploadBytes;
 
     EvidenceHandler(Commands commands, OperatorPipeline pipeline, EvidenceReader evidence, BlobStorage blobs,
+                    EvidenceSummaries summaries, CaptureLinks links,
                     @Value("${custos.max-upload-bytes}") long maxUploadBytes) {
         this.commands = commands;
         this.pipeline = pipeline;
         this.evidence = evidence;
         this.blobs = blobs;
+        this.summaries = summaries;
+        this.links = links;
         this.maxUploadBytes = maxUploadBytes;
     }
 
@@ -64,14 +67,20 @@ class EvidenceHandler {
         }
         UUID evidenceId = UUID.randomUUID();
         String key = "tenants/" + context.tenantId() + "/evidence/" + evidenceId;
+        return links.check(context, headers)
+                .then(Mono.defer(() -> store(request, context, headers, evidenceId, key)))
+                .flatMap(captured -> ServerResponse.status(HttpStatus.CREATED)
+                        .bodyValue(summary(EvidenceView.captured(captured))));
+    }
+
+    private Mono<EvidenceCaptured> store(ServerRequest request, RequestContext context, UploadHeaders headers,
+                                         UUID evidenceId, String key) {
         return blobs.upload(key, request.bodyToFlux(DataBuffer.class), maxUploadBytes)
                 .flatMap(stored -> commands.call(new CaptureEvidence(evidenceId, context.tenantId(), headers.title(),
                                 headers.sourceType(), headers.contentMime(), stored.bytes(), stored.sha256(),
                                 headers.occurredAt(), key, headers.emergencyRunId(), headers.claimId(),
                                 headers.disputeId(), context.individualId()), EvidenceCaptured.class)
-                        .onErrorResume(failure -> blobs.delete(key).then(Mono.error(failure))))
-                .flatMap(captured -> ServerResponse.status(HttpStatus.CREATED)
-                        .bodyValue(summary(EvidenceView.captured(captured))));
+                        .onErrorResume(failure -> blobs.delete(key).then(Mono.error(failure))));
     }
 
     Mono<ServerResponse> read(ServerRequest request) {
@@ -127,9 +136,7 @@ class EvidenceHandler {
 
     /** The summary with a fresh 60-second download link (none once destroyed). */
     private EvidenceSummary summary(EvidenceView view) {
-        return EvidenceSummary.of(view, view.destroyed() ? null
-                : blobs.presignDownload(view.blobKey(), Filenames.contentDisposition(view.title(), view.id()),
-                        DOWNLOAD_LIFETIME).url());
+        return summaries.of(view);
     }
 
     /** {@code POST /api/evidence/{id}/verify}. */

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +50,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
         KINDS.put("/api/operator/legal/holds/{id}", "legal_hold");
         KINDS.put("/api/authority/grants/{id}", "authority_grant");
         KINDS.put("/api/authority/tokens/{id}", "authority_token");
+        KINDS.put("/api/operator/emergency/runs/{id}", "emergency_run");
     }
 
     private static final Set<String> CIRCLE_BEARING = Set.of("legal_hold", "authority_grant", "authority_token",
-            "role_assignment");
+            "role_assignment", "emergency_run");
 
     record Route(HttpMethod method, String path, String kind, int success, Map<String, Object> schema) {
         @Override
@@ -102,7 +105,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
                         boolean refusal = expected >= 400;
                         UUID object = refusal ? refusalObjects.get(route + " @ " + placement)
                                 : make(route.kind(), placement);
-                        Map<String, Object> body = body(route, refusal ? refusalIndividual : world.newMember(),
+                        Map<String, Object> body = body(route, object,
+                                refusal ? refusalIndividual : world.newMember(),
                                 refusal ? refusalMaterial : successMaterial);
                         int got = send(route, object, actor, header, body);
                         if (got != expected) {
@@ -167,6 +171,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
             case "legal_hold" -> world.hold(placement);
             case "authority_grant" -> world.grant(placement);
             case "authority_token" -> world.token(placement);
+            case "emergency_run" -> world.run(placement);
             default -> throw new IllegalStateException("no fixture for " + kind);
         };
     }
@@ -192,7 +197,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
     /** A valid body from the route's schema: its required fields, with values that mean something here. */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> body(Route route, UUID individual, UUID material) {
+    private Map<String, Object> body(Route route, UUID object, UUID individual, UUID material) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (route.schema() == null) {
             return body;
@@ -204,7 +209,12 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 "target_type", property -> "evidence_object",
                 "target_id", property -> material,
                 "scope_type", property -> "evidence_object",
-                "scope_id", property -> material);
+                "scope_id", property -> material,
+                "grantee_individual_id", property -> individual,
+                "scope_key", property -> "site_access",
+                "scope_grant_id", property -> world.scopeGrantOf(object) == null ? UUID.randomUUID()
+                        : world.scopeGrantOf(object),
+                "expires_at", property -> Instant.now().plus(1, ChronoUnit.DAYS).toString());
         properties.forEach((name, property) -> {
             String field = snake(name);
             if (meaningful.containsKey(field)) {

@@ -35,6 +35,7 @@ public final class CircleWorld {
     public final Caller founder;
     public final Caller otherFounder;
     private final Map<Actor, UUID> actors = new HashMap<>();
+    private final Map<UUID, UUID> scopeGrants = new HashMap<>();
     private final IntegrationTest test;
 
     public CircleWorld(IntegrationTest test) {
@@ -151,6 +152,35 @@ public final class CircleWorld {
     public UUID bundle(Placement placement) {
         return idOf(maker(placement).post("/api/evidence/bundles", Map.of("title", "Matrix bundle",
                 "evidence_ids", List.of(sealedEvidence(placement)))), "id");
+    }
+
+    /**
+     * A run with everything each run route needs to succeed: a capture, a live scope grant (see
+     * {@link #scopeGrantOf}) and a record pack.
+     */
+    public UUID run(Placement placement) {
+        Caller maker = maker(placement);
+        UUID run = idOf(maker.post("/api/operator/emergency/runs/start", withCircle(Map.of("run_type", "flood",
+                "title", "Matrix run"), placement)), "id");
+        maker.http().post().uri("/api/evidence").headers(h -> {
+                    h.setBearerAuth(Jwts.forIndividual(maker.individual()));
+                    h.set("x-tenant-id", maker.tenant().toString());
+                    h.set("x-evidence-title", "Matrix capture");
+                    h.set("x-emergency-run-id", run.toString());
+                })
+                .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                .bodyValue(("capture " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .exchange().expectStatus().isCreated();
+        scopeGrants.put(run, idOf(maker.post("/api/operator/emergency/runs/" + run + "/grant-scope",
+                Map.of("grantee_individual_id", maker.individual(), "scope_key", "site_access")), "scope_grant_id"));
+        maker.post("/api/operator/emergency/runs/" + run + "/generate-record-pack", Map.of())
+                .expectStatus().isCreated();
+        return run;
+    }
+
+    /** The live scope grant of a run {@link #run} made. */
+    public UUID scopeGrantOf(UUID run) {
+        return scopeGrants.get(run);
     }
 
     private Map<String, Object> withCircle(Map<String, Object> body, Placement placement) {

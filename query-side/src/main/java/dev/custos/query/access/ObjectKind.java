@@ -10,21 +10,23 @@ import java.util.Optional;
  */
 public enum ObjectKind {
 
-    LEGAL_HOLD("legal_hold", "legal hold", "SELECT circle_id FROM cc_legal_holds WHERE id = :id"),
-    AUTHORITY_GRANT("authority_grant", "grant", "SELECT circle_id FROM cc_authority_access_grants WHERE id = :id"),
+    LEGAL_HOLD("legal_hold", "legal hold", "SELECT circle_id FROM cc_legal_holds WHERE id = $1"),
+    AUTHORITY_GRANT("authority_grant", "grant", "SELECT circle_id FROM cc_authority_access_grants WHERE id = $1"),
     /** A token belongs to its grant's circle; the join hides tokens of grants the caller cannot see. */
     AUTHORITY_TOKEN("authority_token", "token", "SELECT g.circle_id FROM cc_authority_access_tokens t "
-            + "JOIN cc_authority_access_grants g ON g.id = t.grant_id WHERE t.id = :id"),
+            + "JOIN cc_authority_access_grants g ON g.id = t.grant_id WHERE t.id = $1"),
     ROLE_ASSIGNMENT("role_assignment", "role assignment",
-            "SELECT circle_id FROM cc_operator_role_assignments WHERE id = :id"),
+            "SELECT circle_id FROM cc_operator_role_assignments WHERE id = $1"),
     /** Circles are part of the tenant's directory, which every member sees; a circle "belongs" to itself. */
     CIRCLE("circle", "circle", "SELECT id AS circle_id FROM cc_circles "
-            + "WHERE tenant_id = custos_current_tenant() AND id = :id"),
+            + "WHERE tenant_id = custos_current_tenant() AND id = $1"),
+    /** A run can be held; its captures are held with it. */
+    EMERGENCY_RUN("emergency_run", "emergency run", "SELECT circle_id FROM cc_emergency_runs WHERE id = $1", true),
     /** Evidence and bundles belong to the whole tenant. */
     EVIDENCE_OBJECT("evidence_object", "evidence", "SELECT NULL::uuid AS circle_id FROM cc_evidence_objects "
-            + "WHERE id = :id", true),
+            + "WHERE id = $1", true),
     EVIDENCE_BUNDLE("evidence_bundle", "bundle", "SELECT NULL::uuid AS circle_id FROM cc_evidence_bundles "
-            + "WHERE id = :id", true);
+            + "WHERE id = $1", true);
 
     private final String key;
     private final String noun;
@@ -59,6 +61,7 @@ public enum ObjectKind {
         return noun;
     }
 
+    /** The query, with the object's id as {@code $1}, that answers its {@code circle_id}. */
     String circleQuery() {
         return circleQuery;
     }

@@ -19,7 +19,7 @@ public class ObjectLocator {
     }
 
     public Mono<Located> locate(TenantScope scope, ObjectKind kind, UUID id) {
-        return reads.one(scope, db -> db.sql(kind.circleQuery()).bind("id", id)
+        return reads.one(scope, db -> db.sql(kind.circleQuery()).bind(0, id)
                 .map(row -> new Located(kind, id, row.get("circle_id", UUID.class)))
                 .first());
     }

@@ -39,6 +39,14 @@ public class EvidenceReader {
                 .map(EvidenceReader::evidence).all());
     }
 
+    /** The captures of an emergency run, in the order they were captured; destroyed ones show as destroyed. */
+    public Flux<EvidenceView> runCaptures(TenantScope scope, UUID runId) {
+        return reads.many(scope, db -> db.sql(EVIDENCE_COLUMNS + "WHERE emergency_run_id = :run "
+                        + "ORDER BY captured_at, id")
+                .bind("run", runId)
+                .map(EvidenceReader::evidence).all());
+    }
+
     public Mono<BundleView> bundle(TenantScope scope, UUID bundleId) {
         return reads.one(scope, db -> db.sql("SELECT b.id, b.title, b.status, b.manifest_json, b.manifest_sha256, "
                         + "b.sealed_at, b.created_at, array_agg(m.evidence_id ORDER BY m.position) AS members "

@@ -55,7 +55,9 @@ public class HoldCoverage {
                     targetId);
             case "evidence_bundle" -> jdbc.query("SELECT 1 FROM cc_evidence_bundles WHERE id = ?",
                     rows -> rows.next() ? "present" : "absent", targetId);
-            // Claims, dossiers, runs and disputes arrive with their subsystems; until then nothing of theirs exists.
+            case "emergency_run" -> jdbc.query("SELECT 1 FROM cc_emergency_runs WHERE id = ?",
+                    rows -> rows.next() ? "present" : "absent", targetId);
+            // Claims, dossiers and disputes arrive with their subsystems; until then nothing of theirs exists.
             default -> "absent";
         };
     }

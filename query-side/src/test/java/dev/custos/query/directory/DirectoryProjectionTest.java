@@ -41,7 +41,7 @@ class DirectoryProjectionTest {
         db = QueryDatabase.fresh();
         projection = new DirectoryProjection(db.writes);
         directory = new DirectoryReader(db.reads);
-        standings = new StandingReader(db.reads);
+        standings = new StandingReader(db.reader);
     }
 
     private void projectTheDirectory() {

@@ -1,0 +1,57 @@
+package dev.custos.api.emergency;
+
+import static dev.custos.events.operator.OperatorRoleKey.EMERGENCY_OPERATOR;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+import dev.custos.api.access.ActionSpec;
+import dev.custos.api.access.NoBody;
+import dev.custos.api.access.RequiredRole;
+import dev.custos.api.authority.ShareRequest;
+import dev.custos.query.access.ObjectKind;
+
+/** The emergency operations, as the operator-action pipeline runs them. */
+final class EmergencyActions {
+
+    private static final RequiredRole EMERGENCY = RequiredRole.of(EMERGENCY_OPERATOR);
+    private static final String RUN = "emergency_run";
+    private static final String RUNS = "/api/operator/emergency/runs/";
+
+    static final ActionSpec<StartRunRequest> START = ActionSpec.post(RUNS + "start", EMERGENCY)
+            .body(StartRunRequest.class).creating().audited("run_start", RUN);
+
+    static final ActionSpec<ResolveRunRequest> RESOLVE = ActionSpec.post(RUNS + "{id}/resolve", EMERGENCY)
+            .on(ObjectKind.EMERGENCY_RUN).body(ResolveRunRequest.class).audited("run_resolve", RUN);
+
+    static final ActionSpec<GrantScopeRequest> GRANT_SCOPE = ActionSpec.post(RUNS + "{id}/grant-scope", EMERGENCY)
+            .on(ObjectKind.EMERGENCY_RUN).body(GrantScopeRequest.class).answers(HttpStatus.CREATED)
+            .audited("run_grant_scope", RUN);
+
+    static final ActionSpec<RevokeScopeRequest> REVOKE_SCOPE = ActionSpec.post(RUNS + "{id}/revoke-scope",
+                    EMERGENCY)
+            .on(ObjectKind.EMERGENCY_RUN).body(RevokeScopeRequest.class).audited("run_revoke_scope", RUN);
+
+    static final ActionSpec<NoBody> EXPORT_PLAYBOOK = ActionSpec.post(RUNS + "{id}/export-playbook", EMERGENCY)
+            .on(ObjectKind.EMERGENCY_RUN).audited("run_export_playbook", RUN);
+
+    static final ActionSpec<NoBody> GENERATE_RECORD_PACK = ActionSpec.post(RUNS + "{id}/generate-record-pack",
+                    EMERGENCY)
+            .on(ObjectKind.EMERGENCY_RUN).answers(HttpStatus.CREATED).audited("run_generate_record_pack", RUN)
+            .charged();
+
+    static final ActionSpec<ShareRequest> SHARE_AUTHORITY = ActionSpec.post(RUNS + "{id}/share-authority",
+                    EMERGENCY)
+            .on(ObjectKind.EMERGENCY_RUN).body(ShareRequest.class).answers(HttpStatus.CREATED)
+            .audited("run_share_authority", RUN).charged();
+
+    static final ActionSpec<NoBody> DASHBOARD = ActionSpec.get(RUNS + "{id}/dashboard", EMERGENCY)
+            .on(ObjectKind.EMERGENCY_RUN).audited("run_dashboard_view", RUN);
+
+    static final List<ActionSpec<?>> ALL = List.of(START, RESOLVE, GRANT_SCOPE, REVOKE_SCOPE, EXPORT_PLAYBOOK,
+            GENERATE_RECORD_PACK, SHARE_AUTHORITY, DASHBOARD);
+
+    private EmergencyActions() {
+    }
+}

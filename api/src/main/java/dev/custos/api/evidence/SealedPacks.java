@@ -1,0 +1,62 @@
+package dev.custos.api.evidence;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import dev.custos.api.access.Action;
+import dev.custos.api.problem.ProblemException;
+import dev.custos.command.Reach;
+import dev.custos.command.evidence.CreateEvidenceBundle;
+import dev.custos.command.evidence.ManifestMember;
+import dev.custos.command.evidence.SealEvidence;
+import dev.custos.command.evidence.SealEvidenceBundle;
+import dev.custos.query.evidence.BundleView;
+import dev.custos.query.evidence.EvidenceReader;
+import dev.custos.query.evidence.EvidenceView;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Makes a sealed pack of evidence, the workflow behind a run's record pack and a dispute's defense pack: seal each
+ * member still open, bundle them all, seal the bundle. Every command is one of the caller's action, so the whole
+ * pack is one audit row. A member sealed meanwhile by another request makes this one a conflict, never a pack
+ * with a member in an unknown state.
+ */
+@Service
+public class SealedPacks {
+
+    private final EvidenceReader evidence;
+
+    SealedPacks(EvidenceReader evidence) {
+        this.evidence = evidence;
+    }
+
+    /**
+     * Answers the sealed bundle, as the read model holds it once every command is committed.
+     *
+     * @param reach the reach over the members and the bundle, which belong to the whole tenant. The caller decides
+     *              it from the container: acting on a run (or dispute) covers packing what belongs to it, also for
+     *              an operator whose role is of the container's circle only. Sealing and bundling destroy nothing.
+     */
+    public Mono<BundleView> seal(Action<?> action, Reach reach, String title, List<EvidenceView> members) {
+        List<EvidenceView> live = members.stream().filter(member -> !member.destroyed()).toList();
+        if (live.isEmpty()) {
+            return Mono.error(ProblemException.conflict("there is no evidence to pack"));
+        }
+        UUID bundleId = UUID.randomUUID();
+        List<UUID> ids = live.stream().map(EvidenceView::id).toList();
+        return Flux.fromIterable(live)
+                .filter(member -> !member.sealed())
+                .concatMap(open -> action.send(new SealEvidence(open.id(), action.tenantId(), action.individualId(),
+                        reach)))
+                .then(Mono.defer(() -> action.send(new CreateEvidenceBundle(bundleId, action.tenantId(), title, ids,
+                        action.individualId(), reach))))
+                .then(Mono.defer(() -> action.send(new SealEvidenceBundle(bundleId, action.tenantId(),
+                        live.stream().map(member -> new ManifestMember(member.id(), member.title(),
+                                member.contentSha256(), member.contentBytes(), true)).toList(),
+                        action.individualId(), reach))))
+                .then(Mono.defer(() -> evidence.bundle(action.acting().scope(), bundleId)));
+    }
+}

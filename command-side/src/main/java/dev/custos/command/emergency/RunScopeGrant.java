@@ -1,0 +1,19 @@
+package dev.custos.command.emergency;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One scope grant of a run, as the run's last command left it. */
+public record RunScopeGrant(UUID scopeGrantId, UUID runId, UUID granteeIndividualId, String scopeKey,
+                            Instant expiresAt, Instant grantedAt, UUID grantedByIndividualId, Instant revokedAt,
+                            String revokeReason) {
+
+    RunScopeGrant revoked(Instant at, String reason) {
+        return new RunScopeGrant(scopeGrantId, runId, granteeIndividualId, scopeKey, expiresAt, grantedAt,
+                grantedByIndividualId, at, reason);
+    }
+
+    boolean isRevoked() {
+        return revokedAt != null;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.custos.query.emergency;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+import dev.custos.events.emergency.EmergencyRunRecordPackGenerated;
+import dev.custos.events.emergency.EmergencyRunResolved;
+import dev.custos.events.emergency.EmergencyRunScopeGranted;
+import dev.custos.events.emergency.EmergencyRunScopeRevoked;
+import dev.custos.events.emergency.EmergencyRunStarted;
+import dev.custos.query.ProcessingGroups;
+import dev.custos.query.Timestamps;
+import dev.custos.query.tenancy.TenantWrites;
+
+/**
+ * Builds the run tables in the command's transaction: the pipeline locates a run's circle here before it decides,
+ * and a retried start finds its run by client request id. Every write is keyed, so a replay changes nothing.
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.SYNCHRONOUS)
+class EmergencyRunProjection {
+
+    private final TenantWrites writes;
+
+    EmergencyRunProjection(TenantWrites writes) {
+        this.writes = writes;
+    }
+
+    @EventHandler
+    void on(EmergencyRunStarted event) {
+        writes.as(event.tenantId()).update("INSERT INTO cc_emergency_runs (id, tenant_id, circle_id, run_type, title, "
+                        + "summary, status, client_request_id, started_at, started_by_individual_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                event.runId(), event.tenantId(), event.circleId(), event.runType(), event.title(), event.summary(),
+                event.clientRequestId(), Timestamps.of(event.startedAt()), event.startedByIndividualId());
+    }
+
+    @EventHandler
+    void on(EmergencyRunResolved event) {
+        writes.as(event.tenantId()).update("UPDATE cc_emergency_runs SET status = 'resolved', resolved_at = ?, "
+                        + "resolved_by_individual_id = ?, resolution_note = ? WHERE id = ?",
+                Timestamps.of(event.resolvedAt()), event.resolvedByIndividualId(), event.resolutionNote(),
+                event.runId());
+    }
+
+    @EventHandler
+    void on(EmergencyRunScopeGranted event) {
+        writes.as(event.tenantId()).update("INSERT INTO cc_emergency_run_scope_grants (id, tenant_id, run_id, "
+                        + "circle_id, grantee_individual_id, scope_key, expires_at, granted_at, "
+                        + "granted_by_individual_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                event.scopeGrantId(), event.tenantId(), event.runId(), event.circleId(), event.granteeIndividualId(),
+                event.scopeKey(), Timestamps.of(event.expiresAt()), Timestamps.of(event.grantedAt()),
+                event.grantedByIndividualId());
+    }
+
+    @EventHandler
+    void on(EmergencyRunScopeRevoked event) {
+        writes.as(event.tenantId()).update("UPDATE cc_emergency_run_scope_grants SET revoked_at = ?, "
+                        + "revoked_by_individual_id = ?, revoke_reason = ? WHERE id = ?",
+                Timestamps.of(event.revokedAt()), event.revokedByIndividualId(), event.reason(),
+                event.scopeGrantId());
+    }
+
+    @EventHandler
+    void on(EmergencyRunRecordPackGenerated event) {
+        writes.as(event.tenantId()).update("INSERT INTO cc_emergency_run_record_packs (bundle_id, tenant_id, run_id, "
+                        + "circle_id, manifest_sha256, capture_count, generated_at, generated_by_individual_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bundle_id) DO NOTHING",
+                event.bundleId(), event.tenantId(), event.runId(), event.circleId(), event.manifestSha256(),
+                event.captureCount(), Timestamps.of(event.generatedAt()), event.generatedByIndividualId());
+    }
+}
