@@ -13,7 +13,6 @@ import dev.custos.api.authority.GrantService;
 import dev.custos.api.evidence.EvidenceSummaries;
 import dev.custos.api.evidence.SealedPacks;
 import dev.custos.api.problem.ProblemException;
-import dev.custos.command.Reach;
 import dev.custos.command.emergency.RecordRunPack;
 import dev.custos.query.emergency.EmergencyRunReader;
 import dev.custos.query.emergency.EmergencyRunView;
@@ -66,7 +65,7 @@ class RunRecordsHandler {
     Mono<ServerResponse> generateRecordPack(ServerRequest request) {
         return pipeline.handle(EmergencyActions.GENERATE_RECORD_PACK, request, action -> run(action)
                 .flatMap(run -> evidence.runCaptures(action.acting().scope(), run.id()).collectList()
-                        .flatMap(captures -> packs.seal(action, overCaptures(action), "Record pack: " + run.title(),
+                        .flatMap(captures -> packs.seal(action, action.acting().overContents(), "Record pack: " + run.title(),
                                 captures)))
                 .flatMap(bundle -> action.send(new RecordRunPack(action.subjectId(), action.tenantId(), bundle.id(),
                                 bundle.manifestSha256(), bundle.evidenceIds().size(), action.individualId(),
@@ -94,11 +93,6 @@ class RunRecordsHandler {
                                         .collectList())
                         .map(parts -> new RunDashboard(run, parts.getT1(), parts.getT2(), parts.getT3(),
                                 parts.getT4()))));
-    }
-
-    /** Acting on the run covers sealing and packing its own captures, which belong to the whole tenant. */
-    private static Reach overCaptures(Action<?> action) {
-        return Reach.tenantWide(action.acting().reach().visibleCircles());
     }
 
     private Mono<List<BundleView>> bundles(Action<?> action, EmergencyRunView run) {

@@ -2,6 +2,7 @@ package dev.custos.query.operator;
 
 import static dev.custos.events.operator.ActionMetaData.ACTION_ID;
 import static dev.custos.events.operator.ActionMetaData.ACTION_KEY;
+import static dev.custos.events.operator.ActionMetaData.BILLABLE;
 import static dev.custos.events.operator.ActionMetaData.CIRCLE_ID;
 import static dev.custos.events.operator.ActionMetaData.OCCURRED_AT;
 import static dev.custos.events.operator.ActionMetaData.OPERATOR_ID;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ignores a row that is already there, so an action of several commands is one row (its first event's), and a
  * replay or a redelivery never writes an action twice. It runs in the command's own transaction: the row is
  * there the moment the command has answered, and an action whose row cannot be written is not committed either.
+ * A billable action also gets its one {@code cc_usage_events} row, the same way.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.SYNCHRONOUS)
@@ -59,6 +61,14 @@ class OperatorAuditProjection {
                 uuid(action, ACTION_ID), tenantId, uuid(action, CIRCLE_ID), uuid(action, OPERATOR_ID),
                 action.get(ACTION_KEY), action.get(SUBJECT_TYPE), uuid(action, SUBJECT_ID),
                 Timestamps.of(occurredAt(action, message)), PAYLOAD_JSON.writeValueAsString(event));
+        if ("true".equals(action.get(BILLABLE))) {
+            writes.as(tenantId).update("INSERT INTO cc_usage_events (id, tenant_id, circle_id, "
+                            + "operator_individual_id, action_key, subject_type, subject_id, occurred_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    uuid(action, ACTION_ID), tenantId, uuid(action, CIRCLE_ID), uuid(action, OPERATOR_ID),
+                    action.get(ACTION_KEY), action.get(SUBJECT_TYPE), uuid(action, SUBJECT_ID),
+                    Timestamps.of(occurredAt(action, message)));
+        }
     }
 
     /** The event's timestamp; for an event stored before actions carried metadata, the time it recorded itself. */
