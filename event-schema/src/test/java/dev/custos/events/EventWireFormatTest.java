@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -48,6 +49,9 @@ import dev.custos.events.emergency.EmergencyRunResolved;
 import dev.custos.events.emergency.EmergencyRunScopeGranted;
 import dev.custos.events.emergency.EmergencyRunScopeRevoked;
 import dev.custos.events.emergency.EmergencyRunStarted;
+import dev.custos.events.insurance.ClaimDossierAssembled;
+import dev.custos.events.insurance.ClaimEvidenceAttached;
+import dev.custos.events.insurance.InsuranceClaimOpened;
 import dev.custos.events.evidence.EvidenceBundleCreated;
 import dev.custos.events.evidence.EvidenceBundleSealed;
 import dev.custos.events.evidence.EvidenceCaptured;
@@ -106,6 +110,10 @@ class EventWireFormatTest {
                 new EmergencyRunScopeGranted(A, B, null, C, D, "site_access", AT, AT, A),
                 new EmergencyRunScopeRevoked(A, B, null, C, "left the site", AT, A),
                 new EmergencyRunRecordPackGenerated(A, B, null, C, SHA, 2, AT, D),
+                new InsuranceClaimOpened(A, B, C, "CLM-2026-0042", "POL-7", LocalDate.parse("2026-11-20"),
+                        "Hail damage", AT, D),
+                new ClaimEvidenceAttached(A, B, C, D, AT, A),
+                new ClaimDossierAssembled(A, B, C, D, "{\"dossier_id\":\"" + D + "\"}", SHA, List.of(A, C), AT, A),
                 new LegalHoldPlaced(A, B, null, "Smith v. Acme", "litigation expected", true, AT, C),
                 new LegalHoldTargetAdded(A, B, null, "evidence_object", C, AT, D),
                 new LegalHoldReleased(A, B, null, "case settled", AT, C),

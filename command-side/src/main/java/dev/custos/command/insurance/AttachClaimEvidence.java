@@ -1,0 +1,12 @@
+package dev.custos.command.insurance;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import dev.custos.command.Reach;
+
+/** Attach an evidence object of the tenant (the caller has checked that it exists and is visible) to the claim. */
+public record AttachClaimEvidence(@TargetAggregateIdentifier UUID claimId, UUID tenantId, UUID evidenceId,
+                                  UUID requestedBy, Reach reach) {
+}

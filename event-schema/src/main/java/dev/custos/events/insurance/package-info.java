@@ -1,0 +1,2 @@
+/** Events of insurance claims: opening a claim, attaching evidence to it, assembling its immutable dossiers. */
+package dev.custos.events.insurance;
