@@ -24,6 +24,7 @@ import dev.custos.query.authority.AuthorityReader;
 import dev.custos.query.authority.GrantView;
 import dev.custos.query.directory.DirectoryReader;
 import dev.custos.query.evidence.EvidenceReader;
+import dev.custos.query.insurance.ClaimReader;
 import dev.custos.query.tenancy.TenantScope;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,16 +42,18 @@ public class GrantService {
     private final AuthorityReader grants;
     private final EvidenceReader evidence;
     private final DirectoryReader directory;
+    private final ClaimReader claims;
     private final Passcodes passcodes;
     private final String publicBaseUrl;
     private final Clock clock;
 
     GrantService(OperatorActions gate, AuthorityReader grants, EvidenceReader evidence, DirectoryReader directory,
-                 Passcodes passcodes, @Value("${custos.public-base-url}") String publicBaseUrl, Clock clock) {
+                 ClaimReader claims, Passcodes passcodes, @Value("${custos.public-base-url}") String publicBaseUrl, Clock clock) {
         this.gate = gate;
         this.grants = grants;
         this.evidence = evidence;
         this.directory = directory;
+        this.claims = claims;
         this.passcodes = passcodes;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
         this.clock = clock;
@@ -150,7 +153,10 @@ public class GrantService {
             case "evidence_bundle" -> evidence.bundle(scope, objectId).map(bundle -> "sealed".equals(bundle.status()));
             case "evidence_object" -> evidence.evidence(scope, objectId).filter(view -> !view.destroyed())
                     .map(view -> view.sealed());
-            // Claims and dossiers arrive with the insurance subsystem; until then none exists.
+            // A dossier never changes once assembled, and a claim's fields never change once opened: both are as
+            // fixed as a sealed object.
+            case "claim_dossier" -> claims.dossier(scope, objectId).map(dossier -> true);
+            case "claim" -> claims.claim(scope, objectId).map(claim -> true);
             default -> Mono.empty();
         };
     }

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.tenancy.RequestContext;
 import dev.custos.query.emergency.EmergencyRunReader;
+import dev.custos.query.insurance.ClaimReader;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,17 +16,19 @@ import reactor.core.publisher.Mono;
 class CaptureLinks {
 
     private final EmergencyRunReader runs;
+    private final ClaimReader claims;
 
-    CaptureLinks(EmergencyRunReader runs) {
+    CaptureLinks(EmergencyRunReader runs, ClaimReader claims) {
         this.runs = runs;
+        this.claims = claims;
     }
 
     Mono<Void> check(RequestContext context, UploadHeaders headers) {
-        if (headers.emergencyRunId() == null) {
-            return Mono.empty();
-        }
-        return runs.run(context.scope(), headers.emergencyRunId())
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such emergency run")))
-                .then();
+        Mono<?> run = headers.emergencyRunId() == null ? Mono.just(true) : runs.run(context.scope(),
+                        headers.emergencyRunId())
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such emergency run")));
+        Mono<?> claim = headers.claimId() == null ? Mono.just(true) : claims.claim(context.scope(), headers.claimId())
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such claim")));
+        return run.then(claim).then();
     }
 }

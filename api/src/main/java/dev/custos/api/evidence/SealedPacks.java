@@ -47,10 +47,7 @@ public class SealedPacks {
         }
         UUID bundleId = UUID.randomUUID();
         List<UUID> ids = live.stream().map(EvidenceView::id).toList();
-        return Flux.fromIterable(live)
-                .filter(member -> !member.sealed())
-                .concatMap(open -> action.send(new SealEvidence(open.id(), action.tenantId(), action.individualId(),
-                        reach)))
+        return sealOpen(action, reach, live)
                 .then(Mono.defer(() -> action.send(new CreateEvidenceBundle(bundleId, action.tenantId(), title, ids,
                         action.individualId(), reach))))
                 .then(Mono.defer(() -> action.send(new SealEvidenceBundle(bundleId, action.tenantId(),
@@ -58,5 +55,17 @@ public class SealedPacks {
                                 member.contentSha256(), member.contentBytes(), true)).toList(),
                         action.individualId(), reach))))
                 .then(Mono.defer(() -> evidence.bundle(action.acting().scope(), bundleId)));
+    }
+
+    /**
+     * Seals each of {@code members} still open, as commands of the caller's action. What a pack or dossier lists by
+     * its sha256 is sealed first, so no listed object can change its chain status behind the listing.
+     */
+    public Mono<Void> sealOpen(Action<?> action, Reach reach, List<EvidenceView> members) {
+        return Flux.fromIterable(members)
+                .filter(member -> !member.sealed() && !member.destroyed())
+                .concatMap(open -> action.send(new SealEvidence(open.id(), action.tenantId(), action.individualId(),
+                        reach)))
+                .then();
     }
 }

@@ -22,6 +22,10 @@ public enum ObjectKind {
             + "WHERE tenant_id = custos_current_tenant() AND id = $1"),
     /** A run can be held; its captures are held with it. */
     EMERGENCY_RUN("emergency_run", "emergency run", "SELECT circle_id FROM cc_emergency_runs WHERE id = $1", true),
+    /** A claim can be held and shared; its evidence is held with it. */
+    CLAIM("claim", "claim", "SELECT circle_id FROM cc_insurance_claims WHERE id = $1", true),
+    /** A dossier belongs to its claim's circle; it is immutable, so sharing it shares exactly what it lists. */
+    CLAIM_DOSSIER("claim_dossier", "dossier", "SELECT circle_id FROM cc_claim_dossiers WHERE id = $1", true),
     /** Evidence and bundles belong to the whole tenant. */
     EVIDENCE_OBJECT("evidence_object", "evidence", "SELECT NULL::uuid AS circle_id FROM cc_evidence_objects "
             + "WHERE id = $1", true),

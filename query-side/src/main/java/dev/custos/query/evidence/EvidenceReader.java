@@ -47,6 +47,14 @@ public class EvidenceReader {
                 .map(EvidenceReader::evidence).all());
     }
 
+    /** The evidence of a claim (attached, or uploaded for it), in the order it was captured. */
+    public Flux<EvidenceView> claimEvidence(TenantScope scope, UUID claimId) {
+        return reads.many(scope, db -> db.sql(EVIDENCE_COLUMNS + "WHERE id IN (SELECT evidence_id FROM "
+                        + "cc_claim_evidence WHERE claim_id = :claim) ORDER BY captured_at, id")
+                .bind("claim", claimId)
+                .map(EvidenceReader::evidence).all());
+    }
+
     public Mono<BundleView> bundle(TenantScope scope, UUID bundleId) {
         return reads.one(scope, db -> db.sql("SELECT b.id, b.title, b.status, b.manifest_json, b.manifest_sha256, "
                         + "b.sealed_at, b.created_at, array_agg(m.evidence_id ORDER BY m.position) AS members "

@@ -14,16 +14,8 @@ import dev.custos.query.tenancy.TenantWrites;
 @Component
 public class HoldCoverage {
 
-    /** An evidence object is covered when a hold names it, or names a bundle, run, claim or dispute holding it. */
-    private static final String COVERS = "SELECT EXISTS (SELECT 1 FROM cc_legal_hold_targets t "
-            + "JOIN cc_legal_holds h ON h.id = t.hold_id AND h.status = 'active' "
-            + "LEFT JOIN cc_evidence_objects e ON e.id = ? "
-            + "WHERE (t.target_type = 'evidence_object' AND t.target_id = ?) "
-            + "OR (t.target_type = 'evidence_bundle' AND t.target_id IN "
-            + "    (SELECT m.bundle_id FROM cc_evidence_bundle_members m WHERE m.evidence_id = ?)) "
-            + "OR (t.target_type = 'emergency_run' AND t.target_id = e.emergency_run_id) "
-            + "OR (t.target_type = 'claim' AND t.target_id = e.claim_id) "
-            + "OR (t.target_type = 'dispute' AND t.target_id = e.dispute_id))";
+    /** What covers an object is decided in SQL, in one place the portal calls too ({@code custos_held}, V16). */
+    private static final String COVERS = "SELECT custos_held('evidence_object', ?, false)";
 
     private final TenantWrites writes;
 
@@ -42,7 +34,7 @@ public class HoldCoverage {
 
     public boolean covers(UUID tenantId, UUID evidenceId) {
         return Boolean.TRUE.equals(writes.as(tenantId).queryForObject(COVERS, Boolean.class,
-                evidenceId, evidenceId, evidenceId));
+                evidenceId));
     }
 
     /** {@code absent}, {@code destroyed} or {@code present}, for a target type whose subsystem exists. */
@@ -57,7 +49,11 @@ public class HoldCoverage {
                     rows -> rows.next() ? "present" : "absent", targetId);
             case "emergency_run" -> jdbc.query("SELECT 1 FROM cc_emergency_runs WHERE id = ?",
                     rows -> rows.next() ? "present" : "absent", targetId);
-            // Claims, dossiers and disputes arrive with their subsystems; until then nothing of theirs exists.
+            case "claim" -> jdbc.query("SELECT 1 FROM cc_insurance_claims WHERE id = ?",
+                    rows -> rows.next() ? "present" : "absent", targetId);
+            case "claim_dossier" -> jdbc.query("SELECT 1 FROM cc_claim_dossiers WHERE id = ?",
+                    rows -> rows.next() ? "present" : "absent", targetId);
+            // Disputes arrive with their subsystem; until then none exists.
             default -> "absent";
         };
     }

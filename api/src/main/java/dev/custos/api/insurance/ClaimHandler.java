@@ -1,0 +1,101 @@
+package dev.custos.api.insurance;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.custos.api.access.OperatorActions;
+import dev.custos.api.access.OperatorPipeline;
+import dev.custos.api.evidence.SealedPacks;
+import dev.custos.api.problem.ProblemException;
+import dev.custos.command.insurance.AssembleClaimDossier;
+import dev.custos.command.insurance.AttachClaimEvidence;
+import dev.custos.command.insurance.ClaimDossier;
+import dev.custos.command.insurance.ClaimState;
+import dev.custos.command.insurance.DossierItem;
+import dev.custos.command.insurance.OpenInsuranceClaim;
+import dev.custos.query.Timestamps;
+import dev.custos.query.access.ObjectKind;
+import dev.custos.query.evidence.EvidenceReader;
+import dev.custos.query.evidence.EvidenceView;
+import dev.custos.query.insurance.ClaimReader;
+import dev.custos.query.insurance.ClaimView;
+import reactor.core.publisher.Mono;
+
+/** Opens claims, attaches their evidence and assembles their dossiers. */
+@Component
+class ClaimHandler {
+
+    private final OperatorPipeline pipeline;
+    private final OperatorActions gate;
+    private final ClaimReader claims;
+    private final EvidenceReader evidence;
+    private final SealedPacks packs;
+
+    ClaimHandler(OperatorPipeline pipeline, OperatorActions gate, ClaimReader claims, EvidenceReader evidence,
+                 SealedPacks packs) {
+        this.pipeline = pipeline;
+        this.gate = gate;
+        this.claims = claims;
+        this.evidence = evidence;
+        this.packs = packs;
+    }
+
+    /** A claim number names one claim of the tenant: a second claim with it is 409 (the read model's unique key). */
+    Mono<ServerResponse> open(ServerRequest request) {
+        return pipeline.handle(InsuranceActions.OPEN, request, action -> {
+            OpenClaimRequest body = action.body();
+            return action.call(new OpenInsuranceClaim(action.subjectId(), action.tenantId(),
+                            action.acting().circleId(), body.claimNumber().strip(), body.policyRef().strip(),
+                            body.lossDate(), body.title().strip(), action.individualId(), action.acting().reach()),
+                    ClaimState.class).map(ClaimHandler::view);
+        });
+    }
+
+    /**
+     * The evidence must be the tenant's, visible from the claim's circle, and not destroyed. Attaching it again
+     * changes nothing. Answers the claim with its counts.
+     */
+    Mono<ServerResponse> attachEvidence(ServerRequest request) {
+        return pipeline.handle(InsuranceActions.ATTACH_EVIDENCE, request, action -> {
+            UUID evidenceId = action.body().evidenceId();
+            return gate.addable(action.acting(), ObjectKind.EVIDENCE_OBJECT, evidenceId)
+                    .then(evidence.evidence(action.acting().scope(), evidenceId))
+                    .filter(found -> !found.destroyed())
+                    .switchIfEmpty(Mono.error(() -> ProblemException.conflict("destroyed evidence cannot be attached")))
+                    .flatMap(found -> action.send(new AttachClaimEvidence(action.subjectId(), action.tenantId(),
+                            evidenceId, action.individualId(), action.acting().reach())))
+                    .then(Mono.defer(() -> claims.claim(action.acting().scope(), action.subjectId())));
+        });
+    }
+
+    /**
+     * Seals the claim's open evidence, then has the claim decide the dossier over every live item. A claim with no
+     * evidence still has a dossier: its fields are the record.
+     */
+    Mono<ServerResponse> assemble(ServerRequest request) {
+        return pipeline.handle(InsuranceActions.ASSEMBLE, request, action -> evidence
+                .claimEvidence(action.acting().scope(), action.subjectId())
+                .filter(item -> !item.destroyed())
+                .collectList()
+                .flatMap(items -> packs.sealOpen(action, action.acting().overContents(), items)
+                        .then(Mono.defer(() -> action.call(new AssembleClaimDossier(action.subjectId(),
+                                action.tenantId(), UUID.randomUUID(), listed(items), action.individualId(),
+                                action.acting().reach()), ClaimDossier.class))))
+                .map(DossierAnswer::of));
+    }
+
+    private static List<DossierItem> listed(List<EvidenceView> items) {
+        return items.stream().map(item -> new DossierItem(item.id(), item.title(), item.contentMime(),
+                item.contentBytes(), item.contentSha256(), item.capturedAt())).toList();
+    }
+
+    /** A claim just opened, as the read model will show it. */
+    private static ClaimView view(ClaimState state) {
+        return new ClaimView(state.id(), state.circleId(), state.claimNumber(), state.policyRef(), state.lossDate(),
+                state.title(), Timestamps.asStored(state.openedAt()), state.openedByIndividualId(), 0, 0);
+    }
+}

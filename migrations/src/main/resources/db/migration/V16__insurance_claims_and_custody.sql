@@ -1,0 +1,248 @@
+-- Issue 10: insurance claims, the evidence that belongs to them and their immutable dossiers, built in the command's
+-- transaction by the synchronous processor (the pipeline finds a claim's or a dossier's circle here before it
+-- decides). And one rule in SQL for "covered by an active hold", which the destruction check and the portal share.
+
+CREATE TABLE cc_insurance_claims (
+    id                       uuid        PRIMARY KEY,
+    tenant_id                uuid        NOT NULL,
+    circle_id                uuid,
+    claim_number             text        NOT NULL,
+    policy_ref               text        NOT NULL,
+    loss_date                date        NOT NULL,
+    title                    text        NOT NULL,
+    opened_at                timestamptz NOT NULL,
+    opened_by_individual_id  uuid
+);
+-- A claim number names one claim of the tenant: a second claim with it fails here and rolls back whole (409).
+CREATE UNIQUE INDEX cc_insurance_claims_number ON cc_insurance_claims (tenant_id, claim_number);
+
+-- The claim's evidence: attached by the route, or uploaded with x-claim-id.
+CREATE TABLE cc_claim_evidence (
+    claim_id                 uuid        NOT NULL REFERENCES cc_insurance_claims (id),
+    evidence_id              uuid        NOT NULL,
+    tenant_id                uuid        NOT NULL,
+    circle_id                uuid,
+    attached_at              timestamptz NOT NULL,
+    attached_by_individual_id uuid,
+    PRIMARY KEY (claim_id, evidence_id)
+);
+CREATE INDEX cc_claim_evidence_evidence ON cc_claim_evidence (tenant_id, evidence_id);
+
+-- dossier_json is text, not jsonb: its exact bytes are what dossier_sha256 hashes.
+CREATE TABLE cc_claim_dossiers (
+    id                       uuid        PRIMARY KEY,
+    tenant_id                uuid        NOT NULL,
+    claim_id                 uuid        NOT NULL REFERENCES cc_insurance_claims (id),
+    circle_id                uuid,
+    dossier_json             text        NOT NULL,
+    dossier_sha256           text        NOT NULL CHECK (dossier_sha256 ~ '^[0-9a-f]{64}$'),
+    evidence_count           integer     NOT NULL,
+    assembled_at             timestamptz NOT NULL,
+    assembled_by_individual_id uuid
+);
+CREATE INDEX cc_claim_dossiers_claim ON cc_claim_dossiers (tenant_id, claim_id, assembled_at);
+
+CREATE TABLE cc_claim_dossier_evidence (
+    dossier_id               uuid        NOT NULL REFERENCES cc_claim_dossiers (id),
+    evidence_id              uuid        NOT NULL,
+    tenant_id                uuid        NOT NULL,
+    PRIMARY KEY (dossier_id, evidence_id)
+);
+CREATE INDEX cc_claim_dossier_evidence_evidence ON cc_claim_dossier_evidence (tenant_id, evidence_id);
+
+SELECT custos_protect_tenant_table(t)
+  FROM unnest(ARRAY['cc_insurance_claims', 'cc_claim_evidence', 'cc_claim_dossiers', 'cc_claim_dossier_evidence']) AS t;
+
+-- A circle's claim, and everything about it, is visible to that circle's members only. A dossier's evidence rows
+-- carry no circle: they are reached through the dossier.
+CREATE POLICY reader_tenant_circle ON cc_insurance_claims FOR SELECT TO custos_reader
+    USING (tenant_id = custos_current_tenant() AND custos_circle_visible(tenant_id, circle_id));
+CREATE POLICY reader_tenant_circle ON cc_claim_evidence FOR SELECT TO custos_reader
+    USING (tenant_id = custos_current_tenant() AND custos_circle_visible(tenant_id, circle_id));
+CREATE POLICY reader_tenant_circle ON cc_claim_dossiers FOR SELECT TO custos_reader
+    USING (tenant_id = custos_current_tenant() AND custos_circle_visible(tenant_id, circle_id));
+CREATE POLICY reader_tenant ON cc_claim_dossier_evidence FOR SELECT TO custos_reader
+    USING (tenant_id = custos_current_tenant());
+
+-- The portal's definer reads what a session's scopes reach, and what holds cover, in the session's tenant.
+GRANT SELECT ON cc_insurance_claims, cc_claim_evidence, cc_claim_dossiers, cc_claim_dossier_evidence,
+    cc_emergency_run_record_packs TO custos_definer;
+CREATE POLICY definer_tenant ON cc_insurance_claims FOR SELECT TO custos_definer
+    USING (tenant_id = custos_current_tenant());
+CREATE POLICY definer_tenant ON cc_claim_evidence FOR SELECT TO custos_definer
+    USING (tenant_id = custos_current_tenant());
+CREATE POLICY definer_tenant ON cc_claim_dossiers FOR SELECT TO custos_definer
+    USING (tenant_id = custos_current_tenant());
+CREATE POLICY definer_tenant ON cc_claim_dossier_evidence FOR SELECT TO custos_definer
+    USING (tenant_id = custos_current_tenant());
+CREATE POLICY definer_tenant ON cc_emergency_run_record_packs FOR SELECT TO custos_definer
+    USING (tenant_id = custos_current_tenant());
+
+-- The one home in SQL of "covered by an active hold" (p_sharing: only holds with restrict_sharing count). An object
+-- is covered when a hold names it, or names what it is part of:
+--   evidence: the bundles and dossiers that list it, the claims it belongs to, its run, its dispute;
+--   a bundle: the run it is a record pack of;
+--   a dossier: its claim.
+-- A bundle or a dossier is also covered when any member is: its manifest lists every member's title and sha256
+-- and cannot be edited without breaking its hash, so it is withheld whole (issue 8's rule for bundles).
+CREATE FUNCTION custos_held(p_type text, p_id uuid, p_sharing boolean) RETURNS boolean
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
+    WITH objects (kind, id) AS (
+        SELECT p_type, p_id
+        UNION ALL
+        SELECT 'evidence_object', m.evidence_id FROM cc_evidence_bundle_members m
+         WHERE p_type = 'evidence_bundle' AND m.bundle_id = p_id
+        UNION ALL
+        SELECT 'evidence_object', d.evidence_id FROM cc_claim_dossier_evidence d
+         WHERE p_type = 'claim_dossier' AND d.dossier_id = p_id
+    ), covering (kind, id) AS (
+        SELECT kind, id FROM objects
+        UNION ALL
+        SELECT 'evidence_bundle', m.bundle_id FROM objects o
+          JOIN cc_evidence_bundle_members m ON o.kind = 'evidence_object' AND m.evidence_id = o.id
+        UNION ALL
+        SELECT 'claim_dossier', d.dossier_id FROM objects o
+          JOIN cc_claim_dossier_evidence d ON o.kind = 'evidence_object' AND d.evidence_id = o.id
+        UNION ALL
+        SELECT 'claim', c.claim_id FROM objects o
+          JOIN cc_claim_evidence c ON o.kind = 'evidence_object' AND c.evidence_id = o.id
+        UNION ALL
+        SELECT 'emergency_run', e.emergency_run_id FROM objects o
+          JOIN cc_evidence_objects e ON o.kind = 'evidence_object' AND e.id = o.id
+         WHERE e.emergency_run_id IS NOT NULL
+        UNION ALL
+        SELECT 'dispute', e.dispute_id FROM objects o
+          JOIN cc_evidence_objects e ON o.kind = 'evidence_object' AND e.id = o.id
+         WHERE e.dispute_id IS NOT NULL
+        UNION ALL
+        SELECT 'emergency_run', p.run_id FROM objects o
+          JOIN cc_emergency_run_record_packs p ON o.kind = 'evidence_bundle' AND p.bundle_id = o.id
+        UNION ALL
+        SELECT 'claim', d.claim_id FROM objects o
+          JOIN cc_claim_dossiers d ON o.kind = 'claim_dossier' AND d.id = o.id
+    )
+    SELECT EXISTS (
+        SELECT 1 FROM cc_legal_hold_targets t
+          JOIN cc_legal_holds h ON h.id = t.hold_id AND h.status = 'active' AND (h.restrict_sharing OR NOT p_sharing)
+          JOIN covering c ON c.kind = t.target_type AND c.id = t.target_id)
+$$;
+REVOKE EXECUTE ON FUNCTION custos_held(text, uuid, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION custos_held(text, uuid, boolean) TO custos_app, custos_definer;
+
+-- The portal's name for the sharing half of the rule, kept so the portal functions need no rewrite.
+CREATE OR REPLACE FUNCTION custos_portal_sharing_restricted(p_type text, p_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT custos_held(p_type, p_id, true)
+$$;
+
+-- In scope: scoped directly, a member of a scoped bundle, or listed by a scoped dossier.
+CREATE OR REPLACE FUNCTION custos_portal_evidence_in_scope(p_grant_id uuid, p_evidence_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT EXISTS (
+        SELECT 1 FROM cc_authority_access_scopes s
+         WHERE s.grant_id = p_grant_id
+           AND ((s.scope_type = 'evidence_object' AND s.scope_id = p_evidence_id)
+             OR (s.scope_type = 'evidence_bundle' AND s.scope_id IN
+                    (SELECT m.bundle_id FROM cc_evidence_bundle_members m WHERE m.evidence_id = p_evidence_id))
+             OR (s.scope_type = 'claim_dossier' AND s.scope_id IN
+                    (SELECT d.dossier_id FROM cc_claim_dossier_evidence d WHERE d.evidence_id = p_evidence_id))))
+$$;
+
+-- The claims a session shows: scoped directly, or the claim of a scoped dossier.
+CREATE FUNCTION custos_portal_claims(p_grant_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT coalesce(jsonb_agg(jsonb_build_object('claim_id', c.id, 'claim_number', c.claim_number,
+                                                 'policy_ref', c.policy_ref, 'loss_date', c.loss_date,
+                                                 'title', c.title) ORDER BY c.opened_at, c.id), '[]'::jsonb)
+      FROM cc_insurance_claims c
+     WHERE c.id IN (SELECT s.scope_id FROM cc_authority_access_scopes s
+                     WHERE s.grant_id = p_grant_id AND s.scope_type = 'claim'
+                    UNION
+                    SELECT d.claim_id FROM cc_authority_access_scopes s JOIN cc_claim_dossiers d ON d.id = s.scope_id
+                     WHERE s.grant_id = p_grant_id AND s.scope_type = 'claim_dossier'
+                       AND NOT custos_portal_sharing_restricted('claim_dossier', d.id))
+       AND NOT custos_portal_sharing_restricted('claim', c.id)
+$$;
+
+CREATE FUNCTION custos_portal_dossiers(p_grant_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT coalesce(jsonb_agg(jsonb_build_object('dossier_id', d.id, 'claim_id', d.claim_id,
+                                                 'dossier_sha256', d.dossier_sha256, 'assembled_at', d.assembled_at)
+                              ORDER BY d.assembled_at, d.id), '[]'::jsonb)
+      FROM cc_authority_access_scopes s JOIN cc_claim_dossiers d ON d.id = s.scope_id
+     WHERE s.grant_id = p_grant_id AND s.scope_type = 'claim_dossier'
+       AND NOT custos_portal_sharing_restricted('claim_dossier', d.id)
+$$;
+
+CREATE OR REPLACE FUNCTION cc_authority_list_scope_index(p_tenant_id uuid, p_grant_id uuid, p_token_id uuid)
+    RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    v_caller_tenant text := current_setting('app.tenant_id', true);
+    v_result jsonb;
+BEGIN
+    PERFORM set_config('app.tenant_id', p_tenant_id::text, true);
+    IF NOT custos_portal_session_active(p_grant_id, p_token_id) THEN
+        v_result := jsonb_build_object('session', 'inactive');
+    ELSE
+        v_result := jsonb_build_object('session', 'active', 'item', jsonb_build_object(
+        'grant', (SELECT jsonb_build_object('title', g.title, 'grant_type', g.grant_type, 'expires_at', g.expires_at)
+                    FROM cc_authority_access_grants g WHERE g.id = p_grant_id),
+        'bundles', (SELECT coalesce(jsonb_agg(jsonb_build_object('bundle_id', b.id, 'title', b.title,
+                            'manifest_sha256', b.manifest_sha256, 'sealed_at', b.sealed_at) ORDER BY b.sealed_at), '[]'::jsonb)
+                      FROM cc_authority_access_scopes s JOIN cc_evidence_bundles b ON b.id = s.scope_id
+                     WHERE s.grant_id = p_grant_id AND s.scope_type = 'evidence_bundle' AND b.status = 'sealed'
+                       AND NOT custos_portal_sharing_restricted('evidence_bundle', b.id)),
+        'dossiers', custos_portal_dossiers(p_grant_id),
+        'claims', custos_portal_claims(p_grant_id),
+        'evidence', (SELECT coalesce(jsonb_agg(custos_portal_evidence_summary(e) ORDER BY e.captured_at, e.id), '[]'::jsonb)
+                       FROM cc_evidence_objects e
+                      WHERE custos_portal_evidence_in_scope(p_grant_id, e.id)
+                        AND NOT custos_portal_sharing_restricted('evidence_object', e.id))));
+    END IF;
+    PERFORM set_config('app.tenant_id', coalesce(v_caller_tenant, ''), true);
+    RETURN v_result;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION cc_authority_get_dossier(p_tenant_id uuid, p_grant_id uuid, p_token_id uuid,
+                                                    p_dossier_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    v_caller_tenant text := current_setting('app.tenant_id', true);
+    v_result jsonb;
+BEGIN
+    PERFORM set_config('app.tenant_id', p_tenant_id::text, true);
+    IF NOT custos_portal_session_active(p_grant_id, p_token_id) THEN
+        v_result := jsonb_build_object('session', 'inactive');
+    ELSE
+        v_result := jsonb_build_object('session', 'active', 'item', (
+        SELECT jsonb_build_object('dossier_id', d.id, 'claim_id', d.claim_id, 'dossier_json', d.dossier_json,
+                                  'dossier_sha256', d.dossier_sha256, 'assembled_at', d.assembled_at)
+          FROM cc_claim_dossiers d
+          JOIN cc_authority_access_scopes s ON s.scope_id = d.id AND s.scope_type = 'claim_dossier'
+         WHERE d.id = p_dossier_id AND s.grant_id = p_grant_id
+           AND NOT custos_portal_sharing_restricted('claim_dossier', d.id)));
+    END IF;
+    PERFORM set_config('app.tenant_id', coalesce(v_caller_tenant, ''), true);
+    RETURN v_result;
+END
+$$;
+
+-- The new helpers are the definer's alone, like the other custos_portal_ helpers (see V6 for why the grants come
+-- before the change of owner).
+DO $$
+DECLARE
+    f text;
+BEGIN
+    EXECUTE 'GRANT CREATE ON SCHEMA public TO custos_definer';
+    FOREACH f IN ARRAY ARRAY['custos_portal_claims(uuid)', 'custos_portal_dossiers(uuid)'] LOOP
+        EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO custos_definer', f);
+        EXECUTE format('ALTER FUNCTION %s OWNER TO custos_definer', f);
+    END LOOP;
+    EXECUTE 'REVOKE CREATE ON SCHEMA public FROM custos_definer';
+END
+$$;

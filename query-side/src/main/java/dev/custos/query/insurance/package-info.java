@@ -1,0 +1,2 @@
+/** The read model of insurance claims: claims, their evidence and their dossiers. */
+package dev.custos.query.insurance;
