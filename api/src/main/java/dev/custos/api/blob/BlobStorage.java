@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -35,7 +33,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public class BlobStorage {
 
-    static final int PART_BYTES = 8 * 1024 * 1024;
+    public static final int PART_BYTES = 8 * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(BlobStorage.class);
 
     private final S3Client s3;
@@ -58,7 +56,7 @@ public class BlobStorage {
     }
 
     private StoredBlob write(String key, InputStream in, long maxBytes) throws IOException {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         byte[] part = new byte[PART_BYTES];
         int filled = fill(in, part);
         long total = filled;
@@ -66,7 +64,7 @@ public class BlobStorage {
             checkLimit(total, maxBytes);
             sha256.update(part, 0, filled);
             s3.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromBytes(Arrays.copyOf(part, filled)));
-            return new StoredBlob(total, HexFormat.of().formatHex(sha256.digest()));
+            return new StoredBlob(total, Sha256.hex(sha256));
         }
         String uploadId = s3.createMultipartUpload(create -> create.bucket(bucket).key(key)).uploadId();
         try {
@@ -85,17 +83,30 @@ public class BlobStorage {
             }
             s3.completeMultipartUpload(complete -> complete.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(upload -> upload.parts(parts)));
-            return new StoredBlob(total, HexFormat.of().formatHex(sha256.digest()));
+            return new StoredBlob(total, Sha256.hex(sha256));
         } catch (RuntimeException | IOException failure) {
             abort(key, uploadId);
             throw failure;
         }
     }
 
+    /**
+     * An object written as it is produced (see {@link UploadStream}): nothing is stored until it is completed, and
+     * closing it uncompleted aborts it. Writing to it blocks: write off the event loop.
+     */
+    public UploadStream openUpload(String key) {
+        return new UploadStream(s3, bucket, key, uploadId -> abort(key, uploadId));
+    }
+
+    /** The stored bytes of {@code key} as a stream, which the caller closes. Blocking: call it off the event loop. */
+    public InputStream open(String key) {
+        return s3.getObject(get -> get.bucket(bucket).key(key));
+    }
+
     /** Reads the stored bytes back and hashes them, without holding them. */
     public Mono<StoredBlob> rehash(String key) {
         return Mono.fromCallable(() -> {
-            MessageDigest sha256 = sha256();
+            MessageDigest sha256 = Sha256.digest();
             long total = 0;
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(get -> get.bucket(bucket).key(key));
                  DigestInputStream digesting = new DigestInputStream(in, sha256)) {
@@ -104,7 +115,7 @@ public class BlobStorage {
                     total += read;
                 }
             }
-            return new StoredBlob(total, HexFormat.of().formatHex(sha256.digest()));
+            return new StoredBlob(total, Sha256.hex(sha256));
         }).subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -153,13 +164,5 @@ public class BlobStorage {
             filled += read;
         }
         return filled;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
