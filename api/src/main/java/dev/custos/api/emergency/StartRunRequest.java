@@ -14,8 +14,8 @@ import dev.custos.query.emergency.EmergencyRunView;
 
 /** {@code POST /api/operator/emergency/runs/start}; a repeat with the same client_request_id finds its run. */
 public record StartRunRequest(
-        @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{0,63}", message = "must be a lower-case key such as flood")
-        String runType,
+        @NotBlank @Size(max = 64)
+        @Pattern(regexp = "[a-z][a-z0-9_]{0,63}", message = "must be a lower-case key such as flood") String runType,
         @NotBlank @Size(max = 200) String title,
         @Multiline @Size(max = 4000) String summary,
         UUID circleId,

@@ -1,11 +1,23 @@
 package dev.custos.api.insurance;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.custos.api.access.Action;
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.authority.GrantService;
+import dev.custos.api.export.BagExports;
+import dev.custos.api.export.BagSource;
+import dev.custos.api.export.EvidencePayload;
+import dev.custos.api.export.PayloadIntegrityFailure;
+import dev.custos.api.problem.ProblemException;
+import dev.custos.query.evidence.EvidenceReader;
+import dev.custos.query.insurance.ClaimReader;
+import dev.custos.query.insurance.DossierView;
 import reactor.core.publisher.Mono;
 
 /** What is done with an assembled dossier: shared with an adjuster, exported as a bag. */
@@ -14,15 +26,45 @@ class DossierHandler {
 
     private final OperatorPipeline pipeline;
     private final GrantService sharing;
+    private final ClaimReader claims;
+    private final EvidenceReader evidence;
+    private final BagExports exports;
+    private final Clock clock;
 
-    DossierHandler(OperatorPipeline pipeline, GrantService sharing) {
+    DossierHandler(OperatorPipeline pipeline, GrantService sharing, ClaimReader claims, EvidenceReader evidence,
+                   BagExports exports, Clock clock) {
         this.pipeline = pipeline;
         this.sharing = sharing;
+        this.claims = claims;
+        this.evidence = evidence;
+        this.exports = exports;
+        this.clock = clock;
     }
 
     /** One grant of the dossier's circle, scoped to the dossier (and so to the evidence it lists), and one token. */
     Mono<ServerResponse> share(ServerRequest request) {
         return pipeline.handle(InsuranceActions.SHARE, request, action -> sharing.share(action, action.body(),
                 "claim_dossier", action.subjectId()));
+    }
+
+    /**
+     * A bag of the dossier's exact bytes ({@code data/dossier.json}) and of every live item it lists. The export is
+     * put on record (and billed) once the bag is stored: a failed export is neither.
+     */
+    Mono<ServerResponse> export(ServerRequest request) {
+        return pipeline.handle(InsuranceActions.EXPORT, request, action -> dossier(action)
+                .flatMap(dossier -> evidence.dossierEvidence(action.acting().scope(), dossier.id()).collectList()
+                        .map(items -> new BagSource(action.tenantId(), "claim_dossier", dossier.id(),
+                                "Dossier-SHA256", dossier.dossierSha256(), "dossier.json",
+                                dossier.dossierJson().getBytes(StandardCharsets.UTF_8), EvidencePayload.of(items))))
+                .flatMap(exports::export)
+                .onErrorMap(PayloadIntegrityFailure.class, failure -> ProblemException.conflict(
+                        "evidence of the dossier no longer matches its recorded sha256: verify it"))
+                .flatMap(answer -> action.recordView(clock.instant()).thenReturn(answer)));
+    }
+
+    private Mono<DossierView> dossier(Action<?> action) {
+        return claims.dossier(action.acting().scope(), action.subjectId())
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such dossier")));
     }
 }

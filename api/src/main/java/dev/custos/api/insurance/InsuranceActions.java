@@ -37,7 +37,10 @@ final class InsuranceActions {
             .on(ObjectKind.CLAIM_DOSSIER).body(ShareRequest.class).answers(HttpStatus.CREATED)
             .audited("dossier_share_authority", "claim_dossier").charged();
 
-    static final List<ActionSpec<?>> ALL = List.of(OPEN, ATTACH_EVIDENCE, ASSEMBLE, SHARE);
+    static final ActionSpec<NoBody> EXPORT = ActionSpec.post(OPERATOR + "dossiers/{id}/export", INSURANCE)
+            .on(ObjectKind.CLAIM_DOSSIER).audited("dossier_export", "claim_dossier").charged();
+
+    static final List<ActionSpec<?>> ALL = List.of(OPEN, ATTACH_EVIDENCE, ASSEMBLE, SHARE, EXPORT);
 
     private InsuranceActions() {
     }

@@ -15,6 +15,7 @@ import dev.custos.api.access.ActionCatalogue;
 import dev.custos.api.access.ActionSpec;
 import dev.custos.api.authority.ShareAnswer;
 import dev.custos.api.authority.ShareRequest;
+import dev.custos.api.export.ExportAnswer;
 import dev.custos.query.insurance.ClaimView;
 
 /** Routes of the insurance operations (P2.18-B.3 insurance). */
@@ -42,6 +43,9 @@ class InsuranceRoutes implements ActionCatalogue {
                 .POST(InsuranceActions.SHARE.path(), dossiers::share, tenantScoped(operation(TAG,
                         "shareDossierWithAuthority", "Share the dossier with an adjuster (insurance_operator)",
                         ShareRequest.class, 201, ShareAnswer.class, "id")))
+                .POST(InsuranceActions.EXPORT.path(), dossiers::export, tenantScoped(operation(TAG,
+                        "exportDossier", "Export the dossier as a zipped BagIt bag behind a short-lived link "
+                                + "(insurance_operator)", null, 200, ExportAnswer.class, "id")))
                 .build();
     }
 }

@@ -51,10 +51,13 @@ class AuthorizationMatrixIT extends IntegrationTest {
         KINDS.put("/api/authority/grants/{id}", "authority_grant");
         KINDS.put("/api/authority/tokens/{id}", "authority_token");
         KINDS.put("/api/operator/emergency/runs/{id}", "emergency_run");
+        KINDS.put("/api/insurance/claims/{id}", "claim");
+        KINDS.put("/api/operator/insurance/claims/{id}", "claim");
+        KINDS.put("/api/operator/insurance/dossiers/{id}", "claim_dossier");
     }
 
     private static final Set<String> CIRCLE_BEARING = Set.of("legal_hold", "authority_grant", "authority_token",
-            "role_assignment", "emergency_run");
+            "role_assignment", "emergency_run", "claim", "claim_dossier");
 
     record Route(HttpMethod method, String path, String kind, int success, Map<String, Object> schema) {
         @Override
@@ -172,6 +175,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
             case "authority_grant" -> world.grant(placement);
             case "authority_token" -> world.token(placement);
             case "emergency_run" -> world.run(placement);
+            case "claim" -> world.claim(placement);
+            case "claim_dossier" -> world.dossier(placement);
             default -> throw new IllegalStateException("no fixture for " + kind);
         };
     }
@@ -210,6 +215,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 "target_id", property -> material,
                 "scope_type", property -> "evidence_object",
                 "scope_id", property -> material,
+                "evidence_id", property -> material,
                 "grantee_individual_id", property -> individual,
                 "scope_key", property -> "site_access",
                 "scope_grant_id", property -> world.scopeGrantOf(object) == null ? UUID.randomUUID()

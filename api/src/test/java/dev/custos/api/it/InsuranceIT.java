@@ -3,6 +3,7 @@ package dev.custos.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -11,14 +12,21 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
+import dev.custos.api.blob.S3Endpoint;
+import dev.custos.api.support.Bags;
 import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
 import dev.custos.api.support.Jwts;
 import dev.custos.api.support.Shares;
 import dev.custos.api.support.TestDatabase;
 import dev.custos.events.canonical.CanonicalJson;
+import gov.loc.repository.bagit.domain.Bag;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,6 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
 class InsuranceIT extends IntegrationTest {
 
     private static final String CLAIMS = "/api/insurance/claims";
+
+    @Autowired
+    S3Client s3;
+    @Autowired
+    S3Endpoint store;
 
     private Caller insurance;
 
@@ -177,6 +190,33 @@ class InsuranceIT extends IntegrationTest {
         Shares.post(http(), session, "/p/authority/evidence/" + photo + "/download").expectStatus().isOk();
         Shares.get(http(), session, "/p/authority/evidence/" + later).expectStatus().isNotFound();
         Shares.get(http(), session, "/p/authority/dossiers/" + UUID.randomUUID()).expectStatus().isNotFound();
+    }
+
+    @Test
+    void anExportIsAValidBagOfTheDossierAndItsEvidence(@TempDir Path into) throws Exception {
+        UUID claim = openClaim();
+        UUID photo = uploadFor(claim, "Roof photo");
+        Map<?, ?> dossier = assemble(claim);
+        UUID dossierId = UUID.fromString((String) dossier.get("id"));
+
+        Map<?, ?> export = insurance.post("/api/operator/insurance/dossiers/" + dossierId + "/export", Map.of())
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Bag bag = Bags.downloadAndValidate(export, into);
+        assertThat(bag.getMetadata().get("Dossier-SHA256")).containsExactly((String) dossier.get("dossier_sha256"));
+        assertThat(bag.getMetadata().get("Custos-Tenant-Id")).containsExactly(insurance.tenant().toString());
+        assertThat(bag.getMetadata().get("External-Identifier")).containsExactly("claim_dossier/" + dossierId);
+        assertThat(Bags.data(bag, "dossier.json")).isEqualTo(dossier.get("dossier_json"));
+        String photoSha = (String) insurance.get("/api/evidence/" + photo).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("content_sha256");
+        assertThat(bag.getPayLoadManifests().iterator().next().getFileToChecksumMap()).containsValue(photoSha);
+        assertThat(auditRows("dossier_export", dossierId)).isEqualTo(1);
+
+        // A blob that no longer matches its sha256 makes the export refuse, and nothing is on record.
+        s3.putObject(put -> put.bucket(store.bucket()).key("tenants/" + insurance.tenant() + "/evidence/" + photo),
+                RequestBody.fromBytes("altered".getBytes(StandardCharsets.UTF_8)));
+        insurance.post("/api/operator/insurance/dossiers/" + dossierId + "/export", Map.of())
+                .expectStatus().isEqualTo(409);
+        assertThat(auditRows("dossier_export", dossierId)).isEqualTo(1);
     }
 
     @Test

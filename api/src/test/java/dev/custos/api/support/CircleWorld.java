@@ -178,6 +178,19 @@ public final class CircleWorld {
         return run;
     }
 
+    /** A claim, with no evidence yet. */
+    public UUID claim(Placement placement) {
+        return idOf(maker(placement).post("/api/insurance/claims", withCircle(Map.of("claim_number",
+                "CLM-" + UUID.randomUUID(), "policy_ref", "POL-1", "loss_date", "2026-11-20", "title", "Matrix claim"),
+                placement)), "id");
+    }
+
+    /** A dossier of a new claim. */
+    public UUID dossier(Placement placement) {
+        UUID claim = claim(placement);
+        return idOf(maker(placement).post("/api/operator/insurance/claims/" + claim + "/assemble", Map.of()), "id");
+    }
+
     /** The live scope grant of a run {@link #run} made. */
     public UUID scopeGrantOf(UUID run) {
         return scopeGrants.get(run);

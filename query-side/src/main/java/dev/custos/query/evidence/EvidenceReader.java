@@ -55,6 +55,14 @@ public class EvidenceReader {
                 .map(EvidenceReader::evidence).all());
     }
 
+    /** The evidence a dossier lists, in the order it was captured. */
+    public Flux<EvidenceView> dossierEvidence(TenantScope scope, UUID dossierId) {
+        return reads.many(scope, db -> db.sql(EVIDENCE_COLUMNS + "WHERE id IN (SELECT evidence_id FROM "
+                        + "cc_claim_dossier_evidence WHERE dossier_id = :dossier) ORDER BY captured_at, id")
+                .bind("dossier", dossierId)
+                .map(EvidenceReader::evidence).all());
+    }
+
     public Mono<BundleView> bundle(TenantScope scope, UUID bundleId) {
         return reads.one(scope, db -> db.sql("SELECT b.id, b.title, b.status, b.manifest_json, b.manifest_sha256, "
                         + "b.sealed_at, b.created_at, array_agg(m.evidence_id ORDER BY m.position) AS members "
