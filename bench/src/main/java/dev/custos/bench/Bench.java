@@ -106,6 +106,12 @@ public final class Bench {
                         empty.get(clients), "empty route");
             }
 
+            for (int clients : options.clients) {
+                table.load("B1 POST /api/operator/emergency/runs/start", clients, Load.run(clients, options.warmUp,
+                        options.window, client -> () -> world.startRun(operator).status() == 201),
+                        empty.get(clients), "empty route");
+            }
+
             // B3: from the command's answer to its audit row.
             table.latency("B3 lag: hold answered → cc_operator_events row", lag(world, operator, sql), null, null);
 
@@ -195,6 +201,7 @@ public final class Bench {
         long end = System.nanoTime() + options.warmUp.multipliedBy(3).toNanos();
         while (System.nanoTime() < end) {
             World.fill(40, 4, 201, () -> world.placeHold(operator));
+            World.fill(20, 4, 201, () -> world.startRun(operator));
             World.fill(20, 4, 201, () -> world.addMember(operator));
             String session = world.session(world.token(operator, grant));
             World.fill(40, 4, 200, () -> world.index(session));

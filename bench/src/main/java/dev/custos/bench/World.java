@@ -27,14 +27,22 @@ final class World {
         UUID tenant = expect(201, http.post("/api/tenants", admin,
                 Map.of("name", "Bench " + operator, "first_operator_individual_id", operator))).id("tenant_id");
         Http.As as = Http.As.of(operator, tenant, false);
-        expect(201, http.post("/api/operator/roles/assign", as,
-                Map.of("role_key", "legal_operator", "individual_id", operator)));
+        for (String role : List.of("legal_operator", "emergency_operator")) {
+            expect(201, http.post("/api/operator/roles/assign", as, Map.of("role_key", role, "individual_id",
+                    operator)));
+        }
         return as;
     }
 
     Http.Answer placeHold(Http.As operator) {
         return http.post("/api/operator/legal/holds", operator,
                 Map.of("title", "Bench hold", "reason", "Preserve for the bench"));
+    }
+
+    /** Issue 10's row: a command of the operator surface, one new run aggregate and one event. */
+    Http.Answer startRun(Http.As operator) {
+        return http.post("/api/operator/emergency/runs/start", operator,
+                Map.of("run_type", "flood", "title", "Bench run"));
     }
 
     Http.Answer addMember(Http.As operator) {
