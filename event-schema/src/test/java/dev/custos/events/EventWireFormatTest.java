@@ -49,6 +49,9 @@ import dev.custos.events.emergency.EmergencyRunResolved;
 import dev.custos.events.emergency.EmergencyRunScopeGranted;
 import dev.custos.events.emergency.EmergencyRunScopeRevoked;
 import dev.custos.events.emergency.EmergencyRunStarted;
+import dev.custos.events.dispute.DefensePackAssembled;
+import dev.custos.events.dispute.DisputeMaterialAdded;
+import dev.custos.events.dispute.DisputeOpened;
 import dev.custos.events.insurance.ClaimDossierAssembled;
 import dev.custos.events.insurance.ClaimEvidenceAttached;
 import dev.custos.events.insurance.InsuranceClaimOpened;
@@ -114,6 +117,9 @@ class EventWireFormatTest {
                         "Hail damage", AT, D),
                 new ClaimEvidenceAttached(A, B, C, D, AT, A),
                 new ClaimDossierAssembled(A, B, C, D, "{\"dossier_id\":\"" + D + "\"}", SHA, List.of(A, C), AT, A),
+                new DisputeOpened(A, B, C, "Smith v. Acme", "Smith Roofing Ltd", AT, D),
+                new DisputeMaterialAdded(A, B, C, "claim_dossier", D, AT, A),
+                new DefensePackAssembled(A, B, C, D, A, SHA, 3, AT, C),
                 new LegalHoldPlaced(A, B, null, "Smith v. Acme", "litigation expected", true, AT, C),
                 new LegalHoldTargetAdded(A, B, null, "evidence_object", C, AT, D),
                 new LegalHoldReleased(A, B, null, "case settled", AT, C),

@@ -16,10 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import dev.custos.api.access.Action;
 import dev.custos.api.blob.BlobStorage;
 import dev.custos.api.blob.PresignedDownload;
 import dev.custos.api.blob.StoredBlob;
 import dev.custos.api.blob.UploadStream;
+import dev.custos.api.problem.ProblemException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -60,6 +62,18 @@ public class BagExports {
      */
     public Mono<ExportAnswer> export(BagSource source) {
         return Mono.fromCallable(() -> store(source)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * An operator's export: the bag of {@code source}, put on record (and billed, when the action is) once it is
+     * stored, so a failed export is neither. A payload whose stored bytes no longer match is a conflict the
+     * operator can act on (verify the evidence), never a server error.
+     */
+    public Mono<ExportAnswer> export(Action<?> action, Mono<BagSource> source) {
+        return source.flatMap(this::export)
+                .onErrorMap(PayloadIntegrityFailure.class, failure -> ProblemException.conflict(
+                        "evidence of this export no longer matches its recorded sha256: verify it"))
+                .flatMap(answer -> action.recordView(clock.instant()).thenReturn(answer));
     }
 
     private ExportAnswer store(BagSource source) throws IOException {

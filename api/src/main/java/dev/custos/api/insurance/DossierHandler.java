@@ -1,7 +1,6 @@
 package dev.custos.api.insurance;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -13,7 +12,6 @@ import dev.custos.api.authority.GrantService;
 import dev.custos.api.export.BagExports;
 import dev.custos.api.export.BagSource;
 import dev.custos.api.export.EvidencePayload;
-import dev.custos.api.export.PayloadIntegrityFailure;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.insurance.ClaimReader;
@@ -29,16 +27,14 @@ class DossierHandler {
     private final ClaimReader claims;
     private final EvidenceReader evidence;
     private final BagExports exports;
-    private final Clock clock;
 
     DossierHandler(OperatorPipeline pipeline, GrantService sharing, ClaimReader claims, EvidenceReader evidence,
-                   BagExports exports, Clock clock) {
+                   BagExports exports) {
         this.pipeline = pipeline;
         this.sharing = sharing;
         this.claims = claims;
         this.evidence = evidence;
         this.exports = exports;
-        this.clock = clock;
     }
 
     /** One grant of the dossier's circle, scoped to the dossier (and so to the evidence it lists), and one token. */
@@ -52,15 +48,12 @@ class DossierHandler {
      * put on record (and billed) once the bag is stored: a failed export is neither.
      */
     Mono<ServerResponse> export(ServerRequest request) {
-        return pipeline.handle(InsuranceActions.EXPORT, request, action -> dossier(action)
+        return pipeline.handle(InsuranceActions.EXPORT, request, action -> exports.export(action, dossier(action)
                 .flatMap(dossier -> evidence.dossierEvidence(action.acting().scope(), dossier.id()).collectList()
                         .map(items -> new BagSource(action.tenantId(), "claim_dossier", dossier.id(),
                                 "Dossier-SHA256", dossier.dossierSha256(), "dossier.json",
-                                dossier.dossierJson().getBytes(StandardCharsets.UTF_8), EvidencePayload.of(items))))
-                .flatMap(exports::export)
-                .onErrorMap(PayloadIntegrityFailure.class, failure -> ProblemException.conflict(
-                        "evidence of the dossier no longer matches its recorded sha256: verify it"))
-                .flatMap(answer -> action.recordView(clock.instant()).thenReturn(answer)));
+                                dossier.dossierJson().getBytes(StandardCharsets.UTF_8),
+                                EvidencePayload.of(items))))));
     }
 
     private Mono<DossierView> dossier(Action<?> action) {

@@ -54,10 +54,13 @@ class AuthorizationMatrixIT extends IntegrationTest {
         KINDS.put("/api/insurance/claims/{id}", "claim");
         KINDS.put("/api/operator/insurance/claims/{id}", "claim");
         KINDS.put("/api/operator/insurance/dossiers/{id}", "claim_dossier");
+        KINDS.put("/api/disputes/{id}", "dispute");
+        KINDS.put("/api/operator/disputes/{id}", "dispute");
+        KINDS.put("/api/operator/defense-packs/{id}", "defense_pack");
     }
 
     private static final Set<String> CIRCLE_BEARING = Set.of("legal_hold", "authority_grant", "authority_token",
-            "role_assignment", "emergency_run", "claim", "claim_dossier");
+            "role_assignment", "emergency_run", "claim", "claim_dossier", "dispute", "defense_pack");
 
     record Route(HttpMethod method, String path, String kind, int success, Map<String, Object> schema) {
         @Override
@@ -177,6 +180,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
             case "emergency_run" -> world.run(placement);
             case "claim" -> world.claim(placement);
             case "claim_dossier" -> world.dossier(placement);
+            case "dispute" -> world.dispute(placement);
+            case "defense_pack" -> world.defensePack(placement);
             default -> throw new IllegalStateException("no fixture for " + kind);
         };
     }
@@ -209,18 +214,19 @@ class AuthorizationMatrixIT extends IntegrationTest {
         }
         Map<String, Object> properties = (Map<String, Object>) route.schema().getOrDefault("properties", Map.of());
         List<String> required = (List<String>) route.schema().getOrDefault("required", List.of());
-        Map<String, Function<Map<String, Object>, Object>> meaningful = Map.of(
-                "individual_id", property -> individual,
-                "target_type", property -> "evidence_object",
-                "target_id", property -> material,
-                "scope_type", property -> "evidence_object",
-                "scope_id", property -> material,
-                "evidence_id", property -> material,
-                "grantee_individual_id", property -> individual,
-                "scope_key", property -> "site_access",
-                "scope_grant_id", property -> world.scopeGrantOf(object) == null ? UUID.randomUUID()
-                        : world.scopeGrantOf(object),
-                "expires_at", property -> Instant.now().plus(1, ChronoUnit.DAYS).toString());
+        Map<String, Function<Map<String, Object>, Object>> meaningful = Map.ofEntries(
+                Map.entry("individual_id", property -> individual),
+                Map.entry("target_type", property -> "evidence_object"),
+                Map.entry("target_id", property -> material),
+                Map.entry("scope_type", property -> "evidence_object"),
+                Map.entry("scope_id", property -> material),
+                Map.entry("evidence_id", property -> material),
+                Map.entry("material_id", property -> material),
+                Map.entry("grantee_individual_id", property -> individual),
+                Map.entry("scope_key", property -> "site_access"),
+                Map.entry("scope_grant_id", property -> world.scopeGrantOf(object) == null ? UUID.randomUUID()
+                        : world.scopeGrantOf(object)),
+                Map.entry("expires_at", property -> Instant.now().plus(1, ChronoUnit.DAYS).toString()));
         properties.forEach((name, property) -> {
             String field = snake(name);
             if (meaningful.containsKey(field)) {

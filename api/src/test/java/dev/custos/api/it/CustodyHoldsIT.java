@@ -29,7 +29,8 @@ class CustodyHoldsIT extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"evidence_object", "evidence_bundle", "emergency_run", "claim", "claim_dossier"})
+    @ValueSource(strings = {"evidence_object", "evidence_bundle", "emergency_run", "claim", "claim_dossier",
+            "dispute"})
     void aRestrictingHoldOnTheObjectEndsLiveAccessAndBlocksDestruction(String targetType) {
         UUID operator = UUID.randomUUID();
         Caller caller = as(operator, createTenant(operator));
@@ -99,6 +100,18 @@ class CustodyHoldsIT extends IntegrationTest {
                 yield new Shared(session(shareUrl(caller, "/api/operator/insurance/dossiers/" + dossierId)),
                         evidence, "claim".equals(targetType) ? claimId : dossierId,
                         "/p/authority/dossiers/" + dossierId);
+            }
+            case "dispute" -> {
+                Map<?, ?> dispute = caller.post("/api/disputes", Map.of("title", "Smith v. Acme", "counterparty",
+                        "Smith")).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                UUID disputeId = UUID.fromString((String) dispute.get("id"));
+                UUID evidence = Evidence.sealed(caller, "Contract");
+                caller.post("/api/disputes/" + disputeId + "/materials", Map.of("material_type", "evidence_object",
+                        "material_id", evidence)).expectStatus().isOk();
+                Map<?, ?> pack = caller.post("/api/operator/disputes/" + disputeId + "/assemble-defense-pack",
+                        Map.of()).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                yield new Shared(session(shareUrl(caller, "/api/operator/defense-packs/" + pack.get("id"))),
+                        evidence, disputeId, "/p/authority/bundles/" + pack.get("bundle_id") + "/manifest");
             }
             default -> throw new IllegalArgumentException(targetType);
         };

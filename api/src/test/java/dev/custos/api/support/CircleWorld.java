@@ -191,6 +191,24 @@ public final class CircleWorld {
         return idOf(maker(placement).post("/api/operator/insurance/claims/" + claim + "/assemble", Map.of()), "id");
     }
 
+    /** A dispute with one sealed piece of evidence as its material. */
+    public UUID dispute(Placement placement) {
+        Caller maker = maker(placement);
+        UUID dispute = idOf(maker.post("/api/disputes", withCircle(Map.of("title", "Matrix dispute",
+                "counterparty", "Someone"), placement)), "id");
+        UUID evidence = sealedEvidence(placement);
+        maker.post("/api/disputes/" + dispute + "/materials", Map.of("material_type", "evidence_object",
+                "material_id", evidence)).expectStatus().isOk();
+        return dispute;
+    }
+
+    /** A defense pack of a new dispute. */
+    public UUID defensePack(Placement placement) {
+        UUID dispute = dispute(placement);
+        return idOf(maker(placement).post("/api/operator/disputes/" + dispute + "/assemble-defense-pack",
+                Map.of()), "id");
+    }
+
     /** The live scope grant of a run {@link #run} made. */
     public UUID scopeGrantOf(UUID run) {
         return scopeGrants.get(run);

@@ -26,6 +26,10 @@ public enum ObjectKind {
     CLAIM("claim", "claim", "SELECT circle_id FROM cc_insurance_claims WHERE id = $1", true),
     /** A dossier belongs to its claim's circle; it is immutable, so sharing it shares exactly what it lists. */
     CLAIM_DOSSIER("claim_dossier", "dossier", "SELECT circle_id FROM cc_claim_dossiers WHERE id = $1", true),
+    /** A dispute can be held; its materials, the evidence uploaded for it and its defense packs with it. */
+    DISPUTE("dispute", "dispute", "SELECT circle_id FROM cc_disputes WHERE id = $1", true),
+    /** A defense pack belongs to its dispute's circle; it is shared and exported, not held (its dispute is). */
+    DEFENSE_PACK("defense_pack", "defense pack", "SELECT circle_id FROM cc_defense_packs WHERE id = $1"),
     /** Evidence and bundles belong to the whole tenant. */
     EVIDENCE_OBJECT("evidence_object", "evidence", "SELECT NULL::uuid AS circle_id FROM cc_evidence_objects "
             + "WHERE id = $1", true),

@@ -63,6 +63,25 @@ public class EvidenceReader {
                 .map(EvidenceReader::evidence).all());
     }
 
+    /**
+     * The evidence of a dispute's material, in the order it was captured: evidence objects, the members of its
+     * bundles, and what its dossiers list.
+     */
+    public Flux<EvidenceView> disputeEvidence(TenantScope scope, UUID disputeId) {
+        return reads.many(scope, db -> db.sql(EVIDENCE_COLUMNS + "WHERE id IN ("
+                        + "SELECT material_id FROM cc_dispute_materials "
+                        + " WHERE dispute_id = :dispute AND material_type = 'evidence_object' "
+                        + "UNION SELECT m.evidence_id FROM cc_dispute_materials dm "
+                        + "  JOIN cc_evidence_bundle_members m ON m.bundle_id = dm.material_id "
+                        + " WHERE dm.dispute_id = :dispute AND dm.material_type = 'evidence_bundle' "
+                        + "UNION SELECT de.evidence_id FROM cc_dispute_materials dm "
+                        + "  JOIN cc_claim_dossier_evidence de ON de.dossier_id = dm.material_id "
+                        + " WHERE dm.dispute_id = :dispute AND dm.material_type = 'claim_dossier') "
+                        + "ORDER BY captured_at, id")
+                .bind("dispute", disputeId)
+                .map(EvidenceReader::evidence).all());
+    }
+
     public Mono<BundleView> bundle(TenantScope scope, UUID bundleId) {
         return reads.one(scope, db -> db.sql("SELECT b.id, b.title, b.status, b.manifest_json, b.manifest_sha256, "
                         + "b.sealed_at, b.created_at, array_agg(m.evidence_id ORDER BY m.position) AS members "

@@ -53,7 +53,8 @@ public class HoldCoverage {
                     rows -> rows.next() ? "present" : "absent", targetId);
             case "claim_dossier" -> jdbc.query("SELECT 1 FROM cc_claim_dossiers WHERE id = ?",
                     rows -> rows.next() ? "present" : "absent", targetId);
-            // Disputes arrive with their subsystem; until then none exists.
+            case "dispute" -> jdbc.query("SELECT 1 FROM cc_disputes WHERE id = ?",
+                    rows -> rows.next() ? "present" : "absent", targetId);
             default -> "absent";
         };
     }

@@ -1,0 +1,98 @@
+package dev.custos.api.dispute;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.custos.api.access.Action;
+import dev.custos.api.access.OperatorActions;
+import dev.custos.api.access.OperatorPipeline;
+import dev.custos.api.evidence.SealedPacks;
+import dev.custos.api.problem.ProblemException;
+import dev.custos.command.dispute.AddDisputeMaterial;
+import dev.custos.command.dispute.DefensePack;
+import dev.custos.command.dispute.DisputeState;
+import dev.custos.command.dispute.OpenDispute;
+import dev.custos.command.dispute.RecordDefensePack;
+import dev.custos.query.Timestamps;
+import dev.custos.query.access.ObjectKind;
+import dev.custos.query.dispute.DisputeReader;
+import dev.custos.query.dispute.DisputeView;
+import dev.custos.query.evidence.EvidenceReader;
+import reactor.core.publisher.Mono;
+
+/** Opens disputes, adds their material and assembles their defense packs. */
+@Component
+class DisputeHandler {
+
+    private final OperatorPipeline pipeline;
+    private final OperatorActions gate;
+    private final DisputeReader disputes;
+    private final EvidenceReader evidence;
+    private final SealedPacks packs;
+
+    DisputeHandler(OperatorPipeline pipeline, OperatorActions gate, DisputeReader disputes, EvidenceReader evidence,
+                   SealedPacks packs) {
+        this.pipeline = pipeline;
+        this.gate = gate;
+        this.disputes = disputes;
+        this.evidence = evidence;
+        this.packs = packs;
+    }
+
+    Mono<ServerResponse> open(ServerRequest request) {
+        return pipeline.handle(DisputeActions.OPEN, request, action -> {
+            OpenDisputeRequest body = action.body();
+            return action.call(new OpenDispute(action.subjectId(), action.tenantId(), action.acting().circleId(),
+                            body.title().strip(), body.counterparty().strip(), action.individualId(),
+                            action.acting().reach()), DisputeState.class)
+                    .map(state -> new DisputeView(state.id(), state.circleId(), state.title(), state.counterparty(),
+                            Timestamps.asStored(state.openedAt()), state.openedByIndividualId(), 0, 0));
+        });
+    }
+
+    /**
+     * The material must be the tenant's, visible from the dispute's circle and fit to rest a defense on: evidence
+     * not destroyed, a bundle sealed (a dossier is immutable as assembled). Adding it again changes nothing.
+     */
+    Mono<ServerResponse> addMaterial(ServerRequest request) {
+        return pipeline.handle(DisputeActions.ADD_MATERIAL, request, action -> {
+            AddMaterialRequest body = action.body();
+            ObjectKind kind = ObjectKind.material(body.materialType()).orElseThrow();
+            return gate.addable(action.acting(), kind, body.materialId())
+                    .then(fit(action, body))
+                    .then(Mono.defer(() -> action.send(new AddDisputeMaterial(action.subjectId(), action.tenantId(),
+                            body.materialType(), body.materialId(), action.individualId(), action.acting().reach()))))
+                    .then(Mono.defer(() -> disputes.dispute(action.acting().scope(), action.subjectId())));
+        });
+    }
+
+    /** Seals the evidence of every material into one bundle, and records it as the dispute's newest pack. */
+    Mono<ServerResponse> assembleDefensePack(ServerRequest request) {
+        return pipeline.handle(DisputeActions.ASSEMBLE, request, action -> disputes
+                .dispute(action.acting().scope(), action.subjectId())
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such dispute")))
+                .flatMap(dispute -> evidence.disputeEvidence(action.acting().scope(), dispute.id()).collectList()
+                        .flatMap(items -> packs.seal(action, action.acting().overContents(),
+                                "Defense pack: " + dispute.title(), items)))
+                .flatMap(bundle -> action.call(new RecordDefensePack(action.subjectId(), action.tenantId(),
+                        UUID.randomUUID(), bundle.id(), bundle.manifestSha256(), bundle.evidenceIds().size(),
+                        action.individualId(), action.acting().reach()), DefensePack.class)));
+    }
+
+    private Mono<Void> fit(Action<AddMaterialRequest> action, AddMaterialRequest body) {
+        return switch (body.materialType()) {
+            case "evidence_object" -> evidence.evidence(action.acting().scope(), body.materialId())
+                    .filter(found -> !found.destroyed())
+                    .switchIfEmpty(Mono.error(() -> ProblemException.conflict("destroyed evidence is no material")))
+                    .then();
+            case "evidence_bundle" -> evidence.bundle(action.acting().scope(), body.materialId())
+                    .filter(bundle -> "sealed".equals(bundle.status()))
+                    .switchIfEmpty(Mono.error(() -> ProblemException.conflict("only a sealed bundle is material")))
+                    .then();
+            default -> Mono.empty();
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Dispute operations: disputes, their materials, and defense packs assembled, exported and shared. */
+package dev.custos.api.dispute;

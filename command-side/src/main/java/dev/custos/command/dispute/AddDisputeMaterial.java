@@ -1,0 +1,12 @@
+package dev.custos.command.dispute;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import dev.custos.command.Reach;
+
+/** Add material the caller has checked (it exists, is visible from the dispute's circle and is fit) to the dispute. */
+public record AddDisputeMaterial(@TargetAggregateIdentifier UUID disputeId, UUID tenantId, String materialType,
+                                 UUID materialId, UUID requestedBy, Reach reach) {
+}

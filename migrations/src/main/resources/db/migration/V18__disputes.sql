@@ -1,0 +1,123 @@
+-- Issue 10: disputes, their materials and their defense packs, built in the command's transaction by the synchronous
+-- processor (the pipeline finds a dispute's or a pack's circle here before it decides). And the hold rule learns
+-- them: a held dispute covers its materials, the evidence uploaded for it and its defense packs.
+
+CREATE TABLE cc_disputes (
+    id                       uuid        PRIMARY KEY,
+    tenant_id                uuid        NOT NULL,
+    circle_id                uuid,
+    title                    text        NOT NULL,
+    counterparty             text        NOT NULL,
+    opened_at                timestamptz NOT NULL,
+    opened_by_individual_id  uuid
+);
+
+-- Material: an evidence object, a sealed bundle or a claim dossier (added by the route), or evidence uploaded with
+-- x-dispute-id.
+CREATE TABLE cc_dispute_materials (
+    dispute_id               uuid        NOT NULL REFERENCES cc_disputes (id),
+    material_type            text        NOT NULL CHECK (material_type IN ('evidence_object', 'evidence_bundle',
+                                                                           'claim_dossier')),
+    material_id              uuid        NOT NULL,
+    tenant_id                uuid        NOT NULL,
+    circle_id                uuid,
+    added_at                 timestamptz NOT NULL,
+    added_by_individual_id   uuid,
+    PRIMARY KEY (dispute_id, material_type, material_id)
+);
+CREATE INDEX cc_dispute_materials_material ON cc_dispute_materials (tenant_id, material_type, material_id);
+
+CREATE TABLE cc_defense_packs (
+    id                       uuid        PRIMARY KEY,
+    tenant_id                uuid        NOT NULL,
+    dispute_id               uuid        NOT NULL REFERENCES cc_disputes (id),
+    circle_id                uuid,
+    bundle_id                uuid        NOT NULL UNIQUE,
+    pack_sha256              text        NOT NULL CHECK (pack_sha256 ~ '^[0-9a-f]{64}$'),
+    evidence_count           integer     NOT NULL,
+    assembled_at             timestamptz NOT NULL,
+    assembled_by_individual_id uuid
+);
+CREATE INDEX cc_defense_packs_dispute ON cc_defense_packs (tenant_id, dispute_id, assembled_at);
+
+SELECT custos_protect_tenant_table(t)
+  FROM unnest(ARRAY['cc_disputes', 'cc_dispute_materials', 'cc_defense_packs']) AS t;
+
+CREATE POLICY reader_tenant_circle ON cc_disputes FOR SELECT TO custos_reader
+    USING (tenant_id = custos_current_tenant() AND custos_circle_visible(tenant_id, circle_id));
+CREATE POLICY reader_tenant_circle ON cc_dispute_materials FOR SELECT TO custos_reader
+    USING (tenant_id = custos_current_tenant() AND custos_circle_visible(tenant_id, circle_id));
+CREATE POLICY reader_tenant_circle ON cc_defense_packs FOR SELECT TO custos_reader
+    USING (tenant_id = custos_current_tenant() AND custos_circle_visible(tenant_id, circle_id));
+
+GRANT SELECT ON cc_disputes, cc_dispute_materials, cc_defense_packs TO custos_definer;
+CREATE POLICY definer_tenant ON cc_disputes FOR SELECT TO custos_definer
+    USING (tenant_id = custos_current_tenant());
+CREATE POLICY definer_tenant ON cc_dispute_materials FOR SELECT TO custos_definer
+    USING (tenant_id = custos_current_tenant());
+CREATE POLICY definer_tenant ON cc_defense_packs FOR SELECT TO custos_definer
+    USING (tenant_id = custos_current_tenant());
+
+-- The one rule of "held" (V16, V17), in three steps:
+--   objects:  the object, and for a bundle or a dossier every evidence object it lists (a manifest or a dossier
+--             lists every member's title and sha256 and cannot be edited without breaking its hash, so it is
+--             covered when any member is);
+--   parts:    the objects, and the bundles and dossiers that list an evidence object among them;
+--   covering: the parts, and what a part belongs to: the run of a capture or of a record pack, the claim of its
+--             evidence or its dossier, the dispute of its evidence, of its material or of its defense pack.
+-- Holds are looked at first: with none that counts in the tenant, nothing is built.
+CREATE OR REPLACE FUNCTION custos_held(p_type text, p_id uuid, p_sharing boolean) RETURNS boolean
+    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
+    SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM cc_legal_holds h
+                                  WHERE h.tenant_id = custos_current_tenant() AND h.status = 'active'
+                                    AND (h.restrict_sharing OR NOT p_sharing))
+        THEN false
+        ELSE EXISTS (
+            WITH objects (kind, id) AS (
+                SELECT p_type, p_id
+                UNION
+                SELECT 'evidence_object', m.evidence_id FROM cc_evidence_bundle_members m
+                 WHERE p_type = 'evidence_bundle' AND m.bundle_id = p_id
+                UNION
+                SELECT 'evidence_object', d.evidence_id FROM cc_claim_dossier_evidence d
+                 WHERE p_type = 'claim_dossier' AND d.dossier_id = p_id
+            ), parts (kind, id) AS (
+                SELECT kind, id FROM objects
+                UNION
+                SELECT 'evidence_bundle', m.bundle_id FROM objects o
+                  JOIN cc_evidence_bundle_members m ON o.kind = 'evidence_object' AND m.evidence_id = o.id
+                UNION
+                SELECT 'claim_dossier', d.dossier_id FROM objects o
+                  JOIN cc_claim_dossier_evidence d ON o.kind = 'evidence_object' AND d.evidence_id = o.id
+            ), covering (kind, id) AS (
+                SELECT kind, id FROM parts
+                UNION ALL
+                SELECT 'emergency_run', e.emergency_run_id FROM parts p
+                  JOIN cc_evidence_objects e ON p.kind = 'evidence_object' AND e.id = p.id
+                 WHERE e.emergency_run_id IS NOT NULL
+                UNION ALL
+                SELECT 'emergency_run', r.run_id FROM parts p
+                  JOIN cc_emergency_run_record_packs r ON p.kind = 'evidence_bundle' AND r.bundle_id = p.id
+                UNION ALL
+                SELECT 'claim', c.claim_id FROM parts p
+                  JOIN cc_claim_evidence c ON p.kind = 'evidence_object' AND c.evidence_id = p.id
+                UNION ALL
+                SELECT 'claim', d.claim_id FROM parts p
+                  JOIN cc_claim_dossiers d ON p.kind = 'claim_dossier' AND d.id = p.id
+                UNION ALL
+                SELECT 'dispute', e.dispute_id FROM parts p
+                  JOIN cc_evidence_objects e ON p.kind = 'evidence_object' AND e.id = p.id
+                 WHERE e.dispute_id IS NOT NULL
+                UNION ALL
+                SELECT 'dispute', dm.dispute_id FROM parts p
+                  JOIN cc_dispute_materials dm ON dm.material_type = p.kind AND dm.material_id = p.id
+                UNION ALL
+                SELECT 'dispute', dp.dispute_id FROM parts p
+                  JOIN cc_defense_packs dp ON p.kind = 'evidence_bundle' AND dp.bundle_id = p.id
+            )
+            SELECT 1 FROM cc_legal_hold_targets t
+              JOIN cc_legal_holds h ON h.id = t.hold_id AND h.status = 'active'
+                                   AND (h.restrict_sharing OR NOT p_sharing)
+              JOIN covering c ON c.kind = t.target_type AND c.id = t.target_id)
+    END
+$$;
