@@ -7,11 +7,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.custos.api.support.Multiline;
+import dev.custos.events.custody.CustodyType;
 
-/** {@code POST /api/authority/grants/{id}/scopes}. */
+/** {@code POST /api/authority/grants/{id}/scopes}: a type the custody catalogue says can be shared. */
 public record AddScopeRequest(
-        @NotNull @Pattern(regexp = "evidence_bundle|claim|claim_dossier|evidence_object",
-                message = "must be one of evidence_bundle, claim, claim_dossier, evidence_object") @Size(max = 32) String scopeType,
+        @NotNull @Pattern(regexp = CustodyType.SCOPABLE, message = "must be one of " + CustodyType.SCOPABLE)
+        @Size(max = 32) String scopeType,
         @NotNull UUID scopeId,
         @Size(max = 200) String label,
         @Multiline @Size(max = 2000) String notes) {

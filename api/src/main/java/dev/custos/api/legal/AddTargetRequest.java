@@ -1,15 +1,16 @@
 package dev.custos.api.legal;
 
-import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
-/** {@code POST /api/operator/legal/holds/{id}/targets}. */
+import dev.custos.events.custody.CustodyType;
+
+/** {@code POST /api/operator/legal/holds/{id}/targets}: a type the custody catalogue says can be held. */
 public record AddTargetRequest(
-        @NotNull @Pattern(regexp = "evidence_object|evidence_bundle|claim|claim_dossier|emergency_run|dispute",
-                message = "must be one of evidence_object, evidence_bundle, claim, claim_dossier, emergency_run, "
-                        + "dispute") @Size(max = 32) String targetType,
+        @NotNull @Pattern(regexp = CustodyType.HOLDABLE, message = "must be one of " + CustodyType.HOLDABLE)
+        @Size(max = 32) String targetType,
         @NotNull UUID targetId) {
 }

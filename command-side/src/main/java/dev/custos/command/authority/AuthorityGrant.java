@@ -29,6 +29,8 @@ import dev.custos.events.authority.AuthorityGrantCreated;
 import dev.custos.events.authority.AuthorityGrantExpired;
 import dev.custos.events.authority.AuthorityGrantRevoked;
 import dev.custos.events.authority.AuthorityScopeAdded;
+import dev.custos.events.custody.CustodyType;
+import dev.custos.events.custody.CustodyType.Use;
 
 /**
  * A share: what kind of reader it is for, until when, and which sealed objects it shows. Only sealed material is
@@ -42,7 +44,6 @@ class AuthorityGrant {
 
     static final Set<String> GRANT_TYPES = Set.of("adjuster", "insurer", "regulator", "legal",
             "contractor_third_party", "generic");
-    static final Set<String> SCOPE_TYPES = Set.of("evidence_bundle", "claim", "claim_dossier", "evidence_object");
 
     @AggregateIdentifier
     private UUID grantId;
@@ -81,7 +82,7 @@ class AuthorityGrant {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such grant");
         command.reach().requireActOn(circleId, "grant");
         require("active".equals(status), CONFLICT, "the grant is " + status);
-        require(SCOPE_TYPES.contains(command.scopeType()), INVALID, "scope_type is not a scope type");
+        require(CustodyType.allows(Use.SCOPE, command.scopeType()), INVALID, "scope_type is not a scope type");
         Reach.requireSameCircle(circleId, command.scopeObjectCircleId(), command.scopeType());
         require(!scopes.contains(command.scopeType() + ":" + command.scopeObjectId()), CONFLICT,
                 "the grant already has this scope");

@@ -26,6 +26,8 @@ import dev.custos.command.Reach;
 import dev.custos.events.dispute.DefensePackAssembled;
 import dev.custos.events.dispute.DisputeMaterialAdded;
 import dev.custos.events.dispute.DisputeOpened;
+import dev.custos.events.custody.CustodyType;
+import dev.custos.events.custody.CustodyType.Use;
 
 /**
  * A dispute with a counterparty: the material it rests on and the defense packs made of it. Its stream grows with
@@ -35,9 +37,6 @@ import dev.custos.events.dispute.DisputeOpened;
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class Dispute {
-
-    /** What can be a dispute's material: evidence, and what is sealed over evidence. */
-    static final Set<String> MATERIAL_TYPES = Set.of("evidence_object", "evidence_bundle", "claim_dossier");
 
     @AggregateIdentifier
     private UUID disputeId;
@@ -65,8 +64,8 @@ class Dispute {
     @CommandHandler
     DisputeState handle(AddDisputeMaterial command, Clock clock) {
         requireInTenant(command.tenantId(), command.reach());
-        require(MATERIAL_TYPES.contains(command.materialType()), INVALID,
-                "material_type must be one of evidence_object, evidence_bundle, claim_dossier");
+        require(CustodyType.allows(Use.MATERIAL, command.materialType()), INVALID,
+                "material_type is not a dispute material type");
         require(command.materialId() != null, INVALID, "material_id is required");
         if (!materials.contains(key(command.materialType(), command.materialId()))) {
             apply(new DisputeMaterialAdded(tenantId, disputeId, circleId, command.materialType(),

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -29,6 +28,8 @@ import dev.custos.command.Reach;
 import dev.custos.events.legal.LegalHoldPlaced;
 import dev.custos.events.legal.LegalHoldReleased;
 import dev.custos.events.legal.LegalHoldTargetAdded;
+import dev.custos.events.custody.CustodyType;
+import dev.custos.events.custody.CustodyType.Use;
 
 /** A legal hold: what it covers, and whether it is still active. Released holds accept nothing more. */
 @Aggregate(cache = Aggregates.CACHE, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
@@ -36,8 +37,6 @@ import dev.custos.events.legal.LegalHoldTargetAdded;
         isGetterVisibility = Visibility.NONE)
 class LegalHold {
 
-    static final Set<String> TARGET_TYPES = Set.of("evidence_object", "evidence_bundle", "claim", "claim_dossier",
-            "emergency_run", "dispute");
 
     @AggregateIdentifier
     private UUID holdId;
@@ -67,7 +66,7 @@ class LegalHold {
     @CommandHandler
     LegalHoldState handle(AddLegalHoldTarget command, HoldRegistry holds, Clock clock) {
         requireActiveInTenant(command.tenantId(), command.reach());
-        require(TARGET_TYPES.contains(command.targetType()), INVALID, "target_type is not a hold target type");
+        require(CustodyType.allows(Use.HOLD, command.targetType()), INVALID, "target_type is not a hold target type");
         require(command.targetId() != null, INVALID, "target_id is required");
         Reach.requireSameCircle(circleId, command.targetCircleId(), command.targetType());
         require(targets.stream().noneMatch(held -> held.targetType().equals(command.targetType())

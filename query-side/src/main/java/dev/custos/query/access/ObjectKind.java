@@ -3,6 +3,8 @@ package dev.custos.query.access;
 import java.util.Arrays;
 import java.util.Optional;
 
+import dev.custos.events.custody.CustodyType;
+
 /**
  * Every kind of object an operator action can target, with the query that finds its circle. Each query runs under
  * the reader's row-level security, so an object in a circle the caller is not a member of is simply not found:
@@ -21,43 +23,38 @@ public enum ObjectKind {
     CIRCLE("circle", "circle", "SELECT id AS circle_id FROM cc_circles "
             + "WHERE tenant_id = custos_current_tenant() AND id = $1"),
     /** A run can be held; its captures are held with it. */
-    EMERGENCY_RUN("emergency_run", "emergency run", "SELECT circle_id FROM cc_emergency_runs WHERE id = $1", true),
+    EMERGENCY_RUN("emergency_run", "emergency run", "SELECT circle_id FROM cc_emergency_runs WHERE id = $1"),
     /** A claim can be held and shared; its evidence is held with it. */
-    CLAIM("claim", "claim", "SELECT circle_id FROM cc_insurance_claims WHERE id = $1", true),
+    CLAIM("claim", "claim", "SELECT circle_id FROM cc_insurance_claims WHERE id = $1"),
     /** A dossier belongs to its claim's circle; it is immutable, so sharing it shares exactly what it lists. */
-    CLAIM_DOSSIER("claim_dossier", "dossier", "SELECT circle_id FROM cc_claim_dossiers WHERE id = $1", true),
+    CLAIM_DOSSIER("claim_dossier", "dossier", "SELECT circle_id FROM cc_claim_dossiers WHERE id = $1"),
     /** A dispute can be held; its materials, the evidence uploaded for it and its defense packs with it. */
-    DISPUTE("dispute", "dispute", "SELECT circle_id FROM cc_disputes WHERE id = $1", true),
+    DISPUTE("dispute", "dispute", "SELECT circle_id FROM cc_disputes WHERE id = $1"),
     /** A defense pack belongs to its dispute's circle; it is shared and exported, not held (its dispute is). */
     DEFENSE_PACK("defense_pack", "defense pack", "SELECT circle_id FROM cc_defense_packs WHERE id = $1"),
     /** Evidence and bundles belong to the whole tenant. */
     EVIDENCE_OBJECT("evidence_object", "evidence", "SELECT NULL::uuid AS circle_id FROM cc_evidence_objects "
-            + "WHERE id = $1", true),
+            + "WHERE id = $1"),
     EVIDENCE_BUNDLE("evidence_bundle", "bundle", "SELECT NULL::uuid AS circle_id FROM cc_evidence_bundles "
-            + "WHERE id = $1", true);
+            + "WHERE id = $1");
 
     private final String key;
     private final String noun;
     private final String circleQuery;
-    private final boolean material;
 
     ObjectKind(String key, String noun, String circleQuery) {
-        this(key, noun, circleQuery, false);
-    }
-
-    ObjectKind(String key, String noun, String circleQuery, boolean material) {
         this.key = key;
         this.noun = noun;
         this.circleQuery = circleQuery;
-        this.material = material;
     }
 
     /**
-     * The kind named by a hold target type or a grant scope type, when its subsystem exists: only material (what
-     * can be held or shared) is named this way.
+     * The kind named by a hold target type, a grant scope type or a dispute material type: only objects of the
+     * custody catalogue ({@link CustodyType}) are named this way.
      */
     public static Optional<ObjectKind> material(String type) {
-        return Arrays.stream(values()).filter(kind -> kind.material && kind.key.equals(type)).findFirst();
+        return CustodyType.of(type).flatMap(custody -> Arrays.stream(values())
+                .filter(kind -> kind.key.equals(custody.key())).findFirst());
     }
 
     public String key() {

@@ -58,19 +58,21 @@ CREATE POLICY definer_tenant ON cc_dispute_materials FOR SELECT TO custos_define
 CREATE POLICY definer_tenant ON cc_defense_packs FOR SELECT TO custos_definer
     USING (tenant_id = custos_current_tenant());
 
--- The one rule of "held" (V16, V17), in three steps:
+-- The one rule of "held" (V16), in three steps:
 --   objects:  the object, and for a bundle or a dossier every evidence object it lists (a manifest or a dossier
 --             lists every member's title and sha256 and cannot be edited without breaking its hash, so it is
 --             covered when any member is);
 --   parts:    the objects, and the bundles and dossiers that list an evidence object among them;
 --   covering: the parts, and what a part belongs to: the run of a capture or of a record pack, the claim of its
 --             evidence or its dossier, the dispute of its evidence, of its material or of its defense pack.
--- Holds are looked at first: with none that counts in the tenant, nothing is built.
+-- It runs once per row of every portal index, so it is shaped for the index lookups it makes (measured in
+-- docs/performance.md §2.5): a tenant with no hold target at all answers at once; otherwise each covering object
+-- is looked up in the targets' (tenant, type, id) index, and only the holds of the targets found are read. V16's
+-- form joined every active hold of the tenant first, and a tenant with thousands of holds (the bench's) paid for
+-- all of them on every row.
 CREATE OR REPLACE FUNCTION custos_held(p_type text, p_id uuid, p_sharing boolean) RETURNS boolean
     LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM cc_legal_holds h
-                                  WHERE h.tenant_id = custos_current_tenant() AND h.status = 'active'
-                                    AND (h.restrict_sharing OR NOT p_sharing))
+    SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM cc_legal_hold_targets t WHERE t.tenant_id = custos_current_tenant())
         THEN false
         ELSE EXISTS (
             WITH objects (kind, id) AS (
@@ -115,9 +117,11 @@ CREATE OR REPLACE FUNCTION custos_held(p_type text, p_id uuid, p_sharing boolean
                 SELECT 'dispute', dp.dispute_id FROM parts p
                   JOIN cc_defense_packs dp ON p.kind = 'evidence_bundle' AND dp.bundle_id = p.id
             )
-            SELECT 1 FROM cc_legal_hold_targets t
-              JOIN cc_legal_holds h ON h.id = t.hold_id AND h.status = 'active'
-                                   AND (h.restrict_sharing OR NOT p_sharing)
-              JOIN covering c ON c.kind = t.target_type AND c.id = t.target_id)
+            SELECT 1 FROM covering c
+             WHERE EXISTS (SELECT 1 FROM cc_legal_hold_targets t
+                             JOIN cc_legal_holds h ON h.id = t.hold_id
+                            WHERE t.tenant_id = custos_current_tenant() AND t.target_type = c.kind
+                              AND t.target_id = c.id AND h.status = 'active'
+                              AND (h.restrict_sharing OR NOT p_sharing)))
     END
 $$;
