@@ -44,6 +44,7 @@ import dev.custos.events.directory.CircleMemberAdded;
 import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.directory.TenantMemberAdded;
 import dev.custos.events.directory.TenantMemberAdopted;
+import dev.custos.events.emergency.EmergencyRunCaptureAttached;
 import dev.custos.events.emergency.EmergencyRunRecordPackGenerated;
 import dev.custos.events.emergency.EmergencyRunResolved;
 import dev.custos.events.emergency.EmergencyRunScopeGranted;
@@ -113,6 +114,7 @@ class EventWireFormatTest {
                 new EmergencyRunScopeGranted(A, B, null, C, D, "site_access", AT, AT, A),
                 new EmergencyRunScopeRevoked(A, B, null, C, "left the site", AT, A),
                 new EmergencyRunRecordPackGenerated(A, B, null, C, SHA, 2, AT, D),
+                new EmergencyRunCaptureAttached(A, B, null, C, AT, D),
                 new InsuranceClaimOpened(A, B, C, "CLM-2026-0042", "POL-7", LocalDate.parse("2026-11-20"),
                         "Hail damage", AT, D),
                 new ClaimEvidenceAttached(A, B, C, D, AT, A),

@@ -9,6 +9,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import dev.custos.api.access.Action;
 import dev.custos.api.access.OperatorActions;
 import dev.custos.api.access.OperatorPipeline;
+import dev.custos.api.evidence.AttachableEvidence;
 import dev.custos.api.evidence.SealedPacks;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.command.dispute.AddDisputeMaterial;
@@ -32,14 +33,16 @@ class DisputeHandler {
     private final DisputeReader disputes;
     private final EvidenceReader evidence;
     private final SealedPacks packs;
+    private final AttachableEvidence attachable;
 
     DisputeHandler(OperatorPipeline pipeline, OperatorActions gate, DisputeReader disputes, EvidenceReader evidence,
-                   SealedPacks packs) {
+                   SealedPacks packs, AttachableEvidence attachable) {
         this.pipeline = pipeline;
         this.gate = gate;
         this.disputes = disputes;
         this.evidence = evidence;
         this.packs = packs;
+        this.attachable = attachable;
     }
 
     Mono<ServerResponse> open(ServerRequest request) {
@@ -60,9 +63,7 @@ class DisputeHandler {
     Mono<ServerResponse> addMaterial(ServerRequest request) {
         return pipeline.handle(DisputeActions.ADD_MATERIAL, request, action -> {
             AddMaterialRequest body = action.body();
-            ObjectKind kind = ObjectKind.material(body.materialType()).orElseThrow();
-            return gate.addable(action.acting(), kind, body.materialId())
-                    .then(fit(action, body))
+            return fit(action, body)
                     .then(Mono.defer(() -> action.send(new AddDisputeMaterial(action.subjectId(), action.tenantId(),
                             body.materialType(), body.materialId(), action.individualId(), action.acting().reach()))))
                     .then(Mono.defer(() -> disputes.dispute(action.acting().scope(), action.subjectId())));
@@ -82,17 +83,18 @@ class DisputeHandler {
                         action.individualId(), action.acting().reach()), DefensePack.class)));
     }
 
+    /** Visible from the dispute's circle (404 otherwise), and fit: live evidence, a sealed bundle, any dossier. */
     private Mono<Void> fit(Action<AddMaterialRequest> action, AddMaterialRequest body) {
+        UUID id = body.materialId();
         return switch (body.materialType()) {
-            case "evidence_object" -> evidence.evidence(action.acting().scope(), body.materialId())
-                    .filter(found -> !found.destroyed())
-                    .switchIfEmpty(Mono.error(() -> ProblemException.conflict("destroyed evidence is no material")))
-                    .then();
-            case "evidence_bundle" -> evidence.bundle(action.acting().scope(), body.materialId())
+            case "evidence_object" -> attachable.find(action.acting(), id).then();
+            case "evidence_bundle" -> gate.addable(action.acting(), ObjectKind.EVIDENCE_BUNDLE, id)
+                    .then(Mono.defer(() -> evidence.bundle(action.acting().scope(), id)))
                     .filter(bundle -> "sealed".equals(bundle.status()))
                     .switchIfEmpty(Mono.error(() -> ProblemException.conflict("only a sealed bundle is material")))
                     .then();
-            default -> Mono.empty();
+            default -> gate.addable(action.acting(), ObjectKind.material(body.materialType()).orElseThrow(), id)
+                    .then();
         };
     }
 }

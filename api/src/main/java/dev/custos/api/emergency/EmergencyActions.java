@@ -10,6 +10,7 @@ import dev.custos.api.access.ActionSpec;
 import dev.custos.api.access.NoBody;
 import dev.custos.api.access.RequiredRole;
 import dev.custos.api.authority.ShareRequest;
+import dev.custos.api.evidence.EvidenceReference;
 import dev.custos.query.access.ObjectKind;
 
 /** The emergency operations, as the operator-action pipeline runs them. */
@@ -33,6 +34,11 @@ final class EmergencyActions {
                     EMERGENCY)
             .on(ObjectKind.EMERGENCY_RUN).body(RevokeScopeRequest.class).audited("run_revoke_scope", RUN);
 
+    /** Outside {@code /api/operator/}, like a claim's evidence: the run's own event records it, not the audit table. */
+    static final ActionSpec<EvidenceReference> ATTACH_CAPTURE = ActionSpec.post("/api/emergency/runs/{id}/captures",
+                    EMERGENCY)
+            .on(ObjectKind.EMERGENCY_RUN).body(EvidenceReference.class);
+
     static final ActionSpec<NoBody> EXPORT_PLAYBOOK = ActionSpec.post(RUNS + "{id}/export-playbook", EMERGENCY)
             .on(ObjectKind.EMERGENCY_RUN).audited("run_export_playbook", RUN);
 
@@ -49,8 +55,8 @@ final class EmergencyActions {
     static final ActionSpec<NoBody> DASHBOARD = ActionSpec.get(RUNS + "{id}/dashboard", EMERGENCY)
             .on(ObjectKind.EMERGENCY_RUN).audited("run_dashboard_view", RUN);
 
-    static final List<ActionSpec<?>> ALL = List.of(START, RESOLVE, GRANT_SCOPE, REVOKE_SCOPE, EXPORT_PLAYBOOK,
-            GENERATE_RECORD_PACK, SHARE_AUTHORITY, DASHBOARD);
+    static final List<ActionSpec<?>> ALL = List.of(START, RESOLVE, GRANT_SCOPE, REVOKE_SCOPE, ATTACH_CAPTURE,
+            EXPORT_PLAYBOOK, GENERATE_RECORD_PACK, SHARE_AUTHORITY, DASHBOARD);
 
     private EmergencyActions() {
     }

@@ -15,6 +15,7 @@ import dev.custos.api.access.ActionCatalogue;
 import dev.custos.api.access.ActionSpec;
 import dev.custos.api.authority.ShareAnswer;
 import dev.custos.api.authority.ShareRequest;
+import dev.custos.api.evidence.EvidenceReference;
 import dev.custos.command.emergency.RunScopeGrant;
 import dev.custos.query.emergency.EmergencyRunView;
 import dev.custos.query.evidence.BundleView;
@@ -45,6 +46,9 @@ class EmergencyRoutes implements ActionCatalogue {
                 .POST(EmergencyActions.REVOKE_SCOPE.path(), runs::revokeScope, tenantScoped(operation(TAG,
                         "revokeRunScope", "Revoke a scope grant of the run (emergency_operator)",
                         RevokeScopeRequest.class, 200, RunScopeGrant.class, "id")))
+                .POST(EmergencyActions.ATTACH_CAPTURE.path(), runs::attachCapture, tenantScoped(operation(TAG,
+                        "attachRunCapture", "Attach evidence of the tenant to the run as a capture "
+                                + "(emergency_operator)", EvidenceReference.class, 200, EmergencyRunView.class, "id")))
                 .POST(EmergencyActions.EXPORT_PLAYBOOK.path(), records::exportPlaybook, tenantScoped(operation(TAG,
                         "exportRunPlaybook", "The run's timeline as canonical, hashed steps (emergency_operator)",
                         null, 200, Playbook.class, "id")))

@@ -8,7 +8,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.custos.api.access.Idempotent;
 import dev.custos.api.access.OperatorPipeline;
+import dev.custos.api.evidence.AttachableEvidence;
 import dev.custos.api.problem.ProblemException;
+import dev.custos.command.emergency.AttachRunCapture;
 import dev.custos.command.emergency.EmergencyRunState;
 import dev.custos.command.emergency.GrantRunScope;
 import dev.custos.command.emergency.ResolveEmergencyRun;
@@ -28,11 +30,14 @@ class EmergencyRunHandler {
     private final OperatorPipeline pipeline;
     private final EmergencyRunReader runs;
     private final DirectoryReader directory;
+    private final AttachableEvidence attachable;
 
-    EmergencyRunHandler(OperatorPipeline pipeline, EmergencyRunReader runs, DirectoryReader directory) {
+    EmergencyRunHandler(OperatorPipeline pipeline, EmergencyRunReader runs, DirectoryReader directory,
+                        AttachableEvidence attachable) {
         this.pipeline = pipeline;
         this.runs = runs;
         this.directory = directory;
+        this.attachable = attachable;
     }
 
     /** Idempotent on client_request_id: a repeat answers the run it started, with 200. */
@@ -72,6 +77,15 @@ class EmergencyRunHandler {
         return pipeline.handle(EmergencyActions.REVOKE_SCOPE, request, action -> action.call(new RevokeRunScope(
                 action.subjectId(), action.tenantId(), action.body().scopeGrantId(), action.body().reason(),
                 action.individualId(), action.acting().reach()), RunScopeGrant.class));
+    }
+
+    /** Evidence captured before or outside the run becomes one of its captures; attaching it again changes nothing. */
+    Mono<ServerResponse> attachCapture(ServerRequest request) {
+        return pipeline.handle(EmergencyActions.ATTACH_CAPTURE, request, action -> attachable
+                .find(action.acting(), action.body().evidenceId())
+                .flatMap(found -> action.call(new AttachRunCapture(action.subjectId(), action.tenantId(), found.id(),
+                        action.individualId(), action.acting().reach()), EmergencyRunState.class))
+                .map(EmergencyRunHandler::view));
     }
 
     /** The run as the read model will show it: the command's state and the view have the same fields. */

@@ -7,10 +7,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-import dev.custos.api.access.OperatorActions;
 import dev.custos.api.access.OperatorPipeline;
+import dev.custos.api.evidence.AttachableEvidence;
 import dev.custos.api.evidence.SealedPacks;
-import dev.custos.api.problem.ProblemException;
 import dev.custos.command.insurance.AssembleClaimDossier;
 import dev.custos.command.insurance.AttachClaimEvidence;
 import dev.custos.command.insurance.ClaimDossier;
@@ -18,7 +17,6 @@ import dev.custos.command.insurance.ClaimState;
 import dev.custos.command.insurance.DossierItem;
 import dev.custos.command.insurance.OpenInsuranceClaim;
 import dev.custos.query.Timestamps;
-import dev.custos.query.access.ObjectKind;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
 import dev.custos.query.insurance.ClaimReader;
@@ -30,15 +28,15 @@ import reactor.core.publisher.Mono;
 class ClaimHandler {
 
     private final OperatorPipeline pipeline;
-    private final OperatorActions gate;
+    private final AttachableEvidence attachable;
     private final ClaimReader claims;
     private final EvidenceReader evidence;
     private final SealedPacks packs;
 
-    ClaimHandler(OperatorPipeline pipeline, OperatorActions gate, ClaimReader claims, EvidenceReader evidence,
-                 SealedPacks packs) {
+    ClaimHandler(OperatorPipeline pipeline, AttachableEvidence attachable, ClaimReader claims,
+                 EvidenceReader evidence, SealedPacks packs) {
         this.pipeline = pipeline;
-        this.gate = gate;
+        this.attachable = attachable;
         this.claims = claims;
         this.evidence = evidence;
         this.packs = packs;
@@ -60,16 +58,11 @@ class ClaimHandler {
      * changes nothing. Answers the claim with its counts.
      */
     Mono<ServerResponse> attachEvidence(ServerRequest request) {
-        return pipeline.handle(InsuranceActions.ATTACH_EVIDENCE, request, action -> {
-            UUID evidenceId = action.body().evidenceId();
-            return gate.addable(action.acting(), ObjectKind.EVIDENCE_OBJECT, evidenceId)
-                    .then(evidence.evidence(action.acting().scope(), evidenceId))
-                    .filter(found -> !found.destroyed())
-                    .switchIfEmpty(Mono.error(() -> ProblemException.conflict("destroyed evidence cannot be attached")))
-                    .flatMap(found -> action.send(new AttachClaimEvidence(action.subjectId(), action.tenantId(),
-                            evidenceId, action.individualId(), action.acting().reach())))
-                    .then(Mono.defer(() -> claims.claim(action.acting().scope(), action.subjectId())));
-        });
+        return pipeline.handle(InsuranceActions.ATTACH_EVIDENCE, request, action -> attachable
+                .find(action.acting(), action.body().evidenceId())
+                .flatMap(found -> action.send(new AttachClaimEvidence(action.subjectId(), action.tenantId(),
+                        found.id(), action.individualId(), action.acting().reach())))
+                .then(Mono.defer(() -> claims.claim(action.acting().scope(), action.subjectId()))));
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.custos.api.access.ActionSpec;
 import dev.custos.api.access.NoBody;
 import dev.custos.api.access.RequiredRole;
 import dev.custos.api.authority.ShareRequest;
+import dev.custos.api.evidence.EvidenceReference;
 import dev.custos.query.access.ObjectKind;
 
 /**
@@ -25,9 +26,9 @@ final class InsuranceActions {
     static final ActionSpec<OpenClaimRequest> OPEN = ActionSpec.post(CLAIMS, INSURANCE)
             .body(OpenClaimRequest.class).creating();
 
-    static final ActionSpec<AttachEvidenceRequest> ATTACH_EVIDENCE = ActionSpec.post(CLAIMS + "/{id}/evidence",
+    static final ActionSpec<EvidenceReference> ATTACH_EVIDENCE = ActionSpec.post(CLAIMS + "/{id}/evidence",
                     INSURANCE)
-            .on(ObjectKind.CLAIM).body(AttachEvidenceRequest.class);
+            .on(ObjectKind.CLAIM).body(EvidenceReference.class);
 
     static final ActionSpec<NoBody> ASSEMBLE = ActionSpec.post(OPERATOR + "claims/{id}/assemble", INSURANCE)
             .on(ObjectKind.CLAIM).answers(HttpStatus.CREATED).audited("claim_assemble", "claim").charged();

@@ -15,6 +15,7 @@ import dev.custos.api.access.ActionCatalogue;
 import dev.custos.api.access.ActionSpec;
 import dev.custos.api.authority.ShareAnswer;
 import dev.custos.api.authority.ShareRequest;
+import dev.custos.api.evidence.EvidenceReference;
 import dev.custos.api.export.ExportAnswer;
 import dev.custos.query.insurance.ClaimView;
 
@@ -36,7 +37,7 @@ class InsuranceRoutes implements ActionCatalogue {
                         "Open a claim (insurance_operator)", OpenClaimRequest.class, 201, ClaimView.class)))
                 .POST(InsuranceActions.ATTACH_EVIDENCE.path(), claims::attachEvidence, tenantScoped(operation(TAG,
                         "attachClaimEvidence", "Attach evidence of the tenant to the claim (insurance_operator)",
-                        AttachEvidenceRequest.class, 200, ClaimView.class, "id")))
+                        EvidenceReference.class, 200, ClaimView.class, "id")))
                 .POST(InsuranceActions.ASSEMBLE.path(), claims::assemble, tenantScoped(operation(TAG,
                         "assembleClaimDossier", "Seal the claim's evidence and assemble an immutable, canonical "
                                 + "dossier of it (insurance_operator)", null, 201, DossierAnswer.class, "id")))

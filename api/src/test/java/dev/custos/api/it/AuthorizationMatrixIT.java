@@ -51,6 +51,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         KINDS.put("/api/authority/grants/{id}", "authority_grant");
         KINDS.put("/api/authority/tokens/{id}", "authority_token");
         KINDS.put("/api/operator/emergency/runs/{id}", "emergency_run");
+        KINDS.put("/api/emergency/runs/{id}", "emergency_run");
         KINDS.put("/api/insurance/claims/{id}", "claim");
         KINDS.put("/api/operator/insurance/claims/{id}", "claim");
         KINDS.put("/api/operator/insurance/dossiers/{id}", "claim_dossier");

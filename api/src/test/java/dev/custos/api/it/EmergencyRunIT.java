@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
+import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
 import dev.custos.api.support.Jwts;
 import dev.custos.api.support.TestDatabase;
@@ -175,6 +176,31 @@ class EmergencyRunIT extends IntegrationTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.manifest_sha256").isEqualTo(pack.get("manifest_sha256"));
         dev.custos.api.support.Shares.get(http(), session, "/p/authority/evidence/" + second).expectStatus().isOk();
         assertThat(auditRows("run_share_authority", run)).isEqualTo(1);
+    }
+
+    @Test
+    void evidenceCapturedBeforeTheRunIsAttachedOnceAndPackedWithIt() {
+        UUID run = startRun();
+        UUID earlier = Evidence.uploadId(emergency, "Photo from the caller");
+        String attach = "/api/emergency/runs/" + run + "/captures";
+        emergency.post(attach, Map.of("evidence_id", earlier)).expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo(run.toString());
+        emergency.post(attach, Map.of("evidence_id", earlier)).expectStatus().isOk();
+        emergency.post(attach, Map.of("evidence_id", UUID.randomUUID())).expectStatus().isNotFound();
+        emergency.post(attach, Map.of()).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("evidence_id");
+        UUID destroyed = Evidence.uploadId(emergency, "Gone");
+        emergency.delete("/api/evidence/" + destroyed).expectStatus().isOk();
+        emergency.post(attach, Map.of("evidence_id", destroyed)).expectStatus().isEqualTo(409);
+
+        Map<?, ?> dashboard = emergency.get(runs(run) + "/dashboard").expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(field((List<?>) dashboard.get("captures"), "id")).containsExactly(earlier.toString());
+        Map<?, ?> pack = emergency.post(runs(run) + "/generate-record-pack", Map.of()).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(pack.get("evidence_ids")).isEqualTo(List.of(earlier.toString()));
+        assertThat(TestDatabase.count(databaseName(), "SELECT count(*) FROM domain_event_entry WHERE "
+                + "aggregate_identifier = '" + run + "' AND payload_type LIKE '%CaptureAttached'")).isEqualTo(1);
     }
 
     @Test

@@ -10,7 +10,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -24,6 +26,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.custos.command.Aggregates;
 import dev.custos.command.Reach;
+import dev.custos.events.emergency.EmergencyRunCaptureAttached;
 import dev.custos.events.emergency.EmergencyRunRecordPackGenerated;
 import dev.custos.events.emergency.EmergencyRunResolved;
 import dev.custos.events.emergency.EmergencyRunScopeGranted;
@@ -55,6 +58,7 @@ class EmergencyRun {
     private String resolutionNote;
     private UUID latestRecordPack;
     private Map<UUID, RunScopeGrant> scopeGrants = new LinkedHashMap<>();
+    private Set<UUID> attachedCaptures = new LinkedHashSet<>();
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
@@ -105,6 +109,18 @@ class EmergencyRun {
         apply(new EmergencyRunScopeRevoked(tenantId, runId, circleId, grant.scopeGrantId(),
                 requireText(command.reason(), "reason"), clock.instant(), command.requestedBy()));
         return scopeGrants.get(command.scopeGrantId());
+    }
+
+    /** Attaching what is already attached changes nothing; a resolved run still takes what it captured. */
+    @CommandHandler
+    EmergencyRunState handle(AttachRunCapture command, Clock clock) {
+        requireInTenant(command.tenantId(), command.reach());
+        require(command.evidenceId() != null, INVALID, "evidence_id is required");
+        if (!attachedCaptures.contains(command.evidenceId())) {
+            apply(new EmergencyRunCaptureAttached(tenantId, runId, circleId, command.evidenceId(), clock.instant(),
+                    command.requestedBy()));
+        }
+        return state();
     }
 
     @CommandHandler
@@ -158,6 +174,11 @@ class EmergencyRun {
     void on(EmergencyRunScopeRevoked event) {
         scopeGrants.computeIfPresent(event.scopeGrantId(), (id, grant) -> grant.revoked(event.revokedAt(),
                 event.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(EmergencyRunCaptureAttached event) {
+        attachedCaptures.add(event.evidenceId());
     }
 
     @EventSourcingHandler

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.custos.command.CommandRefused;
 import dev.custos.command.Reach;
+import dev.custos.events.emergency.EmergencyRunCaptureAttached;
 import dev.custos.events.emergency.EmergencyRunRecordPackGenerated;
 import dev.custos.events.emergency.EmergencyRunResolved;
 import dev.custos.events.emergency.EmergencyRunScopeGranted;
@@ -184,5 +185,23 @@ class EmergencyRunTest {
                 .expectEvents(new EmergencyRunRecordPackGenerated(TENANT, RUN, null, BUNDLE, SHA, 2, NOW, OPERATOR))
                 .expectResultMessagePayload(new EmergencyRunState(RUN, null, "flood", "Basement flood", null,
                         "resolved", NOW, OPERATOR, NOW, OPERATOR, "water pumped out", BUNDLE));
+    }
+
+    @Test
+    void evidenceIsAttachedAsACaptureOnceEvenAfterTheRunIsResolved() {
+        UUID evidence = UUID.randomUUID();
+        EmergencyRunCaptureAttached attached = new EmergencyRunCaptureAttached(TENANT, RUN, null, evidence, NOW,
+                OPERATOR);
+        fixture.given(started(), resolved())
+                .when(new AttachRunCapture(RUN, TENANT, evidence, OPERATOR, TENANT_WIDE))
+                .expectEvents(attached);
+        fixture.given(started(), attached)
+                .when(new AttachRunCapture(RUN, TENANT, evidence, OPERATOR, TENANT_WIDE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(started())
+                .when(new AttachRunCapture(RUN, UUID.randomUUID(), evidence, OPERATOR, TENANT_WIDE))
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
     }
 }

@@ -4,11 +4,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
+import dev.custos.events.emergency.EmergencyRunCaptureAttached;
 import dev.custos.events.emergency.EmergencyRunRecordPackGenerated;
 import dev.custos.events.emergency.EmergencyRunResolved;
 import dev.custos.events.emergency.EmergencyRunScopeGranted;
 import dev.custos.events.emergency.EmergencyRunScopeRevoked;
 import dev.custos.events.emergency.EmergencyRunStarted;
+import dev.custos.events.evidence.EvidenceCaptured;
 import dev.custos.query.ProcessingGroups;
 import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.TenantWrites;
@@ -20,6 +22,9 @@ import dev.custos.query.tenancy.TenantWrites;
 @Component
 @ProcessingGroup(ProcessingGroups.SYNCHRONOUS)
 class EmergencyRunProjection {
+
+    private static final String CAPTURE = "INSERT INTO cc_emergency_run_captures (run_id, evidence_id, tenant_id, "
+            + "circle_id, attached_at, attached_by_individual_id) ";
 
     private final TenantWrites writes;
 
@@ -60,6 +65,24 @@ class EmergencyRunProjection {
                         + "revoked_by_individual_id = ?, revoke_reason = ? WHERE id = ?",
                 Timestamps.of(event.revokedAt()), event.revokedByIndividualId(), event.reason(),
                 event.scopeGrantId());
+    }
+
+    /** Evidence uploaded with {@code x-emergency-run-id} is a capture of the run from its capture on. */
+    @EventHandler
+    void on(EvidenceCaptured event) {
+        if (event.emergencyRunId() == null) {
+            return;
+        }
+        writes.as(event.tenantId()).update(CAPTURE + "SELECT id, ?, tenant_id, circle_id, ?, ? FROM cc_emergency_runs "
+                        + "WHERE id = ? ON CONFLICT DO NOTHING", event.evidenceId(), Timestamps.of(event.capturedAt()),
+                event.capturedByIndividualId(), event.emergencyRunId());
+    }
+
+    @EventHandler
+    void on(EmergencyRunCaptureAttached event) {
+        writes.as(event.tenantId()).update(CAPTURE + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                event.runId(), event.evidenceId(), event.tenantId(), event.circleId(),
+                Timestamps.of(event.attachedAt()), event.attachedByIndividualId());
     }
 
     @EventHandler

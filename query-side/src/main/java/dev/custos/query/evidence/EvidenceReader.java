@@ -39,10 +39,13 @@ public class EvidenceReader {
                 .map(EvidenceReader::evidence).all());
     }
 
-    /** The captures of an emergency run, in the order they were captured; destroyed ones show as destroyed. */
+    /**
+     * The captures of an emergency run (uploaded for it, or attached later), in the order they were captured;
+     * destroyed ones show as destroyed.
+     */
     public Flux<EvidenceView> runCaptures(TenantScope scope, UUID runId) {
-        return reads.many(scope, db -> db.sql(EVIDENCE_COLUMNS + "WHERE emergency_run_id = :run "
-                        + "ORDER BY captured_at, id")
+        return reads.many(scope, db -> db.sql(EVIDENCE_COLUMNS + "WHERE id IN (SELECT evidence_id FROM "
+                        + "cc_emergency_run_captures WHERE run_id = :run) ORDER BY captured_at, id")
                 .bind("run", runId)
                 .map(EvidenceReader::evidence).all());
     }
