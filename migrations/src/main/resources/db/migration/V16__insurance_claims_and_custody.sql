@@ -1,6 +1,6 @@
 -- Issue 10: insurance claims, the evidence that belongs to them and their immutable dossiers, built in the command's
 -- transaction by the synchronous processor (the pipeline finds a claim's or a dossier's circle here before it
--- decides). And one rule in SQL for "covered by an active hold", which the destruction check and the portal share.
+-- decides), and the portal's reads of dossiers and claims. What a hold covers learns them in V18.
 
 CREATE TABLE cc_insurance_claims (
     id                       uuid        PRIMARY KEY,
@@ -77,63 +77,6 @@ CREATE POLICY definer_tenant ON cc_claim_dossier_evidence FOR SELECT TO custos_d
     USING (tenant_id = custos_current_tenant());
 CREATE POLICY definer_tenant ON cc_emergency_run_record_packs FOR SELECT TO custos_definer
     USING (tenant_id = custos_current_tenant());
-
--- The one home in SQL of "covered by an active hold" (p_sharing: only holds with restrict_sharing count). An object
--- is covered when a hold names it, or names what it is part of:
---   evidence: the bundles and dossiers that list it, the claims it belongs to, its run, its dispute;
---   a bundle: the run it is a record pack of;
---   a dossier: its claim.
--- A bundle or a dossier is also covered when any member is: its manifest lists every member's title and sha256
--- and cannot be edited without breaking its hash, so it is withheld whole (issue 8's rule for bundles).
-CREATE FUNCTION custos_held(p_type text, p_id uuid, p_sharing boolean) RETURNS boolean
-    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
-    WITH objects (kind, id) AS (
-        SELECT p_type, p_id
-        UNION ALL
-        SELECT 'evidence_object', m.evidence_id FROM cc_evidence_bundle_members m
-         WHERE p_type = 'evidence_bundle' AND m.bundle_id = p_id
-        UNION ALL
-        SELECT 'evidence_object', d.evidence_id FROM cc_claim_dossier_evidence d
-         WHERE p_type = 'claim_dossier' AND d.dossier_id = p_id
-    ), covering (kind, id) AS (
-        SELECT kind, id FROM objects
-        UNION ALL
-        SELECT 'evidence_bundle', m.bundle_id FROM objects o
-          JOIN cc_evidence_bundle_members m ON o.kind = 'evidence_object' AND m.evidence_id = o.id
-        UNION ALL
-        SELECT 'claim_dossier', d.dossier_id FROM objects o
-          JOIN cc_claim_dossier_evidence d ON o.kind = 'evidence_object' AND d.evidence_id = o.id
-        UNION ALL
-        SELECT 'claim', c.claim_id FROM objects o
-          JOIN cc_claim_evidence c ON o.kind = 'evidence_object' AND c.evidence_id = o.id
-        UNION ALL
-        SELECT 'emergency_run', e.emergency_run_id FROM objects o
-          JOIN cc_evidence_objects e ON o.kind = 'evidence_object' AND e.id = o.id
-         WHERE e.emergency_run_id IS NOT NULL
-        UNION ALL
-        SELECT 'dispute', e.dispute_id FROM objects o
-          JOIN cc_evidence_objects e ON o.kind = 'evidence_object' AND e.id = o.id
-         WHERE e.dispute_id IS NOT NULL
-        UNION ALL
-        SELECT 'emergency_run', p.run_id FROM objects o
-          JOIN cc_emergency_run_record_packs p ON o.kind = 'evidence_bundle' AND p.bundle_id = o.id
-        UNION ALL
-        SELECT 'claim', d.claim_id FROM objects o
-          JOIN cc_claim_dossiers d ON o.kind = 'claim_dossier' AND d.id = o.id
-    )
-    SELECT EXISTS (
-        SELECT 1 FROM cc_legal_hold_targets t
-          JOIN cc_legal_holds h ON h.id = t.hold_id AND h.status = 'active' AND (h.restrict_sharing OR NOT p_sharing)
-          JOIN covering c ON c.kind = t.target_type AND c.id = t.target_id)
-$$;
-REVOKE EXECUTE ON FUNCTION custos_held(text, uuid, boolean) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION custos_held(text, uuid, boolean) TO custos_app, custos_definer;
-
--- The portal's name for the sharing half of the rule, kept so the portal functions need no rewrite.
-CREATE OR REPLACE FUNCTION custos_portal_sharing_restricted(p_type text, p_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT custos_held(p_type, p_id, true)
-$$;
 
 -- In scope: scoped directly, a member of a scoped bundle, or listed by a scoped dossier.
 CREATE OR REPLACE FUNCTION custos_portal_evidence_in_scope(p_grant_id uuid, p_evidence_id uuid) RETURNS boolean

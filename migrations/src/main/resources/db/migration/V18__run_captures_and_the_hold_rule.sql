@@ -1,6 +1,8 @@
 -- Issue 10: a run's captures as a table of their own, so evidence captured before (or outside) a run can be attached
 -- to it later, as claims and disputes allow; evidence uploaded with x-emergency-run-id is a capture from the start.
--- Then the final hold rule, which follows runs, claims and disputes (V16, V17).
+-- Then one rule in SQL for "covered by an active hold", which the destruction check (HoldCoverage) and every portal
+-- read (through custos_portal_sharing_restricted, which V10 defined apart) now both call, over runs, claims and
+-- disputes (V14, V16, V17).
 
 CREATE TABLE cc_emergency_run_captures (
     run_id                   uuid        NOT NULL REFERENCES cc_emergency_runs (id),
@@ -35,7 +37,7 @@ ALTER TABLE cc_evidence_objects FORCE ROW LEVEL SECURITY;
 ALTER TABLE cc_emergency_runs FORCE ROW LEVEL SECURITY;
 ALTER TABLE cc_emergency_run_captures FORCE ROW LEVEL SECURITY;
 
--- The one rule of "held" (V16), in three steps:
+-- The one rule of "held", in three steps:
 --   objects:  the object, and for a bundle or a dossier every evidence object it lists (a manifest or a dossier
 --             lists every member's title and sha256 and cannot be edited without breaking its hash, so it is
 --             covered when any member is);
@@ -43,12 +45,13 @@ ALTER TABLE cc_emergency_run_captures FORCE ROW LEVEL SECURITY;
 --   covering: the parts, and what a part belongs to: the runs of a capture or of a record pack, the claims of
 --             its evidence or its dossier, the dispute of its evidence, of its material or of its defense pack.
 -- It runs once per row of every portal index, so it is shaped for speed (measured in docs/performance.md §2.5):
--- - PL/pgSQL, not SQL: a SQL function with SET search_path is never inlined, so V16's form planned its whole
---   query on every call (about 3 ms each, 5 evidence rows 13-15 ms); PL/pgSQL keeps the plans for the session;
+-- - PL/pgSQL, not SQL: a SQL function with SET search_path is never inlined, so its first, SQL form planned its
+--   whole query on every call (13-15 ms for the 5 checks of a 5-row index); PL/pgSQL keeps the plans for the
+--   session;
 -- - a tenant with no hold target at all answers at once;
 -- - otherwise each covering object is looked up in the targets' (tenant, type, id) index, and only the holds of
 --   the targets found are read, never every hold of the tenant.
-CREATE OR REPLACE FUNCTION custos_held(p_type text, p_id uuid, p_sharing boolean) RETURNS boolean
+CREATE FUNCTION custos_held(p_type text, p_id uuid, p_sharing boolean) RETURNS boolean
     LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM cc_legal_hold_targets t WHERE t.tenant_id = custos_current_tenant()) THEN
@@ -104,6 +107,9 @@ BEGIN
                               AND (h.restrict_sharing OR NOT p_sharing)));
 END
 $$;
+
+REVOKE EXECUTE ON FUNCTION custos_held(text, uuid, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION custos_held(text, uuid, boolean) TO custos_app, custos_definer;
 
 -- The portal's name for the sharing half of the rule. PL/pgSQL for the same reason as the rule itself.
 CREATE OR REPLACE FUNCTION custos_portal_sharing_restricted(p_type text, p_id uuid) RETURNS boolean

@@ -1,4 +1,5 @@
-CREATE OR REPLACE FUNCTION v16_held(p_type text, p_id uuid, p_sharing boolean) RETURNS boolean
+-- The hold rule as first written, in SQL (kept here only to measure against: see docs/performance.md §2.5).
+CREATE OR REPLACE FUNCTION first_sql_held(p_type text, p_id uuid, p_sharing boolean) RETURNS boolean
     LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
     WITH objects (kind, id) AS (
         SELECT p_type, p_id
