@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
@@ -100,17 +101,8 @@ public final class Bench {
 
             // B1: one operator command, one new aggregate and one event.
             Http.As operator = world.tenantWithOperator();
-            for (int clients : options.clients) {
-                table.load("B1 POST /api/operator/legal/holds", clients, Load.run(clients, options.warmUp,
-                        options.window, client -> () -> world.placeHold(operator).status() == 201),
-                        empty.get(clients), "empty route");
-            }
-
-            for (int clients : options.clients) {
-                table.load("B1 POST /api/operator/emergency/runs/start", clients, Load.run(clients, options.warmUp,
-                        options.window, client -> () -> world.startRun(operator).status() == 201),
-                        empty.get(clients), "empty route");
-            }
+            commandRows("B1 POST /api/operator/legal/holds", () -> world.placeHold(operator), empty);
+            commandRows("B1 POST /api/operator/emergency/runs/start", () -> world.startRun(operator), empty);
 
             // B3: from the command's answer to its audit row.
             table.latency("B3 lag: hold answered → cc_operator_events row", lag(world, operator, sql), null, null);
@@ -187,6 +179,14 @@ public final class Bench {
             throws Exception {
         try (Service service = Service.start(jar, environment, log, jvm)) {
             table.fact(what, String.format("%.1f s", service.startTime.toMillis() / 1000.0));
+        }
+    }
+
+    /** One command at every client count, each against the near-empty route's rate at that count. */
+    private void commandRows(String what, Supplier<Http.Answer> command, Map<Integer, Load.Result> empty) {
+        for (int clients : options.clients) {
+            table.load(what, clients, Load.run(clients, options.warmUp, options.window,
+                    client -> () -> command.get().status() == 201), empty.get(clients), "empty route");
         }
     }
 

@@ -89,7 +89,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
         Map<String, UUID> refusalObjects = new LinkedHashMap<>();
         for (Route route : routes) {
             for (Placement placement : placements(route.kind())) {
-                refusalObjects.put(route + " @ " + placement, make(route.kind(), placement));
+                refusalObjects.put(route + " @ " + placement, world.make(route.kind(), placement));
             }
         }
         Set<UUID> witnesses = new java.util.HashSet<>(Set.of(refusalIndividual, refusalMaterial));
@@ -111,7 +111,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
                         int expected = expected(route, actor, header, placement);
                         boolean refusal = expected >= 400;
                         UUID object = refusal ? refusalObjects.get(route + " @ " + placement)
-                                : make(route.kind(), placement);
+                                : world.make(route.kind(), placement);
                         Map<String, Object> body = body(route, object,
                                 refusal ? refusalIndividual : world.newMember(),
                                 refusal ? refusalMaterial : successMaterial);
@@ -167,24 +167,6 @@ class AuthorizationMatrixIT extends IntegrationTest {
         }
         return CIRCLE_BEARING.contains(kind) ? List.of(Placement.values())
                 : List.of(Placement.TENANT_WIDE, Placement.OTHER_TENANT);
-    }
-
-    private UUID make(String kind, Placement placement) {
-        return switch (kind) {
-            case "circle" -> world.circle(placement);
-            case "role_assignment" -> world.assignment(placement);
-            case "evidence_bundle" -> world.bundle(placement);
-            case "evidence_object" -> world.evidence(placement);
-            case "legal_hold" -> world.hold(placement);
-            case "authority_grant" -> world.grant(placement);
-            case "authority_token" -> world.token(placement);
-            case "emergency_run" -> world.run(placement);
-            case "claim" -> world.claim(placement);
-            case "claim_dossier" -> world.dossier(placement);
-            case "dispute" -> world.dispute(placement);
-            case "defense_pack" -> world.defensePack(placement);
-            default -> throw new IllegalStateException("no fixture for " + kind);
-        };
     }
 
     private int send(Route route, UUID object, Actor actor, Header header, Map<String, Object> body) {

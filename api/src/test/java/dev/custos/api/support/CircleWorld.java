@@ -178,6 +178,25 @@ public final class CircleWorld {
         return run;
     }
 
+    /** An object of {@code kind} (as the matrix names the objects its routes act on), placed as asked. */
+    public UUID make(String kind, Placement placement) {
+        return switch (kind) {
+            case "circle" -> circle(placement);
+            case "role_assignment" -> assignment(placement);
+            case "evidence_bundle" -> bundle(placement);
+            case "evidence_object" -> evidence(placement);
+            case "legal_hold" -> hold(placement);
+            case "authority_grant" -> grant(placement);
+            case "authority_token" -> token(placement);
+            case "emergency_run" -> run(placement);
+            case "claim" -> claim(placement);
+            case "claim_dossier" -> dossier(placement);
+            case "dispute" -> dispute(placement);
+            case "defense_pack" -> defensePack(placement);
+            default -> throw new IllegalStateException("no fixture for " + kind);
+        };
+    }
+
     /** A claim, with no evidence yet. */
     public UUID claim(Placement placement) {
         return idOf(maker(placement).post("/api/insurance/claims", withCircle(Map.of("claim_number",
