@@ -95,8 +95,9 @@ class RunCapturesIT extends IntegrationTest {
 
         Map<?, ?> dashboard = emergency.get(runs(run) + "/dashboard").expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        assertThat((List<?>) dashboard.get("captures")).extracting(capture -> ((Map<?, ?>) capture).get("id"))
-                .containsExactly(earlier.toString());
+        List<Object> ids = ((List<?>) dashboard.get("captures")).stream()
+                .<Object>map(capture -> ((Map<?, ?>) capture).get("id")).toList();
+        assertThat(ids).containsExactly(earlier.toString());
         Map<?, ?> pack = emergency.post(runs(run) + "/generate-record-pack", Map.of()).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(pack.get("evidence_ids")).isEqualTo(List.of(earlier.toString()));
