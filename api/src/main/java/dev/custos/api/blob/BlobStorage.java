@@ -7,6 +7,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -129,8 +130,9 @@ public class BlobStorage {
         var signed = presigner.presignGetObject(presign -> presign.signatureDuration(lifetime)
                 .getObjectRequest(get -> get.bucket(bucket).key(key)
                         .responseContentDisposition(contentDisposition)));
-        return new PresignedDownload(signed.url().toString(), signed.expiration() == null
-                ? Instant.now().plus(lifetime) : signed.expiration());
+        // RFC 3339 to the second, as every time in the contract; rounded down, so it never claims a longer link.
+        Instant expiry = signed.expiration() == null ? Instant.now().plus(lifetime) : signed.expiration();
+        return new PresignedDownload(signed.url().toString(), expiry.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /**

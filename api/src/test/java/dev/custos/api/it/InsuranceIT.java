@@ -201,6 +201,7 @@ class InsuranceIT extends IntegrationTest {
 
         Map<?, ?> export = insurance.post("/api/operator/insurance/dossiers/" + dossierId + "/export", Map.of())
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((String) export.get("expires_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         Bag bag = Bags.downloadAndValidate(export, into);
         assertThat(bag.getMetadata().get("Dossier-SHA256")).containsExactly((String) dossier.get("dossier_sha256"));
         assertThat(bag.getMetadata().get("Custos-Tenant-Id")).containsExactly(insurance.tenant().toString());

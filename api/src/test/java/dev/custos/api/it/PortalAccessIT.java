@@ -174,6 +174,8 @@ class PortalAccessIT extends IntegrationTest {
         assertThat(link.keySet().stream().map(String::valueOf).toList()).containsExactlyInAnyOrder("url", "expires_at");
         assertThat(Instant.parse((String) link.get("expires_at")))
                 .isBetween(Instant.now().plusSeconds(50), Instant.now().plusSeconds(61));
+        assertThat((String) link.get("expires_at")).as("RFC 3339 to the second")
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
 
         HttpResponse<byte[]> download = fetch(url);
         assertThat(download.statusCode()).isEqualTo(200);
