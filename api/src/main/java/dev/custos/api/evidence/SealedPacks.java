@@ -10,7 +10,7 @@ import dev.custos.api.problem.ProblemException;
 import dev.custos.command.Reach;
 import dev.custos.command.evidence.CreateEvidenceBundle;
 import dev.custos.command.evidence.ManifestMember;
-import dev.custos.command.evidence.SealEvidence;
+import dev.custos.command.evidence.EnsureEvidenceSealed;
 import dev.custos.command.evidence.SealEvidenceBundle;
 import dev.custos.query.evidence.BundleView;
 import dev.custos.query.evidence.EvidenceReader;
@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
 /**
  * Makes a sealed pack of evidence, the workflow behind a run's record pack and a dispute's defense pack: seal each
  * member still open, bundle them all, seal the bundle. Every command is one of the caller's action, so the whole
- * pack is one audit row. A member sealed meanwhile by another request makes this one a conflict, never a pack
- * with a member in an unknown state.
+ * pack is one audit row. A member sealed meanwhile by another request is taken as sealed (two packs of the same
+ * captures both complete); one destroyed meanwhile makes this one a conflict, never a pack with a member in an
+ * unknown state.
  */
 @Service
 public class SealedPacks {
@@ -64,8 +65,8 @@ public class SealedPacks {
     public Mono<Void> sealOpen(Action<?> action, Reach reach, List<EvidenceView> members) {
         return Flux.fromIterable(members)
                 .filter(member -> !member.sealed() && !member.destroyed())
-                .concatMap(open -> action.send(new SealEvidence(open.id(), action.tenantId(), action.individualId(),
-                        reach)))
+                .concatMap(open -> action.send(new EnsureEvidenceSealed(open.id(), action.tenantId(),
+                        action.individualId(), reach)))
                 .then();
     }
 }

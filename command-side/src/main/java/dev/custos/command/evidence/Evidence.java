@@ -69,6 +69,14 @@ class Evidence {
     }
 
     @CommandHandler
+    void handle(EnsureEvidenceSealed command, Clock clock) {
+        requireLiveInTenant(command.tenantId(), command.reach());
+        if (!sealed) {
+            apply(new EvidenceSealed(tenantId, evidenceId, clock.instant(), command.requestedBy()));
+        }
+    }
+
+    @CommandHandler
     IntegrityCheck handle(CheckEvidenceIntegrity command, Clock clock) {
         requireLiveInTenant(command.tenantId(), command.reach());
         boolean intact = contentSha256.equals(command.computedSha256());

@@ -86,6 +86,17 @@ class EvidenceTest {
     }
 
     @Test
+    void aPackSealsWhatIsOpenAndTakesWhatIsSealedAsItIs() {
+        fixture.given(captured()).when(new EnsureEvidenceSealed(EVIDENCE, TENANT, OPERATOR, REACH))
+                .expectEvents(new EvidenceSealed(TENANT, EVIDENCE, NOW, OPERATOR));
+        fixture.given(captured(), new EvidenceSealed(TENANT, EVIDENCE, NOW, OPERATOR))
+                .when(new EnsureEvidenceSealed(EVIDENCE, TENANT, OPERATOR, REACH))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(captured(), destroyed()).when(new EnsureEvidenceSealed(EVIDENCE, TENANT, OPERATOR, REACH))
+                .expectException(CommandRefused.class).expectNoEvents();
+    }
+
+    @Test
     void anotherTenantsEvidenceIsNotFound() {
         fixture.given(captured()).when(new SealEvidence(EVIDENCE, OTHER_TENANT, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectExceptionMessage("no such evidence").expectNoEvents();
