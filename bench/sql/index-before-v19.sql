@@ -1,4 +1,4 @@
--- The portal index as V16 wrote it (kept here only to measure against: see docs/performance.md §2.6).
+-- The portal index with a per-row scope check, as V6 wrote it and before V19 made it a set (only to measure against: see docs/performance.md §2.6).
 CREATE OR REPLACE FUNCTION in_scope_before_v19(p_grant_id uuid, p_evidence_id uuid) RETURNS boolean
     LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
     SELECT EXISTS (

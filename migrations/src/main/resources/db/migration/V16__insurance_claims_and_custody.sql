@@ -1,6 +1,7 @@
 -- Issue 10: insurance claims, the evidence that belongs to them and their immutable dossiers, built in the command's
 -- transaction by the synchronous processor (the pipeline finds a claim's or a dossier's circle here before it
--- decides), and the portal's reads of dossiers and claims. What a hold covers learns them in V18.
+-- decides), and the portal's reads of a dossier and of the claims and dossiers a link shows (V19 lists them, and
+-- the evidence a dossier reaches, in the index). What a hold covers learns them in V18.
 
 CREATE TABLE cc_insurance_claims (
     id                       uuid        PRIMARY KEY,
@@ -78,19 +79,6 @@ CREATE POLICY definer_tenant ON cc_claim_dossier_evidence FOR SELECT TO custos_d
 CREATE POLICY definer_tenant ON cc_emergency_run_record_packs FOR SELECT TO custos_definer
     USING (tenant_id = custos_current_tenant());
 
--- In scope: scoped directly, a member of a scoped bundle, or listed by a scoped dossier.
-CREATE OR REPLACE FUNCTION custos_portal_evidence_in_scope(p_grant_id uuid, p_evidence_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT EXISTS (
-        SELECT 1 FROM cc_authority_access_scopes s
-         WHERE s.grant_id = p_grant_id
-           AND ((s.scope_type = 'evidence_object' AND s.scope_id = p_evidence_id)
-             OR (s.scope_type = 'evidence_bundle' AND s.scope_id IN
-                    (SELECT m.bundle_id FROM cc_evidence_bundle_members m WHERE m.evidence_id = p_evidence_id))
-             OR (s.scope_type = 'claim_dossier' AND s.scope_id IN
-                    (SELECT d.dossier_id FROM cc_claim_dossier_evidence d WHERE d.evidence_id = p_evidence_id))))
-$$;
-
 -- The claims a session shows: scoped directly, or the claim of a scoped dossier.
 CREATE FUNCTION custos_portal_claims(p_grant_id uuid) RETURNS jsonb
     LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
@@ -115,38 +103,6 @@ CREATE FUNCTION custos_portal_dossiers(p_grant_id uuid) RETURNS jsonb
       FROM cc_authority_access_scopes s JOIN cc_claim_dossiers d ON d.id = s.scope_id
      WHERE s.grant_id = p_grant_id AND s.scope_type = 'claim_dossier'
        AND NOT custos_portal_sharing_restricted('claim_dossier', d.id)
-$$;
-
-CREATE OR REPLACE FUNCTION cc_authority_list_scope_index(p_tenant_id uuid, p_grant_id uuid, p_token_id uuid)
-    RETURNS jsonb
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path = pg_catalog, public, pg_temp AS $$
-DECLARE
-    v_caller_tenant text := current_setting('app.tenant_id', true);
-    v_result jsonb;
-BEGIN
-    PERFORM set_config('app.tenant_id', p_tenant_id::text, true);
-    IF NOT custos_portal_session_active(p_grant_id, p_token_id) THEN
-        v_result := jsonb_build_object('session', 'inactive');
-    ELSE
-        v_result := jsonb_build_object('session', 'active', 'item', jsonb_build_object(
-        'grant', (SELECT jsonb_build_object('title', g.title, 'grant_type', g.grant_type, 'expires_at', g.expires_at)
-                    FROM cc_authority_access_grants g WHERE g.id = p_grant_id),
-        'bundles', (SELECT coalesce(jsonb_agg(jsonb_build_object('bundle_id', b.id, 'title', b.title,
-                            'manifest_sha256', b.manifest_sha256, 'sealed_at', b.sealed_at) ORDER BY b.sealed_at), '[]'::jsonb)
-                      FROM cc_authority_access_scopes s JOIN cc_evidence_bundles b ON b.id = s.scope_id
-                     WHERE s.grant_id = p_grant_id AND s.scope_type = 'evidence_bundle' AND b.status = 'sealed'
-                       AND NOT custos_portal_sharing_restricted('evidence_bundle', b.id)),
-        'dossiers', custos_portal_dossiers(p_grant_id),
-        'claims', custos_portal_claims(p_grant_id),
-        'evidence', (SELECT coalesce(jsonb_agg(custos_portal_evidence_summary(e) ORDER BY e.captured_at, e.id), '[]'::jsonb)
-                       FROM cc_evidence_objects e
-                      WHERE custos_portal_evidence_in_scope(p_grant_id, e.id)
-                        AND NOT custos_portal_sharing_restricted('evidence_object', e.id))));
-    END IF;
-    PERFORM set_config('app.tenant_id', coalesce(v_caller_tenant, ''), true);
-    RETURN v_result;
-END
 $$;
 
 CREATE OR REPLACE FUNCTION cc_authority_get_dossier(p_tenant_id uuid, p_grant_id uuid, p_token_id uuid,

@@ -1,5 +1,6 @@
--- Issue 9/10: the portal index found its evidence by calling custos_portal_evidence_in_scope once for every
--- evidence object of the tenant. That helper is a SQL function with SET search_path, which is never inlined, so each
+-- Issue 10: dossier scopes reach evidence, and the index lists dossiers and claims (V16's helpers). Issue 9: the
+-- portal index found its evidence by calling custos_portal_evidence_in_scope once for every evidence object of the
+-- tenant. That helper is a SQL function with SET search_path, which is never inlined, so each
 -- call planned its query again: the index cost grew with the tenant's evidence, not with what the link shows
 -- (docs/performance.md §2.6). The evidence a grant's scopes reach is now one set, in one place, and both the index
 -- and the single-object check read it.

@@ -56,25 +56,25 @@ public final class Bench {
         } finally {
             admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
-        if (options.embedded) {
+        if (options.embedded()) {
             embeddedStarts(work);
         }
-        Files.createDirectories(options.out.toAbsolutePath().getParent());
-        Files.writeString(options.out, table.markdown());
-        log.info("The table is in {}:\n{}", options.out, table.markdown());
+        Files.createDirectories(options.out().toAbsolutePath().getParent());
+        Files.writeString(options.out(), table.markdown());
+        log.info("The table is in {}:\n{}", options.out(), table.markdown());
     }
 
     private void bench(String database, Path work) throws Exception {
         Map<String, String> environment = new HashMap<>(Map.of(
-                "CUSTOS_DB_URL", "jdbc:postgresql://" + options.pgHost + ":" + options.pgPort + "/" + database,
-                "CUSTOS_DB_USER", options.pgUser,
+                "CUSTOS_DB_URL", "jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort() + "/" + database,
+                "CUSTOS_DB_USER", options.pgUser(),
                 "CUSTOS_DATA_DIR", work.resolve("data").toString(),
                 // The bench measures the work behind the limit, not the limit: one client sends thousands a minute.
                 "CUSTOS_PORTAL_REQUESTS_PER_MINUTE", "1000000000"));
         Path serviceLog = work.resolve("service.log");
-        log.info("Starting {} (its log: {})", options.jar, serviceLog);
-        try (Service service = Service.start(options.jar, environment, serviceLog, options.jvm);
-             Connection sql = DriverManager.getConnection(jdbcUrl(database), options.pgUser, "")) {
+        log.info("Starting {} (its log: {})", options.jar(), serviceLog);
+        try (Service service = Service.start(options.jar(), environment, serviceLog, options.jvm());
+             Connection sql = DriverManager.getConnection(jdbcUrl(database), options.pgUser(), "")) {
             table.fact("B6 start, external PostgreSQL (to liveness 200)",
                     String.format("%.1f s", service.startTime.toMillis() / 1000.0));
             for (String ddl : PgBench.copyTableDdl()) {
@@ -85,16 +85,16 @@ public final class Bench {
             World world = new World(http);
 
             // B0: the baselines, in this run.
-            PgBench pgbench = new PgBench(options.pgHost, options.pgPort, options.pgUser, database);
+            PgBench pgbench = new PgBench(options.pgHost(), options.pgPort(), options.pgUser(), database);
             Map<Integer, Load.Result> empty = new HashMap<>();
             HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String liveness = service.liveness();
-            for (int clients : options.clients) {
+            for (int clients : options.clients()) {
                 table.load("B0 pgbench INSERT into a copy of domain_event_entry", clients,
-                        pgbench.insert(clients, options.window), null, null);
+                        pgbench.insert(clients, options.window()), null, null);
             }
-            for (int clients : options.clients) {
-                Load.Result result = Load.run(clients, options.warmUp, options.window, client -> () -> ok(probe, liveness));
+            for (int clients : options.clients()) {
+                Load.Result result = Load.run(clients, options.warmUp(), options.window(), client -> () -> ok(probe, liveness));
                 empty.put(clients, result);
                 table.load("B0 near-empty route (GET liveness)", clients, result, null, null);
             }
@@ -118,36 +118,36 @@ public final class Bench {
                 oneTokenSessions.add(world.session(sharedToken));
                 ownTokenSessions.add(world.session(world.token(operator, grant)));
             }
-            Load.Result oneToken = Load.run(readers, options.warmUp, options.window,
+            Load.Result oneToken = Load.run(readers, options.warmUp(), options.window(),
                     client -> () -> world.index(oneTokenSessions.get(client)).status() == 200);
             table.load("B2 GET /p/authority/index, 16 sessions of one token", readers, oneToken,
                     emptyAt(empty, readers), "empty route");
-            table.load("B2 GET /p/authority/index, 16 tokens", readers, Load.run(readers, options.warmUp,
-                    options.window, client -> () -> world.index(ownTokenSessions.get(client)).status() == 200),
+            table.load("B2 GET /p/authority/index, 16 tokens", readers, Load.run(readers, options.warmUp(),
+                    options.window(), client -> () -> world.index(ownTokenSessions.get(client)).status() == 200),
                     emptyAt(empty, readers), "empty route");
 
             // B5: the session exchange, on fresh tokens and on the shared one after many accesses.
-            Histogram fresh = Load.sequential(options.samples, () -> {
+            Histogram fresh = Load.sequential(options.samples(), () -> {
                 String token = world.token(operator, grant);
                 return timed(() -> expect(200, world.exchange(token)));
             });
             table.latency("B5 session exchange, fresh token", fresh, null, null);
             long accessed = oneToken.latencies().getTotalCount();
             String session = oneTokenSessions.get(0);
-            World.fill((int) Math.max(0, options.priorAccesses - accessed), 8, 200, () -> world.index(session));
-            table.latency("B5 session exchange, token with " + options.priorAccesses + " prior accesses",
-                    Load.sequential(options.samples, () -> timed(() -> expect(200, world.exchange(sharedToken)))),
+            World.fill((int) Math.max(0, options.priorAccesses() - accessed), 8, 200, () -> world.index(session));
+            table.latency("B5 session exchange, token with " + options.priorAccesses() + " prior accesses",
+                    Load.sequential(options.samples(), () -> timed(() -> expect(200, world.exchange(sharedToken)))),
                     fresh, "fresh token");
 
             // D: a directory command on a fresh tenant, and on one with many members.
             Http.As freshTenant = world.tenantWithOperator();
-            Histogram freshDirectory = Load.sequential(options.samples,
+            Histogram freshDirectory = Load.sequential(options.samples(),
                     () -> timed(() -> expect(201, world.addMember(freshTenant))));
             table.latency("D POST /api/tenants/members, fresh tenant", freshDirectory, null, null);
             Http.As bigTenant = world.tenantWithOperator();
-            World.fill(options.members, 8, 201, () -> world.addMember(bigTenant));
-            table.latency("D POST /api/tenants/members, tenant with " + options.members + " members",
-                    Load.sequential(options.samples, () -> timed(() -> expect(201, world.addMember(bigTenant)))),
+            World.fill(options.members(), 8, 201, () -> world.addMember(bigTenant));
+            table.latency("D POST /api/tenants/members, tenant with " + options.members() + " members",
+                    Load.sequential(options.samples(), () -> timed(() -> expect(201, world.addMember(bigTenant)))),
                     freshDirectory, "fresh tenant");
 
             table.fact("B6 resident memory after the load", service.residentMebibytes() + " MiB");
@@ -163,14 +163,14 @@ public final class Bench {
         Path data = work.resolve("embedded");
         Map<String, String> environment = Map.of("CUSTOS_DATA_DIR", data.toString());
         for (String which : List.of("first start", "restart")) {
-            startOnce("B6 embedded " + which + " (to liveness 200)", options.jar, environment,
-                    work.resolve("embedded-" + which + ".log"), options.jvm);
+            startOnce("B6 embedded " + which + " (to liveness 200)", options.jar(), environment,
+                    work.resolve("embedded-" + which + ".log"), options.jvm());
         }
-        if (options.cds != null) {
-            List<String> jvm = new ArrayList<>(options.jvm);
-            jvm.add("-XX:SharedArchiveFile=" + options.cds.resolve("custos.jsa"));
+        if (options.cds() != null) {
+            List<String> jvm = new ArrayList<>(options.jvm());
+            jvm.add("-XX:SharedArchiveFile=" + options.cds().resolve("custos.jsa"));
             startOnce("B6 embedded restart with the class-data archive (./custos run)",
-                    options.cds.resolve("app").resolve("custos.jar"), environment,
+                    options.cds().resolve("app").resolve("custos.jar"), environment,
                     work.resolve("embedded-restart-cds.log"), jvm);
         }
     }
@@ -184,8 +184,8 @@ public final class Bench {
 
     /** One command at every client count, each against the near-empty route's rate at that count. */
     private void commandRows(String what, Supplier<Http.Answer> command, Map<Integer, Load.Result> empty) {
-        for (int clients : options.clients) {
-            table.load(what, clients, Load.run(clients, options.warmUp, options.window,
+        for (int clients : options.clients()) {
+            table.load(what, clients, Load.run(clients, options.warmUp(), options.window(),
                     client -> () -> command.get().status() == 201), empty.get(clients), "empty route");
         }
     }
@@ -198,7 +198,7 @@ public final class Bench {
         Http.As operator = world.tenantWithOperator();
         List<UUID> evidence = world.sealedEvidence(operator, 2);
         UUID grant = world.grant(operator, evidence);
-        long end = System.nanoTime() + options.warmUp.multipliedBy(3).toNanos();
+        long end = System.nanoTime() + options.warmUp().multipliedBy(3).toNanos();
         while (System.nanoTime() < end) {
             World.fill(40, 4, 201, () -> world.placeHold(operator));
             World.fill(20, 4, 201, () -> world.startRun(operator));
@@ -211,7 +211,7 @@ public final class Bench {
     private Histogram lag(World world, Http.As operator, Connection sql) throws SQLException {
         try (PreparedStatement visible = sql.prepareStatement(
                 "SELECT 1 FROM cc_operator_events WHERE subject_id = ?")) {
-            return Load.sequential(options.samples, () -> {
+            return Load.sequential(options.samples(), () -> {
                 UUID hold = expect(201, world.placeHold(operator)).id("id");
                 long answered = System.nanoTime();
                 try {
@@ -257,47 +257,12 @@ public final class Bench {
     }
 
     private String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + options.pgHost + ":" + options.pgPort + "/" + database;
+        return "jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort() + "/" + database;
     }
 
     private void admin(String statement) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), options.pgUser, "")) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), options.pgUser(), "")) {
             connection.createStatement().execute(statement);
-        }
-    }
-
-    /** Command-line options; every default is what docs/performance.md's figures were taken with. */
-    record Options(Path jar, Path out, String pgHost, int pgPort, String pgUser, List<Integer> clients, Duration warmUp,
-                   Duration window, int samples, int priorAccesses, int members, boolean embedded, List<String> jvm,
-                   Path cds) {
-
-        static Options parse(String[] args) {
-            Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (!args[i].startsWith("--")) {
-                    throw new IllegalArgumentException("unknown argument " + args[i]);
-                }
-                String name = args[i].substring(2);
-                if (name.equals("no-embedded")) {
-                    values.put(name, "true");
-                } else {
-                    values.put(name, args[++i]);
-                }
-            }
-            return new Options(Path.of(values.getOrDefault("jar", "api/target/custos.jar")),
-                    Path.of(values.getOrDefault("out", "bench/target/bench.md")),
-                    values.getOrDefault("pg-host", "127.0.0.1"),
-                    Integer.parseInt(values.getOrDefault("pg-port", "5432")),
-                    values.getOrDefault("pg-user", "postgres"),
-                    List.of(1, 8, 16),
-                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("warm-up", "3"))),
-                    Duration.ofSeconds(Long.parseLong(values.getOrDefault("seconds", "10"))),
-                    Integer.parseInt(values.getOrDefault("samples", "200")),
-                    Integer.parseInt(values.getOrDefault("prior-accesses", "10000")),
-                    Integer.parseInt(values.getOrDefault("members", "10000")),
-                    !values.containsKey("no-embedded"),
-                    List.of(values.getOrDefault("jvm", "-XX:+UseSerialGC").split(" ")),
-                    values.containsKey("cds") ? Path.of(values.get("cds")) : null);
         }
     }
 }

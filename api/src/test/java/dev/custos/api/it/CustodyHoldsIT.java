@@ -2,7 +2,6 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -10,11 +9,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.http.MediaType;
 
 import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Jwts;
 import dev.custos.api.support.Shares;
 
 /**
@@ -82,7 +79,7 @@ class CustodyHoldsIT extends IntegrationTest {
                         "title", "Flood")).expectStatus().isCreated().expectBody(Map.class).returnResult()
                         .getResponseBody();
                 UUID runId = UUID.fromString((String) run.get("id"));
-                UUID evidence = upload(caller, "x-emergency-run-id", runId);
+                UUID evidence = Evidence.uploadFor(caller, "x-emergency-run-id", runId, "Photo");
                 Map<?, ?> pack = caller.post("/api/operator/emergency/runs/" + runId + "/generate-record-pack",
                         Map.of()).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
                 yield new Shared(session(shareUrl(caller, "/api/operator/emergency/runs/" + runId)), evidence, runId,
@@ -93,7 +90,7 @@ class CustodyHoldsIT extends IntegrationTest {
                         "policy_ref", "POL-7", "loss_date", "2026-11-20", "title", "Hail")).expectStatus()
                         .isCreated().expectBody(Map.class).returnResult().getResponseBody();
                 UUID claimId = UUID.fromString((String) claim.get("id"));
-                UUID evidence = upload(caller, "x-claim-id", claimId);
+                UUID evidence = Evidence.uploadFor(caller, "x-claim-id", claimId, "Photo");
                 Map<?, ?> dossier = caller.post("/api/operator/insurance/claims/" + claimId + "/assemble", Map.of())
                         .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
                 UUID dossierId = UUID.fromString((String) dossier.get("id"));
@@ -121,20 +118,6 @@ class CustodyHoldsIT extends IntegrationTest {
         Map<?, ?> grants = caller.get("/api/authority/grants").expectStatus().isOk().expectBody(Map.class)
                 .returnResult().getResponseBody();
         return UUID.fromString((String) ((Map<?, ?>) ((java.util.List<?>) grants.get("grants")).get(0)).get("id"));
-    }
-
-    private static UUID upload(Caller caller, String header, UUID container) {
-        Map<?, ?> summary = caller.http().post().uri("/api/evidence")
-                .headers(h -> {
-                    h.setBearerAuth(Jwts.forIndividual(caller.individual()));
-                    h.set("x-tenant-id", caller.tenant().toString());
-                    h.set("x-evidence-title", "Photo");
-                    h.set(header, container.toString());
-                })
-                .contentType(MediaType.IMAGE_JPEG).bodyValue(("photo " + UUID.randomUUID())
-                        .getBytes(StandardCharsets.UTF_8))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        return UUID.fromString((String) summary.get("id"));
     }
 
     private static String shareUrl(Caller caller, String object) {

@@ -2,7 +2,6 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,15 +59,7 @@ class DisputeIT extends IntegrationTest {
     }
 
     private UUID uploadFor(UUID dispute) {
-        Map<?, ?> summary = legal.http().post().uri("/api/evidence").headers(h -> {
-                    h.setBearerAuth(Jwts.forIndividual(legal.individual()));
-                    h.set("x-tenant-id", legal.tenant().toString());
-                    h.set("x-evidence-title", "Letter");
-                    h.set("x-dispute-id", dispute.toString());
-                }).contentType(MediaType.TEXT_PLAIN).bodyValue(("letter " + UUID.randomUUID())
-                        .getBytes(StandardCharsets.UTF_8))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        return UUID.fromString((String) summary.get("id"));
+        return Evidence.uploadFor(legal, "x-dispute-id", dispute, "Letter");
     }
 
     /** A claim with one piece of evidence, and its dossier: answers {dossier id, the evidence id}. */

@@ -2,7 +2,6 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -12,10 +11,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
+import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Jwts;
 import dev.custos.api.support.TestDatabase;
 import dev.custos.events.canonical.CanonicalJson;
 
@@ -54,16 +52,7 @@ class EmergencyRunIT extends IntegrationTest {
     }
 
     private UUID capture(UUID run, String title) {
-        Map<?, ?> summary = emergency.http().post().uri("/api/evidence")
-                .headers(h -> {
-                    h.setBearerAuth(Jwts.forIndividual(emergency.individual()));
-                    h.set("x-tenant-id", emergency.tenant().toString());
-                    h.set("x-evidence-title", title);
-                    h.set("x-emergency-run-id", run.toString());
-                })
-                .contentType(MediaType.IMAGE_JPEG).bodyValue((title + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        return UUID.fromString((String) summary.get("id"));
+        return Evidence.uploadFor(emergency, "x-emergency-run-id", run, title);
     }
 
     @Test

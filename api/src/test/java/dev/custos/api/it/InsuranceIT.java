@@ -63,16 +63,7 @@ class InsuranceIT extends IntegrationTest {
     }
 
     private UUID uploadFor(UUID claim, String title) {
-        Map<?, ?> summary = insurance.http().post().uri("/api/evidence")
-                .headers(h -> {
-                    h.setBearerAuth(Jwts.forIndividual(insurance.individual()));
-                    h.set("x-tenant-id", insurance.tenant().toString());
-                    h.set("x-evidence-title", title);
-                    h.set("x-claim-id", claim.toString());
-                })
-                .contentType(MediaType.IMAGE_JPEG).bodyValue((title + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        return UUID.fromString((String) summary.get("id"));
+        return Evidence.uploadFor(insurance, "x-claim-id", claim, title);
     }
 
     private Map<?, ?> assemble(UUID claim) {

@@ -17,11 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
 import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Jwts;
 import dev.custos.api.support.Shares;
 import dev.custos.api.support.TestDatabase;
 
@@ -149,14 +147,7 @@ class QaSmokeIT extends IntegrationTest {
     }
 
     private UUID capture(UUID run, byte[] content) {
-        Map<?, ?> summary = operator.http().post().uri("/api/evidence").headers(h -> {
-                    h.setBearerAuth(Jwts.forIndividual(operator.individual()));
-                    h.set("x-tenant-id", operator.tenant().toString());
-                    h.set("x-evidence-title", "Flood photo");
-                    h.set("x-emergency-run-id", run.toString());
-                }).contentType(MediaType.IMAGE_JPEG).bodyValue(content)
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        return UUID.fromString((String) summary.get("id"));
+        return Evidence.uploadFor(operator, "x-emergency-run-id", run, "Flood photo", content);
     }
 
     private String session(Map<?, ?> share) {

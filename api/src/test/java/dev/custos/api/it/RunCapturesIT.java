@@ -2,7 +2,6 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,16 +42,7 @@ class RunCapturesIT extends IntegrationTest {
     }
 
     private UUID capture(UUID run, String title) {
-        Map<?, ?> summary = emergency.http().post().uri("/api/evidence")
-                .headers(h -> {
-                    h.setBearerAuth(Jwts.forIndividual(emergency.individual()));
-                    h.set("x-tenant-id", emergency.tenant().toString());
-                    h.set("x-evidence-title", title);
-                    h.set("x-emergency-run-id", run.toString());
-                })
-                .contentType(MediaType.IMAGE_JPEG).bodyValue((title + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        return UUID.fromString((String) summary.get("id"));
+        return Evidence.uploadFor(emergency, "x-emergency-run-id", run, title);
     }
 
     @Test

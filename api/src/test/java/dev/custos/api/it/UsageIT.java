@@ -2,7 +2,6 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -11,10 +10,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
+import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Jwts;
 
 /** Usage: billable actions are counted once each, per action key and period; others are not counted at all. */
 class UsageIT extends IntegrationTest {
@@ -31,13 +29,7 @@ class UsageIT extends IntegrationTest {
         Map<?, ?> run = platform.post("/api/operator/emergency/runs/start", Map.of("run_type", "flood",
                 "title", "Flood")).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String runs = "/api/operator/emergency/runs/" + run.get("id");
-        platform.http().post().uri("/api/evidence").headers(h -> {
-                    h.setBearerAuth(Jwts.forIndividual(operator));
-                    h.set("x-tenant-id", platform.tenant().toString());
-                    h.set("x-evidence-title", "Photo");
-                    h.set("x-emergency-run-id", (String) run.get("id"));
-                }).contentType(MediaType.TEXT_PLAIN).bodyValue("photo".getBytes(StandardCharsets.UTF_8))
-                .exchange().expectStatus().isCreated();
+        Evidence.uploadFor(platform, "x-emergency-run-id", UUID.fromString((String) run.get("id")), "Photo");
         platform.post(runs + "/generate-record-pack", Map.of()).expectStatus().isCreated();
         platform.post(runs + "/generate-record-pack", Map.of()).expectStatus().isCreated();
         platform.post(runs + "/share-authority", Map.of("grant_type", "adjuster", "title", "Flood",

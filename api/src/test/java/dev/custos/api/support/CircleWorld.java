@@ -162,15 +162,7 @@ public final class CircleWorld {
         Caller maker = maker(placement);
         UUID run = idOf(maker.post("/api/operator/emergency/runs/start", withCircle(Map.of("run_type", "flood",
                 "title", "Matrix run"), placement)), "id");
-        maker.http().post().uri("/api/evidence").headers(h -> {
-                    h.setBearerAuth(Jwts.forIndividual(maker.individual()));
-                    h.set("x-tenant-id", maker.tenant().toString());
-                    h.set("x-evidence-title", "Matrix capture");
-                    h.set("x-emergency-run-id", run.toString());
-                })
-                .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
-                .bodyValue(("capture " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .exchange().expectStatus().isCreated();
+        Evidence.uploadFor(maker, "x-emergency-run-id", run, "Matrix capture");
         scopeGrants.put(run, idOf(maker.post("/api/operator/emergency/runs/" + run + "/grant-scope",
                 Map.of("grantee_individual_id", maker.individual(), "scope_key", "site_access")), "scope_grant_id"));
         maker.post("/api/operator/emergency/runs/" + run + "/generate-record-pack", Map.of())

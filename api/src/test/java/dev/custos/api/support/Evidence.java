@@ -17,13 +17,34 @@ public final class Evidence {
     }
 
     /** Uploads {@code content} as {@code caller} and answers the evidence summary. */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> upload(Caller caller, String title, byte[] content) {
+        return upload(caller, title, content, Map.of());
+    }
+
+    /**
+     * Uploads {@code content} for a run, claim or dispute: {@code linkHeader} is {@code x-emergency-run-id},
+     * {@code x-claim-id} or {@code x-dispute-id}. Answers the new evidence's id.
+     */
+    public static UUID uploadFor(Caller caller, String linkHeader, UUID container, String title, byte[] content) {
+        return UUID.fromString((String) upload(caller, title, content, Map.of(linkHeader, container.toString()))
+                .get("id"));
+    }
+
+    /** The same, with content made up from the title. */
+    public static UUID uploadFor(Caller caller, String linkHeader, UUID container, String title) {
+        return uploadFor(caller, linkHeader, container, title, (title + " " + UUID.randomUUID())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> upload(Caller caller, String title, byte[] content,
+                                              Map<String, String> links) {
         return (Map<String, Object>) caller.http().post().uri("/api/evidence")
                 .headers(h -> {
                     h.setBearerAuth(Jwts.forIndividual(caller.individual()));
                     h.set("x-tenant-id", caller.tenant().toString());
                     h.set("x-evidence-title", title);
+                    links.forEach(h::set);
                 })
                 .contentType(MediaType.TEXT_PLAIN)
                 .bodyValue(content)

@@ -1,0 +1,42 @@
+package dev.custos.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Command-line options; every default is what docs/performance.md's figures were taken with. */
+record Options(Path jar, Path out, String pgHost, int pgPort, String pgUser, List<Integer> clients, Duration warmUp,
+               Duration window, int samples, int priorAccesses, int members, boolean embedded, List<String> jvm,
+               Path cds) {
+
+    static Options parse(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            if (name.equals("no-embedded")) {
+                values.put(name, "true");
+            } else {
+                values.put(name, args[++i]);
+            }
+        }
+        return new Options(Path.of(values.getOrDefault("jar", "api/target/custos.jar")),
+                Path.of(values.getOrDefault("out", "bench/target/bench.md")),
+                values.getOrDefault("pg-host", "127.0.0.1"),
+                Integer.parseInt(values.getOrDefault("pg-port", "5432")),
+                values.getOrDefault("pg-user", "postgres"),
+                List.of(1, 8, 16),
+                Duration.ofSeconds(Long.parseLong(values.getOrDefault("warm-up", "3"))),
+                Duration.ofSeconds(Long.parseLong(values.getOrDefault("seconds", "10"))),
+                Integer.parseInt(values.getOrDefault("samples", "200")),
+                Integer.parseInt(values.getOrDefault("prior-accesses", "10000")),
+                Integer.parseInt(values.getOrDefault("members", "10000")),
+                !values.containsKey("no-embedded"),
+                List.of(values.getOrDefault("jvm", "-XX:+UseSerialGC").split(" ")),
+                values.containsKey("cds") ? Path.of(values.get("cds")) : null);
+    }
+}
