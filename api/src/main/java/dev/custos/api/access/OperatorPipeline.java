@@ -45,7 +45,8 @@ public class OperatorPipeline {
     }
 
     /**
-     * Runs the action. The work answers the response body (or an {@link Answer} for another status); an empty
+     * Runs the action. The work answers the response body (or an {@link Answer} for another status, or a whole
+     * {@link ServerResponse} for a streamed body); an empty
      * answer is the spec's status with no body.
      */
     public <B> Mono<ServerResponse> handle(ActionSpec<B> spec, ServerRequest request,
@@ -100,6 +101,10 @@ public class OperatorPipeline {
     }
 
     private static Mono<ServerResponse> answer(ActionSpec<?> spec, Object result) {
+        if (result instanceof ServerResponse streamed) {
+            // A body that is not one value (the auditor's NDJSON stream), built by the work itself.
+            return Mono.just(streamed);
+        }
         if (result instanceof Answer answer) {
             return ServerResponse.status(answer.status()).bodyValue(answer.body());
         }

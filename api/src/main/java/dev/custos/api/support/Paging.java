@@ -18,6 +18,11 @@ public record Paging(int limit, long offset) {
         return new Paging((int) limit, offset);
     }
 
+    /** A whole-number query parameter from {@code min} to {@code max}, or a 400 naming it; empty when absent. */
+    public static Optional<Long> number(ServerRequest request, String name, long min, long max) {
+        return number(request.queryParam(name), name, min, max);
+    }
+
     private static Optional<Long> number(Optional<String> raw, String name, long min, long max) {
         return raw.map(value -> {
             try {

@@ -14,9 +14,19 @@ import java.util.TreeMap;
  * so a hash over them can be recomputed by anyone from the JSON alone.
  *
  * <p>Supported values: {@link Map} with string keys, {@link List}, {@link String}, {@link Long}/{@link Integer},
- * {@link Boolean} and null. Anything else is refused rather than written in some ambiguous form.
+ * {@link Boolean}, {@link NumberLiteral} and null. Anything else is refused rather than written in some ambiguous
+ * form.
  */
 public final class CanonicalJson {
+
+    /** A number that is already in its one canonical text (the audit chain's payload numbers, read exactly). */
+    public record NumberLiteral(String literal) {
+        public NumberLiteral {
+            if (!literal.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+                throw new IllegalArgumentException("not a JSON number");
+            }
+        }
+    }
 
     private CanonicalJson() {
     }
@@ -44,6 +54,8 @@ public final class CanonicalJson {
             appendString(out, text);
         } else if (value instanceof Long || value instanceof Integer) {
             out.append(value);
+        } else if (value instanceof NumberLiteral number) {
+            out.append(number.literal());
         } else if (value instanceof Boolean flag) {
             out.append(flag);
         } else if (value instanceof Map<?, ?> map) {

@@ -1,0 +1,88 @@
+package dev.custos.api.audit;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import dev.custos.query.audit.ChainFollower;
+import dev.custos.query.audit.Checkpoints;
+
+/**
+ * Runs the chain follower every {@code custos.audit.chain-interval} and signs moved heads every
+ * {@code custos.audit.checkpoint-interval}, on one thread of its own (never a request's). A failed round is logged
+ * and the next one tries again: nothing is lost, because the follower's position only moves with what it chained.
+ */
+@Component
+class AuditChainSchedule implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditChainSchedule.class);
+
+    private final ChainFollower follower;
+    private final Checkpoints checkpoints;
+    private final AuditSigningKey key;
+    private final AuditProperties properties;
+    private volatile ScheduledExecutorService executor;
+
+    AuditChainSchedule(ChainFollower follower, Checkpoints checkpoints, AuditSigningKey key,
+                       AuditProperties properties) {
+        this.follower = follower;
+        this.checkpoints = checkpoints;
+        this.key = key;
+        this.properties = properties;
+    }
+
+    private void follow() {
+        try {
+            follower.catchUp();
+        } catch (RuntimeException failure) {
+            log.error("The audit chain could not be extended this round; the next round retries", failure);
+        }
+    }
+
+    private void checkpoint() {
+        try {
+            follower.catchUp();
+            checkpoints.signMovedHeads(key);
+        } catch (RuntimeException failure) {
+            log.error("Audit checkpoints could not be signed this round; the next round retries", failure);
+        }
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "custos-audit-chain");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long chain = properties.chainInterval().toMillis();
+        long sign = properties.checkpointInterval().toMillis();
+        started.scheduleWithFixedDelay(this::follow, chain, chain, TimeUnit.MILLISECONDS);
+        started.scheduleWithFixedDelay(this::checkpoint, sign, sign, TimeUnit.MILLISECONDS);
+        executor = started;
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = executor;
+        executor = null;
+        if (running != null) {
+            running.shutdown();
+            try {
+                running.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.custos.query.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.custos.events.chain.ChainEncoding;
+import dev.custos.events.chain.ChainedEvent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.StringNode;
+
+/**
+ * Extends every tenant's hash chain with the events that have become final, in one order that can never change:
+ * by the id of the transaction that stored them, then by global index. It reads only events whose transaction is
+ * older than every transaction still running ({@code pg_snapshot_xmin}), so an event that commits late (a gap in
+ * the global index) is always chained after it commits and never skipped, and nothing can later appear before an
+ * event already chained. Appends are untouched: the follower runs beside them, one batch per transaction.
+ *
+ * <p>Instances share the work safely: a batch runs only under a transaction-level advisory lock, and the chain's
+ * keys (tenant and seq; global index) make a fork or a second link for one event impossible anyway.
+ */
+@Component
+public class ChainFollower {
+
+    /** The advisory lock key of the follower: one chainer at a time across instances. */
+    private static final long LOCK = 0x637573746f73L; // "custos"
+    private static final int BATCH = 500;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    public ChainFollower(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Chains everything that is final now; answers how many events it chained. */
+    public int catchUp() {
+        int total = 0;
+        int chained;
+        do {
+            chained = chainBatch();
+            total += Math.max(chained, 0);
+        } while (chained == BATCH);
+        return total;
+    }
+
+    /** One batch in one transaction; -1 when another instance holds the follower's lock. */
+    int chainBatch() {
+        Integer chained = transactions.execute(status -> {
+            Boolean mine = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK);
+            if (!Boolean.TRUE.equals(mine)) {
+                return -1;
+            }
+            Map<String, Object> position = jdbc.queryForMap(
+                    "SELECT tx_id::text AS tx_id, global_index FROM audit_chain_position");
+            List<Stored> events = jdbc.query("SELECT global_index, tx_id::text AS tx_id, tenant_id, "
+                            + "event_identifier, payload_type, payload_revision, type, aggregate_identifier, "
+                            + "sequence_number, time_stamp, payload FROM domain_event_entry "
+                            + "WHERE (tx_id, global_index) > (?::xid8, ?) "
+                            + "AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) "
+                            + "ORDER BY tx_id, global_index LIMIT ?",
+                    ChainFollower::stored, position.get("tx_id"), position.get("global_index"), BATCH);
+            if (events.isEmpty()) {
+                return 0;
+            }
+            link(events);
+            Stored last = events.get(events.size() - 1);
+            jdbc.update("UPDATE audit_chain_position SET tx_id = ?::xid8, global_index = ?", last.txId(),
+                    last.globalIndex());
+            return events.size();
+        });
+        return chained == null ? 0 : chained;
+    }
+
+    private void link(List<Stored> events) {
+        Map<UUID, Head> heads = heads(events);
+        List<Object[]> links = new ArrayList<>(events.size());
+        for (Stored stored : events) {
+            Head head = heads.computeIfAbsent(stored.tenantId(),
+                    tenant -> new Head(0, ChainEncoding.genesis(tenant)));
+            byte[] hash = ChainEncoding.link(head.hash(), stored.event());
+            links.add(new Object[] {stored.tenantId(), head.seq() + 1, stored.globalIndex(), head.hash(), hash});
+            heads.put(stored.tenantId(), new Head(head.seq() + 1, hash));
+        }
+        jdbc.batchUpdate("INSERT INTO audit_chain (tenant_id, seq, global_index, prev_hash, hash) "
+                + "VALUES (?, ?, ?, ?, ?)", links);
+        List<Object[]> moved = new ArrayList<>(heads.size());
+        heads.forEach((tenant, head) -> moved.add(new Object[] {tenant, head.seq(), head.hash()}));
+        jdbc.batchUpdate("INSERT INTO audit_chain_heads (tenant_id, seq, hash) VALUES (?, ?, ?) "
+                + "ON CONFLICT (tenant_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash", moved);
+    }
+
+    private Map<UUID, Head> heads(List<Stored> events) {
+        UUID[] tenants = events.stream().map(Stored::tenantId).distinct().toArray(UUID[]::new);
+        Map<UUID, Head> heads = new HashMap<>();
+        jdbc.query("SELECT tenant_id, seq, hash FROM audit_chain_heads WHERE tenant_id = ANY (?)",
+                row -> {
+                    heads.put(row.getObject("tenant_id", UUID.class),
+                            new Head(row.getLong("seq"), row.getBytes("hash")));
+                }, (Object) tenants);
+        return heads;
+    }
+
+    private static Stored stored(ResultSet row, int rowNumber) throws SQLException {
+        ChainedEvent event = new ChainedEvent(row.getString("event_identifier"), row.getString("payload_type"),
+                row.getString("payload_revision"), row.getString("type"), row.getString("aggregate_identifier"),
+                row.getLong("sequence_number"), row.getString("time_stamp"), payload(row.getBytes("payload")));
+        return new Stored(row.getLong("global_index"), row.getString("tx_id"), row.getObject("tenant_id", UUID.class),
+                event);
+    }
+
+    /**
+     * The stored payload as JSON. Axon stores every payload as JSON; should one ever not be, it is chained (and
+     * streamed) as a string of its base64 bytes rather than stopping every later event of the system from being
+     * chained.
+     */
+    public static JsonNode payload(byte[] stored) {
+        try {
+            return ChainEncoding.JSON.readTree(stored);
+        } catch (JacksonException notJson) {
+            return StringNode.valueOf("base64:" + Base64.getEncoder().encodeToString(stored));
+        }
+    }
+
+    private record Stored(long globalIndex, String txId, UUID tenantId, ChainedEvent event) {
+    }
+
+    private record Head(long seq, byte[] hash) {
+    }
+}
