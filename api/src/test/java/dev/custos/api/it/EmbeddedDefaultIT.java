@@ -21,11 +21,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import dev.custos.api.CustosApplication;
 import dev.custos.api.config.DatabaseEndpoint;
 import dev.custos.api.security.AuthProperties;
+import dev.custos.api.support.AuditProofs;
 import dev.custos.api.support.Jwts;
 
 /**
  * The embedded default, started the way the README starts it: no database configuration at all. It must come up
- * on its own PostgreSQL, durable (fsync on), and keep its data across a restart.
+ * on its own PostgreSQL, durable (fsync on), and keep its data across a restart: its audit signing key too, so the
+ * checkpoints signed after a restart chain to those signed before it.
  */
 class EmbeddedDefaultIT {
 
@@ -52,6 +54,7 @@ class EmbeddedDefaultIT {
         String operatorToken = Jwts.sign(AuthProperties.DEVELOPMENT_SECRET, operator.toString(), null,
                 java.time.Instant.now().plusSeconds(600));
         String tenantId;
+        Map<?, ?> firstCheckpoint;
 
         try (ConfigurableApplicationContext first = start(dataDir)) {
             Map<?, ?> tenant = http(first).post().uri("/api/tenants").headers(h -> h.setBearerAuth(adminToken))
@@ -60,6 +63,8 @@ class EmbeddedDefaultIT {
                     .exchange().expectStatus().isCreated()
                     .expectBody(Map.class).returnResult().getResponseBody();
             tenantId = (String) tenant.get("tenant_id");
+            firstCheckpoint = signCheckpoint(first, operatorToken, tenantId);
+            assertThat(firstCheckpoint.get("number")).isEqualTo(1);
 
             DatabaseEndpoint endpoint = first.getBean(DatabaseEndpoint.class);
             try (Connection owner = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.ownerUser(), null);
@@ -80,6 +85,29 @@ class EmbeddedDefaultIT {
                     })
                     .exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.assignments[0].individual_id").isEqualTo(operator.toString());
+
+            Map<?, ?> secondCheckpoint = signCheckpoint(second, operatorToken, tenantId);
+            assertThat(secondCheckpoint.get("number")).isEqualTo(2);
+            assertThat(secondCheckpoint.get("prev_signature")).isEqualTo(firstCheckpoint.get("signature"));
+            assertThat(secondCheckpoint.get("key_id")).isEqualTo(firstCheckpoint.get("key_id"));
+            Map<?, ?> published = http(second).get().uri("/api/audit/checkpoints")
+                    .headers(h -> {
+                        h.setBearerAuth(operatorToken);
+                        h.set("x-tenant-id", tenantId);
+                    })
+                    .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            String publicKey = (String) published.get("public_key");
+            assertThat(AuditProofs.signedBy(firstCheckpoint, UUID.fromString(tenantId), publicKey)).isTrue();
+            assertThat(AuditProofs.signedBy(secondCheckpoint, UUID.fromString(tenantId), publicKey)).isTrue();
         }
+    }
+
+    private static Map<?, ?> signCheckpoint(ConfigurableApplicationContext context, String token, String tenantId) {
+        return http(context).post().uri("/api/audit/checkpoints")
+                .headers(h -> {
+                    h.setBearerAuth(token);
+                    h.set("x-tenant-id", tenantId);
+                })
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
     }
 }
