@@ -4,6 +4,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -11,6 +14,8 @@ import org.springframework.stereotype.Component;
 
 import dev.custos.query.audit.ChainFollower;
 import dev.custos.query.audit.Checkpoints;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Runs the chain follower every {@code custos.audit.chain-interval} and signs moved heads every
@@ -26,19 +31,30 @@ class AuditChainSchedule implements SmartLifecycle {
     private final Checkpoints checkpoints;
     private final AuditSigningKey key;
     private final AuditProperties properties;
+    private final Clock clock;
     private volatile ScheduledExecutorService executor;
+    private volatile Instant lastCaughtUp;
 
     AuditChainSchedule(ChainFollower follower, Checkpoints checkpoints, AuditSigningKey key,
-                       AuditProperties properties) {
+                       AuditProperties properties, Clock clock, MeterRegistry meters) {
         this.follower = follower;
         this.checkpoints = checkpoints;
         this.key = key;
         this.properties = properties;
+        this.clock = clock;
+        this.lastCaughtUp = clock.instant();
+        // How long ago the follower last finished a round with everything final chained: it grows while rounds
+        // fail. (Events behind a transaction that stays open are not final yet, so they do not count.)
+        Gauge.builder("custos.audit.chain.behind", this,
+                        schedule -> Math.max(0, clock.millis() - schedule.lastCaughtUp.toEpochMilli()) / 1000.0)
+                .baseUnit("seconds").description("time since the audit chain last held every final event")
+                .register(meters);
     }
 
     private void follow() {
         try {
             follower.catchUp();
+            lastCaughtUp = clock.instant();
         } catch (RuntimeException failure) {
             log.error("The audit chain could not be extended this round; the next round retries", failure);
         }
