@@ -1,5 +1,6 @@
 package dev.custos.api.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,7 +10,9 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The module arrows: {@code api} may use both sides; the command side and the query side never use each other;
- * the event schema, which outlives every other module, depends on no Spring and on no other module.
+ * the event schema, which outlives every other module, depends on no Spring and on no other module; the offline
+ * audit verifier shares only the canonical encoding with the service, so what it checks is not what the service
+ * claims about itself.
  */
 @AnalyzeClasses(packages = "dev.custos", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleArrowsTest {
@@ -29,4 +32,10 @@ class ModuleArrowsTest {
             .that().resideInAPackage("dev.custos.events..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
                     "dev.custos.command..", "dev.custos.query..", "dev.custos.api..");
+
+    @ArchTest
+    static final ArchRule auditVerifierSharesOnlyTheCanonicalEncoding = classes()
+            .that().resideInAPackage("dev.custos.verify..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "tools.jackson..",
+                    "dev.custos.events.chain..", "dev.custos.events.canonical..", "dev.custos.verify..");
 }

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Writes canonical JSON: object keys sorted (by UTF-16 code units, as RFC 8785 does), no insignificant white
@@ -21,8 +22,10 @@ public final class CanonicalJson {
 
     /** A number that is already in its one canonical text (the audit chain's payload numbers, read exactly). */
     public record NumberLiteral(String literal) {
+        private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
         public NumberLiteral {
-            if (!literal.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+            if (!JSON_NUMBER.matcher(literal).matches()) {
                 throw new IllegalArgumentException("not a JSON number");
             }
         }

@@ -1,0 +1,163 @@
+package dev.custos.verify;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.LongConsumer;
+
+import dev.custos.events.chain.ChainEncoding;
+
+/**
+ * Verifies one tenant's audit stream against its signed checkpoints, offline, and answers the first failure.
+ *
+ * <p>The checkpoints are read and their signatures checked first; then the stream is read line by line (never
+ * whole, so memory stays flat over millions of lines), each line's link recomputed from the previous one, and the
+ * recomputed hash compared with every checkpoint's as the stream passes its seq. A checkpoint beyond the last line
+ * means the stream lost its tail.
+ */
+public final class AuditVerifier {
+
+    /** How many lines pass between two progress reports. */
+    public static final long PROGRESS_EVERY = 100_000;
+
+    private final PublicKeys keys;
+    private final LongConsumer progress;
+
+    /** {@code progress} hears the number of lines verified so far, every {@value #PROGRESS_EVERY} lines. */
+    public AuditVerifier(PublicKeys keys, LongConsumer progress) {
+        this.keys = keys;
+        this.progress = progress;
+    }
+
+    /** The verdict on the evidence; an {@link IOException} only when a file cannot be read at all. */
+    public Verdict verify(Path stream, Path checkpointsFile) throws IOException {
+        try {
+            CheckpointsFile checkpoints = CheckpointsFile.read(checkpointsFile);
+            checkpoints.verify(keys);
+            Walk walk = new Walk(checkpoints);
+            walk.through(stream);
+            walk.verifyTail();
+            return Verdict.ok(walk.summary());
+        } catch (VerificationFailure failure) {
+            return Verdict.failed(failure);
+        }
+    }
+
+    /** The state of one pass over the stream: where it is, the last recomputed hash, and the anchors ahead. */
+    private final class Walk {
+        private final CheckpointsFile checkpoints;
+        private final Map<Long, SignedCheckpoint> anchorsBySeq = new HashMap<>();
+        private long lines;
+        private long lastSeq;
+        private byte[] lastHash;
+
+        Walk(CheckpointsFile checkpoints) {
+            this.checkpoints = checkpoints;
+            this.lastHash = ChainEncoding.genesis(checkpoints.tenantId());
+            checkpoints.checkpoints().forEach(checkpoint -> anchorsBySeq.put(checkpoint.seq(), checkpoint));
+        }
+
+        void through(Path stream) throws IOException, VerificationFailure {
+            // A decoder that replaces bytes that are not UTF-8: such a line then fails its hash, at its own number.
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(Files.newInputStream(stream), StandardCharsets.UTF_8), 1 << 16)) {
+                String line = reader.readLine();
+                while (line != null) {
+                    // One line of look-ahead tells a pair of lines swapped from a line deleted.
+                    String next = reader.readLine();
+                    lines++;
+                    check(StreamLine.parse(line, lines, lastSeq + 1), next);
+                    if (lines % PROGRESS_EVERY == 0) {
+                        progress.accept(lines);
+                    }
+                    line = next;
+                }
+            }
+        }
+
+        private void check(StreamLine line, String next) throws VerificationFailure {
+            String where = "line " + lines + " (seq " + line.seq() + "): ";
+            if (line.seq() != lastSeq + 1) {
+                throw new VerificationFailure(where + outOfSequence(line.seq(), next));
+            }
+            if (!Arrays.equals(line.prevHash(), lastHash)) {
+                throw new VerificationFailure(where + (lastSeq == 0
+                        ? "prev_hash is not the genesis of tenant " + checkpoints.tenantId()
+                                + ": the stream belongs to another tenant, or its start was rewritten"
+                        : "prev_hash is not the hash of line " + (lines - 1) + " (seq " + lastSeq + "): the chain "
+                                + "breaks here, lines were removed, reordered or rewritten"));
+            }
+            byte[] hash = ChainEncoding.link(lastHash, line.event());
+            if (!Arrays.equals(hash, line.hash())) {
+                throw new VerificationFailure(where + "the recomputed hash differs from the line's hash: the "
+                        + "event's contents were modified");
+            }
+            SignedCheckpoint anchor = anchorsBySeq.get(line.seq());
+            if (anchor != null && !anchor.hash().equals(ChainEncoding.hex(hash))) {
+                throw new VerificationFailure(where + "the recomputed hash is not the one checkpoint "
+                        + anchor.number() + " signed: the chain up to seq " + line.seq() + " was rewritten");
+            }
+            lastSeq = line.seq();
+            lastHash = hash;
+        }
+
+        private String outOfSequence(long seq, String next) {
+            long expected = lastSeq + 1;
+            if (lastSeq == 0) {
+                return "the stream must start at seq 1 (fetch it with after_seq=0)";
+            }
+            if (seq < expected) {
+                return (seq == lastSeq ? "seq " + seq + " is repeated" : "seq " + seq + " comes after seq " + lastSeq)
+                        + ": the events are out of order (reordered)";
+            }
+            OptionalLong nextSeq = StreamLine.seqOf(next);
+            if (nextSeq.isPresent() && nextSeq.getAsLong() == expected) {
+                return "seq " + seq + " comes before seq " + expected + " (line " + (lines + 1) + "): the events "
+                        + "are out of order (reordered)";
+            }
+            String missing = seq == expected + 1 ? "seq " + expected + " is" : "seq " + expected + ".." + (seq - 1)
+                    + " are";
+            return missing + " missing after seq " + lastSeq + ": events were deleted (or moved further down)";
+        }
+
+        /** A checkpoint past the last line signs events the stream no longer holds. */
+        void verifyTail() throws VerificationFailure {
+            SignedCheckpoint newest = checkpoints.newest().orElse(null);
+            if (newest != null && newest.seq() > lastSeq) {
+                String end = lines == 0 ? "the stream is empty" : "after line " + lines + ": the stream ends at seq "
+                        + lastSeq;
+                throw new VerificationFailure(end + " but checkpoint " + newest.number() + " covers seq "
+                        + newest.seq() + ": its tail is missing");
+            }
+        }
+
+        String summary() {
+            String events = lastSeq == 0 ? "0 events" : plural(lastSeq, "event") + " (seq 1.." + lastSeq + ")";
+            SignedCheckpoint newest = checkpoints.newest().orElse(null);
+            if (newest == null) {
+                return events + ", 0 checkpoints: nothing anchors this stream";
+            }
+            SignedCheckpoint oldest = checkpoints.checkpoints().get(0);
+            int count = checkpoints.checkpoints().size();
+            String numbers = oldest.number() == 1 ? "" : " (numbers " + oldest.number() + ".." + newest.number()
+                    + ")";
+            String unanchored = newest.seq() == lastSeq ? ""
+                    : newest.seq() + 1 == lastSeq ? "; seq " + lastSeq + " is not covered by a checkpoint yet"
+                    : "; seq " + (newest.seq() + 1) + ".." + lastSeq + " are not covered by a checkpoint yet";
+            return events + ", " + plural(count, "checkpoint") + " verified" + numbers
+                    + ", the newest at seq " + newest.seq() + " signed " + newest.signedAt() + " by key "
+                    + newest.keyId() + unanchored;
+        }
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

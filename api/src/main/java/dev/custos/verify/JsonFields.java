@@ -1,0 +1,107 @@
+package dev.custos.verify;
+
+import java.util.regex.Pattern;
+
+import dev.custos.events.chain.ChainEncoding;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The fields of one JSON object of the evidence, read strictly: a missing or mistyped field is a failure that
+ *  names the field and where it is ({@code where}, e.g. "line 7 (seq 7)"). */
+final class JsonFields {
+
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    /** The chain's own JSON settings (decimals exact), and a key given twice refused: such evidence is ambiguous,
+     *  and a verifier must not silently pick one of the two values. */
+    private static final JsonMapper EVIDENCE = ChainEncoding.JSON.rebuild()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private final JsonNode object;
+    private final String where;
+
+    private JsonFields(JsonNode object, String where) {
+        this.object = object;
+        this.where = where;
+    }
+
+    /** Parses JSON text of the evidence; {@code where} names it in the failure. */
+    static JsonNode parse(String text, String where) throws VerificationFailure {
+        try {
+            return EVIDENCE.readTree(text);
+        } catch (JacksonException notJson) {
+            throw new VerificationFailure(where + ": not valid JSON (" + notJson.getOriginalMessage() + ")");
+        }
+    }
+
+    static JsonFields of(JsonNode node, String where) throws VerificationFailure {
+        if (node == null || !node.isObject()) {
+            throw new VerificationFailure(where + ": not a JSON object");
+        }
+        return new JsonFields(node, where);
+    }
+
+    /** The same object, described more precisely once more of it is known. */
+    JsonFields at(String place) {
+        return new JsonFields(object, place);
+    }
+
+    JsonNode present(String name) throws VerificationFailure {
+        JsonNode value = object.get(name);
+        if (value == null) {
+            throw problem(name, "is missing");
+        }
+        return value;
+    }
+
+    String text(String name) throws VerificationFailure {
+        JsonNode value = present(name);
+        if (!value.isString()) {
+            throw problem(name, "is not a string");
+        }
+        return value.stringValue();
+    }
+
+    /** A string or null; an absent field reads as null (the hash or signature still covers the difference). */
+    String nullableText(String name) throws VerificationFailure {
+        JsonNode value = object.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw problem(name, "is neither a string nor null");
+        }
+        return value.stringValue();
+    }
+
+    long number(String name) throws VerificationFailure {
+        JsonNode value = present(name);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw problem(name, "is not a whole number");
+        }
+        return value.asLong();
+    }
+
+    long positiveNumber(String name) throws VerificationFailure {
+        long value = number(name);
+        if (value < 1) {
+            throw problem(name, "is not a positive number");
+        }
+        return value;
+    }
+
+    /** A sha256 hash as the service writes it: 64 lower-case hex digits. */
+    String hash(String name) throws VerificationFailure {
+        String value = text(name);
+        if (!HASH.matcher(value).matches()) {
+            throw problem(name, "is not 64 lower-case hex digits");
+        }
+        return value;
+    }
+
+    private VerificationFailure problem(String name, String what) {
+        return new VerificationFailure(where + ": \"" + name + "\" " + what);
+    }
+}
