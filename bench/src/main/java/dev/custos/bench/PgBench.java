@@ -12,7 +12,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The database baseline: {@code pgbench} inserting single rows into a copy of {@code domain_event_entry} (same
- * columns, indexes and constraints, no triggers), each in its own fsync'd commit, with per-transaction logs read back
+ * columns, indexes and constraints, no triggers: the tenant and transaction id the event store's trigger sets are
+ * given), each in its own fsync'd commit, with per-transaction logs read back
  * into a histogram.
  */
 final class PgBench {
@@ -20,9 +21,10 @@ final class PgBench {
     /** About the size of a serialized hold event and its metadata, so the row costs what an event row costs. */
     private static final String INSERT = """
             INSERT INTO bench_event (event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp,
-                aggregate_identifier, sequence_number, type)
+                aggregate_identifier, sequence_number, type, tenant_id, tx_id)
             VALUES (gen_random_uuid()::text, convert_to(repeat('m', 300), 'UTF8'), convert_to(repeat('p', 400), 'UTF8'),
-                '1', 'dev.custos.events.legal.LegalHoldPlaced', now()::text, gen_random_uuid()::text, 0, 'LegalHold');
+                '1', 'dev.custos.events.legal.LegalHoldPlaced', now()::text, gen_random_uuid()::text, 0, 'LegalHold',
+                gen_random_uuid(), pg_current_xact_id());
             """;
 
     private final String host;
