@@ -58,10 +58,13 @@ class AuditTamperIT extends IntegrationTest {
         tenant = createTenant(operator);
         platform = as(operator, tenant);
         platform.addMember(UUID.randomUUID());
+        // Empty metadata, as Axon writes it: an event stored with none cannot be read back by Axon, and the shared
+        // store must stay replayable (a rebuild reads every event, ProjectionRebuildIT).
         asOwner("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
                 + "time_stamp, payload_type, payload_revision, payload, meta_data) "
                 + "SELECT id, id, 0, NULL, '2026-12-04T10:00:00.000Z', '" + NOTE + "', '1', "
-                + "convert_to(json_build_object('tenantId', '" + tenant + "', 'n', n)::text, 'UTF8'), NULL "
+                + "convert_to(json_build_object('tenantId', '" + tenant + "', 'n', n)::text, 'UTF8'), "
+                + "convert_to('{}', 'UTF8') "
                 + "FROM (SELECT gen_random_uuid()::text AS id, n FROM generate_series(1, 10) n) notes ORDER BY n");
         follower.catchUp();
         assertThat(checkpoints.sign(tenant, signer)).hasValueSatisfying(signed -> assertThat(signed.created()).isTrue());

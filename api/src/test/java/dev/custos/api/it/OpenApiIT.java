@@ -37,7 +37,8 @@ class OpenApiIT extends IntegrationTest {
                 "/api/authority/grants/{id}/tokens", "/api/authority/tokens/{id}/revoke",
                 "/api/authority/grants/{id}/revoke", "/api/authority/grants/{id}/events", "/p/authority",
                 "/p/authority/session", "/p/authority/index", "/p/authority/bundles/{id}/manifest",
-                "/p/authority/dossiers/{id}", "/p/authority/evidence/{id}", "/p/authority/evidence/{id}/download");
+                "/p/authority/dossiers/{id}", "/p/authority/evidence/{id}", "/p/authority/evidence/{id}/download",
+                "/api/admin/projections/rebuild");
         Map<?, ?> assign = (Map<?, ?>) ((Map<?, ?>) paths.get("/api/operator/roles/assign")).get("post");
         assertThat(assign.get("operationId")).isEqualTo("assignOperatorRole");
         assertThat(((Map<?, ?>) assign.get("responses")).containsKey("201")).isTrue();

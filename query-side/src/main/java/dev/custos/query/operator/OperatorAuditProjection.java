@@ -11,6 +11,7 @@ import static dev.custos.events.operator.ActionMetaData.SUBJECT_TYPE;
 import static dev.custos.events.operator.ActionMetaData.TENANT_ID;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.axonframework.config.ProcessingGroup;
@@ -71,10 +72,15 @@ class OperatorAuditProjection {
         }
     }
 
-    /** The event's timestamp; for an event stored before actions carried metadata, the time it recorded itself. */
+    /**
+     * The event's timestamp as the event store keeps it, to the millisecond (Axon writes it so; the message in hand
+     * while the command commits has the clock's microseconds): a replay then writes the very same time. For an
+     * event stored before actions carried metadata, the time it recorded itself.
+     */
     private static Instant occurredAt(MetaData action, EventMessage<?> message) {
         Object recorded = action.get(OCCURRED_AT);
-        return recorded == null ? message.getTimestamp() : Instant.parse(recorded.toString());
+        return recorded == null ? message.getTimestamp().truncatedTo(ChronoUnit.MILLIS)
+                : Instant.parse(recorded.toString());
     }
 
     private static UUID uuid(MetaData metaData, String key) {

@@ -92,6 +92,18 @@ class OperatorAuditProjectionTest {
         });
     }
 
+    /** The event store keeps an event's time to the millisecond: the row takes it so, and a replay writes the same. */
+    @Test
+    void theRowTakesTheEventTimeAsTheEventStoreKeepsIt() {
+        UUID action = UUID.randomUUID();
+        EventMessage<?> live = event(new LegalHoldPlaced(tenant, hold, null, "Held", "litigation", false, at,
+                operator), action, "hold_create");
+        project(new GenericEventMessage<>(live, () -> at.plusNanos(7_654_321)));
+
+        assertThat(db.count("SELECT count(*) FROM cc_operator_events WHERE id = ? AND occurred_at = ?", action,
+                java.sql.Timestamp.from(at.plusMillis(7)))).isOne();
+    }
+
     @Test
     void anEventOfNoAuditedActionWritesNoRow() {
         project(event(new LegalHoldPlaced(tenant, hold, null, "Held", "litigation", false, at, operator),

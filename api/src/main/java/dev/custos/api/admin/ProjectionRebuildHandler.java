@@ -1,0 +1,45 @@
+package dev.custos.api.admin;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import dev.custos.api.problem.ProblemException;
+import dev.custos.api.tenancy.Caller;
+import dev.custos.query.rebuild.ProjectionRebuild;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Rebuilds the read tables for a platform administrator. The rebuild belongs to no tenant, so it has no audit row
+ * (those are per tenant); it is logged with the administrator's id instead. It blocks for its whole duration, on
+ * a thread meant for blocking work, and answers once it has committed.
+ */
+@Component
+class ProjectionRebuildHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuildHandler.class);
+
+    private final ProjectionRebuild rebuild;
+
+    ProjectionRebuildHandler(ProjectionRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    Mono<ServerResponse> rebuild(ServerRequest request) {
+        return Caller.of(request)
+                .flatMap(caller -> caller.platformAdmin() ? Mono.just(caller) : Mono.error(ProblemException
+                        .forbidden("Rebuilding the read tables requires the custos:admin scope")))
+                // The route takes no body; one sent anyway is read to its end and ignored.
+                .flatMap(caller -> request.bodyToFlux(DataBuffer.class).doOnNext(DataBufferUtils::release)
+                        .then(Mono.fromCallable(() -> {
+                            log.info("Rebuild of the read tables started by {}", caller.individualId());
+                            return rebuild.run();
+                        }).subscribeOn(Schedulers.boundedElastic())))
+                .flatMap(outcome -> ServerResponse.ok().bodyValue(RebuildResponse.of(outcome)));
+    }
+}
