@@ -4,6 +4,7 @@ import static dev.custos.api.support.ApiDocs.operation;
 import static dev.custos.api.support.ApiDocs.tenantScoped;
 import static dev.custos.api.support.ApiDocs.withQuery;
 import static dev.custos.events.operator.OperatorRoleKey.PLATFORM_OPERATOR;
+import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
 
 import java.time.Clock;
 import java.util.List;
@@ -99,7 +100,8 @@ class AuditRoutes implements ActionCatalogue {
                                         : Answer.ok(signed.get().checkpoint())))),
                         tenantScoped(operation("audit", "signAuditCheckpoint", "Signs the tenant's chain head now; "
                                 + "200 with the last checkpoint when it already covers the head (platform_operator)",
-                                null, 201, Checkpoint.class)))
+                                null, 201, Checkpoint.class).andThen(already -> already.response(
+                                        responseBuilder().responseCode("200").implementation(Checkpoint.class)))))
                 .build();
     }
 
