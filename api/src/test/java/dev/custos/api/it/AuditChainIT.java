@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,6 +87,50 @@ class AuditChainIT extends IntegrationTest {
         assertThat(AuditProofs.firstBrokenLink(tenant, lines)).isEqualTo(-1);
         assertThat(lines).allSatisfy(line -> assertThat(line.get("payload").get("tenantId").asString())
                 .isEqualTo(tenant.toString()));
+    }
+
+    /**
+     * Transaction ids are ordered as numbers, also where their digits grow (9,999 then 10,000): events held behind
+     * an open transaction, then released together across such a boundary, are chained once each, in their order.
+     */
+    @Test
+    void transactionIdsThatGainADigitKeepTheirOrder() throws Exception {
+        try (Connection late = TestDatabase.connect(databaseUrl(), DatabaseEndpoint.APP_ROLE, "runtime-password")) {
+            long next = burnTransactionIdsUntilAPowerOfTenIsNear();
+            late.setAutoCommit(false);
+            insertEvent(late, "{\"tenantId\":\"" + tenant + "\",\"n\":0}");
+            for (int n = 1; n <= 30; n++) {
+                try (Connection writer = TestDatabase.connect(databaseUrl(), DatabaseEndpoint.APP_ROLE,
+                        "runtime-password")) {
+                    insertEvent(writer, "{\"tenantId\":\"" + tenant + "\",\"n\":" + n + "}");
+                }
+            }
+            assertThat(TestDatabase.count(databaseName(), "SELECT max(tx_id::text::bigint) FROM domain_event_entry "
+                    + "WHERE tenant_id = '" + tenant + "'")).as("the events cross " + next).isGreaterThan(next);
+            late.commit();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> chained() == stored());
+        // One link per event, in the order of their transactions, which here is the order they were stored in.
+        assertThat(TestDatabase.count(databaseName(), "SELECT count(*) FROM audit_chain a JOIN audit_chain b "
+                + "ON a.tenant_id = b.tenant_id AND a.seq < b.seq WHERE a.tenant_id = '" + tenant + "' "
+                + "AND a.global_index > b.global_index")).isZero();
+        assertThat(AuditProofs.firstBrokenLink(tenant, AuditProofs.lines(stream("")))).isEqualTo(-1);
+    }
+
+    /** Spends transaction ids (cheaply: no flush per commit) until the next is a few short of a power of ten. */
+    private long burnTransactionIdsUntilAPowerOfTenIsNear() throws SQLException {
+        try (Connection owner = TestDatabase.connect(databaseUrl(), TestDatabase.OWNER, "owner");
+             Statement statement = owner.createStatement()) {
+            statement.execute("SET synchronous_commit = off");
+            long current = TestDatabase.count(databaseName(), "SELECT pg_current_xact_id()::text::bigint");
+            long power = 10;
+            while (power < current + 50) {
+                power *= 10;
+            }
+            statement.execute("DO $$ BEGIN WHILE pg_current_xact_id()::text::bigint < " + (power - 8)
+                    + " LOOP COMMIT; END LOOP; END $$");
+            return power;
+        }
     }
 
     @Test

@@ -65,7 +65,9 @@ public class ChainFollower {
             }
             Map<String, Object> position = jdbc.queryForMap(
                     "SELECT tx_id::text AS tx_id, global_index FROM audit_chain_position");
-            List<Stored> events = jdbc.query("SELECT global_index, tx_id::text AS tx_id, tenant_id, "
+            // The transaction id goes out as text (JDBC has no xid8) under another name: ordering by an output
+            // column called tx_id would sort the text, and "1000" < "996".
+            List<Stored> events = jdbc.query("SELECT global_index, tx_id::text AS tx_text, tenant_id, "
                             + "event_identifier, payload_type, payload_revision, type, aggregate_identifier, "
                             + "sequence_number, time_stamp, payload FROM domain_event_entry "
                             + "WHERE (tx_id, global_index) > (?::xid8, ?) "
@@ -117,7 +119,7 @@ public class ChainFollower {
         ChainedEvent event = new ChainedEvent(row.getString("event_identifier"), row.getString("payload_type"),
                 row.getString("payload_revision"), row.getString("type"), row.getString("aggregate_identifier"),
                 row.getLong("sequence_number"), row.getString("time_stamp"), payload(row.getBytes("payload")));
-        return new Stored(row.getLong("global_index"), row.getString("tx_id"), row.getObject("tenant_id", UUID.class),
+        return new Stored(row.getLong("global_index"), row.getString("tx_text"), row.getObject("tenant_id", UUID.class),
                 event);
     }
 
