@@ -230,7 +230,7 @@ class AuditChainIT extends IntegrationTest {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry "
                 + "(event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, "
                 + "payload_revision, payload, meta_data) VALUES (?, ?, 0, NULL, ?, 'dev.custos.test.LateCommit', "
-                + "'1', ?, NULL)")) {
+                + "'1', ?, convert_to('{}', 'UTF8'))")) {
             insert.setString(1, id);
             insert.setString(2, id);
             insert.setString(3, Instant.now().toString());

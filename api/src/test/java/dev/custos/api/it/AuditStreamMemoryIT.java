@@ -41,7 +41,7 @@ class AuditStreamMemoryIT extends IntegrationTest {
                     + "type, time_stamp, payload_type, payload_revision, payload, meta_data) "
                     + "SELECT id, id, 0, NULL, '2026-12-04T10:00:00Z', 'dev.custos.test.Bulk', '1', "
                     + "convert_to(json_build_object('tenantId', '" + tenant + "', 'n', n, 'filler', "
-                    + "repeat('x', 1200))::text, 'UTF8'), NULL "
+                    + "repeat('x', 1200))::text, 'UTF8'), convert_to('{}', 'UTF8') "
                     + "FROM (SELECT gen_random_uuid()::text AS id, n FROM generate_series(1, " + EVENTS + ") n) e");
         }
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> TestDatabase.count(
