@@ -23,11 +23,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.custos.api.config.DatabaseEndpoint;
 import dev.custos.api.support.AuditProofs;
 import dev.custos.api.support.IntegrationTest;
 import dev.custos.api.support.TestDatabase;
+import dev.custos.query.audit.CheckpointSigner;
+import dev.custos.query.audit.Checkpoints;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +38,11 @@ import tools.jackson.databind.JsonNode;
  * skip; the stream and checkpoints are the tenant's platform operators', audited, and verifiable by an auditor.
  */
 class AuditChainIT extends IntegrationTest {
+
+    @Autowired
+    private Checkpoints checkpoints;
+    @Autowired
+    private CheckpointSigner signer;
 
     private UUID operator;
     private UUID tenant;
@@ -196,6 +204,30 @@ class AuditChainIT extends IntegrationTest {
         long seq = ((Number) second.get("seq")).longValue();
         assertThat(lines.get((int) seq - 1).get("hash").asString()).isEqualTo(second.get("hash"));
         assertThat(auditRows("audit_checkpoint")).isEqualTo(2);
+    }
+
+    /**
+     * What the periodic round signs: a tenant whose head moved, and never the same head twice. (The service's own
+     * round may run meanwhile; it does the same, so the assertions hold either way.)
+     */
+    @Test
+    void thePeriodicRoundSignsMovedHeadsOnly() {
+        await().atMost(Duration.ofSeconds(5)).until(() -> chained() == stored());
+        checkpoints.signMovedHeads(signer);
+        checkpoints.signMovedHeads(signer);
+        assertThat(newestCheckpointSeq()).isEqualTo(stored());
+
+        platform.addMember(UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(5)).until(() -> chained() == stored());
+        checkpoints.signMovedHeads(signer);
+        assertThat(newestCheckpointSeq()).isEqualTo(stored());
+        assertThat(TestDatabase.count(databaseName(), "SELECT count(*) - count(DISTINCT seq) FROM audit_checkpoints "
+                + "WHERE tenant_id = '" + tenant + "'")).isZero();
+    }
+
+    private long newestCheckpointSeq() {
+        return TestDatabase.count(databaseName(), "SELECT max(seq) FROM audit_checkpoints WHERE tenant_id = '"
+                + tenant + "'");
     }
 
     private Map<?, ?> sign(int status) {
