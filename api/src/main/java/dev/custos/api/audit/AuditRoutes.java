@@ -91,7 +91,7 @@ class AuditRoutes implements ActionCatalogue {
                         // Chains what is final (this request's own audit event too) and signs the head: JDBC, so
                         // off the event loop.
                         .then(Mono.fromCallable(() -> {
-                            follower.catchUp();
+                            follower.catchUpNow();
                             return checkpoints.sign(action.tenantId(), key);
                         }).subscribeOn(Schedulers.boundedElastic()))
                         .flatMap(signed -> signed.isEmpty()

@@ -66,7 +66,7 @@ class AuditTamperIT extends IntegrationTest {
                 + "convert_to(json_build_object('tenantId', '" + tenant + "', 'n', n)::text, 'UTF8'), "
                 + "convert_to('{}', 'UTF8') "
                 + "FROM (SELECT gen_random_uuid()::text AS id, n FROM generate_series(1, 10) n) notes ORDER BY n");
-        follower.catchUp();
+        follower.catchUpNow();
         assertThat(checkpoints.sign(tenant, signer)).hasValueSatisfying(signed -> assertThat(signed.created()).isTrue());
         publicKey = Files.writeString(files.resolve("key.pem"), (String) platform.get("/api/audit/checkpoints")
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("public_key"));

@@ -45,22 +45,40 @@ public class ChainFollower {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Chains everything that is final now; answers how many events it chained. */
+    /**
+     * Chains everything that is final now, unless another instance is already at it (then it does nothing: that
+     * one will); answers how many events it chained. For the periodic round.
+     */
     public int catchUp() {
+        return follow(false);
+    }
+
+    /**
+     * Chains everything that is final now, waiting for another instance's batch if one is running, so that the
+     * chain holds every event committed before the call (unless a transaction older than it is still open). For a
+     * checkpoint signed on demand.
+     */
+    public int catchUpNow() {
+        return follow(true);
+    }
+
+    private int follow(boolean wait) {
         int total = 0;
         int chained;
         do {
-            chained = chainBatch();
+            chained = chainBatch(wait);
             total += Math.max(chained, 0);
         } while (chained == BATCH);
         return total;
     }
 
-    /** One batch in one transaction; -1 when another instance holds the follower's lock. */
-    int chainBatch() {
+    /** One batch in one transaction; -1 when another instance holds the follower's lock and we do not wait. */
+    int chainBatch(boolean wait) {
         Integer chained = transactions.execute(status -> {
-            Boolean mine = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK);
-            if (!Boolean.TRUE.equals(mine)) {
+            if (wait) {
+                jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, LOCK);
+            } else if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)",
+                    Boolean.class, LOCK))) {
                 return -1;
             }
             Map<String, Object> position = jdbc.queryForMap(
