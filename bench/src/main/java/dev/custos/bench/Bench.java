@@ -105,7 +105,12 @@ public final class Bench {
             commandRows("B1 POST /api/operator/emergency/runs/start", () -> world.startRun(operator), empty);
 
             // B3: from the command's answer to its audit row.
-            table.latency("B3 lag: hold answered → cc_operator_events row", lag(world, operator, sql), null, null);
+            table.latency("B3 lag: hold answered → cc_operator_events row", lag(world, operator, sql,
+                    "SELECT 1 FROM cc_operator_events WHERE subject_id = ?::uuid"), null, null);
+            // B7: from the command's answer to its event's link in the tenant's audit chain (the contract: ≤ 1 s).
+            table.latency("B7 lag: hold answered → its event chained", lag(world, operator, sql,
+                    "SELECT 1 FROM audit_chain c JOIN domain_event_entry e ON e.global_index = c.global_index "
+                            + "WHERE e.aggregate_identifier = ?"), null, null);
 
             // B2: portal reads, 16 readers of one link, and 16 links.
             List<UUID> evidence = world.sealedEvidence(operator, 5);
@@ -208,14 +213,14 @@ public final class Bench {
         }
     }
 
-    private Histogram lag(World world, Http.As operator, Connection sql) throws SQLException {
-        try (PreparedStatement visible = sql.prepareStatement(
-                "SELECT 1 FROM cc_operator_events WHERE subject_id = ?")) {
+    /** From a hold's answer until {@code query}, given the hold's id, finds a row. */
+    private Histogram lag(World world, Http.As operator, Connection sql, String query) throws SQLException {
+        try (PreparedStatement visible = sql.prepareStatement(query)) {
             return Load.sequential(options.samples(), () -> {
                 UUID hold = expect(201, world.placeHold(operator)).id("id");
                 long answered = System.nanoTime();
                 try {
-                    visible.setObject(1, hold);
+                    visible.setString(1, hold.toString());
                     while (true) {
                         try (ResultSet row = visible.executeQuery()) {
                             if (row.next()) {
@@ -223,7 +228,7 @@ public final class Bench {
                             }
                         }
                         if (System.nanoTime() - answered > Duration.ofSeconds(30).toNanos()) {
-                            throw new IllegalStateException("no audit row 30 s after the answer");
+                            throw new IllegalStateException("nothing 30 s after the answer: " + query);
                         }
                         LockSupport.parkNanos(200_000);
                     }
