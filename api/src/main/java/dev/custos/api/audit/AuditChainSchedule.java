@@ -88,10 +88,14 @@ class AuditChainSchedule implements SmartLifecycle {
         ScheduledExecutorService running = executor;
         executor = null;
         if (running != null) {
+            // A round is one transaction: one cut short rolls back, and the next start carries on from the position.
             running.shutdown();
             try {
-                running.awaitTermination(10, TimeUnit.SECONDS);
+                if (!running.awaitTermination(2, TimeUnit.SECONDS)) {
+                    running.shutdownNow();
+                }
             } catch (InterruptedException e) {
+                running.shutdownNow();
                 Thread.currentThread().interrupt();
             }
         }
