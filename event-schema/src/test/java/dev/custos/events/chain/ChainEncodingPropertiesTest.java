@@ -18,7 +18,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The chain's canonical event bytes are stable (one event, one encoding) and injective (two events, two). */
-class ChainEncodingProperties {
+class ChainEncodingPropertiesTest {
 
     private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -40,7 +40,7 @@ class ChainEncodingProperties {
     /** Moving characters from one field into its neighbour changes the bytes: no field runs into the next. */
     @Property(tries = 500)
     void shiftingAFieldBoundaryChangesTheBytes(@ForAll("texts") String joined, @ForAll @IntRange(max = 6) int field,
-                                               @ForAll @IntRange(max = 40) int cut, @ForAll @IntRange(max = 40) int other) {
+                                               @ForAll @IntRange(max = 8) int cut, @ForAll @IntRange(max = 8) int other) {
         int first = Math.min(cut, joined.length());
         int second = Math.min(other, joined.length());
         if (first == second) {
@@ -83,14 +83,16 @@ class ChainEncodingProperties {
                 event.aggregateId(), Long.toString(event.aggregateSequence()), event.occurredAt()};
     }
 
+    /** Short strings made mostly of the encoding's own marker bytes, where a missing length would collide. */
     @Provide
     Arbitrary<String> texts() {
-        return Arbitraries.strings().all().ofMaxLength(40);
+        return Arbitraries.oneOf(Arbitraries.strings().withChars("a\u0000\u0001\u0002").ofMaxLength(6),
+                Arbitraries.strings().all().ofMaxLength(40));
     }
 
     @Provide
     Arbitrary<ChainedEvent> events() {
-        Arbitrary<String> small = Arbitraries.strings().withChars("ab\"\\\u00e9\u0000{}").ofMaxLength(3);
+        Arbitrary<String> small = Arbitraries.strings().withChars("ab\"\\\u00e9\u0000\u0001\u0002{}").ofMaxLength(3);
         Arbitrary<String> nullable = small.injectNull(0.2);
         Arbitrary<JsonNode> payloads = Combinators.combine(small, small, Arbitraries.longs(),
                         Arbitraries.bigDecimals().ofScale(3).between(java.math.BigDecimal.valueOf(-1000),
