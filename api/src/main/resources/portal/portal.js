@@ -57,10 +57,31 @@
       var button = document.createElement('button');
       button.type = 'button';
       button.textContent = actionLabel;
-      button.addEventListener('click', action);
       li.appendChild(button);
+      var check = document.createElement('p');
+      check.className = 'check';
+      check.setAttribute('role', 'status');
+      li.appendChild(check);
+      button.addEventListener('click', function () { action(check); });
     }
     document.getElementById(list).appendChild(li);
+  }
+
+  // SHA-256 in this browser (WebCrypto), as lower-case hex: what "verified" compares with the manifest's value.
+  function sha256Hex(bytes) {
+    if (!window.crypto || !window.crypto.subtle) {
+      return Promise.reject(new Error('no WebCrypto'));
+    }
+    return window.crypto.subtle.digest('SHA-256', bytes).then(function (digest) {
+      return Array.prototype.map.call(new Uint8Array(digest), function (b) {
+        return ('0' + b.toString(16)).slice(-2);
+      }).join('');
+    });
+  }
+
+  function mark(check, state, message) {
+    check.className = 'check ' + state;
+    check.textContent = message;
   }
 
   function loadIndex() {
@@ -70,13 +91,13 @@
         text('title', index.grant.title);
         text('grant', 'Shared with you as ' + index.grant.grant_type + ', until ' + index.grant.expires_at + '.');
         index.bundles.forEach(function (bundle) {
-          item('bundles', bundle.title, 'manifest sha256 ' + bundle.manifest_sha256, function () {
-            showManifest(bundle.bundle_id);
+          item('bundles', bundle.title, 'manifest sha256 ' + bundle.manifest_sha256, function (check) {
+            showManifest(bundle.bundle_id, check);
           }, 'View manifest');
         });
         index.evidence.forEach(function (evidence) {
           item('evidence', evidence.title, evidence.content_bytes + ' bytes, sha256 ' + evidence.content_sha256,
-            function () { download(evidence.id); }, 'Download');
+            function (check) { download(evidence, check); }, 'Download');
         });
         text('status', 'Shared materials are listed below.');
         show('index', true);
@@ -84,22 +105,63 @@
     });
   }
 
-  function showManifest(bundleId) {
+  // The manifest's hash is recomputed here from the very text served, and shown beside the value the server claims.
+  function showManifest(bundleId, check) {
     call('GET', '/p/authority/bundles/' + encodeURIComponent(bundleId) + '/manifest').then(function (response) {
       if (!response.ok) { text('status', 'The manifest is not available.'); return; }
       return response.json().then(function (manifest) {
         text('manifest', manifest.manifest_json);
         text('manifest-sha', 'sha256 of the manifest bytes: ' + manifest.manifest_sha256);
         show('manifest-title', true); show('manifest-sha', true); show('manifest', true);
+        return sha256Hex(new TextEncoder().encode(manifest.manifest_json)).then(function (recomputed) {
+          if (recomputed === manifest.manifest_sha256) {
+            mark(check, 'verified', 'Verified: recomputed in your browser, the manifest\'s SHA-256 is ' + recomputed
+              + ', as claimed.');
+          } else {
+            mark(check, 'mismatch', 'Warning: recomputed in your browser, the manifest\'s SHA-256 is ' + recomputed
+              + ', not the ' + manifest.manifest_sha256 + ' claimed. Do not rely on it.');
+          }
+        }, function () { mark(check, 'unchecked', 'This browser cannot compute SHA-256 here (it needs https).'); });
       });
     });
   }
 
-  function download(evidenceId) {
-    call('POST', '/p/authority/evidence/' + encodeURIComponent(evidenceId) + '/download').then(function (response) {
-      if (!response.ok) { text('status', 'The download is not available.'); return; }
-      return response.json().then(function (link) { window.location.assign(link.url); });
+  // A download is fetched through its signed link, hashed here, and saved only when its SHA-256 is the manifest's.
+  function download(evidence, check) {
+    mark(check, 'checking', 'Downloading and checking…');
+    call('POST', '/p/authority/evidence/' + encodeURIComponent(evidence.id) + '/download').then(function (response) {
+      if (!response.ok) { mark(check, 'unchecked', 'The download is not available.'); return; }
+      return response.json().then(function (link) {
+        return fetch(link.url, { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+      }).then(function (file) {
+        if (!file.ok) { throw new Error('download ' + file.status); }
+        return file.arrayBuffer();
+      }).then(function (bytes) {
+        return sha256Hex(bytes).then(function (actual) {
+          if (actual !== evidence.content_sha256) {
+            mark(check, 'mismatch', 'Warning: this file\'s SHA-256 is ' + actual + ', not the ' + evidence.content_sha256
+              + ' recorded when it was sealed. It was not saved. Do not rely on it.');
+            return;
+          }
+          mark(check, 'verified', 'Verified: the SHA-256 computed in your browser matches the record ('
+            + actual + '). Saved.');
+          save(bytes, evidence);
+        });
+      });
+    }).catch(function () {
+      mark(check, 'unchecked', 'The file could not be downloaded and checked. Try again.');
     });
+  }
+
+  function save(bytes, evidence) {
+    var url = URL.createObjectURL(new Blob([bytes], { type: evidence.content_mime || 'application/octet-stream' }));
+    var anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = evidence.title;
+    document.body.appendChild(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   }
 
   document.getElementById('passcode-form').addEventListener('submit', function (event) {

@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 
 import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
@@ -49,6 +51,10 @@ public final class EmbeddedS3 implements AutoCloseable {
                     .blobStore(context.getBlobStore())
                     .endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+                    // The portal page fetches a signed download to check its SHA-256 before saving it. A signed URL
+                    // is the capability: any origin may GET it (curl can anyway), and no credentials are sent.
+                    .corsRules(new CrossOriginResourceSharing(List.of("*"), List.of("GET", "HEAD"), List.of("*"),
+                            List.of("Content-Length", "Content-Type"), "false"))
                     .build();
             proxy.start();
             while (!"STARTED".equals(proxy.getState())) {

@@ -54,8 +54,6 @@ class PortalPageIT extends IntegrationTest {
 
     @Test
     void aReaderOpensTheShareWithThePasscodeAndSeesTheIndex() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed");
         UUID operator = UUID.randomUUID();
         Caller me = as(operator, createTenant(operator));
         UUID bundle = Evidence.sealedBundle(me, "Claim 7 pack", Evidence.sealed(me, "Roof photo"));
@@ -63,13 +61,7 @@ class PortalPageIT extends IntegrationTest {
                 Map.of("evidence_bundle", bundle));
         String shareUrl = "http://localhost:" + port + "/p/authority#token=" + share.token().raw();
 
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("custos-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = browser();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             browser.get(shareUrl);
@@ -85,5 +77,69 @@ class PortalPageIT extends IntegrationTest {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * The browser checks what it downloads: the bytes fetched through the signed link are hashed with WebCrypto and
+     * marked verified only when they are the sealed SHA-256; after the stored blob is changed on disk, the same
+     * download is marked a mismatch and not saved. A manifest's hash is recomputed from the text served.
+     */
+    @Test
+    void theBrowserVerifiesDownloadsAndManifestsAndCatchesATamperedBlob() throws Exception {
+        UUID operator = UUID.randomUUID();
+        Caller me = as(operator, createTenant(operator));
+        byte[] content = ("roof photo " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        UUID photo = UUID.fromString((String) Evidence.upload(me, "Roof photo", content).get("id"));
+        me.post("/api/evidence/" + photo + "/seal", Map.of()).expectStatus().isOk();
+        UUID bundle = Evidence.sealedBundle(me, "Claim 8 pack", photo);
+        Share share = Shares.share(me, Instant.now().plus(Duration.ofDays(1)), null, null,
+                Map.of("evidence_bundle", bundle));
+        WebDriver browser = browser();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get("http://localhost:" + port + "/p/authority#token=" + share.token().raw());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("index")));
+
+            browser.findElement(By.cssSelector("#bundles button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#bundles .check"),
+                    "Verified"));
+
+            browser.findElement(By.cssSelector("#evidence button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#evidence .check"),
+                    "Verified"));
+            assertThat(browser.findElement(By.cssSelector("#evidence .check")).getText())
+                    .contains(Evidence.sha256(content));
+
+            try (var files = Files.walk(blobDirectory())) {
+                Path blob = files.filter(Files::isRegularFile).filter(file -> {
+                    try {
+                        return java.util.Arrays.equals(Files.readAllBytes(file), content);
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                }).findFirst().orElseThrow();
+                Files.write(blob, "roof photo, edited".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            browser.findElement(By.cssSelector("#evidence button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#evidence .check"),
+                    "Warning"));
+            assertThat(browser.findElement(By.cssSelector("#evidence .check")).getText())
+                    .contains("not the " + Evidence.sha256(content)).contains("not saved");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Debian's headless Chromium; the test is skipped where it is not installed. */
+    private static WebDriver browser() throws java.io.IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("custos-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
     }
 }

@@ -39,6 +39,11 @@ public abstract class IntegrationTest {
         registry.add("custos.audit.checkpoint-interval", () -> "1h");
     }
 
+    /** Where this context's embedded S3 keeps its blobs: the files a tampering test edits. */
+    protected static java.nio.file.Path blobDirectory() {
+        return java.nio.file.Path.of(DATA_DIR, "blobs");
+    }
+
     protected static String databaseUrl() {
         return DATABASE_URL;
     }
