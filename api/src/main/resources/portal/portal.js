@@ -67,6 +67,41 @@
     document.getElementById(list).appendChild(li);
   }
 
+  var GRANT_TYPES = { adjuster: 'an adjuster', insurer: 'an insurer', regulator: 'a regulator', lawyer: 'a lawyer' };
+
+  // Times in the reader's own time zone and language; sizes in units people read.
+  function localTime(iso) {
+    return new Date(iso).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+  }
+
+  function expiresIn(iso) {
+    var minutes = Math.round((new Date(iso).getTime() - Date.now()) / 60000);
+    if (minutes <= 0) { return 'expired'; }
+    if (minutes < 60) { return 'expires in ' + minutes + (minutes === 1 ? ' minute' : ' minutes'); }
+    var hours = Math.round(minutes / 60);
+    if (hours < 48) { return 'expires in ' + hours + (hours === 1 ? ' hour' : ' hours'); }
+    return 'expires in ' + Math.round(hours / 24) + ' days';
+  }
+
+  function size(bytes) {
+    var units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+    var value = bytes;
+    var unit = 0;
+    while (value >= 1000 && unit < units.length - 1) { value /= 1000; unit++; }
+    return (unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)) + ' ' + units[unit];
+  }
+
+  function kind(mime) {
+    var known = { 'image/jpeg': 'JPEG image', 'image/png': 'PNG image', 'application/pdf': 'PDF document',
+      'video/mp4': 'MP4 video', 'text/plain': 'Text file', 'application/json': 'JSON file',
+      'application/zip': 'ZIP archive', 'application/octet-stream': 'File' };
+    if (!mime) { return 'File'; }
+    var base = mime.split(';')[0].trim().toLowerCase();
+    if (known[base]) { return known[base]; }
+    var major = base.split('/')[0];
+    return ({ image: 'Image', video: 'Video', audio: 'Audio', text: 'Text file' })[major] || 'File';
+  }
+
   // SHA-256 in this browser (WebCrypto), as lower-case hex: what "verified" compares with the manifest's value.
   function sha256Hex(bytes) {
     if (!window.crypto || !window.crypto.subtle) {
@@ -89,14 +124,17 @@
       if (!response.ok) { text('status', 'The session has ended.'); show('index', false); return; }
       return response.json().then(function (index) {
         text('title', index.grant.title);
-        text('grant', 'Shared with you as ' + index.grant.grant_type + ', until ' + index.grant.expires_at + '.');
+        text('grant', 'Shared with you as ' + (GRANT_TYPES[index.grant.grant_type] || index.grant.grant_type)
+          + '. Available until ' + localTime(index.grant.expires_at) + ' (' + expiresIn(index.grant.expires_at)
+          + ').');
         index.bundles.forEach(function (bundle) {
           item('bundles', bundle.title, 'manifest sha256 ' + bundle.manifest_sha256, function (check) {
             showManifest(bundle.bundle_id, check);
           }, 'View manifest');
         });
         index.evidence.forEach(function (evidence) {
-          item('evidence', evidence.title, evidence.content_bytes + ' bytes, sha256 ' + evidence.content_sha256,
+          item('evidence', evidence.title, kind(evidence.content_mime) + ', ' + size(evidence.content_bytes)
+            + ', sha256 ' + evidence.content_sha256,
             function (check) { download(evidence, check); }, 'Download');
         });
         text('status', 'Shared materials are listed below.');

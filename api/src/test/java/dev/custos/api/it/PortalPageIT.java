@@ -99,6 +99,10 @@ class PortalPageIT extends IntegrationTest {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             browser.get("http://localhost:" + port + "/p/authority#token=" + share.token().raw());
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("index")));
+            // Times in the reader's zone with what is left, sizes in units people read.
+            assertThat(browser.findElement(By.id("grant")).getText()).containsPattern("expires in (23|24) hours")
+                    .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT").contains("Available until");
+            assertThat(browser.findElement(By.id("evidence")).getText()).contains(content.length + " bytes");
 
             browser.findElement(By.cssSelector("#bundles button")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#bundles .check"),
