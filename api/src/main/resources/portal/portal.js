@@ -84,7 +84,7 @@
   }
 
   function size(bytes) {
-    var units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+    var units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
     var value = bytes;
     var unit = 0;
     while (value >= 1000 && unit < units.length - 1) { value /= 1000; unit++; }
