@@ -87,5 +87,4 @@ public class AuditReader {
     /** A public key checkpoints are signed with. */
     public record SigningKey(String keyId, String publicKeyPem) {
     }
-
 }
