@@ -132,6 +132,16 @@
             showManifest(bundle.bundle_id, check);
           }, 'View manifest');
         });
+        var claims = {};
+        (index.claims || []).forEach(function (claim) { claims[claim.claim_id] = claim; });
+        (index.dossiers || []).forEach(function (dossier) {
+          var claim = claims[dossier.claim_id];
+          item('dossiers', claim ? claim.title + ' (claim ' + claim.claim_number + ')' : 'Claim dossier',
+            'assembled ' + localTime(dossier.assembled_at) + ', dossier sha256 ' + dossier.dossier_sha256,
+            function (check) { showDossier(dossier.dossier_id, check); }, 'View dossier');
+        });
+        show('dossiers-title', (index.dossiers || []).length > 0);
+        show('dossiers', (index.dossiers || []).length > 0);
         index.evidence.forEach(function (evidence) {
           item('evidence', evidence.title, kind(evidence.content_mime) + ', ' + size(evidence.content_bytes)
             + ', sha256 ' + evidence.content_sha256,
@@ -143,23 +153,36 @@
     });
   }
 
-  // The manifest's hash is recomputed here from the very text served, and shown beside the value the server claims.
+  // A manifest's or dossier's hash is recomputed here from the very text served, beside the value the server claims.
+  function showDocument(title, json, claimed, check) {
+    text('manifest-title', title);
+    text('manifest', json);
+    text('manifest-sha', 'sha256 the server records for these bytes: ' + claimed);
+    show('manifest-title', true); show('manifest-sha', true); show('manifest', true);
+    return sha256Hex(new TextEncoder().encode(json)).then(function (recomputed) {
+      if (recomputed === claimed) {
+        mark(check, 'verified', 'Verified: recomputed in your browser, the SHA-256 is ' + recomputed + ', as recorded.');
+      } else {
+        mark(check, 'mismatch', 'Warning: recomputed in your browser, the SHA-256 is ' + recomputed + ', not the '
+          + claimed + ' recorded. Do not rely on it.');
+      }
+    }, function () { mark(check, 'unchecked', 'This browser cannot compute SHA-256 here (it needs https).'); });
+  }
+
   function showManifest(bundleId, check) {
     call('GET', '/p/authority/bundles/' + encodeURIComponent(bundleId) + '/manifest').then(function (response) {
-      if (!response.ok) { text('status', 'The manifest is not available.'); return; }
+      if (!response.ok) { mark(check, 'unchecked', 'The manifest is not available.'); return; }
       return response.json().then(function (manifest) {
-        text('manifest', manifest.manifest_json);
-        text('manifest-sha', 'sha256 of the manifest bytes: ' + manifest.manifest_sha256);
-        show('manifest-title', true); show('manifest-sha', true); show('manifest', true);
-        return sha256Hex(new TextEncoder().encode(manifest.manifest_json)).then(function (recomputed) {
-          if (recomputed === manifest.manifest_sha256) {
-            mark(check, 'verified', 'Verified: recomputed in your browser, the manifest\'s SHA-256 is ' + recomputed
-              + ', as claimed.');
-          } else {
-            mark(check, 'mismatch', 'Warning: recomputed in your browser, the manifest\'s SHA-256 is ' + recomputed
-              + ', not the ' + manifest.manifest_sha256 + ' claimed. Do not rely on it.');
-          }
-        }, function () { mark(check, 'unchecked', 'This browser cannot compute SHA-256 here (it needs https).'); });
+        return showDocument('Manifest', manifest.manifest_json, manifest.manifest_sha256, check);
+      });
+    });
+  }
+
+  function showDossier(dossierId, check) {
+    call('GET', '/p/authority/dossiers/' + encodeURIComponent(dossierId)).then(function (response) {
+      if (!response.ok) { mark(check, 'unchecked', 'The dossier is not available.'); return; }
+      return response.json().then(function (dossier) {
+        return showDocument('Dossier', dossier.dossier_json, dossier.dossier_sha256, check);
       });
     });
   }

@@ -134,6 +134,40 @@ class PortalPageIT extends IntegrationTest {
         }
     }
 
+    /** A shared claim dossier is listed with its claim, and its hash is recomputed in the browser. */
+    @Test
+    void aSharedDossierIsListedWithItsClaimAndItsHashRecomputed() throws Exception {
+        UUID operator = UUID.randomUUID();
+        Caller me = as(operator, createTenant(operator));
+        me.assign("insurance_operator", operator, null);
+        UUID claim = UUID.fromString((String) me.post("/api/insurance/claims", Map.of("claim_number", "CLM-9",
+                        "policy_ref", "POL-9", "loss_date", "2026-11-20", "title", "Hail damage"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        Evidence.uploadFor(me, "x-claim-id", claim, "Roof photo");
+        Map<?, ?> dossier = me.post("/api/operator/insurance/claims/" + claim + "/assemble", Map.of())
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> shared = me.post("/api/operator/insurance/dossiers/" + dossier.get("id") + "/share-authority",
+                        Map.of("grant_type", "adjuster", "title", "Hail claim",
+                                "expires_at", Instant.now().plus(Duration.ofDays(2)).toString()))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        WebDriver browser = browser();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            String url = (String) shared.get("share_url");
+            browser.get("http://localhost:" + port + "/p/authority" + url.substring(url.indexOf("#token=")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dossiers")));
+            assertThat(browser.findElement(By.id("dossiers")).getText()).contains("Hail damage (claim CLM-9)")
+                    .contains((String) dossier.get("dossier_sha256"));
+            browser.findElement(By.cssSelector("#dossiers button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#dossiers .check"),
+                    "Verified"));
+            assertThat(browser.findElement(By.id("manifest-title")).getText()).isEqualTo("Dossier");
+            assertThat(browser.findElement(By.id("manifest")).getText()).contains(claim.toString());
+        } finally {
+            browser.quit();
+        }
+    }
+
     /** Debian's headless Chromium; the test is skipped where it is not installed. */
     private static WebDriver browser() throws java.io.IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
