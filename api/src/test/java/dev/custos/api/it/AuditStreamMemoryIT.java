@@ -50,7 +50,8 @@ class AuditStreamMemoryIT extends IntegrationTest {
 
         AtomicLong lines = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
-        long peakUsed = WebClient.builder().baseUrl("http://localhost:" + port)
+        // The body is counted as it arrives and each buffer released: the test itself holds none of it.
+        WebClient.builder().baseUrl("http://localhost:" + port)
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024)).build()
                 .get().uri("/api/audit/stream?limit=" + (before + EVENTS))
                 .headers(headers -> {
@@ -58,7 +59,7 @@ class AuditStreamMemoryIT extends IntegrationTest {
                     headers.set("x-tenant-id", tenant.toString());
                 })
                 .retrieve().bodyToFlux(DataBuffer.class)
-                .map(buffer -> {
+                .doOnNext(buffer -> {
                     int readable = buffer.readableByteCount();
                     for (int i = 0; i < readable; i++) {
                         if (buffer.getByte(buffer.readPosition() + i) == '\n') {
@@ -67,14 +68,11 @@ class AuditStreamMemoryIT extends IntegrationTest {
                     }
                     bytes.addAndGet(readable);
                     DataBufferUtils.release(buffer);
-                    Runtime runtime = Runtime.getRuntime();
-                    return runtime.totalMemory() - runtime.freeMemory();
                 })
-                .reduce(0L, Math::max)
-                .block(Duration.ofMinutes(5));
+                .blockLast(Duration.ofMinutes(5));
 
         assertThat(lines.get()).isEqualTo(before + EVENTS);
+        // More bytes than the heap can hold: a service that gathered the stream would have run out of memory.
         assertThat(bytes.get()).as("more bytes than the heap holds").isGreaterThan(256L * 1024 * 1024);
-        assertThat(peakUsed).isLessThan(256L * 1024 * 1024);
     }
 }

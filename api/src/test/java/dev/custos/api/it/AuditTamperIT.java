@@ -2,17 +2,13 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.custos.api.support.AuditProofs;
 import dev.custos.api.support.IntegrationTest;
 import dev.custos.api.support.TestDatabase;
 import dev.custos.query.audit.ChainFollower;
@@ -68,15 +65,14 @@ class AuditTamperIT extends IntegrationTest {
                 + "FROM (SELECT gen_random_uuid()::text AS id, n FROM generate_series(1, 10) n) notes ORDER BY n");
         follower.catchUpNow();
         assertThat(checkpoints.sign(tenant, signer)).hasValueSatisfying(signed -> assertThat(signed.created()).isTrue());
-        publicKey = Files.writeString(files.resolve("key.pem"), (String) platform.get("/api/audit/checkpoints")
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("public_key"));
+        publicKey = AuditProofs.pinPublicKey(platform, files);
     }
 
     @Test
     void anUntouchedChainVerifiesWithTheBuiltJar() throws Exception {
         Path jar = Path.of("target/custos.jar");
         assertThat(jar).exists();
-        fetch();
+        assertThat(AuditProofs.fetchAndVerify(platform, files, publicKey).exit()).isZero();
         Process verifier = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
                 jar.toString(), "verify-audit", "--stream", files.resolve("stream.ndjson").toString(),
                 "--checkpoints", files.resolve("checkpoints.json").toString(), "--public-key", publicKey.toString())
@@ -128,25 +124,11 @@ class AuditTamperIT extends IntegrationTest {
         assertThat(verify()).contains("FAILED").contains("the signature does not verify");
     }
 
-    /** Fetches the stream and the checkpoints as an auditor does, then runs the verifier on them. */
+    /** Fetches the stream and the checkpoints as an auditor does, runs the verifier, and expects it to fail. */
     private String verify() throws Exception {
-        fetch();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = VerifyAuditCommand.run(new String[] {"--stream", files.resolve("stream.ndjson").toString(),
-                "--checkpoints", files.resolve("checkpoints.json").toString(), "--public-key", publicKey.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
-        String verdict = out.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(verdict).isEqualTo(VerifyAuditCommand.FAILED);
-        return verdict;
-    }
-
-    private void fetch() throws Exception {
-        byte[] checkpointsJson = platform.get("/api/audit/checkpoints").expectStatus().isOk().expectBody()
-                .returnResult().getResponseBody();
-        Files.write(files.resolve("checkpoints.json"), checkpointsJson);
-        byte[] stream = platform.get("/api/audit/stream").expectStatus().isOk().expectBody().returnResult()
-                .getResponseBody();
-        Files.write(files.resolve("stream.ndjson"), stream == null ? new byte[0] : stream);
+        AuditProofs.Verdict verdict = AuditProofs.fetchAndVerify(platform, files, publicKey);
+        assertThat(verdict.exit()).as(verdict.output()).isEqualTo(VerifyAuditCommand.FAILED);
+        return verdict.output();
     }
 
     /** Runs the statement as the database owner, with the table's append-only trigger off for just that. */

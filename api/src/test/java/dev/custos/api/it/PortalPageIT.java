@@ -59,12 +59,11 @@ class PortalPageIT extends IntegrationTest {
         UUID bundle = Evidence.sealedBundle(me, "Claim 7 pack", Evidence.sealed(me, "Roof photo"));
         Share share = Shares.share(me, Instant.now().plus(Duration.ofDays(1)), null, "page-passcode-42",
                 Map.of("evidence_bundle", bundle));
-        String shareUrl = "http://localhost:" + port + "/p/authority#token=" + share.token().raw();
 
         WebDriver browser = browser();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-            browser.get(shareUrl);
+            browser.get(page(share.token().raw()));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("passcode")));
             // The token has already left the address bar.
             assertThat(browser.getCurrentUrl()).doesNotContain(share.token().raw());
@@ -97,7 +96,7 @@ class PortalPageIT extends IntegrationTest {
         WebDriver browser = browser();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-            browser.get("http://localhost:" + port + "/p/authority#token=" + share.token().raw());
+            browser.get(page(share.token().raw()));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("index")));
             // Times in the reader's zone with what is left, sizes in units people read.
             assertThat(browser.findElement(By.id("grant")).getText()).containsPattern("expires in (23|24) hours")
@@ -154,7 +153,7 @@ class PortalPageIT extends IntegrationTest {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             String url = (String) shared.get("share_url");
-            browser.get("http://localhost:" + port + "/p/authority" + url.substring(url.indexOf("#token=")));
+            browser.get(page(url.substring(url.indexOf("#token=") + "#token=".length())));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dossiers")));
             assertThat(browser.findElement(By.id("dossiers")).getText()).contains("Hail damage (claim CLM-9)")
                     .contains((String) dossier.get("dossier_sha256"));
@@ -166,6 +165,11 @@ class PortalPageIT extends IntegrationTest {
         } finally {
             browser.quit();
         }
+    }
+
+    /** The share link for this test server (share URLs name the configured public base URL). */
+    private String page(String rawToken) {
+        return "http://localhost:" + port + "/p/authority#token=" + rawToken;
     }
 
     /** Debian's headless Chromium; the test is skipped where it is not installed. */

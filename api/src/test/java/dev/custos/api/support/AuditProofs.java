@@ -1,5 +1,11 @@
 package dev.custos.api.support;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -10,14 +16,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.custos.api.support.IntegrationTest.Caller;
 import dev.custos.events.chain.ChainEncoding;
-import dev.custos.events.chain.ChainedEvent;
+import dev.custos.verify.VerifyAuditCommand;
 import tools.jackson.databind.JsonNode;
 
-/** Checks what the audit routes answer the way an auditor would, with the shared encoding and the JDK alone. */
+/** Checks what the audit routes answer the way an auditor would: over HTTP, then with {@code custos verify-audit}. */
 public final class AuditProofs {
 
     private AuditProofs() {
+    }
+
+    /** What the verifier said: its exit code and its stdout. */
+    public record Verdict(int exit, String output) {
+    }
+
+    /** Saves the public key the service publishes now, as an auditor pins it before anything could change. */
+    public static Path pinPublicKey(Caller auditor, Path directory) throws IOException {
+        Map<?, ?> published = auditor.get("/api/audit/checkpoints").expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        return Files.writeString(directory.resolve("key.pem"), (String) published.get("public_key"));
+    }
+
+    /** Fetches the checkpoints, then the stream (that order: section 2 of AUDIT.md), and verifies them offline. */
+    public static Verdict fetchAndVerify(Caller auditor, Path directory, Path publicKey) throws IOException {
+        Path checkpoints = Files.write(directory.resolve("checkpoints.json"), auditor.get("/api/audit/checkpoints")
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        byte[] lines = auditor.get("/api/audit/stream").expectStatus().isOk().expectBody().returnResult()
+                .getResponseBody();
+        Path stream = Files.write(directory.resolve("stream.ndjson"), lines == null ? new byte[0] : lines);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = VerifyAuditCommand.run(new String[] {"--stream", stream.toString(), "--checkpoints",
+                        checkpoints.toString(), "--public-key", publicKey.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        return new Verdict(exit, out.toString(StandardCharsets.UTF_8));
     }
 
     /** Whether a checkpoint (as the JSON answer's map) is signed by the PEM public key, over the tenant's head. */
@@ -41,32 +73,5 @@ public final class AuditProofs {
             }
         }
         return lines;
-    }
-
-    /** Recomputes the chain over the lines from genesis; answers the index of the first line that does not link,
-     *  or -1 when every line links. */
-    public static int firstBrokenLink(UUID tenantId, List<JsonNode> lines) {
-        byte[] previous = ChainEncoding.genesis(tenantId);
-        for (int i = 0; i < lines.size(); i++) {
-            JsonNode line = lines.get(i);
-            byte[] hash = ChainEncoding.link(previous, event(line));
-            if (line.get("seq").asLong() != i + 1 || !ChainEncoding.hex(previous).equals(line.get("prev_hash").asString())
-                    || !ChainEncoding.hex(hash).equals(line.get("hash").asString())) {
-                return i;
-            }
-            previous = hash;
-        }
-        return -1;
-    }
-
-    private static ChainedEvent event(JsonNode line) {
-        return new ChainedEvent(text(line, "event_id"), text(line, "event_type"), text(line, "event_revision"),
-                text(line, "aggregate_type"), text(line, "aggregate_id"), line.get("aggregate_sequence").asLong(),
-                text(line, "occurred_at"), line.get("payload"));
-    }
-
-    private static String text(JsonNode line, String field) {
-        JsonNode value = line.get(field);
-        return value == null || value.isNull() ? null : value.asString();
     }
 }
