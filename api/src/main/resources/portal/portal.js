@@ -1,14 +1,31 @@
-// The Custos authority portal: read-only. The share token arrives in the URL fragment, which browsers never send
-// to a server or in a Referer; it is taken out of the address bar at once and kept only in this page's memory.
+// The Custos portal page: read-only. The share token arrives in the URL fragment, which browsers never send to a
+// server or in a Referer; it is taken out of the address bar at once and kept only in this page's memory, with the
+// passcode that opened it, so that a reader whose session ends can open the share again.
 (function () {
   'use strict';
 
-  var token = null;
-  var session = null;
-  var status = document.getElementById('status');
+  var F = window.CustosFormat;
+  var STATES = ['opening', 'no-token', 'passcode', 'denied', 'session-ended', 'rate-limited', 'network'];
+  var TITLES = { opening: 'Opening', 'no-token': 'Incomplete link', passcode: 'Passcode', denied: 'Cannot be opened',
+    'session-ended': 'Session ended', 'rate-limited': 'Too many requests', network: 'Connection problem' };
+  var GRANT_TYPES = { adjuster: 'an adjuster', insurer: 'an insurer', regulator: 'a regulator', lawyer: 'a lawyer' };
 
-  function text(id, value) { document.getElementById(id).textContent = value; }
-  function show(id, visible) { document.getElementById(id).hidden = !visible; }
+  var token = null;
+  var passcodeThatOpened = null;
+  var session = null;
+  var retry = null;
+
+  function byId(id) { return document.getElementById(id); }
+
+  /** Shows one state page (or the index, for null) and moves focus to its heading, so it is announced. */
+  function showState(name) {
+    STATES.forEach(function (state) { byId('state-' + state).hidden = state !== name; });
+    byId('index').hidden = name !== null;
+    if (name === null) { return; }
+    document.title = TITLES[name] + ' · Custos shared materials';
+    var heading = byId('state-' + name).querySelector('h2');
+    if (heading) { heading.focus(); }
+  }
 
   function readToken() {
     var match = /(?:^|&)token=([^&]+)/.exec(window.location.hash.substring(1));
@@ -26,92 +43,66 @@
     });
   }
 
-  function openSession(passcode) {
+  // Every refusal of a token is the same 401, whatever the reason, so a first refusal may mean "needs a passcode"
+  // or "cannot be opened": the page asks for the passcode and offers the way out for a reader who has none.
+  function openSession(passcode, reopening) {
+    retry = function () { openSession(passcode, reopening); };
+    showState('opening');
     var body = { token: token };
     if (passcode) { body.passcode = passcode; }
     return call('POST', '/p/authority/session', body).then(function (response) {
-      if (response.status === 429) { text('status', 'Too many attempts. Wait a minute and try again.'); return; }
-      if (!response.ok) {
-        if (passcode) { text('status', 'This share cannot be opened: it may have expired, been revoked, or the passcode is wrong.'); }
-        else { text('status', 'This share needs a passcode, or it cannot be opened.'); }
-        show('passcode-form', true);
-        return;
+      if (response.status === 429) { return showState('rate-limited'); }
+      if (response.status === 401) {
+        if (reopening) { return showState('denied'); }
+        if (passcode) { return askForPasscode(true); }
+        return askForPasscode(false);
       }
+      if (!response.ok) { return showState('network'); }
       return response.json().then(function (answer) {
         session = answer.session_token;
-        show('passcode-form', false);
+        passcodeThatOpened = passcode;
         return loadIndex();
       });
-    });
+    }, function () { showState('network'); });
   }
 
-  function item(list, label, details, action, actionLabel) {
-    var li = document.createElement('li');
-    var strong = document.createElement('strong');
-    strong.textContent = label;
-    li.appendChild(strong);
-    var code = document.createElement('code');
-    code.textContent = ' ' + details;
-    li.appendChild(code);
-    if (action) {
-      var button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = actionLabel;
-      li.appendChild(button);
-      var check = document.createElement('p');
-      check.className = 'check';
-      check.setAttribute('role', 'status');
-      li.appendChild(check);
-      button.addEventListener('click', function () { action(check); });
-    }
-    document.getElementById(list).appendChild(li);
+  function askForPasscode(wrong) {
+    var input = byId('passcode');
+    byId('passcode-error').hidden = !wrong;
+    input.setAttribute('aria-invalid', wrong ? 'true' : 'false');
+    input.value = '';
+    showState('passcode');
+    if (wrong) { input.focus(); }
   }
 
-  var GRANT_TYPES = { adjuster: 'an adjuster', insurer: 'an insurer', regulator: 'a regulator', lawyer: 'a lawyer' };
-
-  // Times in the reader's own time zone and language; sizes in units people read.
-  function localTime(iso) {
-    return new Date(iso).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+  function sessionEnded() {
+    session = null;
+    retry = null;
+    showState('session-ended');
   }
 
-  function expiresIn(iso) {
-    var minutes = Math.round((new Date(iso).getTime() - Date.now()) / 60000);
-    if (minutes <= 0) { return 'expired'; }
-    if (minutes < 60) { return 'expires in ' + minutes + (minutes === 1 ? ' minute' : ' minutes'); }
-    var hours = Math.round(minutes / 60);
-    if (hours < 48) { return 'expires in ' + hours + (hours === 1 ? ' hour' : ' hours'); }
-    return 'expires in ' + Math.round(hours / 24) + ' days';
+  function loadIndex() {
+    retry = loadIndex;
+    return call('GET', '/p/authority/index').then(function (response) {
+      if (response.status === 401) { return sessionEnded(); }
+      if (response.status === 429) { return showState('rate-limited'); }
+      if (!response.ok) { return showState('network'); }
+      return response.json().then(showIndex);
+    }, function () { showState('network'); });
   }
 
-  function size(bytes) {
-    var units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
-    var value = bytes;
-    var unit = 0;
-    while (value >= 1000 && unit < units.length - 1) { value /= 1000; unit++; }
-    return (unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)) + ' ' + units[unit];
-  }
-
-  function kind(mime) {
-    var known = { 'image/jpeg': 'JPEG image', 'image/png': 'PNG image', 'application/pdf': 'PDF document',
-      'video/mp4': 'MP4 video', 'text/plain': 'Text file', 'application/json': 'JSON file',
-      'application/zip': 'ZIP archive', 'application/octet-stream': 'File' };
-    if (!mime) { return 'File'; }
-    var base = mime.split(';')[0].trim().toLowerCase();
-    if (known[base]) { return known[base]; }
-    var major = base.split('/')[0];
-    return ({ image: 'Image', video: 'Video', audio: 'Audio', text: 'Text file' })[major] || 'File';
-  }
-
-  // SHA-256 in this browser (WebCrypto), as lower-case hex: what "verified" compares with the manifest's value.
-  function sha256Hex(bytes) {
-    if (!window.crypto || !window.crypto.subtle) {
-      return Promise.reject(new Error('no WebCrypto'));
-    }
-    return window.crypto.subtle.digest('SHA-256', bytes).then(function (digest) {
-      return Array.prototype.map.call(new Uint8Array(digest), function (b) {
-        return ('0' + b.toString(16)).slice(-2);
-      }).join('');
-    });
+  function showIndex(index) {
+    byId('title').textContent = index.grant.title;
+    byId('grant').textContent = 'Shared with you as ' + (GRANT_TYPES[index.grant.grant_type] || 'a reader')
+      + '. Available until ' + F.localTime(index.grant.expires_at) + ' (' + F.expiresIn(index.grant.expires_at)
+      + ').';
+    byId('grant').hidden = false;
+    var shown = window.CustosView.render(index, { download: download, checkManifest: checkManifest,
+      checkDossier: checkDossier });
+    byId('empty').hidden = shown > 0;
+    document.title = index.grant.title + ' · Custos shared materials';
+    showState(null);
+    byId('title').focus();
   }
 
   function mark(check, state, message) {
@@ -119,118 +110,147 @@
     check.textContent = message;
   }
 
-  function loadIndex() {
-    return call('GET', '/p/authority/index').then(function (response) {
-      if (!response.ok) { text('status', 'The session has ended.'); show('index', false); return; }
-      return response.json().then(function (index) {
-        text('title', index.grant.title);
-        text('grant', 'Shared with you as ' + (GRANT_TYPES[index.grant.grant_type] || index.grant.grant_type)
-          + '. Available until ' + localTime(index.grant.expires_at) + ' (' + expiresIn(index.grant.expires_at)
-          + ').');
-        index.bundles.forEach(function (bundle) {
-          item('bundles', bundle.title, 'manifest sha256 ' + bundle.manifest_sha256, function (check) {
-            showManifest(bundle.bundle_id, check);
-          }, 'View manifest');
-        });
-        var claims = {};
-        (index.claims || []).forEach(function (claim) { claims[claim.claim_id] = claim; });
-        (index.dossiers || []).forEach(function (dossier) {
-          var claim = claims[dossier.claim_id];
-          item('dossiers', claim ? claim.title + ' (claim ' + claim.claim_number + ')' : 'Claim dossier',
-            'assembled ' + localTime(dossier.assembled_at) + ', dossier sha256 ' + dossier.dossier_sha256,
-            function (check) { showDossier(dossier.dossier_id, check); }, 'View dossier');
-        });
-        show('dossiers-title', (index.dossiers || []).length > 0);
-        show('dossiers', (index.dossiers || []).length > 0);
-        index.evidence.forEach(function (evidence) {
-          item('evidence', evidence.title, kind(evidence.content_mime) + ', ' + size(evidence.content_bytes)
-            + ', sha256 ' + evidence.content_sha256,
-            function (check) { download(evidence, check); }, 'Download');
-        });
-        text('status', 'Shared materials are listed below.');
-        show('index', true);
-      });
+  /** An action's answer, or null once the page has said why there is none (session ended, too many, offline). */
+  function answered(response, check) {
+    if (response.status === 401) { sessionEnded(); return null; }
+    if (response.status === 429) {
+      mark(check, 'unchecked', 'Too many requests just now. Wait a minute, then try again.');
+      return null;
+    }
+    if (!response.ok) { mark(check, 'unchecked', 'This item is no longer available through this link.'); return null; }
+    return response;
+  }
+
+  function offline(check) {
+    return function () { mark(check, 'unchecked', 'Custos could not be reached. Check your connection and try again.'); };
+  }
+
+  // SHA-256 with WebCrypto, as lower-case hex: what "verified" compares with the recorded value.
+  function webCryptoHex(bytes) {
+    if (!window.crypto || !window.crypto.subtle) { return Promise.reject(new Error('no WebCrypto')); }
+    return window.crypto.subtle.digest('SHA-256', bytes).then(function (digest) {
+      return Array.prototype.map.call(new Uint8Array(digest), function (b) {
+        return ('0' + b.toString(16)).slice(-2);
+      }).join('');
     });
   }
 
-  // A manifest's or dossier's hash is recomputed here from the very text served, beside the value the server claims.
-  function showDocument(title, json, claimed, check) {
-    text('manifest-title', title);
-    text('manifest', json);
-    text('manifest-sha', 'sha256 the server records for these bytes: ' + claimed);
-    show('manifest-title', true); show('manifest-sha', true); show('manifest', true);
-    return sha256Hex(new TextEncoder().encode(json)).then(function (recomputed) {
-      if (recomputed === claimed) {
-        mark(check, 'verified', 'Verified: recomputed in your browser, the SHA-256 is ' + recomputed + ', as recorded.');
-      } else {
-        mark(check, 'mismatch', 'Warning: recomputed in your browser, the SHA-256 is ' + recomputed + ', not the '
-          + claimed + ' recorded. Do not rely on it.');
+  // A manifest's or dossier's hash is recomputed here from the very text served, beside the value recorded.
+  function checkDocument(path, field, claimed, check, show) {
+    mark(check, 'checking', 'Checking…');
+    call('GET', path).then(function (response) {
+      if (!answered(response, check)) { return; }
+      return response.json().then(function (document) {
+        var served = document[field];
+        show(served);
+        return webCryptoHex(new TextEncoder().encode(served)).then(function (recomputed) {
+          if (recomputed === claimed) {
+            mark(check, 'verified', 'Verified: recomputed in your browser, the SHA-256 of this text is ' + recomputed
+              + ', as recorded.');
+          } else {
+            mark(check, 'mismatch', 'Warning: recomputed in your browser, the SHA-256 of this text is ' + recomputed
+              + ', not the ' + claimed + ' recorded. Do not rely on it, and tell the sender.');
+          }
+        }, function () { mark(check, 'unchecked', 'This browser cannot compute SHA-256 here (it needs https).'); });
+      });
+    }, offline(check));
+  }
+
+  function checkManifest(bundle, check, show) {
+    checkDocument('/p/authority/bundles/' + encodeURIComponent(bundle.bundle_id) + '/manifest', 'manifest_json',
+      bundle.manifest_sha256, check, show);
+  }
+
+  function checkDossier(dossier, check, show) {
+    checkDocument('/p/authority/dossiers/' + encodeURIComponent(dossier.dossier_id), 'dossier_json',
+      dossier.dossier_sha256, check, show);
+  }
+
+  /** Files up to this many bytes are hashed whole with WebCrypto; larger ones chunk by chunk as they arrive. */
+  function streamAbove() {
+    var configured = Number(document.documentElement.getAttribute('data-stream-above'));
+    return isNaN(configured) ? 32 * 1000 * 1000 : configured;
+  }
+
+  function fetchAndHash(url, expectedBytes, check) {
+    return fetch(url, { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' }).then(function (file) {
+      if (!file.ok) { throw new Error('download ' + file.status); }
+      if (expectedBytes <= streamAbove() || !file.body) {
+        return file.arrayBuffer().then(function (bytes) {
+          return webCryptoHex(bytes).then(function (hex) { return { sha256: hex, bytes: [bytes] }; });
+        });
       }
-    }, function () { mark(check, 'unchecked', 'This browser cannot compute SHA-256 here (it needs https).'); });
-  }
-
-  function showManifest(bundleId, check) {
-    call('GET', '/p/authority/bundles/' + encodeURIComponent(bundleId) + '/manifest').then(function (response) {
-      if (!response.ok) { mark(check, 'unchecked', 'The manifest is not available.'); return; }
-      return response.json().then(function (manifest) {
-        return showDocument('Manifest', manifest.manifest_json, manifest.manifest_sha256, check);
-      });
+      var reader = file.body.getReader();
+      var hash = window.CustosSha256();
+      var parts = [];
+      var received = 0;
+      var announced = 0;
+      function next() {
+        return reader.read().then(function (step) {
+          if (step.done) { return { sha256: hash.hex(), bytes: parts }; }
+          hash.update(step.value);
+          parts.push(step.value);
+          received += step.value.length;
+          var percent = Math.floor(received * 100 / Math.max(expectedBytes, 1) / 10) * 10;
+          if (percent > announced && percent < 100) {
+            announced = percent;
+            mark(check, 'checking', 'Downloading and checking… ' + percent + '%');
+          }
+          return next();
+        });
+      }
+      return next();
     });
   }
 
-  function showDossier(dossierId, check) {
-    call('GET', '/p/authority/dossiers/' + encodeURIComponent(dossierId)).then(function (response) {
-      if (!response.ok) { mark(check, 'unchecked', 'The dossier is not available.'); return; }
-      return response.json().then(function (dossier) {
-        return showDocument('Dossier', dossier.dossier_json, dossier.dossier_sha256, check);
-      });
-    });
-  }
-
-  // A download is fetched through its signed link, hashed here, and saved only when its SHA-256 is the manifest's.
+  // A download is fetched through its signed link, hashed here, and saved only when its SHA-256 is the record's.
   function download(evidence, check) {
     mark(check, 'checking', 'Downloading and checking…');
     call('POST', '/p/authority/evidence/' + encodeURIComponent(evidence.id) + '/download').then(function (response) {
-      if (!response.ok) { mark(check, 'unchecked', 'The download is not available.'); return; }
+      if (!answered(response, check)) { return; }
       return response.json().then(function (link) {
-        return fetch(link.url, { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
-      }).then(function (file) {
-        if (!file.ok) { throw new Error('download ' + file.status); }
-        return file.arrayBuffer();
-      }).then(function (bytes) {
-        return sha256Hex(bytes).then(function (actual) {
-          if (actual !== evidence.content_sha256) {
-            mark(check, 'mismatch', 'Warning: this file\'s SHA-256 is ' + actual + ', not the ' + evidence.content_sha256
-              + ' recorded when it was sealed. It was not saved. Do not rely on it.');
-            return;
-          }
-          mark(check, 'verified', 'Verified: the SHA-256 computed in your browser matches the record ('
-            + actual + '). Saved.');
-          save(bytes, evidence);
-        });
+        return fetchAndHash(link.url, evidence.content_bytes, check);
+      }).then(function (received) {
+        if (received.sha256 !== evidence.content_sha256) {
+          mark(check, 'mismatch', 'Warning: the file received has SHA-256 ' + received.sha256 + ', not the '
+            + evidence.content_sha256 + ' recorded when it was sealed. It was not saved. Do not rely on it, and tell '
+            + 'the sender.');
+          return;
+        }
+        mark(check, 'verified', 'Verified: the SHA-256 computed in your browser matches the record ('
+          + received.sha256 + '). Saved.');
+        save(received.bytes, evidence);
+      }, function () {
+        mark(check, 'unchecked', 'The file could not be downloaded and checked. Try again.');
       });
-    }).catch(function () {
-      mark(check, 'unchecked', 'The file could not be downloaded and checked. Try again.');
-    });
+    }, offline(check));
   }
 
-  function save(bytes, evidence) {
-    var url = URL.createObjectURL(new Blob([bytes], { type: evidence.content_mime || 'application/octet-stream' }));
+  function save(parts, evidence) {
+    var url = URL.createObjectURL(new Blob(parts, { type: evidence.content_mime || 'application/octet-stream' }));
     var anchor = document.createElement('a');
     anchor.href = url;
     anchor.download = evidence.title;
+    anchor.hidden = true;
     document.body.appendChild(anchor);
     anchor.click();
     anchor.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   }
 
-  document.getElementById('passcode-form').addEventListener('submit', function (event) {
+  byId('passcode-form').addEventListener('submit', function (event) {
     event.preventDefault();
-    openSession(document.getElementById('passcode').value);
+    var passcode = byId('passcode').value;
+    if (!passcode) { byId('passcode').focus(); return; }
+    openSession(passcode, false);
+  });
+  byId('no-passcode').addEventListener('click', function () { showState('denied'); });
+  byId('reopen').addEventListener('click', function () { openSession(passcodeThatOpened, true); });
+  Array.prototype.forEach.call(document.querySelectorAll('button.retry'), function (button) {
+    button.addEventListener('click', function () { if (retry) { retry(); } });
   });
 
   token = readToken();
-  if (!token) { text('status', 'This link has no share token.'); return; }
-  openSession(null);
+  if (!token) { showState('no-token'); return; }
+  openSession(null, false);
 }());

@@ -3,6 +3,7 @@ package dev.custos.api.portal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Map;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
@@ -14,7 +15,7 @@ import dev.custos.api.blob.S3Endpoint;
 import reactor.core.publisher.Mono;
 
 /**
- * The read-only portal page: plain HTML, one script and one stylesheet of our own, nothing from anywhere else. The
+ * The read-only portal page: plain HTML, four scripts and a stylesheet of our own, nothing from anywhere else. The
  * policy forbids every other source, inline script and framing; it lets the page fetch only from itself and from the
  * blob store (a signed download, whose SHA-256 the page checks before saving it). The page is never cached, indexed
  * or referred.
@@ -36,20 +37,28 @@ class PortalPage {
                 + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort()));
     }
 
+    private static final MediaType SCRIPT = MediaType.valueOf("text/javascript");
+
     private final byte[] html = load("portal/index.html");
-    private final byte[] script = load("portal/portal.js");
-    private final byte[] style = load("portal/portal.css");
+
+    /** The page's own files, and nothing else: a name not listed here is the portal's plain 404. */
+    private final Map<String, Asset> assets = Map.of(
+            "portal.css", new Asset(load("portal/portal.css"), MediaType.valueOf("text/css")),
+            "format.js", new Asset(load("portal/format.js"), SCRIPT),
+            "sha256.js", new Asset(load("portal/sha256.js"), SCRIPT),
+            "portal-view.js", new Asset(load("portal/portal-view.js"), SCRIPT),
+            "portal.js", new Asset(load("portal/portal.js"), SCRIPT));
+
+    private record Asset(byte[] content, MediaType type) {
+    }
 
     Mono<ServerResponse> page(ServerRequest request) {
         return serve(html, MediaType.TEXT_HTML);
     }
 
-    Mono<ServerResponse> script(ServerRequest request) {
-        return serve(script, MediaType.valueOf("text/javascript"));
-    }
-
-    Mono<ServerResponse> style(ServerRequest request) {
-        return serve(style, MediaType.valueOf("text/css"));
+    Mono<ServerResponse> asset(ServerRequest request) {
+        Asset asset = assets.get(request.pathVariable("name"));
+        return asset == null ? PortalResponses.notFound() : serve(asset.content(), asset.type());
     }
 
     private Mono<ServerResponse> serve(byte[] content, MediaType type) {

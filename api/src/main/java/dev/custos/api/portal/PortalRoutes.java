@@ -21,10 +21,8 @@ class PortalRoutes {
         return SpringdocRouteBuilder.route()
                 .GET("/p/authority", page::page, operation(TAG, "portalPage", "The read-only portal page", null, 200,
                         String.class))
-                .GET("/p/authority/portal.js", page::script, operation(TAG, "portalScript", "The page's script",
-                        null, 200, String.class))
-                .GET("/p/authority/portal.css", page::style, operation(TAG, "portalStyle", "The page's style",
-                        null, 200, String.class))
+                .GET("/p/authority/assets/{name}", page::asset, operation(TAG, "portalAsset",
+                        "One of the page's own scripts or its stylesheet", null, 200, String.class, "name"))
                 .POST("/p/authority/session", sessions::exchange, portalRefusals(operation(TAG, "openPortalSession",
                         "Exchange a share token (and passcode) for a 15-minute session", SessionHandler.ExchangeRequest.class,
                         200, SessionHandler.SessionResponse.class)))

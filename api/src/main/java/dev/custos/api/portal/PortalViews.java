@@ -28,7 +28,8 @@ final class PortalViews {
     record IndexGrant(String title, String grantType, Instant expiresAt) {
     }
 
-    record IndexBundle(UUID bundleId, String title, String manifestSha256, Instant sealedAt) {
+    /** A sealed bundle with its members, in the bundle's order (each also in the index's evidence list). */
+    record IndexBundle(UUID bundleId, String title, String manifestSha256, Instant sealedAt, List<UUID> evidenceIds) {
     }
 
     record Index(IndexGrant grant, List<IndexBundle> bundles, List<JsonNode> dossiers, List<JsonNode> claims,

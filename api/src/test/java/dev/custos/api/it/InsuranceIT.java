@@ -173,6 +173,7 @@ class InsuranceIT extends IntegrationTest {
                 .jsonPath("$.claim_id").isEqualTo(claim.toString());
         Shares.get(http(), session, "/p/authority/index").expectStatus().isOk().expectBody()
                 .jsonPath("$.dossiers[0].dossier_id").isEqualTo(dossierId.toString())
+                .jsonPath("$.dossiers[0].evidence_ids").isEqualTo(List.of(photo.toString()))
                 .jsonPath("$.claims[0].claim_id").isEqualTo(claim.toString())
                 .jsonPath("$.claims[0].claim_number").exists()
                 .jsonPath("$.evidence.length()").isEqualTo(1)

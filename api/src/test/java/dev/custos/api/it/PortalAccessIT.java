@@ -71,6 +71,7 @@ class PortalAccessIT extends IntegrationTest {
                 .jsonPath("$.grant.grant_type").isEqualTo("adjuster")
                 .jsonPath("$.bundles[0].bundle_id").isEqualTo(bundleA.toString())
                 .jsonPath("$.bundles.length()").isEqualTo(1)
+                .jsonPath("$.bundles[0].evidence_ids").isEqualTo(List.of(memberOfA.toString()))
                 .jsonPath("$.evidence[0].id").isEqualTo(memberOfA.toString())
                 .jsonPath("$.evidence[0].content_sha256").isEqualTo(Evidence.sha256(memberContent))
                 .jsonPath("$.evidence[0].blob_key").doesNotExist();
