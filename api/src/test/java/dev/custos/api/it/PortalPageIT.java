@@ -110,7 +110,7 @@ class PortalPageIT extends IntegrationTest {
         byte[] content = ("roof photo " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         UUID photo = UUID.fromString((String) Evidence.upload(me, "Roof photo", content).get("id"));
         me.post("/api/evidence/" + photo + "/seal", Map.of()).expectStatus().isOk();
-        UUID bundle = Evidence.sealedBundle(me, "Claim 8 pack", photo);
+        UUID bundle = Evidence.sealedBundle(me, "Claim 7 roof photos", photo);
         Share share = Shares.share(me, Instant.now().plus(Duration.ofDays(1)), null, null,
                 Map.of("evidence_bundle", bundle));
         String check = "#bundles .files .check";
