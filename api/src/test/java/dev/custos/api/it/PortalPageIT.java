@@ -24,7 +24,8 @@ import dev.custos.api.support.Shares.Share;
 /**
  * The portal page's paths in a real browser (Debian's headless Chromium): open, passcode, index; downloads and
  * manifests verified in the browser, a tampered blob caught; dossiers with their claim and files; keyboard use. Each
- * state it reaches is checked with axe-core and saved as a screenshot under {@code target/portal-screenshots}.
+ * state it reaches is checked with axe-core and saved as a screenshot under {@code target/portal-screenshots}; the
+ * error states are in {@link PortalPageStatesIT}, the page's own hash and the check itself in {@link PortalPageToolsIT}.
  */
 class PortalPageIT extends IntegrationTest {
 
@@ -202,59 +203,6 @@ class PortalPageIT extends IntegrationTest {
                     .isEqualTo("Check the manifest: Claim 9 pack");
             browser.press(Keys.ENTER);
             browser.waitForText("#bundles article > .check", "Verified");
-        }
-    }
-
-    /** The chunked SHA-256 the page uses for large files agrees with WebCrypto, however the bytes are split. */
-    @Test
-    @SuppressWarnings("unchecked")
-    void theChunkedHashAgreesWithWebCrypto() throws Exception {
-        try (PortalBrowser browser = PortalBrowser.desktop()) {
-            browser.open("http://127.0.0.1:" + port + "/p/authority");
-            browser.shown("#state-no-token");
-            List<String> disagreements = (List<String>) browser.asyncScript("""
-                    var done = arguments[arguments.length - 1];
-                    function hex(buffer) { return Array.prototype.map.call(new Uint8Array(buffer),
-                        function (b) { return ('0' + b.toString(16)).slice(-2); }).join(''); }
-                    var sizes = [0, 1, 3, 55, 56, 63, 64, 65, 119, 120, 128, 1000, 65537, 1048577];
-                    var checks = sizes.map(function (size) {
-                      var bytes = new Uint8Array(size);
-                      for (var i = 0; i < size; i += 65536) {
-                        crypto.getRandomValues(bytes.subarray(i, Math.min(size, i + 65536)));
-                      }
-                      var hash = CustosSha256();
-                      for (var at = 0; at < size;) {
-                        var step = 1 + Math.floor(Math.random() * 200);
-                        hash.update(bytes.subarray(at, Math.min(size, at + step)));
-                        at += step;
-                      }
-                      var chunked = hash.hex();
-                      return crypto.subtle.digest('SHA-256', bytes).then(function (digest) {
-                        return hex(digest) === chunked ? null : size + ': ' + chunked + ' != ' + hex(digest);
-                      });
-                    });
-                    var abc = CustosSha256().update(new TextEncoder().encode('abc')).hex();
-                    Promise.all(checks).then(function (results) {
-                      var wrong = results.filter(function (r) { return r !== null; });
-                      if (abc !== 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad') {
-                        wrong.push('abc: ' + abc);
-                      }
-                      done(wrong);
-                    });
-                    """);
-            assertThat(disagreements).isEmpty();
-        }
-    }
-
-    /** The accessibility check is real: the same page with its passcode field's label removed fails it. */
-    @Test
-    void theAccessibilityCheckCatchesAMissingLabel() throws Exception {
-        try (PortalBrowser browser = PortalBrowser.desktop()) {
-            browser.open("http://127.0.0.1:" + port + "/p/authority");
-            browser.shown("#state-no-token");
-            browser.script("document.querySelector('label[for=passcode]').remove();"
-                    + "document.getElementById('state-passcode').hidden = false;");
-            assertThat(browser.accessibilityViolations()).anyMatch(violation -> violation.startsWith("label:"));
         }
     }
 
