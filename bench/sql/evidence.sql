@@ -1,0 +1,1 @@
+SELECT cc_authority_get_evidence_object_summary('00000000-0000-4000-8000-0000000000bb', '00000000-0000-4000-8000-0000000000cc', '00000000-0000-4000-8000-0000000000dd', (SELECT m.evidence_id FROM cc_evidence_bundle_members m WHERE m.bundle_id = '00000000-0000-4000-8000-0000000000b1' ORDER BY m.position LIMIT 1));
