@@ -1,6 +1,7 @@
 package dev.custos.api.portal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,7 +33,19 @@ final class PortalViews {
     record IndexBundle(UUID bundleId, String title, String manifestSha256, Instant sealedAt, List<UUID> evidenceIds) {
     }
 
-    record Index(IndexGrant grant, List<IndexBundle> bundles, List<JsonNode> dossiers, List<JsonNode> claims,
+    /** A shared claim dossier with the evidence it lists (each also in the index's evidence list). */
+    record IndexDossier(UUID dossierId, UUID claimId, String dossierSha256, Instant assembledAt,
+                        List<UUID> evidenceIds) {
+    }
+
+    record IndexClaim(UUID claimId, String claimNumber, String policyRef, LocalDate lossDate, String title) {
+    }
+
+    /**
+     * Every part is typed, so every time is written as the contract's RFC 3339 UTC ({@code Z}), whatever time zone the
+     * database session renders {@code jsonb} in.
+     */
+    record Index(IndexGrant grant, List<IndexBundle> bundles, List<IndexDossier> dossiers, List<IndexClaim> claims,
                  List<Evidence> evidence) {
     }
 

@@ -35,6 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class InsuranceIT extends IntegrationTest {
 
+    /** The contract's times: RFC 3339 in UTC, written with {@code Z}. */
+    private static final String UTC_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
+
     private static final String CLAIMS = "/api/insurance/claims";
 
     @Autowired
@@ -174,6 +177,8 @@ class InsuranceIT extends IntegrationTest {
         Shares.get(http(), session, "/p/authority/index").expectStatus().isOk().expectBody()
                 .jsonPath("$.dossiers[0].dossier_id").isEqualTo(dossierId.toString())
                 .jsonPath("$.dossiers[0].evidence_ids").isEqualTo(List.of(photo.toString()))
+                .jsonPath("$.dossiers[0].assembled_at").value(at -> assertThat(at).asString().matches(UTC_TIME))
+                .jsonPath("$.grant.expires_at").value(at -> assertThat(at).asString().matches(UTC_TIME))
                 .jsonPath("$.claims[0].claim_id").isEqualTo(claim.toString())
                 .jsonPath("$.claims[0].claim_number").exists()
                 .jsonPath("$.evidence.length()").isEqualTo(1)
