@@ -5,8 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.ParseException;
-import java.util.Arrays;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,16 +40,30 @@ public class SessionTokens {
     private static final String AUDIENCE = "custos-portal";
     private static final Logger log = LoggerFactory.getLogger(SessionTokens.class);
 
-    private final byte[] key;
+    private final Clock clock;
+    private final MACSigner signer;
+    private final MACVerifier verifier;
 
-    public SessionTokens(PortalProperties portal, AuthProperties auth, Environment environment) {
+    public SessionTokens(PortalProperties portal, AuthProperties auth, Environment environment, Clock clock) {
+        this.clock = clock;
+        byte[] key = key(portal, auth, environment);
+        try {
+            // Both are thread-safe; made once, they spare every request a JCA lookup.
+            this.signer = new MACSigner(key);
+            this.verifier = new MACVerifier(key);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the portal session key is a 256-bit HMAC key", e);
+        }
+    }
+
+    private static byte[] key(PortalProperties portal, AuthProperties auth, Environment environment) {
         boolean configured = portal.sessionSecret() != null && !portal.sessionSecret().isBlank();
         boolean production = Arrays.asList(environment.getActiveProfiles()).contains("prod");
         if (configured) {
-            this.key = sha256(portal.sessionSecret());
+            return sha256(portal.sessionSecret());
         } else if (!auth.usesIssuer()) {
             // Derived from the HS256 secret: shared by every instance that shares it, never equal to it.
-            this.key = sha256("custos-portal-session|" + auth.effectiveSecret());
+            return sha256("custos-portal-session|" + auth.effectiveSecret());
         } else if (production) {
             throw new IllegalStateException("With CUSTOS_AUTH_ISSUER_URI, the prod profile needs "
                     + "CUSTOS_PORTAL_SESSION_SECRET to sign portal sessions");
@@ -56,7 +71,7 @@ public class SessionTokens {
             log.warn("No CUSTOS_PORTAL_SESSION_SECRET: portal sessions are signed with a key of this process only");
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
-            this.key = random;
+            return random;
         }
     }
 
@@ -67,11 +82,11 @@ public class SessionTokens {
                 .claim("tid", session.tenantId().toString())
                 .claim("gid", session.grantId().toString())
                 .expirationTime(Date.from(session.expiresAt()))
-                .issueTime(new Date())
+                .issueTime(Date.from(clock.instant()))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
-            jwt.sign(new MACSigner(key));
+            jwt.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a portal session", e);
         }
@@ -82,12 +97,12 @@ public class SessionTokens {
     public Optional<PortalSession> verify(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(key))) {
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Instant expiresAt = claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant();
-            if (expiresAt == null || !expiresAt.isAfter(Instant.now()) || !claims.getAudience().contains(AUDIENCE)) {
+            if (expiresAt == null || !expiresAt.isAfter(clock.instant()) || !claims.getAudience().contains(AUDIENCE)) {
                 return Optional.empty();
             }
             return Optional.of(new PortalSession(UUID.fromString(claims.getStringClaim("tid")),

@@ -58,6 +58,23 @@ class RateLimiterAcrossInstancesIT extends IntegrationTest {
         }
     }
 
+    /**
+     * A share page's readers ask at once, and the first requests on a key find no bucket yet: every one of them gets
+     * an answer, never a failure (Bucket4j 8.14's batching failed such requests with "Bucket does not exist").
+     */
+    @Test
+    void concurrentFirstRequestsOnNewKeysAllGetAnAnswer() {
+        PortalRateLimiter limiter = new PortalRateLimiter(thisInstance, new PortalProperties(null, null, 30, null, null));
+        for (int key = 0; key < 20; key++) {
+            String token = UUID.randomUUID().toString();
+            List<Mono<Boolean>> requests = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                requests.add(limiter.tryAcquire("198.51.100.7", token));
+            }
+            assertThat(Flux.merge(requests).collectList().block()).hasSize(16).containsOnly(true);
+        }
+    }
+
     @Test
     void theLimitersSessionsCommitWithoutWaitingForTheFlush() throws Exception {
         try (var connection = thisInstance.getConnection(); var statement = connection.createStatement();
