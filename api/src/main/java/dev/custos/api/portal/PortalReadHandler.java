@@ -16,6 +16,7 @@ import dev.custos.api.evidence.Filenames;
 import dev.custos.command.authority.Visit;
 import dev.custos.query.portal.PortalQueries;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The session routes. Each request re-checks the session inside the definer function (token and grant still
@@ -73,8 +74,7 @@ class PortalReadHandler {
                 portal.evidence(session.tenantId(), session.grantId(), session.tokenId(), id), id,
                 item -> {
                     PortalViews.Evidence summary = PortalViews.read(item, PortalViews.Evidence.class);
-                    String blobKey = PortalViews.read(item, PortalViews.Stored.class).blobKey();
-                    PresignedDownload link = blobs.presignDownload(blobKey,
+                    PresignedDownload link = blobs.presignDownload(item.get("blob_key").asString(),
                             Filenames.contentDisposition(summary.title(), summary.id()), DOWNLOAD_LIFETIME);
                     return Mono.just(new PortalViews.Download(link.url(), link.expiresAt()));
                 }));
@@ -112,7 +112,7 @@ class PortalReadHandler {
      * download, {@code access_allowed} for a read).
      */
     private Mono<ServerResponse> answer(PortalSession session, Visit visit, Mono<PortalQueries.Answer> answer,
-                                        UUID downloadedEvidence, Function<String, Mono<Object>> toBody) {
+                                        UUID downloadedEvidence, Function<JsonNode, Mono<Object>> toBody) {
         return answer.flatMap(result -> {
             if (!result.sessionActive()) {
                 return record(session, AccessLog.Kind.DENIED, null, visit).then(PortalResponses.denied());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,12 +22,8 @@ final class PortalViews {
     private PortalViews() {
     }
 
-    static <T> T read(String json, Class<T> type) {
-        return FROM_DATABASE.readValue(json, type);
-    }
-
-    /** Where the bytes of an evidence summary are stored: read for a download's signed link, never answered. */
-    record Stored(String blobKey) {
+    static <T> T read(JsonNode node, Class<T> type) {
+        return FROM_DATABASE.treeToValue(node, type);
     }
 
     record IndexGrant(String title, String grantType, Instant expiresAt) {

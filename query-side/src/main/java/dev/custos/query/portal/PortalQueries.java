@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 
 import dev.custos.query.Timestamps;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls the portal's SECURITY DEFINER functions, and nothing else. Each read answers empty when the session no
@@ -16,12 +18,11 @@ import reactor.core.publisher.Mono;
 @Component
 public class PortalQueries {
 
-    /**
-     * A function's answer: whether the session still counts, and the object as the function wrote it, in JSON
-     * (absent when not in scope). PostgreSQL splits the two, so the service parses the object once, into its view.
-     */
-    public record Answer(boolean sessionActive, Optional<String> item) {
+    /** A function's answer: whether the session still counts, and the object (absent when not in scope). */
+    public record Answer(boolean sessionActive, Optional<JsonNode> item) {
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PortalDatabase portal;
 
@@ -43,36 +44,35 @@ public class PortalQueries {
     }
 
     public Mono<Answer> index(UUID tenantId, UUID grantId, UUID tokenId) {
-        return call("cc_authority_list_scope_index(:tenant, :grant, :token)", tenantId, grantId, tokenId, null);
+        return call("SELECT cc_authority_list_scope_index(:tenant, :grant, :token)::text AS answer",
+                tenantId, grantId, tokenId, null);
     }
 
     public Mono<Answer> bundleManifest(UUID tenantId, UUID grantId, UUID tokenId, UUID bundleId) {
-        return call("cc_authority_get_bundle_manifest(:tenant, :grant, :token, :object)", tenantId, grantId, tokenId,
-                bundleId);
+        return call("SELECT cc_authority_get_bundle_manifest(:tenant, :grant, :token, :object)::text AS answer",
+                tenantId, grantId, tokenId, bundleId);
     }
 
     public Mono<Answer> dossier(UUID tenantId, UUID grantId, UUID tokenId, UUID dossierId) {
-        return call("cc_authority_get_dossier(:tenant, :grant, :token, :object)", tenantId, grantId, tokenId,
-                dossierId);
+        return call("SELECT cc_authority_get_dossier(:tenant, :grant, :token, :object)::text AS answer",
+                tenantId, grantId, tokenId, dossierId);
     }
 
     public Mono<Answer> evidence(UUID tenantId, UUID grantId, UUID tokenId, UUID evidenceId) {
-        return call("cc_authority_get_evidence_object_summary(:tenant, :grant, :token, :object)", tenantId, grantId,
-                tokenId, evidenceId);
+        return call("SELECT cc_authority_get_evidence_object_summary(:tenant, :grant, :token, :object)::text AS answer",
+                tenantId, grantId, tokenId, evidenceId);
     }
 
-    private Mono<Answer> call(String function, UUID tenantId, UUID grantId, UUID tokenId, UUID objectId) {
-        var spec = portal.client()
-                .sql("SELECT answer ->> 'session' AS session, (answer -> 'item')::text AS item FROM " + function
-                        + " AS answer")
-                .bind("tenant", tenantId).bind("grant", grantId).bind("token", tokenId);
+    private Mono<Answer> call(String sql, UUID tenantId, UUID grantId, UUID tokenId, UUID objectId) {
+        var spec = portal.client().sql(sql).bind("tenant", tenantId).bind("grant", grantId).bind("token", tokenId);
         if (objectId != null) {
             spec = spec.bind("object", objectId);
         }
-        return spec.map(row -> {
-            String item = row.get("item", String.class);
-            return new Answer("active".equals(row.get("session", String.class)),
-                    item == null || item.equals("null") ? Optional.empty() : Optional.of(item));
-        }).one();
+        return spec.map(row -> row.get("answer", String.class)).one().map(text -> {
+            JsonNode answer = JSON.readTree(text);
+            boolean active = "active".equals(answer.path("session").asString());
+            JsonNode item = answer.get("item");
+            return new Answer(active, item == null || item.isNull() ? Optional.empty() : Optional.of(item));
+        });
     }
 }
