@@ -1,15 +1,6 @@
--- The portal index as V19 and V16 answered it, before V22 named each bundle's and dossier's members (only to
--- measure against: see docs/performance.md §2.8).
-CREATE OR REPLACE FUNCTION dossiers_before_v22(p_grant_id uuid) RETURNS jsonb
-    LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
-    SELECT coalesce(jsonb_agg(jsonb_build_object('dossier_id', d.id, 'claim_id', d.claim_id,
-                                                 'dossier_sha256', d.dossier_sha256, 'assembled_at', d.assembled_at)
-                              ORDER BY d.assembled_at, d.id), '[]'::jsonb)
-      FROM cc_authority_access_scopes s JOIN cc_claim_dossiers d ON d.id = s.scope_id
-     WHERE s.grant_id = p_grant_id AND s.scope_type = 'claim_dossier'
-       AND NOT custos_portal_sharing_restricted('claim_dossier', d.id)
-$$;
-
+-- The portal index as V19 answered it, before V22 named each bundle's and dossier's members (only to measure
+-- against: see docs/performance.md §2.8). It calls the same helpers as the live index, so the two differ only by
+-- what V22 added.
 CREATE OR REPLACE FUNCTION index_before_v22(p_tenant_id uuid, p_grant_id uuid, p_token_id uuid)
     RETURNS jsonb
     LANGUAGE plpgsql STABLE SECURITY DEFINER
@@ -30,7 +21,7 @@ BEGIN
                       FROM cc_authority_access_scopes s JOIN cc_evidence_bundles b ON b.id = s.scope_id
                      WHERE s.grant_id = p_grant_id AND s.scope_type = 'evidence_bundle' AND b.status = 'sealed'
                        AND NOT custos_portal_sharing_restricted('evidence_bundle', b.id)),
-        'dossiers', dossiers_before_v22(p_grant_id),
+        'dossiers', custos_portal_dossiers(p_grant_id),
         'claims', custos_portal_claims(p_grant_id),
         'evidence', (SELECT coalesce(jsonb_agg(custos_portal_evidence_summary(e) ORDER BY e.captured_at, e.id), '[]'::jsonb)
                        FROM cc_evidence_objects e

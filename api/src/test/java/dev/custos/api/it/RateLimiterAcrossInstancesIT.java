@@ -27,21 +27,22 @@ import reactor.core.publisher.Mono;
  */
 class RateLimiterAcrossInstancesIT extends IntegrationTest {
 
+    private static final PortalProperties THIRTY_A_MINUTE = new PortalProperties(null, null, 30, null, null);
+
     @Autowired
     @Qualifier("rateLimitDataSource")
     private DataSource thisInstance;
 
     @Test
     void twoInstancesTogetherAllowExactlyTheLimit() {
-        PortalProperties thirtyAMinute = new PortalProperties(null, null, 30, null, null);
         try (HikariDataSource otherInstance = new HikariDataSource()) {
             otherInstance.setJdbcUrl(databaseUrl());
             otherInstance.setUsername("custos_app");
             otherInstance.setPassword("runtime-password");
             otherInstance.setConnectionInitSql("SET synchronous_commit = off");
             otherInstance.setMaximumPoolSize(4);
-            List<PortalRateLimiter> limiters = List.of(new PortalRateLimiter(thisInstance, thirtyAMinute),
-                    new PortalRateLimiter(otherInstance, thirtyAMinute));
+            List<PortalRateLimiter> limiters = List.of(new PortalRateLimiter(thisInstance, THIRTY_A_MINUTE),
+                    new PortalRateLimiter(otherInstance, THIRTY_A_MINUTE));
             String client = "203.0.113." + (UUID.randomUUID().hashCode() & 0x7f);
             String token = UUID.randomUUID().toString();
 
@@ -64,7 +65,7 @@ class RateLimiterAcrossInstancesIT extends IntegrationTest {
      */
     @Test
     void concurrentFirstRequestsOnNewKeysAllGetAnAnswer() {
-        PortalRateLimiter limiter = new PortalRateLimiter(thisInstance, new PortalProperties(null, null, 30, null, null));
+        PortalRateLimiter limiter = new PortalRateLimiter(thisInstance, THIRTY_A_MINUTE);
         for (int key = 0; key < 20; key++) {
             String token = UUID.randomUUID().toString();
             List<Mono<Boolean>> requests = new ArrayList<>();
