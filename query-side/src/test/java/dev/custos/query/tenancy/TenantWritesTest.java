@@ -1,0 +1,106 @@
+package dev.custos.query.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.custos.query.QueryDatabase;
+
+/**
+ * A transaction enters a tenant once, however many handlers name it; it enters it again when the tenant changes,
+ * in the next transaction, and in an inner transaction on another connection. Each case reads the setting back
+ * from PostgreSQL, so a tenant remembered past its transaction or its connection fails here.
+ */
+class TenantWritesTest {
+
+    private static QueryDatabase db;
+    private static CountingTemplate jdbc;
+    private static TenantWrites writes;
+    private static TransactionTemplate transaction;
+    private static TransactionTemplate newTransaction;
+
+    private final UUID acme = UUID.randomUUID();
+    private final UUID globex = UUID.randomUUID();
+
+    /** Counts the statements that enter a tenant. */
+    private static final class CountingTemplate extends JdbcTemplate {
+        final AtomicInteger entered = new AtomicInteger();
+
+        CountingTemplate(javax.sql.DataSource dataSource) {
+            super(dataSource);
+        }
+
+        @Override
+        public <T> T queryForObject(String sql, Class<T> requiredType, Object... args) {
+            if (sql.contains("set_config('app.tenant_id'")) {
+                entered.incrementAndGet();
+            }
+            return super.queryForObject(sql, requiredType, args);
+        }
+    }
+
+    @BeforeAll
+    static void database() {
+        db = QueryDatabase.fresh();
+        jdbc = new CountingTemplate(db.app.getDataSource());
+        writes = new TenantWrites(jdbc);
+        JdbcTransactionManager transactions = new JdbcTransactionManager(db.app.getDataSource());
+        transaction = new TransactionTemplate(transactions);
+        newTransaction = new TransactionTemplate(transactions);
+        newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @BeforeEach
+    void count() {
+        jdbc.entered.set(0);
+    }
+
+    @Test
+    void oneTransactionEntersItsTenantOnceAndAgainWhenItChanges() {
+        transaction.executeWithoutResult(status -> {
+            assertThat(tenantAfter(acme)).isEqualTo(acme.toString());
+            assertThat(tenantAfter(acme)).isEqualTo(acme.toString());
+            assertThat(jdbc.entered).hasValue(1);
+            assertThat(tenantAfter(globex)).isEqualTo(globex.toString());
+            assertThat(tenantAfter(acme)).isEqualTo(acme.toString());
+        });
+        assertThat(jdbc.entered).hasValue(3);
+    }
+
+    @Test
+    void theNextTransactionEntersItAgain() {
+        transaction.executeWithoutResult(status -> assertThat(tenantAfter(acme)).isEqualTo(acme.toString()));
+        transaction.executeWithoutResult(status -> assertThat(tenantAfter(acme)).isEqualTo(acme.toString()));
+        assertThat(jdbc.entered).hasValue(2);
+    }
+
+    @Test
+    void anInnerTransactionOnAnotherConnectionEntersItAgainAndTheOuterKeepsItsOwn() {
+        transaction.executeWithoutResult(outer -> {
+            assertThat(tenantAfter(acme)).isEqualTo(acme.toString());
+            newTransaction.executeWithoutResult(inner -> assertThat(tenantAfter(acme)).isEqualTo(acme.toString()));
+            assertThat(tenantAfter(acme)).isEqualTo(acme.toString());
+        });
+        assertThat(jdbc.entered).hasValue(3);
+    }
+
+    @Test
+    void withoutATransactionEveryCallEntersIt() {
+        writes.as(acme);
+        writes.as(acme);
+        assertThat(jdbc.entered).hasValue(2);
+    }
+
+    private static String tenantAfter(UUID tenant) {
+        return writes.as(tenant).queryForObject("SELECT current_setting('app.tenant_id', true)", String.class);
+    }
+}
