@@ -82,8 +82,8 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (failure instanceof ConcurrencyException) {
             return Problem.of(HttpStatus.CONFLICT, "The resource already exists or was changed concurrently");
         }
-        if (failure instanceof AbortedException) {
-            // The client went away mid-request; nobody is left to read an answer.
+        if (failure instanceof AbortedException || AbortedException.isConnectionReset(failure)) {
+            // The client went away mid-request (or reset the connection under it); nobody is left to read an answer.
             log.debug("Client aborted {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
             return Problem.of(HttpStatus.BAD_REQUEST, "The request was aborted");
         }
