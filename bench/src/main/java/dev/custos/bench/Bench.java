@@ -77,7 +77,7 @@ public final class Bench {
              Connection sql = DriverManager.getConnection(jdbcUrl(database), options.pgUser(), "")) {
             table.fact("B6 start, external PostgreSQL (to liveness 200)",
                     String.format("%.1f s", service.startTime.toMillis() / 1000.0));
-            for (String ddl : PgBench.copyTableDdl()) {
+            for (String ddl : concat(PgBench.copyTableDdl(), Floors.copyTableDdl())) {
                 sql.createStatement().execute(ddl);
             }
             warmUp(new World(new Http(service.base())));
@@ -103,10 +103,16 @@ public final class Bench {
             Http.As operator = world.tenantWithOperator();
             commandRows("B1 POST /api/operator/legal/holds", () -> world.placeHold(operator), empty);
             commandRows("B1 POST /api/operator/emergency/runs/start", () -> world.startRun(operator), empty);
+            for (int clients : options.clients()) {
+                table.load("B1 floor: run_start's SQL alone (pgbench)", clients, pgbench.run(Floors.command(operator),
+                        clients, options.window(), true, true), empty.get(clients), "empty route");
+            }
 
             // B3: from the command's answer to its audit row.
+            // The poll names the tenant and the subject's type, so it is one index probe however many rows B1 made.
             table.latency("B3 lag: hold answered → cc_operator_events row", lag(world, operator, sql,
-                    "SELECT 1 FROM cc_operator_events WHERE subject_id = ?::uuid"), null, null);
+                    "SELECT 1 FROM cc_operator_events WHERE tenant_id = '" + operator.tenant()
+                            + "' AND subject_type = 'legal_hold' AND subject_id = ?::uuid"), null, null);
             // B7: from the command's answer to its event's link in the tenant's audit chain (the contract: ≤ 1 s).
             table.latency("B7 lag: hold answered → its event chained", lag(world, operator, sql,
                     "SELECT 1 FROM audit_chain c JOIN domain_event_entry e ON e.global_index = c.global_index "
@@ -129,6 +135,9 @@ public final class Bench {
                     emptyAt(empty, readers), "empty route");
             table.load("B2 GET /p/authority/index, 16 tokens", readers, Load.run(readers, options.warmUp(),
                     options.window(), client -> () -> world.index(ownTokenSessions.get(client)).status() == 200),
+                    emptyAt(empty, readers), "empty route");
+            table.load("B2 floor: the index read's SQL alone (pgbench)", readers, pgbench.run(Floors.portalRead(
+                    operator.tenant(), grant, tokenOf(sql, grant)), readers, options.window(), true, false),
                     emptyAt(empty, readers), "empty route");
 
             // B5: the session exchange, on fresh tokens and on the shared one after many accesses.
@@ -196,14 +205,15 @@ public final class Bench {
     }
 
     /**
-     * A few seconds of every path before anything is measured, so the JIT has compiled the service's hot code and
-     * the first rows do not pay for it.
+     * Every path for {@code --prewarm} seconds before anything is measured, so the JIT has compiled the service's
+     * hot code and the first rows do not pay for it: with 9 s, the first command row (the hold at 1 client) still
+     * ran 1.5 ms slower than the same path once warm.
      */
     private void warmUp(World world) {
         Http.As operator = world.tenantWithOperator();
         List<UUID> evidence = world.sealedEvidence(operator, 2);
         UUID grant = world.grant(operator, evidence);
-        long end = System.nanoTime() + options.warmUp().multipliedBy(3).toNanos();
+        long end = System.nanoTime() + options.prewarm().toNanos();
         while (System.nanoTime() < end) {
             World.fill(40, 4, 201, () -> world.placeHold(operator));
             World.fill(20, 4, 201, () -> world.startRun(operator));
@@ -237,6 +247,23 @@ public final class Bench {
                 }
             });
         }
+    }
+
+    private static UUID tokenOf(Connection sql, UUID grant) throws SQLException {
+        try (PreparedStatement token = sql.prepareStatement(
+                "SELECT id FROM cc_authority_access_tokens WHERE grant_id = ? ORDER BY id LIMIT 1")) {
+            token.setObject(1, grant);
+            try (ResultSet row = token.executeQuery()) {
+                row.next();
+                return row.getObject(1, UUID.class);
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static Load.Result emptyAt(Map<Integer, Load.Result> empty, int clients) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Command-line options; every default is what docs/performance.md's figures were taken with. */
-record Options(Path jar, Path out, String pgHost, int pgPort, String pgUser, List<Integer> clients, Duration warmUp,
-               Duration window, int samples, int priorAccesses, int members, boolean embedded, List<String> jvm,
-               Path cds) {
+record Options(Path jar, Path out, String pgHost, int pgPort, String pgUser, List<Integer> clients, Duration prewarm,
+               Duration warmUp, Duration window, int samples, int priorAccesses, int members, boolean embedded,
+               List<String> jvm, Path cds) {
 
     static Options parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -30,6 +30,7 @@ record Options(Path jar, Path out, String pgHost, int pgPort, String pgUser, Lis
                 Integer.parseInt(values.getOrDefault("pg-port", "5432")),
                 values.getOrDefault("pg-user", "postgres"),
                 List.of(1, 8, 16),
+                Duration.ofSeconds(Long.parseLong(values.getOrDefault("prewarm", "30"))),
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("warm-up", "3"))),
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("seconds", "10"))),
                 Integer.parseInt(values.getOrDefault("samples", "200")),

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,7 +20,7 @@ import org.HdrHistogram.Histogram;
 final class PgBench {
 
     /** About the size of a serialized hold event and its metadata, so the row costs what an event row costs. */
-    private static final String INSERT = """
+    static final String INSERT = """
             INSERT INTO bench_event (event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp,
                 aggregate_identifier, sequence_number, type, tenant_id, tx_id)
             VALUES (gen_random_uuid()::text, convert_to(repeat('m', 300), 'UTF8'), convert_to(repeat('p', 400), 'UTF8'),
@@ -51,16 +52,34 @@ final class PgBench {
     }
 
     Load.Result insert(int clients, Duration window) throws IOException, InterruptedException {
+        return run(INSERT.replace('\n', ' ').strip() + "\n", clients, window, false, true);
+    }
+
+    /**
+     * Runs {@code script} over and over, each run one pgbench transaction and one latency; {@code prepared} uses the extended protocol
+     * with prepared statements (as the service's drivers do); without {@code durable} every commit skips the WAL
+     * flush, as the portal limiter's do and as a group commit amortises it.
+     */
+    Load.Result run(String script, int clients, Duration window, boolean prepared, boolean durable)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("custos-pgbench");
-        Path script = dir.resolve("insert.sql");
-        Files.writeString(script, INSERT.replace('\n', ' ').strip() + "\n", StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder("pgbench", "-n", "-h", host, "-p", String.valueOf(port), "-U", user,
-                "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 2)),
-                "-T", String.valueOf(window.toSeconds()), "-f", script.toString(), "-l",
-                "--log-prefix=" + dir.resolve("log"), database)
-                .directory(dir.toFile()).redirectErrorStream(true).start();
+        Path file = dir.resolve("script.sql");
+        Files.writeString(file, script, StandardCharsets.UTF_8);
+        List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-h", host, "-p",
+                String.valueOf(port), "-U", user, "-c", String.valueOf(clients), "-j",
+                String.valueOf(Math.min(clients, 2)), "-T", String.valueOf(window.toSeconds()), "-f", file.toString(),
+                "-l", "--log-prefix=" + dir.resolve("log")));
+        if (prepared) {
+            command.addAll(List.of("-M", "prepared"));
+        }
+        command.add(database);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        if (!durable) {
+            builder.environment().put("PGOPTIONS", "-c synchronous_commit=off");
+        }
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
+        if (process.waitFor() != 0 || output.contains("aborted")) {
             throw new IllegalStateException("pgbench failed: " + output);
         }
         Histogram histogram = new Histogram(60_000_000L, 3);
