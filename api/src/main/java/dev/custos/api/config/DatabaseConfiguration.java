@@ -79,8 +79,8 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @Primary
-    HikariDataSource dataSource(DatabaseEndpoint endpoint, MigratedSchema schema) {
-        return new HikariDataSource(appPool(endpoint, "custos-app", 10));
+    HikariDataSource dataSource(DatabaseEndpoint endpoint, DatabaseProperties properties, MigratedSchema schema) {
+        return new HikariDataSource(appPool(endpoint, properties, "custos-app", 10));
     }
 
     /**
@@ -89,15 +89,23 @@ class DatabaseConfiguration {
      * the last few hundred milliseconds of decrements, which only hands a client a few extra requests.
      */
     @Bean(destroyMethod = "close")
-    HikariDataSource rateLimitDataSource(DatabaseEndpoint endpoint, MigratedSchema schema) {
-        HikariConfig config = appPool(endpoint, "custos-rate-limit", 4);
+    HikariDataSource rateLimitDataSource(DatabaseEndpoint endpoint, DatabaseProperties properties,
+                                         MigratedSchema schema) {
+        HikariConfig config = appPool(endpoint, properties, "custos-rate-limit", 4);
         config.setConnectionInitSql("SET synchronous_commit = off");
         return new HikariDataSource(config);
     }
 
-    /** A JDBC pool that logs in as {@code custos_app}. */
-    private static HikariConfig appPool(DatabaseEndpoint endpoint, String name, int size) {
+    /**
+     * A JDBC pool that logs in as {@code custos_app}. Its sessions wait for a lock no longer than the configured
+     * bound, set as a startup option of the connection (no statement, no round trip): Axon's own timeouts are off,
+     * because they interrupt a command's thread, so this is what keeps a command from waiting unbounded.
+     */
+    private static HikariConfig appPool(DatabaseEndpoint endpoint, DatabaseProperties properties, String name,
+                                        int size) {
         HikariConfig config = new HikariConfig();
+        config.addDataSourceProperty("options",
+                "-c lock_timeout=" + properties.effectiveLockTimeout().toMillis());
         config.setPoolName(name);
         config.setJdbcUrl(endpoint.jdbcUrl());
         config.setUsername(DatabaseEndpoint.APP_ROLE);

@@ -52,6 +52,19 @@ public class ProblemException extends RuntimeException {
         return false;
     }
 
+    /**
+     * Whether a failure is a statement that waited past the session's {@code lock_timeout} (SQLSTATE 55P03): its
+     * transaction rolled back whole, and the same request may succeed a moment later.
+     */
+    public static boolean isLockTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a failure is a body past the in-memory limit, anywhere in its causes (decoders wrap it). */
     public static boolean isTooLarge(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

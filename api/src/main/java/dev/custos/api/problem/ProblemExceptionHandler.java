@@ -42,7 +42,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-        if (failure instanceof Overloaded) {
+        if (failure instanceof Overloaded || ProblemException.isLockTimeout(failure)) {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Overloaded.RETRY_AFTER_SECONDS);
         }
         return writer.refuse(exchange, toProblem(failure, exchange));
@@ -60,6 +60,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         }
         if (failure instanceof Overloaded overloaded) {
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, overloaded.getMessage());
+        }
+        if (ProblemException.isLockTimeout(failure)) {
+            log.warn("{} {} waited past the lock bound and was rolled back", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value());
+            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, new Overloaded().getMessage());
         }
         if (failure instanceof CommandRefused refused) {
             HttpStatus status = switch (refused.reason()) {
