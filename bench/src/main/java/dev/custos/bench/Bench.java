@@ -77,8 +77,10 @@ public final class Bench {
              Connection sql = DriverManager.getConnection(jdbcUrl(database), options.pgUser(), "")) {
             table.fact("B6 start, external PostgreSQL (to liveness 200)",
                     String.format("%.1f s", service.startTime.toMillis() / 1000.0));
-            for (String ddl : concat(PgBench.copyTableDdl(), Floors.copyTableDdl())) {
-                sql.createStatement().execute(ddl);
+            for (List<String> copies : List.of(PgBench.copyTableDdl(), Floors.copyTableDdl())) {
+                for (String ddl : copies) {
+                    sql.createStatement().execute(ddl);
+                }
             }
             warmUp(new World(new Http(service.base())));
             Http http = new Http(service.base());
@@ -137,7 +139,7 @@ public final class Bench {
                     options.window(), client -> () -> world.index(ownTokenSessions.get(client)).status() == 200),
                     emptyAt(empty, readers), "empty route");
             table.load("B2 floor: the index read's SQL alone (pgbench)", readers, pgbench.run(Floors.portalRead(
-                    operator.tenant(), grant, tokenOf(sql, grant)), readers, options.window(), true, false),
+                    sql, operator.tenant(), grant), readers, options.window(), true, false),
                     emptyAt(empty, readers), "empty route");
 
             // B5: the session exchange, on fresh tokens and on the shared one after many accesses.
@@ -247,23 +249,6 @@ public final class Bench {
                 }
             });
         }
-    }
-
-    private static UUID tokenOf(Connection sql, UUID grant) throws SQLException {
-        try (PreparedStatement token = sql.prepareStatement(
-                "SELECT id FROM cc_authority_access_tokens WHERE grant_id = ? ORDER BY id LIMIT 1")) {
-            token.setObject(1, grant);
-            try (ResultSet row = token.executeQuery()) {
-                row.next();
-                return row.getObject(1, UUID.class);
-            }
-        }
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> both = new ArrayList<>(first);
-        both.addAll(second);
-        return both;
     }
 
     private static Load.Result emptyAt(Map<Integer, Load.Result> empty, int clients) {

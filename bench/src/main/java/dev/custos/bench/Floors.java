@@ -1,5 +1,9 @@
 package dev.custos.bench;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,9 +54,19 @@ final class Floors {
 
     /**
      * One {@code GET /p/authority/index}: the limiter's transaction on one of 16 buckets, the definer function, and
-     * the access event with its row in one transaction (the access log commits a batch of these at once).
+     * the access event with its row in one transaction (the access log commits a batch of these at once), for one of
+     * the grant's tokens.
      */
-    static String portalRead(UUID tenant, UUID grant, UUID token) {
+    static String portalRead(Connection sql, UUID tenant, UUID grant) throws SQLException {
+        UUID token;
+        try (PreparedStatement first = sql.prepareStatement(
+                "SELECT id FROM cc_authority_access_tokens WHERE grant_id = ? ORDER BY id LIMIT 1")) {
+            first.setObject(1, grant);
+            try (ResultSet row = first.executeQuery()) {
+                row.next();
+                token = row.getObject(1, UUID.class);
+            }
+        }
         return """
                 \\set bucket random(1, 16)
                 BEGIN;
