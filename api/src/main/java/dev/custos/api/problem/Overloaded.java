@@ -8,7 +8,10 @@ public class Overloaded extends RuntimeException {
 
     public static final String RETRY_AFTER_SECONDS = "1";
 
+    /** The detail of every 503: the same whether the queue was full or a lock was held too long. */
+    public static final String DETAIL = "The service is busy; try again in a moment";
+
     public Overloaded() {
-        super("The service is busy; try again in a moment", null, false, false);
+        super(DETAIL, null, false, false);
     }
 }

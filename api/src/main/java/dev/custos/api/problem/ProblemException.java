@@ -44,12 +44,7 @@ public class ProblemException extends RuntimeException {
 
     /** Whether a failure is a unique-key violation (SQLState 23505), anywhere in its causes. */
     public static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return hasSqlState(failure, "23505");
     }
 
     /**
@@ -57,8 +52,13 @@ public class ProblemException extends RuntimeException {
      * transaction rolled back whole, and the same request may succeed a moment later.
      */
     public static boolean isLockTimeout(Throwable failure) {
+        return hasSqlState(failure, "55P03");
+    }
+
+    /** Whether a database error with this SQLSTATE is anywhere in a failure's causes (Axon and Spring wrap it). */
+    private static boolean hasSqlState(Throwable failure, String state) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+            if (cause instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
                 return true;
             }
         }

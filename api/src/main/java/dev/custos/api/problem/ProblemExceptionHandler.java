@@ -64,7 +64,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (ProblemException.isLockTimeout(failure)) {
             log.warn("{} {} waited past the lock bound and was rolled back", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value());
-            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, new Overloaded().getMessage());
+            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, Overloaded.DETAIL);
         }
         if (failure instanceof CommandRefused refused) {
             HttpStatus status = switch (refused.reason()) {
