@@ -18,6 +18,9 @@ import java.util.UUID;
  */
 final class Floors {
 
+    /** The size of one of Bucket4j's serialized bucket states for the portal's limit, as the service stores it. */
+    private static final int BUCKET_STATE_BYTES = 107;
+
     private Floors() {
     }
 
@@ -29,7 +32,7 @@ final class Floors {
                 "CREATE TABLE bench_access_event (LIKE cc_authority_access_events INCLUDING ALL)",
                 "CREATE TABLE bench_rate_limit_bucket (LIKE portal_rate_limit_buckets INCLUDING ALL)",
                 "INSERT INTO bench_rate_limit_bucket (id, state) SELECT 'bucket-' || n, "
-                        + "decode(repeat('00', 107), 'hex') FROM generate_series(1, 16) n");
+                        + "decode(repeat('00', " + BUCKET_STATE_BYTES + "), 'hex') FROM generate_series(1, 16) n");
     }
 
     /**
@@ -71,7 +74,7 @@ final class Floors {
                 \\set bucket random(1, 16)
                 BEGIN;
                 SELECT state FROM bench_rate_limit_bucket WHERE id = 'bucket-' || :bucket FOR UPDATE;
-                UPDATE bench_rate_limit_bucket SET state = decode(repeat('01', 107), 'hex') WHERE id = 'bucket-' || :bucket;
+                UPDATE bench_rate_limit_bucket SET state = decode(repeat('01', %5$d), 'hex') WHERE id = 'bucket-' || :bucket;
                 COMMIT;
                 SELECT cc_authority_list_scope_index('%1$s', '%2$s', '%3$s')::text;
                 BEGIN;
@@ -82,7 +85,7 @@ final class Floors {
                 '127.0.0.1', 'Java-http-client/17', '/p/authority/index', \
                 '{"view_counted": false, "view_number": 0}') ON CONFLICT (id) DO NOTHING;
                 COMMIT;
-                """.formatted(tenant, grant, token, event());
+                """.formatted(tenant, grant, token, event(), BUCKET_STATE_BYTES);
     }
 
     /** An event row of about the size of a serialized event and its metadata, as in B0. */

@@ -29,8 +29,13 @@ class DroppedErrors implements InitializingBean, DisposableBean {
         Hooks.resetOnErrorDropped();
     }
 
+    /** Whether a failure is the client going away: it aborted, or reset the connection under its request. */
+    static boolean clientWentAway(Throwable failure) {
+        return failure instanceof AbortedException || AbortedException.isConnectionReset(failure);
+    }
+
     static void dropped(Throwable error) {
-        if (error instanceof AbortedException || AbortedException.isConnectionReset(error)) {
+        if (clientWentAway(error)) {
             log.debug("A client went away while its request was read: {}", error.toString());
             return;
         }

@@ -21,7 +21,6 @@ import org.springframework.web.server.WebExceptionHandler;
 import dev.custos.api.blob.BlobTooLarge;
 import dev.custos.command.CommandRefused;
 import reactor.core.publisher.Mono;
-import reactor.netty.channel.AbortedException;
 
 /**
  * Turns every failure into an RFC 9457 problem. Known failures keep their own message, which is written for
@@ -87,7 +86,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (failure instanceof ConcurrencyException) {
             return Problem.of(HttpStatus.CONFLICT, "The resource already exists or was changed concurrently");
         }
-        if (failure instanceof AbortedException || AbortedException.isConnectionReset(failure)) {
+        if (DroppedErrors.clientWentAway(failure)) {
             // The client went away mid-request (or reset the connection under it); nobody is left to read an answer.
             log.debug("Client aborted {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
             return Problem.of(HttpStatus.BAD_REQUEST, "The request was aborted");
