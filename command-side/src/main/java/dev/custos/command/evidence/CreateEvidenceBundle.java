@@ -5,8 +5,10 @@ import java.util.UUID;
 
 import dev.custos.command.Reach;
 
-/** Put evidence objects of the tenant together in an open bundle. */
-public record CreateEvidenceBundle(UUID bundleId, UUID tenantId, String title, List<UUID> evidenceIds,
-                                   UUID requestedBy,
-        Reach reach) {
+/**
+ * Put evidence objects of the tenant together in an open bundle of {@code circleId} ({@code null}: the whole
+ * tenant); every member must be tenant-wide or of that circle.
+ */
+public record CreateEvidenceBundle(UUID bundleId, UUID tenantId, UUID circleId, String title, List<UUID> evidenceIds,
+                                   UUID requestedBy, Reach reach) {
 }

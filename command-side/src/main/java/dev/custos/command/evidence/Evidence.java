@@ -27,8 +27,8 @@ import dev.custos.events.evidence.EvidenceIntegrityChecked;
 import dev.custos.events.evidence.EvidenceSealed;
 
 /**
- * One evidence object: its recorded hash, whether it is sealed, whether its stored bytes were ever found altered,
- * and whether it was destroyed. Sealed evidence is immutable; destroyed evidence accepts nothing more.
+ * One evidence object: its circle, its recorded hash, whether it is sealed, whether its stored bytes were ever found
+ * altered, and whether it was destroyed. Sealed evidence is immutable; destroyed evidence accepts nothing more.
  */
 @Aggregate(cache = Aggregates.CACHE)
 class Evidence {
@@ -38,6 +38,7 @@ class Evidence {
     @AggregateIdentifier
     private UUID evidenceId;
     private UUID tenantId;
+    private UUID circleId;
     private String contentSha256;
     private String blobKey;
     private boolean sealed;
@@ -51,7 +52,7 @@ class Evidence {
         require(command.contentSha256() != null && SHA256_HEX.matcher(command.contentSha256()).matches(), INVALID,
                 "content_sha256 must be a lower-case hex SHA-256");
         require(command.contentBytes() >= 0, INVALID, "content_bytes must not be negative");
-        EvidenceCaptured captured = new EvidenceCaptured(command.tenantId(), command.evidenceId(),
+        EvidenceCaptured captured = new EvidenceCaptured(command.tenantId(), command.evidenceId(), command.circleId(),
                 requireText(command.title(), "title"),
                 command.sourceType() == null || command.sourceType().isBlank() ? "upload" : command.sourceType().strip(),
                 requireText(command.contentMime(), "content_type"), command.contentBytes(), command.contentSha256(),
@@ -97,10 +98,10 @@ class Evidence {
         return blobKey;
     }
 
-    /** Evidence belongs to the whole tenant, so only a tenant-wide role acts on it. */
+    /** Evidence of a circle is acted on from that circle; tenant-wide evidence by tenant-wide roles. */
     private void requireLiveInTenant(UUID requestTenant, Reach reach) {
         require(tenantId.equals(requestTenant), NOT_FOUND, "no such evidence");
-        reach.requireActOn(null, "evidence");
+        reach.requireActOn(circleId, "evidence");
         require(!destroyed, CONFLICT, "the evidence was destroyed");
     }
 
@@ -108,6 +109,7 @@ class Evidence {
     void on(EvidenceCaptured event) {
         evidenceId = event.evidenceId();
         tenantId = event.tenantId();
+        circleId = event.circleId();
         contentSha256 = event.contentSha256();
         blobKey = event.blobKey();
     }

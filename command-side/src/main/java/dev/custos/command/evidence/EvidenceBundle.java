@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.custos.command.Aggregates;
+import dev.custos.command.Reach;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -31,7 +32,7 @@ import dev.custos.events.evidence.EvidenceBundleCreated;
 import dev.custos.events.evidence.EvidenceBundleSealed;
 
 /**
- * A bundle of evidence objects. Sealing it writes a manifest in canonical JSON listing every member's id, title,
+ * A bundle of evidence objects, of one circle or of the whole tenant. Sealing it writes a manifest in canonical JSON listing every member's id, title,
  * content hash and size, and records the SHA-256 of exactly those bytes.
  */
 @Aggregate(cache = Aggregates.CACHE)
@@ -40,40 +41,52 @@ class EvidenceBundle {
     @AggregateIdentifier
     private UUID bundleId;
     private UUID tenantId;
+    private UUID circleId;
     private String title;
     private Set<UUID> members;
     private boolean sealed;
 
-    /** Answers the bundle as created: the new bundle is exactly its event, so the answer needs no read. */
+    /**
+     * Answers the bundle as created: the new bundle is exactly its event, so the answer needs no read. Its members
+     * are read as committed: each must be the tenant's, not destroyed, and tenant-wide or of the bundle's circle.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    EvidenceBundleCreated handle(CreateEvidenceBundle command, Clock clock) {
+    EvidenceBundleCreated handle(CreateEvidenceBundle command, EvidenceRegistry evidence, Clock clock) {
         require(command.bundleId() != null && command.tenantId() != null, INVALID, "bundle and tenant ids are required");
-        // Bundles belong to the whole tenant, like their evidence.
-        command.reach().requireActOn(null, "tenant");
+        command.reach().requireActOn(command.circleId(), "circle");
         require(command.evidenceIds() != null && !command.evidenceIds().isEmpty(), INVALID,
                 "evidence_ids must name at least one evidence object");
         require(new HashSet<>(command.evidenceIds()).size() == command.evidenceIds().size(), INVALID,
                 "evidence_ids must not repeat an id");
+        Map<UUID, ManifestMember> found = evidence.members(command.tenantId(), command.evidenceIds());
+        for (UUID id : command.evidenceIds()) {
+            ManifestMember member = found.get(id);
+            require(member != null, NOT_FOUND, "no such evidence: " + id);
+            Reach.requireSameCircle(command.circleId(), member.circleId(), "evidence");
+            require(!member.destroyed(), CONFLICT, "a destroyed evidence object cannot be bundled");
+        }
         EvidenceBundleCreated created = new EvidenceBundleCreated(command.tenantId(), command.bundleId(),
-                requireText(command.title(), "title"), List.copyOf(command.evidenceIds()), clock.instant(),
-                command.requestedBy());
+                command.circleId(), requireText(command.title(), "title"), List.copyOf(command.evidenceIds()),
+                clock.instant(), command.requestedBy());
         apply(created);
         return created;
     }
 
+    /** The manifest lists the members as committed now: every one sealed and none destroyed, or nothing is sealed. */
     @CommandHandler
-    SealedBundle handle(SealEvidenceBundle command, Clock clock) {
+    SealedBundle handle(SealEvidenceBundle command, EvidenceRegistry evidence, Clock clock) {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such bundle");
-        command.reach().requireActOn(null, "bundle");
+        command.reach().requireActOn(circleId, "bundle");
         require(!sealed, CONFLICT, "the bundle is already sealed");
-        Set<UUID> described = new HashSet<>();
-        command.members().forEach(member -> described.add(member.evidenceId()));
-        require(described.equals(members), CONFLICT, "the members to seal are not the bundle's members");
-        require(command.members().stream().allMatch(ManifestMember::sealed), CONFLICT,
+        Map<UUID, ManifestMember> found = evidence.members(tenantId, members);
+        require(found.keySet().equals(members), CONFLICT, "a member of the bundle is no longer there");
+        require(found.values().stream().noneMatch(ManifestMember::destroyed), CONFLICT,
+                "a member of the bundle was destroyed");
+        require(found.values().stream().allMatch(ManifestMember::sealed), CONFLICT,
                 "every member must be sealed before the bundle");
         Instant sealedAt = clock.instant();
-        String manifest = CanonicalJson.write(manifest(command.members(), sealedAt));
+        String manifest = CanonicalJson.write(manifest(List.copyOf(found.values()), sealedAt));
         String sha256 = CanonicalJson.sha256Hex(manifest);
         apply(new EvidenceBundleSealed(tenantId, bundleId, manifest, sha256, sealedAt, command.requestedBy()));
         return new SealedBundle(manifest, sha256, sealedAt);
@@ -101,6 +114,7 @@ class EvidenceBundle {
     void on(EvidenceBundleCreated event) {
         bundleId = event.bundleId();
         tenantId = event.tenantId();
+        circleId = event.circleId();
         title = event.title();
         members = Set.copyOf(event.evidenceIds());
     }

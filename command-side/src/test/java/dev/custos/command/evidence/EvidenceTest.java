@@ -46,12 +46,12 @@ class EvidenceTest {
     }
 
     private CaptureEvidence capture(String sha) {
-        return new CaptureEvidence(EVIDENCE, TENANT, "Photo", null, "image/jpeg", 12, sha, null, KEY, null, null,
+        return new CaptureEvidence(EVIDENCE, TENANT, null, "Photo", null, "image/jpeg", 12, sha, null, KEY, null, null,
                 null, OPERATOR);
     }
 
     private EvidenceCaptured captured() {
-        return new EvidenceCaptured(TENANT, EVIDENCE, "Photo", "upload", "image/jpeg", 12, SHA, null, NOW, KEY,
+        return new EvidenceCaptured(TENANT, EVIDENCE, null, "Photo", "upload", "image/jpeg", 12, SHA, null, NOW, KEY,
                 null, null, null, OPERATOR);
     }
 
@@ -146,6 +146,33 @@ class EvidenceTest {
         fixture.given(captured(), destroyed()).when(new SealEvidence(EVIDENCE, TENANT, OPERATOR, REACH))
                 .expectException(CommandRefused.class).expectNoEvents();
         fixture.given(captured(), destroyed()).when(new CheckEvidenceIntegrity(EVIDENCE, TENANT, SHA, OPERATOR, REACH))
+                .expectException(CommandRefused.class).expectNoEvents();
+    }
+
+    @Test
+    void evidenceOfACircleIsActedOnFromThatCircleOnly() {
+        UUID circle = UUID.randomUUID();
+        UUID otherCircle = UUID.randomUUID();
+        EvidenceCaptured inCircle = new EvidenceCaptured(TENANT, EVIDENCE, circle, "Photo", "upload", "image/jpeg",
+                12, SHA, null, NOW, KEY, null, null, null, OPERATOR);
+
+        fixture.given(inCircle).when(new SealEvidence(EVIDENCE, TENANT, OPERATOR, Reach.circle(circle, Set.of(circle))))
+                .expectEvents(new EvidenceSealed(TENANT, EVIDENCE, NOW, OPERATOR));
+        fixture.given(inCircle)
+                .when(new SealEvidence(EVIDENCE, TENANT, OPERATOR, Reach.circle(otherCircle, Set.of(otherCircle))))
+                .expectException(CommandRefused.class).expectExceptionMessage("no such evidence").expectNoEvents();
+        fixture.given(inCircle)
+                .when(new DestroyEvidence(EVIDENCE, TENANT, OPERATOR, Reach.circle(otherCircle, Set.of(circle, otherCircle))))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the operator's role does not reach this evidence").expectNoEvents();
+        fixture.given(inCircle).when(new SealEvidence(EVIDENCE, TENANT, OPERATOR, Reach.tenantWide(Set.of())))
+                .expectException(CommandRefused.class).expectExceptionMessage("no such evidence").expectNoEvents();
+    }
+
+    @Test
+    void aCircleRoleDoesNotActOnTenantWideEvidence() {
+        UUID circle = UUID.randomUUID();
+        fixture.given(captured()).when(new SealEvidence(EVIDENCE, TENANT, OPERATOR, Reach.circle(circle, Set.of(circle))))
                 .expectException(CommandRefused.class).expectNoEvents();
     }
 }
