@@ -26,10 +26,10 @@ public record Acting(RequestContext context, Reach reach, UUID circleId, UUID ob
     }
 
     /**
-     * The reach over what the object acted on holds (a run's captures, and the pack made of them), which belongs
-     * to the whole tenant: the gate already decided this action on the container, and that decision covers
-     * sealing and packing the container's own material, also for an operator whose role is of its circle only.
-     * Sealing and bundling destroy nothing; the visible circles stay the caller's.
+     * The reach over what the object acted on holds (a run's captures, and the pack made of them), which is of the
+     * container's circle or tenant-wide: the gate already decided this action on the container, and that decision
+     * covers sealing and packing the container's own material, also for an operator whose role is of its circle
+     * only. Sealing and bundling destroy nothing; the visible circles stay the caller's.
      */
     public Reach overContents() {
         return Reach.tenantWide(reach.visibleCircles());

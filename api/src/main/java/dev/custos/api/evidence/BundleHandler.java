@@ -11,12 +11,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.custos.api.access.Acting;
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Ids;
 import dev.custos.api.tenancy.RequestContext;
+import dev.custos.command.Reach;
 import dev.custos.command.evidence.CreateEvidenceBundle;
-import dev.custos.command.evidence.ManifestMember;
 import dev.custos.command.evidence.SealEvidenceBundle;
 import dev.custos.events.evidence.EvidenceBundleCreated;
 import dev.custos.query.evidence.BundleView;
@@ -36,35 +37,40 @@ class BundleHandler {
         this.evidence = evidence;
     }
 
+    /**
+     * The members must be visible to the caller (404), tenant-wide or of the bundle's circle (404: a circle's bundle
+     * never takes in another circle's evidence) and not destroyed (409); the aggregate checks the last two again
+     * against the members as committed.
+     */
     Mono<ServerResponse> create(ServerRequest request) {
         return pipeline.handle(EvidenceActions.CREATE_BUNDLE, request, action -> {
             UUID bundleId = UUID.randomUUID();
-            RequestContext context = action.acting().context();
-            return members(context, action.body().evidenceIds()).flatMap(found -> {
+            Acting acting = action.acting();
+            return members(acting.context(), action.body().evidenceIds()).flatMap(found -> {
+                        List<UUID> elsewhere = found.values().stream()
+                                .filter(view -> !Reach.fitsIn(acting.circleId(), view.circleId()))
+                                .map(EvidenceView::id).toList();
+                        if (!elsewhere.isEmpty()) {
+                            return Mono.error(ProblemException.notFound("no such evidence in this circle: "
+                                    + elsewhere.stream().map(UUID::toString).collect(Collectors.joining(", "))));
+                        }
                         if (found.values().stream().anyMatch(EvidenceView::destroyed)) {
                             return Mono.error(ProblemException.conflict(
                                     "a destroyed evidence object cannot be bundled"));
                         }
-                        return action.call(new CreateEvidenceBundle(bundleId, action.tenantId(),
+                        return action.call(new CreateEvidenceBundle(bundleId, action.tenantId(), acting.circleId(),
                                 action.body().title().strip(), action.body().evidenceIds(), action.individualId(),
-                                action.acting().reach()), EvidenceBundleCreated.class);
+                                acting.reach()), EvidenceBundleCreated.class);
                     })
                     .map(BundleView::created);
         });
     }
 
+    /** The manifest is made inside the command, from the members as committed then. */
     Mono<ServerResponse> seal(ServerRequest request) {
-        return pipeline.handle(EvidenceActions.SEAL_BUNDLE, request, action -> {
-            RequestContext context = action.acting().context();
-            UUID bundleId = action.subjectId();
-            return existing(context, bundleId)
-                    .flatMap(bundle -> members(context, bundle.evidenceIds()))
-                    .flatMap(found -> action.send(new SealEvidenceBundle(bundleId, action.tenantId(),
-                            found.values().stream().map(view -> new ManifestMember(view.id(), view.title(),
-                                    view.contentSha256(), view.contentBytes(), view.sealed())).toList(),
-                            action.individualId(), action.acting().reach())))
-                    .then(Mono.defer(() -> existing(context, bundleId)));
-        });
+        return pipeline.handle(EvidenceActions.SEAL_BUNDLE, request, action -> action.send(new SealEvidenceBundle(
+                        action.subjectId(), action.tenantId(), action.individualId(), action.acting().reach()))
+                .then(Mono.defer(() -> existing(action.acting().context(), action.subjectId()))));
     }
 
     Mono<ServerResponse> read(ServerRequest request) {

@@ -8,7 +8,13 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** {@code POST /api/evidence/bundles}. */
+import dev.custos.api.access.InCircle;
+
+/**
+ * {@code POST /api/evidence/bundles}. The bundle belongs to {@code circle_id}, else to the request's circle, else to
+ * the whole tenant; its members must be tenant-wide or of that circle.
+ */
 public record CreateBundleRequest(@NotBlank @Size(max = 200) String title,
-                                  @NotEmpty @Size(max = 1000) List<@NotNull UUID> evidenceIds) {
+                                  @NotEmpty @Size(max = 1000) List<@NotNull UUID> evidenceIds,
+                                  UUID circleId) implements InCircle {
 }

@@ -2,7 +2,6 @@ package dev.custos.api.evidence;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 
 import dev.custos.api.access.ActionSpec;
 import dev.custos.api.access.NoBody;
@@ -27,7 +26,7 @@ final class EvidenceActions {
             .on(ObjectKind.EVIDENCE_OBJECT);
 
     static final ActionSpec<CreateBundleRequest> CREATE_BUNDLE = ActionSpec.post("/api/evidence/bundles", ANY)
-            .onTenant().body(CreateBundleRequest.class).answers(HttpStatus.CREATED);
+            .body(CreateBundleRequest.class).creating();
 
     static final ActionSpec<NoBody> SEAL_BUNDLE = ActionSpec.post("/api/evidence/bundles/{id}/seal", ANY)
             .on(ObjectKind.EVIDENCE_BUNDLE);

@@ -67,17 +67,18 @@ class EvidenceHandler {
         }
         UUID evidenceId = UUID.randomUUID();
         String key = "tenants/" + context.tenantId() + "/evidence/" + evidenceId;
-        return links.check(context, headers)
-                .then(Mono.defer(() -> store(request, context, headers, evidenceId, key)))
+        return links.circle(context, headers)
+                .flatMap(circle -> store(request, context, headers, circle.orElse(null), evidenceId, key))
                 .flatMap(captured -> ServerResponse.status(HttpStatus.CREATED)
                         .bodyValue(summary(EvidenceView.captured(captured))));
     }
 
     private Mono<EvidenceCaptured> store(ServerRequest request, RequestContext context, UploadHeaders headers,
-                                         UUID evidenceId, String key) {
+                                         UUID circleId, UUID evidenceId, String key) {
         return blobs.upload(key, request.bodyToFlux(DataBuffer.class), maxUploadBytes)
-                .flatMap(stored -> commands.call(new CaptureEvidence(evidenceId, context.tenantId(), headers.title(),
-                                headers.sourceType(), headers.contentMime(), stored.bytes(), stored.sha256(),
+                .flatMap(stored -> commands.call(new CaptureEvidence(evidenceId, context.tenantId(), circleId,
+                                headers.title(), headers.sourceType(), headers.contentMime(), stored.bytes(),
+                                stored.sha256(),
                                 headers.occurredAt(), key, headers.emergencyRunId(), headers.claimId(),
                                 headers.disputeId(), context.individualId()), EvidenceCaptured.class)
                         .onErrorResume(failure -> blobs.delete(key).then(Mono.error(failure))));

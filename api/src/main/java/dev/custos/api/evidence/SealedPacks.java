@@ -9,7 +9,6 @@ import dev.custos.api.access.Action;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.command.Reach;
 import dev.custos.command.evidence.CreateEvidenceBundle;
-import dev.custos.command.evidence.ManifestMember;
 import dev.custos.command.evidence.EnsureEvidenceSealed;
 import dev.custos.command.evidence.SealEvidenceBundle;
 import dev.custos.query.evidence.BundleView;
@@ -22,8 +21,8 @@ import reactor.core.publisher.Mono;
  * Makes a sealed pack of evidence, the workflow behind a run's record pack and a dispute's defense pack: seal each
  * member still open, bundle them all, seal the bundle. Every command is one of the caller's action, so the whole
  * pack is one audit row. A member sealed meanwhile by another request is taken as sealed (two packs of the same
- * captures both complete); one destroyed meanwhile makes this one a conflict, never a pack with a member in an
- * unknown state.
+ * captures both complete); one destroyed meanwhile makes this one a conflict, checked inside the sealing command,
+ * never a pack with a member in an unknown state.
  */
 @Service
 public class SealedPacks {
@@ -35,25 +34,29 @@ public class SealedPacks {
     }
 
     /**
-     * Answers the sealed bundle, as the read model holds it once every command is committed.
+     * Answers the sealed bundle, as the read model holds it once every command is committed. The bundle belongs to
+     * the circle of the container acted on ({@code action.acting().circleId()}), and so takes in only what fits it:
+     * the container's own circle's material and tenant-wide material. Whether each member is still there, sealed
+     * and not destroyed is decided again inside the sealing command, from the members as committed.
      *
-     * @param reach the reach over the members and the bundle, which belong to the whole tenant. The caller decides
-     *              it from the container: acting on a run (or dispute) covers packing what belongs to it, also for
-     *              an operator whose role is of the container's circle only. Sealing and bundling destroy nothing.
+     * @param reach the reach over the members and the bundle. The caller decides it from the container: acting on
+     *              a run (or dispute) covers packing what belongs to it, also for an operator whose role is of the
+     *              container's circle only. Sealing and bundling destroy nothing.
      */
     public Mono<BundleView> seal(Action<?> action, Reach reach, String title, List<EvidenceView> members) {
-        List<EvidenceView> live = members.stream().filter(member -> !member.destroyed()).toList();
+        UUID circleId = action.acting().circleId();
+        List<EvidenceView> live = members.stream()
+                .filter(member -> !member.destroyed() && Reach.fitsIn(circleId, member.circleId()))
+                .toList();
         if (live.isEmpty()) {
             return Mono.error(ProblemException.conflict("there is no evidence to pack"));
         }
         UUID bundleId = UUID.randomUUID();
         List<UUID> ids = live.stream().map(EvidenceView::id).toList();
         return sealOpen(action, reach, live)
-                .then(Mono.defer(() -> action.send(new CreateEvidenceBundle(bundleId, action.tenantId(), title, ids,
-                        action.individualId(), reach))))
+                .then(Mono.defer(() -> action.send(new CreateEvidenceBundle(bundleId, action.tenantId(), circleId,
+                        title, ids, action.individualId(), reach))))
                 .then(Mono.defer(() -> action.send(new SealEvidenceBundle(bundleId, action.tenantId(),
-                        live.stream().map(member -> new ManifestMember(member.id(), member.title(),
-                                member.contentSha256(), member.contentBytes(), true)).toList(),
                         action.individualId(), reach))))
                 .then(Mono.defer(() -> evidence.bundle(action.acting().scope(), bundleId)));
     }

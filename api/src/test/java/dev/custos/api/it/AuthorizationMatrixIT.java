@@ -61,7 +61,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
     }
 
     private static final Set<String> CIRCLE_BEARING = Set.of("legal_hold", "authority_grant", "authority_token",
-            "role_assignment", "emergency_run", "claim", "claim_dossier", "dispute", "defense_pack");
+            "role_assignment", "emergency_run", "claim", "claim_dossier", "dispute", "defense_pack",
+            "evidence_object", "evidence_bundle");
 
     record Route(HttpMethod method, String path, String kind, int success, Map<String, Object> schema) {
         @Override

@@ -140,18 +140,19 @@ public final class CircleWorld {
         };
     }
 
+    /** Evidence uploaded in the placement's circle (with {@code x-circle-id}), or tenant-wide. */
     public UUID evidence(Placement placement) {
-        return Evidence.uploadId(maker(placement), "Matrix evidence");
+        return Evidence.uploadId(maker(placement).inCircle(circleOf(placement)), "Matrix evidence");
     }
 
     public UUID sealedEvidence(Placement placement) {
-        return Evidence.sealed(maker(placement), "Matrix evidence");
+        return Evidence.sealed(maker(placement).inCircle(circleOf(placement)), "Matrix evidence");
     }
 
-    /** An open bundle of one sealed evidence object. */
+    /** An open bundle of the placement's circle, of one sealed evidence object of the same circle. */
     public UUID bundle(Placement placement) {
-        return idOf(maker(placement).post("/api/evidence/bundles", Map.of("title", "Matrix bundle",
-                "evidence_ids", List.of(sealedEvidence(placement)))), "id");
+        return idOf(maker(placement).post("/api/evidence/bundles", withCircle(Map.of("title", "Matrix bundle",
+                "evidence_ids", List.of(sealedEvidence(placement))), placement)), "id");
     }
 
     /**

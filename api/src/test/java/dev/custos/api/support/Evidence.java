@@ -16,7 +16,10 @@ public final class Evidence {
     private Evidence() {
     }
 
-    /** Uploads {@code content} as {@code caller} and answers the evidence summary. */
+    /**
+     * Uploads {@code content} as {@code caller} (in the caller's circle, when it has one) and answers the evidence
+     * summary.
+     */
     public static Map<String, Object> upload(Caller caller, String title, byte[] content) {
         return upload(caller, title, content, Map.of());
     }
@@ -44,6 +47,9 @@ public final class Evidence {
                     h.setBearerAuth(Jwts.forIndividual(caller.individual()));
                     h.set("x-tenant-id", caller.tenant().toString());
                     h.set("x-evidence-title", title);
+                    if (caller.circle() != null) {
+                        h.set("x-circle-id", caller.circle().toString());
+                    }
                     links.forEach(h::set);
                 })
                 .contentType(MediaType.TEXT_PLAIN)

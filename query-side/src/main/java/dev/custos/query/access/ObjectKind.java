@@ -32,11 +32,10 @@ public enum ObjectKind {
     DISPUTE("dispute", "dispute", "SELECT circle_id FROM cc_disputes WHERE id = $1"),
     /** A defense pack belongs to its dispute's circle; it is shared and exported, not held (its dispute is). */
     DEFENSE_PACK("defense_pack", "defense pack", "SELECT circle_id FROM cc_defense_packs WHERE id = $1"),
-    /** Evidence and bundles belong to the whole tenant. */
-    EVIDENCE_OBJECT("evidence_object", "evidence", "SELECT NULL::uuid AS circle_id FROM cc_evidence_objects "
-            + "WHERE id = $1"),
-    EVIDENCE_BUNDLE("evidence_bundle", "bundle", "SELECT NULL::uuid AS circle_id FROM cc_evidence_bundles "
-            + "WHERE id = $1");
+    /** Evidence belongs to the circle of the upload, or of the run, claim or dispute it was captured for. */
+    EVIDENCE_OBJECT("evidence_object", "evidence", "SELECT circle_id FROM cc_evidence_objects WHERE id = $1"),
+    /** A bundle belongs to the circle it was made in: a pack to its run's or dispute's. */
+    EVIDENCE_BUNDLE("evidence_bundle", "bundle", "SELECT circle_id FROM cc_evidence_bundles WHERE id = $1");
 
     private final String key;
     private final String noun;

@@ -57,9 +57,13 @@ class DisputeProjection {
                 event.disputeId());
     }
 
+    /** The pack's bundle is the dispute's: a bundle made before bundles had circles is placed in it here too. */
     @EventHandler
     void on(DefensePackAssembled event) {
-        writes.as(event.tenantId()).update("INSERT INTO cc_defense_packs (id, tenant_id, dispute_id, circle_id, "
+        var jdbc = writes.as(event.tenantId());
+        jdbc.update("UPDATE cc_evidence_bundles SET circle_id = ? WHERE id = ? AND circle_id IS NULL",
+                event.circleId(), event.bundleId());
+        jdbc.update("INSERT INTO cc_defense_packs (id, tenant_id, dispute_id, circle_id, "
                         + "bundle_id, pack_sha256, evidence_count, assembled_at, assembled_by_individual_id) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 event.packId(), event.tenantId(), event.disputeId(), event.circleId(), event.bundleId(),

@@ -85,9 +85,13 @@ class EmergencyRunProjection {
                 Timestamps.of(event.attachedAt()), event.attachedByIndividualId());
     }
 
+    /** The pack's bundle is the run's: a bundle made before bundles had circles is placed in it here too. */
     @EventHandler
     void on(EmergencyRunRecordPackGenerated event) {
-        writes.as(event.tenantId()).update("INSERT INTO cc_emergency_run_record_packs (bundle_id, tenant_id, run_id, "
+        var jdbc = writes.as(event.tenantId());
+        jdbc.update("UPDATE cc_evidence_bundles SET circle_id = ? WHERE id = ? AND circle_id IS NULL",
+                event.circleId(), event.bundleId());
+        jdbc.update("INSERT INTO cc_emergency_run_record_packs (bundle_id, tenant_id, run_id, "
                         + "circle_id, manifest_sha256, capture_count, generated_at, generated_by_individual_id) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (bundle_id) DO NOTHING",
                 event.bundleId(), event.tenantId(), event.runId(), event.circleId(), event.manifestSha256(),

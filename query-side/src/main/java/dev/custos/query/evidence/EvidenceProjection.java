@@ -30,15 +30,24 @@ class EvidenceProjection {
         this.writes = writes;
     }
 
+    /**
+     * An object belongs to the circle its event names. Events stored before evidence had circles name none; such an
+     * object belongs to the circle of the run, claim or dispute it was captured for, exactly as migration V24 placed
+     * it, so a rebuild gives the same rows. A new capture for a container always names the container's circle, so
+     * the fallback changes nothing for it.
+     */
     @EventHandler
     void on(EvidenceCaptured event) {
         writes.as(event.tenantId()).update(
-                "INSERT INTO cc_evidence_objects (id, tenant_id, title, source_type, content_mime, content_bytes, "
-                        + "content_sha256, occurred_at, captured_at, created_at, blob_key, emergency_run_id, claim_id, "
-                        + "dispute_id, captured_by_individual_id, chain_status) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "INSERT INTO cc_evidence_objects (id, tenant_id, circle_id, title, source_type, content_mime, "
+                        + "content_bytes, content_sha256, occurred_at, captured_at, created_at, blob_key, "
+                        + "emergency_run_id, claim_id, dispute_id, captured_by_individual_id, chain_status) "
+                        + "VALUES (?, ?, coalesce(?::uuid, (SELECT circle_id FROM cc_emergency_runs WHERE id = ?), "
+                        + "(SELECT circle_id FROM cc_insurance_claims WHERE id = ?), "
+                        + "(SELECT circle_id FROM cc_disputes WHERE id = ?)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (id) DO NOTHING",
-                event.evidenceId(), event.tenantId(), event.title(), event.sourceType(), event.contentMime(),
+                event.evidenceId(), event.tenantId(), event.circleId(), event.emergencyRunId(), event.claimId(),
+                event.disputeId(), event.title(), event.sourceType(), event.contentMime(),
                 event.contentBytes(), event.contentSha256(), Timestamps.of(event.occurredAt()),
                 Timestamps.of(event.capturedAt()), Timestamps.of(event.capturedAt()), event.blobKey(),
                 event.emergencyRunId(), event.claimId(), event.disputeId(), event.capturedByIndividualId(),
@@ -71,9 +80,9 @@ class EvidenceProjection {
     @EventHandler
     void on(EvidenceBundleCreated event) {
         var jdbc = writes.as(event.tenantId());
-        jdbc.update("INSERT INTO cc_evidence_bundles (id, tenant_id, title, status, created_at, "
-                        + "created_by_individual_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                event.bundleId(), event.tenantId(), event.title(), BundleView.OPEN, Timestamps.of(event.createdAt()),
+        jdbc.update("INSERT INTO cc_evidence_bundles (id, tenant_id, circle_id, title, status, created_at, "
+                        + "created_by_individual_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                event.bundleId(), event.tenantId(), event.circleId(), event.title(), BundleView.OPEN, Timestamps.of(event.createdAt()),
                 event.createdByIndividualId());
         for (int position = 0; position < event.evidenceIds().size(); position++) {
             FactRow.into("cc_evidence_bundle_members").key("bundle_id", event.bundleId())

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class EvidenceReader {
 
-    private static final String EVIDENCE_COLUMNS = "SELECT id, title, source_type, content_mime, content_bytes, "
+    private static final String EVIDENCE_COLUMNS = "SELECT id, circle_id, title, source_type, content_mime, content_bytes, "
             + "content_sha256, occurred_at, captured_at, created_at, chain_status, sealed_at, destroyed_at, blob_key "
             + "FROM cc_evidence_objects ";
 
@@ -100,7 +100,8 @@ public class EvidenceReader {
     }
 
     private static EvidenceView evidence(Readable row) {
-        return new EvidenceView(row.get("id", UUID.class), row.get("title", String.class),
+        return new EvidenceView(row.get("id", UUID.class), row.get("circle_id", UUID.class),
+                row.get("title", String.class),
                 row.get("source_type", String.class), row.get("content_mime", String.class),
                 row.get("content_bytes", Long.class), row.get("content_sha256", String.class),
                 Timestamps.toInstant(row.get("occurred_at", OffsetDateTime.class)),

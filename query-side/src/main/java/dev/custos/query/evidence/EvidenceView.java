@@ -6,9 +6,13 @@ import java.util.UUID;
 import dev.custos.events.evidence.EvidenceCaptured;
 import dev.custos.query.Timestamps;
 
-/** An evidence object as the read model holds it. {@code blobKey} is internal: no API answer may show it. */
+/**
+ * An evidence object as the read model holds it, with its circle ({@code null}: the whole tenant). {@code blobKey}
+ * is internal: no API answer may show it.
+ */
 public record EvidenceView(
         UUID id,
+        UUID circleId,
         String title,
         String sourceType,
         String contentMime,
@@ -27,7 +31,7 @@ public record EvidenceView(
 
     /** The row {@link EvidenceProjection} writes for this capture, as it reads back: an answer without a read. */
     public static EvidenceView captured(EvidenceCaptured event) {
-        return new EvidenceView(event.evidenceId(), event.title(), event.sourceType(), event.contentMime(),
+        return new EvidenceView(event.evidenceId(), event.circleId(), event.title(), event.sourceType(), event.contentMime(),
                 event.contentBytes(), event.contentSha256(), Timestamps.asStored(event.occurredAt()),
                 Timestamps.asStored(event.capturedAt()), Timestamps.asStored(event.capturedAt()), CHAIN_OPEN, null, null,
                 event.blobKey());
