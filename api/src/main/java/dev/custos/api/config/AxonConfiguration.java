@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.custos.command.Aggregates;
 import dev.custos.events.operator.ActionMetaData;
 import dev.custos.events.upcasting.ActionMetaDataUpcaster;
+import dev.custos.events.upcasting.CircleOwnershipUpcaster;
 import dev.custos.query.ProcessingGroups;
 
 /**
@@ -88,6 +89,11 @@ class AxonConfiguration {
     @Bean
     ActionMetaDataUpcaster actionMetaDataUpcaster() {
         return new ActionMetaDataUpcaster();
+    }
+
+    @Bean
+    CircleOwnershipUpcaster circleOwnershipUpcaster() {
+        return new CircleOwnershipUpcaster();
     }
 
     @Bean

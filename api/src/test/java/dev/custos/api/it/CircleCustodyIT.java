@@ -38,6 +38,7 @@ class CircleCustodyIT extends IntegrationTest {
     private Caller inC2;
 
     /** C2's run with a capture and a record pack, and C2's dispute with a defense pack. */
+    private UUID c2Run;
     private UUID c2Capture;
     private UUID c2RecordPack;
     private UUID c2DefensePackBundle;
@@ -61,7 +62,7 @@ class CircleCustodyIT extends IntegrationTest {
         inC1 = as(co1, tenant).inCircle(c1);
         inC2 = as(co2, tenant).inCircle(c2);
 
-        UUID c2Run = idOf(inC2.post("/api/operator/emergency/runs/start", Map.of("run_type", "flood",
+        c2Run = idOf(inC2.post("/api/operator/emergency/runs/start", Map.of("run_type", "flood",
                 "title", "C2 flood")).expectStatus().isCreated());
         c2Capture = Evidence.uploadFor(as(co2, tenant), "x-emergency-run-id", c2Run, "C2 capture",
                 "run bytes C2".getBytes());
@@ -213,6 +214,47 @@ class CircleCustodyIT extends IntegrationTest {
         Shares.get(http(), session, "/p/authority/bundles/" + c2RecordPack + "/manifest").expectStatus().isNotFound();
         Shares.get(http(), session, "/p/authority/evidence/" + c2Capture).expectStatus().isNotFound();
         Shares.post(http(), session, "/p/authority/evidence/" + c2Capture + "/download").expectStatus().isNotFound();
+    }
+
+    /**
+     * A capture stored before evidence had circles names none (revision 1). Read today it is placed in its run's
+     * circle, by the projection as by migration V24, so a rebuild of the read tables keeps it out of sight of the
+     * rest of the tenant. Its aggregate knows no circle, so only a tenant-wide role acts on it, as it always could.
+     */
+    @Test
+    void aCaptureStoredBeforeCirclesIsPlacedInItsRunsCircleAlsoByARebuild() throws Exception {
+        UUID legacy = UUID.randomUUID();
+        String payload = "{\"tenantId\":\"" + tenant + "\",\"evidenceId\":\"" + legacy + "\",\"title\":\"Old capture\","
+                + "\"sourceType\":\"upload\",\"contentMime\":\"text/plain\",\"contentBytes\":3,"
+                + "\"contentSha256\":\"" + "a".repeat(64) + "\",\"occurredAt\":null,"
+                + "\"capturedAt\":\"2026-11-20T08:00:00Z\",\"blobKey\":\"tenants/" + tenant + "/evidence/" + legacy
+                + "\",\"emergencyRunId\":\"" + c2Run + "\",\"claimId\":null,\"disputeId\":null,"
+                + "\"capturedByIndividualId\":\"" + co2 + "\"}";
+        try (Connection db = TestDatabase.superuser(databaseName());
+             PreparedStatement insert = db.prepareStatement("INSERT INTO domain_event_entry "
+                     + "(event_identifier, payload, payload_revision, payload_type, time_stamp, aggregate_identifier, "
+                     + "sequence_number, type, meta_data) VALUES (?, ?, '1', "
+                     + "'dev.custos.events.evidence.EvidenceCaptured', '2026-11-20T08:00:00Z', ?, 0, 'Evidence', ?)")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setBytes(2, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            insert.setString(3, legacy.toString());
+            insert.setBytes(4, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        }
+
+        http().mutate().responseTimeout(java.time.Duration.ofSeconds(120)).build().post()
+                .uri("/api/admin/projections/rebuild")
+                .headers(h -> h.setBearerAuth(dev.custos.api.support.Jwts.forAdmin(UUID.randomUUID())))
+                .exchange().expectStatus().isOk();
+
+        as(m0, tenant).get("/api/evidence/" + legacy).expectStatus().isNotFound();
+        inC1.get("/api/evidence/" + legacy).expectStatus().isNotFound();
+        inC2.get("/api/evidence/" + legacy).expectStatus().isOk();
+        inC2.post("/api/evidence/" + legacy + "/seal", Map.of()).expectStatus().isForbidden();
+        founder.inCircle(c2).post("/api/evidence/" + legacy + "/seal", Map.of()).expectStatus().isOk();
+        // The rebuild kept every other row where the live projections put it.
+        as(m0, tenant).get("/api/evidence/" + c2Capture).expectStatus().isNotFound();
+        as(m0, tenant).get("/api/evidence/bundles/" + c2RecordPack).expectStatus().isNotFound();
     }
 
     private static UUID grant(Caller caller) {
