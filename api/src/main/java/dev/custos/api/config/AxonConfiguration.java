@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.custos.command.Aggregates;
 import dev.custos.events.operator.ActionMetaData;
 import dev.custos.events.upcasting.ActionMetaDataUpcaster;
+import dev.custos.events.upcasting.AuthorityGrantCreatedUpcaster;
 import dev.custos.query.ProcessingGroups;
 
 /**
@@ -88,6 +89,12 @@ class AxonConfiguration {
     @Bean
     ActionMetaDataUpcaster actionMetaDataUpcaster() {
         return new ActionMetaDataUpcaster();
+    }
+
+    /** Grants stored with their passcode's hash read back without it (the hash now lives in its own table). */
+    @Bean
+    AuthorityGrantCreatedUpcaster authorityGrantCreatedUpcaster() {
+        return new AuthorityGrantCreatedUpcaster();
     }
 
     @Bean
