@@ -108,6 +108,12 @@ class AuthorityGrantTest {
     }
 
     @Test
+    void aCommandPrintedInALogLineDoesNotShowTheHash() {
+        assertThat(create("adjuster", LATER, true, HASH).toString()).doesNotContain(HASH)
+                .contains("passcodeHash=(hidden)");
+    }
+
+    @Test
     void aGrantWithoutPasscodeKeepsNoHash() {
         fixture.givenNoPriorActivity().when(create("adjuster", LATER, false, null)).expectEvents(created(false));
         assertThat(kept).isEmpty();
