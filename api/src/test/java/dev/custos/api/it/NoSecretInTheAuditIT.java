@@ -140,6 +140,33 @@ class NoSecretInTheAuditIT extends IntegrationTest {
         Shares.exchange(http(), token.raw(), passcode).expectStatus().isUnauthorized();
     }
 
+    /**
+     * The service serves a redacted line's hash as recomputed from the event stored now: an old grant edited in the
+     * store after it was chained (as the owner, its trigger switched off) no longer links to the line after it.
+     */
+    @Test
+    void aRedactedEventEditedInTheStoreBreaksTheChainAtTheNextLine() throws Exception {
+        UUID grant = UUID.randomUUID();
+        storeRevisionOneGrant(grant, passcodes.hash("edited-" + UUID.randomUUID()).block(),
+                Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS));
+        verified();
+
+        try (Connection owner = TestDatabase.connect(databaseUrl(), TestDatabase.OWNER, "owner");
+             Statement statement = owner.createStatement()) {
+            statement.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_refuse_update_delete");
+            statement.execute("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, "
+                    + "'UTF8'), 'Old share', 'Forged share'), 'UTF8') WHERE aggregate_identifier = '" + grant + "'");
+            statement.execute("ALTER TABLE domain_event_entry ENABLE ALWAYS TRIGGER "
+                    + "domain_event_entry_refuse_update_delete");
+        }
+
+        AuditProofs.Verdict verdict = AuditProofs.fetchAndVerify(platform, files, publicKey);
+        String stream = Files.readString(files.resolve("stream.ndjson"), StandardCharsets.UTF_8);
+        assertThat(stream).contains("Forged share").doesNotContain("$argon2id");
+        assertThat(verdict.exit()).as(verdict.output()).isEqualTo(dev.custos.verify.VerifyAuditCommand.FAILED);
+        assertThat(verdict.output()).contains("prev_hash is not the hash of line");
+    }
+
     /** Chains what is final, signs the head, fetches both and verifies offline; answers the stream's text. */
     private String verified() throws Exception {
         follower.catchUpNow();
