@@ -294,7 +294,7 @@ class NoSecretInTheAuditIT extends IntegrationTest {
         }
     }
 
-    /** Unused kinds of access stay out: the reader and the portal cannot read the hashes at all. */
+    /** Least privilege: the app may only add a hash, only the definer reads one, the reader and the portal never. */
     @Test
     void onlyTheDefinerFunctionReadsTheHashes() throws SQLException {
         try (Connection owner = TestDatabase.connect(databaseUrl(), TestDatabase.OWNER, "owner");
