@@ -6,11 +6,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 
 import dev.custos.events.chain.ChainEncoding;
 
@@ -23,6 +26,9 @@ import dev.custos.events.chain.ChainEncoding;
  * means the stream lost its tail.
  */
 public final class AuditVerifier {
+
+    /** How many redacted seqs the summary lists by number. */
+    private static final int REDACTED_LISTED = 10;
 
     /** How many lines pass between two progress reports. */
     public static final long PROGRESS_EVERY = 100_000;
@@ -57,6 +63,7 @@ public final class AuditVerifier {
         private long lines;
         private long lastSeq;
         private byte[] lastHash;
+        private final List<Long> redacted = new ArrayList<>();
 
         Walk(CheckpointsFile checkpoints) {
             this.checkpoints = checkpoints;
@@ -94,7 +101,12 @@ public final class AuditVerifier {
                         : "prev_hash is not the hash of line " + (lines - 1) + " (seq " + lastSeq + "): the chain "
                                 + "breaks here, lines were removed, reordered or rewritten"));
             }
-            byte[] hash = ChainEncoding.link(lastHash, line.event());
+            // A redacted line's link cannot be recomputed without its secret: its hash is taken as the service
+            // wrote it, and is bound by the next line's prev_hash and by every checkpoint from here on.
+            byte[] hash = line.redacted().isEmpty() ? ChainEncoding.link(lastHash, line.event()) : line.hash();
+            if (!line.redacted().isEmpty()) {
+                redacted.add(line.seq());
+            }
             if (!Arrays.equals(hash, line.hash())) {
                 throw new VerificationFailure(where + "the recomputed hash differs from the line's hash: the "
                         + "event's contents were modified");
@@ -139,6 +151,22 @@ public final class AuditVerifier {
         }
 
         String summary() {
+            return anchors() + redactions();
+        }
+
+        /** What the redacted lines leave unproven: each one's content. Their place in the chain is proven. */
+        private String redactions() {
+            if (redacted.isEmpty()) {
+                return "";
+            }
+            String seqs = redacted.stream().limit(REDACTED_LISTED).map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + (redacted.size() > REDACTED_LISTED ? ", ..." : "");
+            return "; " + plural(redacted.size(), "event") + " redacted, content not verified (seq " + seqs + "): "
+                    + "a secret was replaced by its sha256, so the hash of " + (redacted.size() == 1 ? "that line is"
+                    : "those lines are") + " the service's, verified only as a link between its neighbours";
+        }
+
+        private String anchors() {
             String events = lastSeq == 0 ? "0 events" : plural(lastSeq, "event") + " (seq 1.." + lastSeq + ")";
             SignedCheckpoint newest = checkpoints.newest().orElse(null);
             if (newest == null) {

@@ -56,6 +56,11 @@ final class JsonFields {
         return value;
     }
 
+    /** The value, or null when the field is absent. */
+    JsonNode optional(String name) {
+        return object.get(name);
+    }
+
     String text(String name) throws VerificationFailure {
         JsonNode value = present(name);
         if (!value.isString()) {
@@ -101,7 +106,7 @@ final class JsonFields {
         return value;
     }
 
-    private VerificationFailure problem(String name, String what) {
+    VerificationFailure problem(String name, String what) {
         return new VerificationFailure(where + ": \"" + name + "\" " + what);
     }
 }

@@ -1,13 +1,20 @@
 package dev.custos.verify;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 import dev.custos.events.chain.ChainEncoding;
 import dev.custos.events.chain.ChainedEvent;
+import dev.custos.events.chain.SecretFields;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
-/** One line of the stream: its place in the chain, the event its link covers, and the hashes the service wrote. */
-record StreamLine(long seq, ChainedEvent event, byte[] prevHash, byte[] hash) {
+/**
+ * One line of the stream: its place in the chain, the event its link covers, the hashes the service wrote, and the
+ * secret fields the service redacted from its payload (empty for almost every line: see {@link SecretFields}).
+ */
+record StreamLine(long seq, ChainedEvent event, byte[] prevHash, byte[] hash, List<String> redacted) {
 
     /** Parses line {@code lineNumber} with the chain's JSON settings (decimals stay exact, see {@link JsonFields}).
      *  Until the line's own seq is read, failures name the seq expected there. */
@@ -21,7 +28,43 @@ record StreamLine(long seq, ChainedEvent event, byte[] prevHash, byte[] hash) {
                 fields.nullableText("aggregate_id"), fields.number("aggregate_sequence"),
                 fields.text("occurred_at"), fields.present("payload"));
         return new StreamLine(seq, event, ChainEncoding.unhex(fields.hash("prev_hash")),
-                ChainEncoding.unhex(fields.hash("hash")));
+                ChainEncoding.unhex(fields.hash("hash")), redacted(fields, event.payload()));
+    }
+
+    /**
+     * The JSON Pointers of the payload's redacted fields. Only exactly what the service writes is accepted: a
+     * non-empty list of distinct pointers, each to a field {@link SecretFields} names as secret, holding a commitment
+     * and nothing else. Anything else would let a line skip its hash check by calling itself redacted.
+     */
+    private static List<String> redacted(JsonFields fields, JsonNode payload) throws VerificationFailure {
+        JsonNode listed = fields.optional("redacted");
+        if (listed == null) {
+            return List.of();
+        }
+        if (!listed.isArray() || listed.isEmpty()) {
+            throw fields.problem("redacted", "is not a non-empty list of JSON Pointers");
+        }
+        List<String> pointers = new ArrayList<>();
+        for (JsonNode entry : listed) {
+            String pointer = entry.isString() ? entry.stringValue() : null;
+            if (pointer == null || !pointer.startsWith("/") || pointers.contains(pointer)) {
+                throw fields.problem("redacted", "is not a list of distinct JSON Pointers");
+            }
+            if (!SecretFields.isSecret(SecretFields.lastField(pointer))) {
+                throw fields.problem("redacted", "names " + pointer + ", which is not a secret field");
+            }
+            JsonNode value;
+            try {
+                value = payload.at(JsonPointer.compile(pointer));
+            } catch (IllegalArgumentException notAPointer) {
+                throw fields.problem("redacted", "is not a list of distinct JSON Pointers");
+            }
+            if (!SecretFields.isCommitment(value)) {
+                throw fields.problem("redacted", "names " + pointer + ", whose value is not {\"sha256\": 64 hex digits}");
+            }
+            pointers.add(pointer);
+        }
+        return List.copyOf(pointers);
     }
 
     /** The seq of a line, or empty when it has none: only to describe a failure already found on the line before. */

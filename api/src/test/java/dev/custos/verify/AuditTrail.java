@@ -45,10 +45,15 @@ final class AuditTrail {
 
     /** {@code events} events, and a checkpoint at each of {@code checkpointSeqs}, all signed by {@link #signingKey}. */
     static AuditTrail of(int events, long... checkpointSeqs) {
+        return of(AuditTrail::event, events, checkpointSeqs);
+    }
+
+    /** The same, with the event at each seq from {@code eventAt}. */
+    static AuditTrail of(java.util.function.LongFunction<ChainedEvent> eventAt, int events, long... checkpointSeqs) {
         AuditTrail trail = new AuditTrail();
         byte[] previous = ChainEncoding.genesis(TENANT);
         for (long seq = 1; seq <= events; seq++) {
-            ChainedEvent event = event(seq);
+            ChainedEvent event = eventAt.apply(seq);
             byte[] hash = ChainEncoding.link(previous, event);
             trail.lines.add(line(seq, event, previous, hash));
             trail.hashes.add(ChainEncoding.hex(hash));

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.custos.command.Aggregates;
 import dev.custos.events.operator.ActionMetaData;
 import dev.custos.events.upcasting.ActionMetaDataUpcaster;
+import dev.custos.events.upcasting.AuthorityGrantCreatedUpcaster;
 import dev.custos.events.upcasting.CircleOwnershipUpcaster;
 import dev.custos.query.ProcessingGroups;
 
@@ -91,6 +92,13 @@ class AxonConfiguration {
         return new ActionMetaDataUpcaster();
     }
 
+    /** Grants stored with their passcode's hash read back without it (the hash now lives in its own table). */
+    @Bean
+    AuthorityGrantCreatedUpcaster authorityGrantCreatedUpcaster() {
+        return new AuthorityGrantCreatedUpcaster();
+    }
+
+    /** Evidence and bundles stored before they had circles read back tenant-wide, as revision 2. */
     @Bean
     CircleOwnershipUpcaster circleOwnershipUpcaster() {
         return new CircleOwnershipUpcaster();

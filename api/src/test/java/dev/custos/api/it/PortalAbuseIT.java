@@ -200,7 +200,10 @@ class PortalAbuseIT extends IntegrationTest {
         }
     }
 
-    /** After everything above (and every portal test before it in this JVM), no secret appears anywhere. */
+    /**
+     * After everything above (and every portal test before it in this JVM), no secret appears anywhere: no raw
+     * token, passcode, session token or signed URL, and no passcode hash in a log line or a new event.
+     */
     @AfterAll
     static void noSecretInAnyLogLineEventOrAccessRow() throws Exception {
         List<String> lines = LOGS.list.stream().map(event -> event.getFormattedMessage()
@@ -210,6 +213,25 @@ class PortalAbuseIT extends IntegrationTest {
                 .contains("portal secret scan: capturing");
         try (Connection superuser = TestDatabase.superuser(databaseName());
              Statement statement = superuser.createStatement()) {
+            // Every passcode hash kept so far, in its one home: none may appear in a log line, or in an event
+            // written since hashes left the events (revision 1 of AuthorityGrantCreated still holds its own).
+            List<String> hashes = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT passcode_hash FROM authority_passcode_hashes")) {
+                while (rows.next()) {
+                    hashes.add(rows.getString(1));
+                }
+            }
+            assertThat(hashes).as("passcoded shares were made").isNotEmpty();
+            assertThat(lines).noneMatch(line -> line.contains("$argon2id$") || line.contains("pbkdf2$"));
+            for (String hash : hashes) {
+                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM domain_event_entry WHERE "
+                        + "position(convert_to('" + hash.replace("'", "''") + "', 'UTF8') in payload) > 0 "
+                        + "AND NOT (payload_type = 'dev.custos.events.authority.AuthorityGrantCreated' "
+                        + "AND payload_revision = '1')")) {
+                    rows.next();
+                    assertThat(rows.getLong(1)).as("events holding a passcode hash").isZero();
+                }
+            }
             for (String secret : Shares.SECRETS) {
                 assertThat(lines).noneMatch(line -> line.contains(secret));
                 try (ResultSet rows = statement.executeQuery("SELECT (SELECT count(*) FROM domain_event_entry "

@@ -54,10 +54,13 @@ class AuthorityGrant {
     private boolean allowUnsealed;
     private Set<String> scopes = new HashSet<>();
 
-    /** Answers the grant as created, so that the caller's answer needs no read of the projection. */
+    /**
+     * Answers the grant as created, so that the caller's answer needs no read of the projection. The passcode's hash
+     * goes to its own table in this command's transaction; the event only says that a passcode is required.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    AuthorityGrantCreated handle(CreateAuthorityGrant command, Clock clock) {
+    AuthorityGrantCreated handle(CreateAuthorityGrant command, Clock clock, PasscodeHashes passcodes) {
         require(command.grantId() != null && command.tenantId() != null, INVALID, "grant and tenant ids are required");
         command.reach().requireActOn(command.circleId(), "circle");
         require(GRANT_TYPES.contains(command.grantType()), INVALID, "grant_type is not a grant type");
@@ -71,9 +74,11 @@ class AuthorityGrant {
         AuthorityGrantCreated created = new AuthorityGrantCreated(command.tenantId(), command.grantId(),
                 command.circleId(), command.portalId(), command.grantType(), requireText(command.title(), "title"),
                 command.description(), command.expiresAt(), command.maxViews(), command.requirePasscode(),
-                command.passcodeHash(), command.allowUnsealed(), command.clientRequestId(), now,
-                command.requestedBy());
+                command.allowUnsealed(), command.clientRequestId(), now, command.requestedBy());
         apply(created);
+        if (command.requirePasscode()) {
+            passcodes.keep(command.tenantId(), command.grantId(), command.passcodeHash());
+        }
         return created;
     }
 

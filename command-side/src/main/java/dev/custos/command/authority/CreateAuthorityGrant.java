@@ -11,4 +11,12 @@ public record CreateAuthorityGrant(UUID grantId, UUID tenantId, UUID circleId, U
                                    boolean requirePasscode, String passcodeHash, boolean allowUnsealed,
                                    String clientRequestId, UUID requestedBy, int maxLifetimeDays,
         Reach reach) {
+
+    /** The hash is a secret: a command printed in a log line or an error shows only whether there is one. */
+    @Override
+    public String toString() {
+        return "CreateAuthorityGrant[grantId=" + grantId + ", tenantId=" + tenantId + ", circleId=" + circleId
+                + ", grantType=" + grantType + ", requirePasscode=" + requirePasscode + ", passcodeHash="
+                + (passcodeHash == null ? "null" : "(hidden)") + ", clientRequestId=" + clientRequestId + "]";
+    }
 }

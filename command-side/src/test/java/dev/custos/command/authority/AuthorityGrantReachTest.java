@@ -32,11 +32,12 @@ class AuthorityGrantReachTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(AuthorityGrant.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((PasscodeHashes) (tenant, grant, hash) -> { });
     }
 
     private static AuthorityGrantCreated createdIn(UUID circle) {
         return new AuthorityGrantCreated(TENANT, GRANT, circle, null, "adjuster", "Claim 7", null,
-                NOW.plusSeconds(86_400), 5, false, null, false, null, NOW, OPERATOR);
+                NOW.plusSeconds(86_400), 5, false, false, null, NOW, OPERATOR);
     }
 
     private static AddAuthorityScope scope(UUID objectCircle, Reach reach) {

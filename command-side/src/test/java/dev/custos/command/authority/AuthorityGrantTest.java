@@ -1,8 +1,12 @@
 package dev.custos.command.authority;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,17 +34,25 @@ class AuthorityGrantTest {
     private static final UUID SCOPE = UUID.randomUUID();
     private static final UUID BUNDLE = UUID.randomUUID();
     private static final UUID OPERATOR = UUID.randomUUID();
+    private static final String HASH = "$argon2id$v=19$m=16384,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNo";
 
     private FixtureConfiguration<AuthorityGrant> fixture;
+    /** The hashes the aggregate kept, by grant: the table outside the event store, as a map. */
+    private final Map<UUID, String> kept = new HashMap<>();
+    private final PasscodeHashes passcodes = (tenant, grant, hash) -> {
+        assertThat(tenant).isEqualTo(TENANT);
+        kept.put(grant, hash);
+    };
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(AuthorityGrant.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(passcodes);
     }
 
     private AuthorityGrantCreated created(boolean allowUnsealed) {
-        return new AuthorityGrantCreated(TENANT, GRANT, null, null, "adjuster", "Claim 7", null, LATER, 5, false, null,
+        return new AuthorityGrantCreated(TENANT, GRANT, null, null, "adjuster", "Claim 7", null, LATER, 5, false,
                 allowUnsealed, null, NOW, OPERATOR);
     }
 
@@ -82,6 +94,29 @@ class AuthorityGrantTest {
     void aPasscodeIsRequiredExactlyWhenAsked() {
         fixture.givenNoPriorActivity().when(create("adjuster", LATER, true, null))
                 .expectException(CommandRefused.class).expectNoEvents();
+        fixture.givenNoPriorActivity().when(create("adjuster", LATER, false, HASH))
+                .expectException(CommandRefused.class).expectNoEvents();
+        assertThat(kept).isEmpty();
+    }
+
+    @Test
+    void aPasscodeHashIsKeptOutsideTheEvent() {
+        AuthorityGrantCreated passcoded = new AuthorityGrantCreated(TENANT, GRANT, null, null, "adjuster", "Claim 7",
+                null, LATER, 5, true, false, null, NOW, OPERATOR);
+        fixture.givenNoPriorActivity().when(create("adjuster", LATER, true, HASH)).expectEvents(passcoded);
+        assertThat(kept).containsExactly(Map.entry(GRANT, HASH));
+    }
+
+    @Test
+    void aCommandPrintedInALogLineDoesNotShowTheHash() {
+        assertThat(create("adjuster", LATER, true, HASH).toString()).doesNotContain(HASH)
+                .contains("passcodeHash=(hidden)");
+    }
+
+    @Test
+    void aGrantWithoutPasscodeKeepsNoHash() {
+        fixture.givenNoPriorActivity().when(create("adjuster", LATER, false, null)).expectEvents(created(false));
+        assertThat(kept).isEmpty();
     }
 
     @Test
@@ -149,7 +184,7 @@ class AuthorityGrantTest {
     @Test
     void aGrantPastItsExpiryIsMarkedExpiredOnce() {
         AuthorityGrantCreated shortLived = new AuthorityGrantCreated(TENANT, GRANT, null, null, "adjuster", "x", null,
-                NOW.minusSeconds(1), null, false, null, false, null, NOW.minusSeconds(60), OPERATOR);
+                NOW.minusSeconds(1), null, false, false, null, NOW.minusSeconds(60), OPERATOR);
         fixture.given(shortLived).when(new ExpireAuthorityGrant(GRANT, TENANT))
                 .expectEvents(new AuthorityGrantExpired(TENANT, GRANT, NOW));
         fixture.given(shortLived, new AuthorityGrantExpired(TENANT, GRANT, NOW))

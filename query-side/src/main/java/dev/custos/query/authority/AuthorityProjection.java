@@ -34,12 +34,12 @@ class AuthorityProjection {
     void on(AuthorityGrantCreated event) {
         writes.as(event.tenantId()).update("INSERT INTO cc_authority_access_grants (id, tenant_id, circle_id, portal_id, "
                         + "grant_type, title, description, created_at, created_by_individual_id, expires_at, max_views, "
-                        + "require_passcode, passcode_hash, client_request_id, metadata) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_build_object('allow_unsealed', ?)) "
+                        + "require_passcode, client_request_id, metadata) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_build_object('allow_unsealed', ?)) "
                         + "ON CONFLICT (id) DO NOTHING",
                 event.grantId(), event.tenantId(), event.circleId(), event.portalId(), event.grantType(), event.title(),
                 event.description(), Timestamps.of(event.createdAt()), event.createdByIndividualId(),
-                Timestamps.of(event.expiresAt()), event.maxViews(), event.requirePasscode(), event.passcodeHash(),
+                Timestamps.of(event.expiresAt()), event.maxViews(), event.requirePasscode(),
                 event.clientRequestId(), event.allowUnsealed());
     }
 

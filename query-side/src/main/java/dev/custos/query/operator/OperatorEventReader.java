@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import dev.custos.events.chain.SecretFields;
 import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.TenantReads;
 import dev.custos.query.tenancy.TenantScope;
@@ -16,7 +17,10 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the operator audit log, newest first, with the seed's filters. */
+/**
+ * Reads the operator audit log, newest first, with the seed's filters. Rows are append-only, and rows written
+ * before passcode hashes left the events still hold one: every payload is redacted as it is read.
+ */
 @Component
 public class OperatorEventReader {
 
@@ -60,6 +64,6 @@ public class OperatorEventReader {
                 row.get("subject_id", UUID.class),
                 Timestamps.toInstant(row.get("occurred_at", OffsetDateTime.class)),
                 Timestamps.toInstant(row.get("created_at", OffsetDateTime.class)),
-                JSON.readTree(row.get("payload", String.class)));
+                SecretFields.redact(JSON.readTree(row.get("payload", String.class))).payload());
     }
 }

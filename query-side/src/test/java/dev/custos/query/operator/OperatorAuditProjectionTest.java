@@ -149,4 +149,39 @@ class OperatorAuditProjectionTest {
                         + "AND subject_id = ? AND occurred_at = ?", eventId, tenant, circle, operator, hold,
                 java.sql.Timestamp.from(at))).isEqualTo(1);
     }
+
+    /** An event shaped like an old grant, with its passcode's hash: what the audit row must never show. */
+    record GrantWithHash(UUID tenantId, boolean requirePasscode, String passcodeHash) {
+    }
+
+    private static final String HASH = "$argon2id$v=19$m=16384,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNo";
+
+    @Test
+    void aSecretFieldIsRedactedWhenTheRowIsWritten() {
+        UUID action = UUID.randomUUID();
+        project(event(new GrantWithHash(tenant, true, HASH), action, "grant_create"));
+
+        assertThat(db.count("SELECT count(*) FROM cc_operator_events WHERE id = ? AND payload::text LIKE '%argon2id%'",
+                action)).isZero();
+        assertThat(rows(tenant)).singleElement().satisfies(row -> {
+            assertThat(row.payload().get("require_passcode").booleanValue()).isTrue();
+            assertThat(row.payload().get("passcode_hash").get("sha256").stringValue()).hasSize(64);
+        });
+    }
+
+    /** Rows are append-only: one written before the hashes left the events still holds one, and is redacted when read. */
+    @Test
+    void anOldRowWithASecretIsRedactedWhenRead() {
+        db.inTransaction(() -> db.writes.as(tenant).update("INSERT INTO cc_operator_events (id, tenant_id, "
+                        + "operator_individual_id, action_key, subject_type, subject_id, occurred_at, payload) "
+                        + "VALUES (?, ?, ?, 'grant_create', 'authority_grant', ?, ?, ?::jsonb)", UUID.randomUUID(),
+                tenant, operator, hold, java.sql.Timestamp.from(at),
+                "{\"require_passcode\":true,\"passcode_hash\":\"" + HASH + "\"}"));
+
+        assertThat(rows(tenant)).singleElement().satisfies(row -> {
+            assertThat(row.payload().toString()).doesNotContain("argon2id").doesNotContain(HASH);
+            assertThat(row.payload().get("require_passcode").booleanValue()).isTrue();
+            assertThat(row.payload().get("passcode_hash").get("sha256").stringValue()).matches("[0-9a-f]{64}");
+        });
+    }
 }
