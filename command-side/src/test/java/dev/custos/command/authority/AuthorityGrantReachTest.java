@@ -32,6 +32,7 @@ class AuthorityGrantReachTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(AuthorityGrant.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new dev.custos.command.legal.StubHoldRegistry());
     }
 
     private static AuthorityGrantCreated createdIn(UUID circle) {
