@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import reactor.netty.NettyPipeline;
 
 /**
@@ -53,6 +54,7 @@ class SlowClientTimeouts {
         private ScheduledFuture<?> deadline;
         /** Requests read whose final response has not been written yet (pipelining may make it more than one). */
         private int answering;
+        private boolean expired;
 
         HeaderDeadline(long timeoutNanos) {
             this.timeoutNanos = timeoutNanos;
@@ -73,6 +75,12 @@ class SlowClientTimeouts {
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
+            if (expired) {
+                // The codec's "closed before the headers were received", made when this deadline closed the
+                // connection: nothing to answer, and not worth a warning per slow client.
+                ReferenceCountUtil.release(message);
+                return;
+            }
             if (message instanceof HttpRequest) {
                 answering++;
                 disarm();
@@ -105,6 +113,7 @@ class SlowClientTimeouts {
             disarm();
             deadline = context.executor().schedule(() -> {
                 if (answering == 0) {
+                    expired = true;
                     context.close();
                 }
             }, timeoutNanos, TimeUnit.NANOSECONDS);

@@ -1,11 +1,16 @@
 package dev.custos.api.it;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import dev.custos.api.support.Evidence;
@@ -111,5 +116,75 @@ class SharingUnderHoldIT extends IntegrationTest {
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String link = (String) shared.get("share_url");
         Shares.SECRETS.add(link.substring(link.indexOf("#token=") + 7));
+    }
+    @Test
+    void aDossierUnderARestrictSharingHoldOnItsClaimIsNotSharedButStillExported() {
+        legal.assign("insurance_operator", legal.individual(), null);
+        Map<?, ?> claim = legal.post("/api/insurance/claims", Map.of("claim_number", "CLM-" + UUID.randomUUID(),
+                        "policy_ref", "POL-7", "loss_date", "2026-11-20", "title", "Hail damage"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        UUID claimId = UUID.fromString((String) claim.get("id"));
+        Evidence.uploadFor(legal, "x-claim-id", claimId, "Roof photo");
+        Map<?, ?> dossier = legal.post("/api/operator/insurance/claims/" + claimId + "/assemble", Map.of())
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String dossierPath = "/api/operator/insurance/dossiers/" + dossier.get("id");
+        hold(true, "claim", claimId);
+        long before = grants();
+
+        legal.post(dossierPath + "/share-authority", Map.of("grant_type", "insurer", "title", "Hail claim",
+                "expires_at", expiresAt.toString(), "client_request_id", "d-1")).expectStatus().isEqualTo(409);
+        assertThat(grants()).isEqualTo(before);
+        legal.post(dossierPath + "/export", Map.of()).expectStatus().isOk();
+    }
+
+    /**
+     * A scope and a restrict_sharing hold target sent at the same moment: the hold always lands, and the scope
+     * either is refused or committed before the hold, never after it (checked in the event store's order).
+     */
+    @RepeatedTest(15)
+    void aScopeRacingARestrictSharingHoldNeverLandsAfterIt() throws Exception {
+        UUID evidence = Evidence.sealed(legal, "Contested record");
+        UUID grant = grant();
+        Map<?, ?> hold = legal.post("/api/operator/legal/holds", Map.of("title", "Race", "reason", "race",
+                "restrict_sharing", true)).expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody();
+        CyclicBarrier start = new CyclicBarrier(2);
+        CompletableFuture<Integer> holding = CompletableFuture.supplyAsync(() -> {
+            await(start);
+            return legal.post("/api/operator/legal/holds/" + hold.get("id") + "/targets",
+                            Map.of("target_type", "evidence_object", "target_id", evidence))
+                    .returnResult(String.class).getStatus().value();
+        });
+        CompletableFuture<Integer> scoping = CompletableFuture.supplyAsync(() -> {
+            await(start);
+            return legal.post("/api/authority/grants/" + grant + "/scopes", Map.of("scope_type", "evidence_object",
+                    "scope_id", evidence)).returnResult(String.class).getStatus().value();
+        });
+        assertThat(holding.get()).isEqualTo(201);
+        int scoped = scoping.get();
+        assertThat(scoped).isIn(201, 409);
+        try (Connection superuser = TestDatabase.superuser(databaseName());
+             ResultSet rows = superuser.createStatement().executeQuery("SELECT "
+                     + "max(global_index) FILTER (WHERE payload_type LIKE '%AuthorityScopeAdded' "
+                     + "AND aggregate_identifier = '" + grant + "'), max(global_index) FILTER (WHERE payload_type "
+                     + "LIKE '%LegalHoldTargetAdded' AND aggregate_identifier = '" + hold.get("id") + "') "
+                     + "FROM domain_event_entry")) {
+            rows.next();
+            long scopeEvent = rows.getLong(1);
+            boolean scopeAdded = !rows.wasNull();
+            long holdEvent = rows.getLong(2);
+            assertThat(scopeAdded).isEqualTo(scoped == 201);
+            if (scopeAdded) {
+                assertThat(scopeEvent).as("the scope was stored before the hold it raced").isLessThan(holdEvent);
+            }
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
