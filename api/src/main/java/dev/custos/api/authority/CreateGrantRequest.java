@@ -1,6 +1,5 @@
 package dev.custos.api.authority;
 
-import dev.custos.api.access.InCircle;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,7 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.custos.api.access.Idempotent.Asked;
+import dev.custos.api.access.InCircle;
 import dev.custos.api.support.IdempotencyKeys;
+import dev.custos.query.authority.GrantView;
 
 import dev.custos.api.support.Multiline;
 
@@ -41,12 +43,16 @@ public record CreateGrantRequest(
         return metadata != null && Boolean.TRUE.equals(metadata.allowUnsealed());
     }
 
-    /** Whether {@code original} is what this request, sent before under the same client_request_id, created. */
-    boolean repeats(dev.custos.query.authority.GrantView original) {
-        return original.grantType().equals(grantType) && original.title().equals(title.strip())
-                // PostgreSQL keeps microseconds, rounded: a repeat's expiry is the same within one.
-                && java.time.Duration.between(original.expiresAt(), expiresAt).abs().toNanos() < 1_000
-                && java.util.Objects.equals(original.maxViews(), maxViews);
+    /** The grant this request creates, in the circle the action acts in (the body's, or {@code x-circle-id}'s). */
+    Asked asked(UUID circle) {
+        return Asked.of(grantType, title.strip(), description, circle, portalId, expiresAt, maxViews,
+                Boolean.TRUE.equals(requirePasscode));
+    }
+
+    /** What {@code original} was created from, in the fields of {@link #asked}. */
+    static Asked madeFrom(GrantView original) {
+        return Asked.of(original.grantType(), original.title(), original.description(), original.circleId(),
+                original.portalId(), original.expiresAt(), original.maxViews(), original.requirePasscode());
     }
 
     /** Keeps the passcode out of any log line or error that prints the request. */

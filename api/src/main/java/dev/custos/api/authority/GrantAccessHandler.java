@@ -6,9 +6,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-import dev.custos.api.access.Answer;
+import dev.custos.api.access.Idempotent;
+import dev.custos.api.access.Idempotent.Asked;
 import dev.custos.api.access.OperatorPipeline;
-import dev.custos.api.problem.ProblemException;
 import dev.custos.command.authority.RevokeAuthorityToken;
 import dev.custos.query.authority.AuthorityReader;
 import reactor.core.publisher.Mono;
@@ -43,16 +43,11 @@ class GrantAccessHandler {
         return pipeline.handle(AuthorityActions.ISSUE_TOKEN, request, action -> {
             UUID grantId = action.subjectId();
             IssueTokenRequest body = action.body();
-            Mono<Object> repeat = body.clientRequestId() == null ? Mono.empty()
-                    : grants.tokenByClientRequest(action.acting().scope(), body.clientRequestId())
-                    .map(token -> {
-                        if (!token.grantId().equals(grantId)) {
-                            throw ProblemException.conflict("client_request_id is already used by another request");
-                        }
-                        return Answer.ok(new IssuedToken(token.id(), null, null, token.expiresAt()));
-                    });
-            return repeat.switchIfEmpty(Mono.defer(() -> sharing
-                    .issueToken(action, grantId, body.expiresAt(), body.clientRequestId()).cast(Object.class)));
+            return Idempotent.create(body.clientRequestId(),
+                    () -> grants.tokenByClientRequest(action.acting().scope(), body.clientRequestId()),
+                    token -> Asked.of(token.grantId()), Asked.of(grantId),
+                    token -> new IssuedToken(token.id(), null, null, token.expiresAt()),
+                    () -> sharing.issueToken(action, grantId, body.expiresAt(), body.clientRequestId()));
         });
     }
 

@@ -36,7 +36,8 @@ class GrantHandler {
             CreateGrantRequest body = action.body();
             return Idempotent.create(body.clientRequestId(),
                     () -> grants.grantByClientRequest(action.acting().scope(), body.clientRequestId()),
-                    body::repeats, () -> sharing.create(action, action.subjectId(), body));
+                    CreateGrantRequest::madeFrom, body.asked(action.acting().circleId()),
+                    () -> sharing.create(action, action.subjectId(), body));
         });
     }
 

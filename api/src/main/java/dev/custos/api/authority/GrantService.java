@@ -2,6 +2,8 @@ package dev.custos.api.authority;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -9,6 +11,8 @@ import org.springframework.stereotype.Service;
 
 import dev.custos.api.access.Acting;
 import dev.custos.api.access.Action;
+import dev.custos.api.access.Idempotent;
+import dev.custos.api.access.Idempotent.Asked;
 import dev.custos.api.access.OperatorActions;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.command.authority.AddAuthorityScope;
@@ -22,6 +26,7 @@ import dev.custos.query.access.Located;
 import dev.custos.query.access.ObjectKind;
 import dev.custos.query.authority.AuthorityReader;
 import dev.custos.query.authority.GrantView;
+import dev.custos.query.authority.TokenView;
 import dev.custos.query.directory.DirectoryReader;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.insurance.ClaimReader;
@@ -44,17 +49,20 @@ public class GrantService {
     private final DirectoryReader directory;
     private final ClaimReader claims;
     private final Passcodes passcodes;
+    private final SharingHolds holds;
     private final String publicBaseUrl;
     private final Clock clock;
 
     GrantService(OperatorActions gate, AuthorityReader grants, EvidenceReader evidence, DirectoryReader directory,
-                 ClaimReader claims, Passcodes passcodes, @Value("${custos.public-base-url}") String publicBaseUrl, Clock clock) {
+                 ClaimReader claims, Passcodes passcodes, SharingHolds holds,
+                 @Value("${custos.public-base-url}") String publicBaseUrl, Clock clock) {
         this.gate = gate;
         this.grants = grants;
         this.evidence = evidence;
         this.directory = directory;
         this.claims = claims;
         this.passcodes = passcodes;
+        this.holds = holds;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
         this.clock = clock;
     }
@@ -117,9 +125,19 @@ public class GrantService {
     /**
      * Shares one object with an authority, in one action: a grant of the action's circle (the object's), a scope
      * of that object, and one token. The share's client_request_id names its token too, so the link is the
-     * grant's only one.
+     * grant's only one; a repeat answers that grant and token without the link, whose raw token is never shown
+     * twice. Nothing is made when an active restrict_sharing hold covers the object.
      */
-    public Mono<ShareAnswer> share(Action<?> action, ShareRequest body, String scopeType, UUID objectId) {
+    public Mono<Object> share(Action<?> action, ShareRequest body, String scopeType, UUID objectId) {
+        Acting acting = action.acting();
+        return Idempotent.create(body.clientRequestId(),
+                () -> sharedBefore(acting.scope(), body.clientRequestId()), SharedBefore::madeFrom,
+                body.asked(acting.circleId(), scopeType, objectId), SharedBefore::answer,
+                () -> holds.requireShareable(acting.tenantId(), scopeType, objectId)
+                        .then(Mono.defer(() -> newShare(action, body, scopeType, objectId))));
+    }
+
+    private Mono<ShareAnswer> newShare(Action<?> action, ShareRequest body, String scopeType, UUID objectId) {
         UUID grantId = UUID.randomUUID();
         Acting acting = action.acting();
         Acting grant = new Acting(acting.context(), acting.reach(), acting.circleId(), grantId);
@@ -127,6 +145,28 @@ public class GrantService {
                 .then(Mono.defer(() -> addScope(action, grant, scopeType, objectId, null, null)))
                 .then(Mono.defer(() -> issueToken(action, grantId, null, body.clientRequestId())))
                 .map(token -> new ShareAnswer(grantId, token.tokenId(), token.shareUrl(), token.expiresAt()));
+    }
+
+    /** The grant a share made under this key, its scopes, and the token made under the same key. */
+    private Mono<SharedBefore> sharedBefore(TenantScope scope, String clientRequestId) {
+        return grants.grantByClientRequest(scope, clientRequestId)
+                .flatMap(grant -> Mono.zip(grants.scopeKeys(scope, grant.id()).collectList(),
+                        grants.tokenByClientRequest(scope, clientRequestId).map(Optional::of)
+                                .defaultIfEmpty(Optional.empty()),
+                        (scopes, token) -> new SharedBefore(grant, scopes, token.orElse(null))));
+    }
+
+    /** What a share made before; {@code token} is null when none was made under its key. */
+    private record SharedBefore(GrantView grant, List<String> scopes, TokenView token) {
+
+        Asked madeFrom() {
+            return CreateGrantRequest.madeFrom(grant).and(scopes,
+                    token != null && token.grantId().equals(grant.id()));
+        }
+
+        ShareAnswer answer() {
+            return new ShareAnswer(grant.id(), token.id(), null, token.expiresAt());
+        }
     }
 
     /** Revokes the grant, then each of its tokens, so that the token rows say so too. */

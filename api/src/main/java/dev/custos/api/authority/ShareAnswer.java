@@ -3,10 +3,14 @@ package dev.custos.api.authority;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What a share answers: the grant, its one token and the link to hand over. The raw token travels only in the
- * link's fragment, and only in this answer.
+ * link's fragment, and only in this answer: a repeated {@code client_request_id} answers the same grant and token
+ * without the link.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ShareAnswer(UUID grantId, UUID tokenId, String shareUrl, Instant expiresAt) {
 
     @Override

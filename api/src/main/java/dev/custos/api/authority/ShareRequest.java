@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.custos.api.access.Idempotent.Asked;
 import dev.custos.api.support.IdempotencyKeys;
 
 /**
@@ -29,6 +30,11 @@ public record ShareRequest(
     CreateGrantRequest asGrant(java.util.UUID circleId) {
         return new CreateGrantRequest(grantType, title, null, circleId, null, expiresAt, maxViews, requirePasscode,
                 passcode, clientRequestId, null);
+    }
+
+    /** The share this request makes: its grant, the one object it scopes, and a token of that grant. */
+    Asked asked(java.util.UUID circleId, String scopeType, java.util.UUID objectId) {
+        return asGrant(circleId).asked(circleId).and(java.util.List.of(scopeType + ":" + objectId), true);
     }
 
     /** Keeps the passcode out of any log line or error that prints the request. */

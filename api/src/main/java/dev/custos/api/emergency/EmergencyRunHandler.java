@@ -45,7 +45,8 @@ class EmergencyRunHandler {
         return pipeline.handle(EmergencyActions.START, request, action -> {
             StartRunRequest body = action.body();
             return Idempotent.create(body.clientRequestId(),
-                    () -> runs.runByClientRequest(action.acting().scope(), body.clientRequestId()), body::repeats,
+                    () -> runs.runByClientRequest(action.acting().scope(), body.clientRequestId()),
+                    StartRunRequest::madeFrom, body.asked(action.acting().circleId()),
                     () -> action.call(new StartEmergencyRun(action.subjectId(), action.tenantId(),
                             action.acting().circleId(), body.runType(), body.title().strip(), body.summary(),
                             body.clientRequestId(), action.individualId(), action.acting().reach()),

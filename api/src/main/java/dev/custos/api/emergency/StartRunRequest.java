@@ -1,12 +1,12 @@
 package dev.custos.api.emergency;
 
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.custos.api.access.Idempotent.Asked;
 import dev.custos.api.access.InCircle;
 import dev.custos.api.support.IdempotencyKeys;
 import dev.custos.api.support.Multiline;
@@ -21,9 +21,13 @@ public record StartRunRequest(
         UUID circleId,
         @Size(max = IdempotencyKeys.MAX_LENGTH) String clientRequestId) implements InCircle {
 
-    /** Whether {@code original} is the run this request, sent before under the same client_request_id, started. */
-    boolean repeats(EmergencyRunView original) {
-        return original.runType().equals(runType) && original.title().equals(title.strip())
-                && Objects.equals(original.summary(), summary) && Objects.equals(original.circleId(), circleId);
+    /** The run this request starts, in the circle the action acts in (the body's, or {@code x-circle-id}'s). */
+    Asked asked(UUID circle) {
+        return Asked.of(runType, title.strip(), summary, circle);
+    }
+
+    /** What {@code original} was started from, in the fields of {@link #asked}. */
+    static Asked madeFrom(EmergencyRunView original) {
+        return Asked.of(original.runType(), original.title(), original.summary(), original.circleId());
     }
 }

@@ -28,6 +28,11 @@ class HoldRegistryAdapter implements HoldRegistry {
     }
 
     @Override
+    public boolean restrictsSharing(UUID tenantId, String objectType, UUID objectId) {
+        return coverage.restrictsSharing(tenantId, objectType, objectId);
+    }
+
+    @Override
     public TargetState targetState(UUID tenantId, String targetType, UUID targetId) {
         return switch (coverage.targetState(tenantId, targetType, targetId)) {
             case "present" -> TargetState.PRESENT;

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Hooks;
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.channel.AbortedException;
 
 /**
@@ -29,9 +30,13 @@ class DroppedErrors implements InitializingBean, DisposableBean {
         Hooks.resetOnErrorDropped();
     }
 
-    /** Whether a failure is the client going away: it aborted, or reset the connection under its request. */
+    /**
+     * Whether a failure is the client going away: it aborted, reset the connection under its request, or stopped
+     * sending its body for the body idle timeout (the server then cuts the connection).
+     */
     static boolean clientWentAway(Throwable failure) {
-        return failure instanceof AbortedException || AbortedException.isConnectionReset(failure);
+        return failure instanceof AbortedException || AbortedException.isConnectionReset(failure)
+                || failure instanceof ReadTimeoutException;
     }
 
     static void dropped(Throwable error) {

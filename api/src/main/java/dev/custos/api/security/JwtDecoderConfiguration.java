@@ -52,6 +52,7 @@ class JwtDecoderConfiguration {
             decoder.setJwtValidator(TokenPolicy.validator(clock, auth.effectiveClockSkew(), null,
                     auth.audience() == null || auth.audience().isBlank() ? null : auth.audience()));
         }
+        decoder.setClaimSetConverter(TokenPolicy.claims());
         return decoder;
     }
 }

@@ -6,23 +6,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 
 /**
- * What a bearer token must say to be accepted, in one place: an {@code exp}; {@code iat} and {@code nbf} no later
- * than now plus the documented skew (and {@code exp} no earlier than now minus it); a {@code sub} that is a
- * canonical lower-case UUID, so that two spellings cannot alias one individual; the issuer and audience when
- * configured. And how its scopes read: {@code scope} or {@code scp} as a space-separated string or an array of
- * exact strings, anything else ignored.
+ * What a bearer token must say to be accepted, in one place: an {@code exp}; {@code iat} and {@code nbf}, both
+ * optional, no later than now plus the documented skew (and {@code exp} no earlier than now minus it); a
+ * {@code sub} that is a canonical lower-case UUID, so that two spellings cannot alias one individual; the issuer
+ * and audience when configured. And how its scopes read: {@code scope} or {@code scp} as a space-separated string
+ * or an array of exact strings, anything else ignored.
  */
 public final class TokenPolicy {
 
@@ -32,6 +36,22 @@ public final class TokenPolicy {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private TokenPolicy() {
+    }
+
+    /**
+     * The claims as the token states them. Spring's default conversion makes up an {@code iat} of {@code exp} minus
+     * one second for a token without one, which the iat rule would then read as issued in the future: iat is
+     * optional (RFC 7519), so a token that has none keeps none.
+     */
+    static Converter<Map<String, Object>, Map<String, Object>> claims() {
+        MappedJwtClaimSetConverter defaults = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        return stated -> {
+            Map<String, Object> claims = defaults.convert(stated);
+            if (claims != null && !stated.containsKey(JwtClaimNames.IAT)) {
+                claims.remove(JwtClaimNames.IAT);
+            }
+            return claims;
+        };
     }
 
     static OAuth2TokenValidator<Jwt> validator(Clock clock, Duration skew, String issuer, String audience) {

@@ -60,6 +60,24 @@ class TokenPolicyIT extends IntegrationTest {
     }
 
     @Test
+    void aTokenWithoutIatIsAcceptedForOnlyExpIsRequired() throws Exception {
+        assertThat(createTenantWith(signed(valid().issueTime(null).claim("scope", "custos:admin")))).isEqualTo(201);
+        // Without iat, the other times still hold: an expired one, or one not valid yet, is refused.
+        assertThat(createTenantWith(signed(valid().issueTime(null).expirationTime(Date.from(Instant.now()
+                .minusSeconds(3600))).claim("scope", "custos:admin")))).isEqualTo(401);
+        assertThat(createTenantWith(signed(valid().issueTime(null).notBeforeTime(Date.from(Instant.now()
+                .plusSeconds(3600))).claim("scope", "custos:admin")))).isEqualTo(401);
+    }
+
+    @Test
+    void anIatBeyondTheSkewIsRefusedEvenThoughIatIsOptional() throws Exception {
+        assertThat(createTenantWith(signed(valid().issueTime(Date.from(Instant.now().plusSeconds(90)))
+                .claim("scope", "custos:admin")))).isEqualTo(401);
+        assertThat(createTenantWith(signed(valid().issueTime(Date.from(Instant.now().minusSeconds(86_400)))
+                .claim("scope", "custos:admin")))).isEqualTo(201);
+    }
+
+    @Test
     void scopesAsAStringOrAnArrayOfExactStringsAreRecognised() throws Exception {
         assertThat(createTenantWith(signed(valid().claim("scope", List.of("custos:admin"))))).isEqualTo(201);
         assertThat(createTenantWith(signed(valid().claim("scp", "openid custos:admin")))).isEqualTo(201);

@@ -20,6 +20,12 @@ class DroppedErrorsTest {
     }
 
     @Test
+    void aBodyCutForIdlingIsNotLoggedAsAnError(CapturedOutput output) {
+        DroppedErrors.dropped(io.netty.handler.timeout.ReadTimeoutException.INSTANCE);
+        assertThat(output.getAll()).doesNotContain("ERROR");
+    }
+
+    @Test
     void anythingElseDroppedIsAnError(CapturedOutput output) {
         DroppedErrors.dropped(new IllegalStateException("a projection failed after the answer"));
         assertThat(output.getAll()).contains("ERROR").contains("An error arrived after its request had ended")

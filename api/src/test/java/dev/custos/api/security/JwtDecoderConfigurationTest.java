@@ -3,7 +3,19 @@ package dev.custos.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The guard rails on token validation that must hold before any request arrives. */
@@ -53,5 +65,19 @@ class JwtDecoderConfigurationTest {
     void withoutConfigurationTheDevelopmentSecretIsUsed() {
         assertThat(new AuthProperties(null, null).usesDevelopmentSecret()).isTrue();
         assertThat(new AuthProperties(null, "x".repeat(40)).usesDevelopmentSecret()).isFalse();
+    }
+    /** A token as the decoder reads it, signed with {@code secret}. */
+    private Jwt decode(String secret, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        ReactiveJwtDecoder decoder = (ReactiveJwtDecoder) decoder(new AuthProperties(null, secret), profile());
+        return decoder.decode(jwt.serialize()).block();
+    }
+
+    @Test
+    void aTokenWithoutIatKeepsNoneAndIsAccepted() throws Exception {
+        Jwt jwt = decode("x".repeat(40), new JWTClaimsSet.Builder().subject("00000000-0000-4000-8000-000000000001")
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        assertThat(jwt.getIssuedAt()).isNull();
     }
 }

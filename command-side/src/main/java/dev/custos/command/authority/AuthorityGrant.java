@@ -24,6 +24,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import dev.custos.command.Reach;
+import dev.custos.command.legal.HoldRegistry;
 import dev.custos.events.authority.AccessWindow;
 import dev.custos.events.authority.AuthorityGrantCreated;
 import dev.custos.events.authority.AuthorityGrantExpired;
@@ -82,8 +83,12 @@ class AuthorityGrant {
         return created;
     }
 
+    /**
+     * A share of what a restrict_sharing hold covers is refused here, in the command's transaction and after the
+     * tenant's hold lock, so a hold placed at the same moment is either seen or placed after the scope.
+     */
     @CommandHandler
-    void handle(AddAuthorityScope command, Clock clock) {
+    void handle(AddAuthorityScope command, HoldRegistry holds, Clock clock) {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such grant");
         command.reach().requireActOn(circleId, "grant");
         require("active".equals(status), CONFLICT, "the grant is " + status);
@@ -94,6 +99,8 @@ class AuthorityGrant {
         boolean sealedEnough = command.objectSealed()
                 || ("evidence_object".equals(command.scopeType()) && allowUnsealed);
         require(sealedEnough, CONFLICT, "only sealed material can be shared");
+        holds.serialize(tenantId);
+        holds.requireShareable(tenantId, command.scopeType(), command.scopeObjectId());
         apply(new AuthorityScopeAdded(tenantId, grantId, command.scopeId(), command.scopeType(),
                 command.scopeObjectId(), command.label(), command.notes(), clock.instant(), command.requestedBy()));
     }

@@ -1,11 +1,14 @@
 package dev.custos.command.legal;
 
+import static dev.custos.command.CommandRefused.Reason.CONFLICT;
+import static dev.custos.command.Rules.require;
+
 import java.util.UUID;
 
 /**
- * What the legal holds of a tenant cover, as committed. Destruction and hold changes call {@link #serialize}
- * first, inside their own transaction, so that a hold and a destruction of the same tenant never interleave:
- * whichever commits first is seen by the other.
+ * What the legal holds of a tenant cover, as committed. Destruction, new scopes of a grant and hold changes call
+ * {@link #serialize} first, inside their own transaction, so that a hold and a destruction (or a share) of the same
+ * tenant never interleave: whichever commits first is seen by the other.
  */
 public interface HoldRegistry {
 
@@ -16,6 +19,18 @@ public interface HoldRegistry {
 
     /** Whether any active hold covers the evidence object, directly or through anything that contains it. */
     boolean covers(UUID tenantId, UUID evidenceId);
+
+    /**
+     * Whether any active {@code restrict_sharing} hold covers the object, directly or through anything that contains
+     * it: the portal refuses every read of such an object.
+     */
+    boolean restrictsSharing(UUID tenantId, String objectType, UUID objectId);
+
+    /** Refuses to share what the portal would refuse to show: an object an active restrict_sharing hold covers. */
+    default void requireShareable(UUID tenantId, String objectType, UUID objectId) {
+        require(!restrictsSharing(tenantId, objectType, objectId), CONFLICT,
+                "an active restrict_sharing legal hold covers this " + objectType);
+    }
 
     /** Whether a hold target of this type and id exists in the tenant (and has not been destroyed). */
     TargetState targetState(UUID tenantId, String targetType, UUID targetId);

@@ -33,6 +33,7 @@ class AuthorityGrantReachTest {
         fixture = new AggregateTestFixture<>(AuthorityGrant.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource((PasscodeHashes) (tenant, grant, hash) -> { });
+        fixture.registerInjectableResource(new dev.custos.command.legal.StubHoldRegistry());
     }
 
     private static AuthorityGrantCreated createdIn(UUID circle) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.custos.command.CommandRefused;
 import dev.custos.command.Reach;
+import dev.custos.command.legal.StubHoldRegistry;
 import dev.custos.events.authority.AuthorityGrantCreated;
 import dev.custos.events.authority.AuthorityGrantExpired;
 import dev.custos.events.authority.AuthorityGrantRevoked;
@@ -43,12 +44,14 @@ class AuthorityGrantTest {
         assertThat(tenant).isEqualTo(TENANT);
         kept.put(grant, hash);
     };
+    private final StubHoldRegistry holds = new StubHoldRegistry();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(AuthorityGrant.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(passcodes);
+        fixture.registerInjectableResource(holds);
     }
 
     private AuthorityGrantCreated created(boolean allowUnsealed) {
@@ -126,6 +129,18 @@ class AuthorityGrantTest {
                         OPERATOR, REACH))
                 .expectEvents(new AuthorityScopeAdded(TENANT, GRANT, SCOPE, "evidence_bundle", BUNDLE, "pack", null,
                         NOW, OPERATOR));
+    }
+
+    @Test
+    void whatARestrictSharingHoldCoversCannotBeScopedAndTheCheckWaitsForTheHoldLock() {
+        holds.sharingRestricted.add(BUNDLE);
+        fixture.given(created(false))
+                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_bundle", BUNDLE, true, null, null, null,
+                        OPERATOR, REACH))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("an active restrict_sharing legal hold covers this evidence_bundle")
+                .expectNoEvents();
+        org.assertj.core.api.Assertions.assertThat(holds.serialized).isOne();
     }
 
     @Test

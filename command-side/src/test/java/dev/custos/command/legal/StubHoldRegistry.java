@@ -11,6 +11,7 @@ import java.util.UUID;
 public class StubHoldRegistry implements HoldRegistry {
 
     public final Set<UUID> held = new HashSet<>();
+    public final Set<UUID> sharingRestricted = new HashSet<>();
     public final Set<UUID> destroyed = new HashSet<>();
     public final Set<UUID> present = new HashSet<>();
     public int serialized;
@@ -23,6 +24,11 @@ public class StubHoldRegistry implements HoldRegistry {
     @Override
     public boolean covers(UUID tenantId, UUID evidenceId) {
         return held.contains(evidenceId);
+    }
+
+    @Override
+    public boolean restrictsSharing(UUID tenantId, String objectType, UUID objectId) {
+        return sharingRestricted.contains(objectId);
     }
 
     @Override

@@ -48,6 +48,13 @@ public class AuthorityReader {
                 .bind("request", clientRequestId).map(AuthorityReader::grant).first());
     }
 
+    /** The grant's scopes, each as {@code scope_type:scope_id}. */
+    public Flux<String> scopeKeys(TenantScope scope, UUID grantId) {
+        return reads.many(scope, db -> db.sql("SELECT scope_type || ':' || scope_id AS scope_key "
+                        + "FROM cc_authority_access_scopes WHERE grant_id = :grant ORDER BY 1")
+                .bind("grant", grantId).map(row -> row.get("scope_key", String.class)).all());
+    }
+
     public Mono<TokenView> token(TenantScope scope, UUID tokenId) {
         return reads.one(scope, db -> db.sql(TOKENS + "WHERE id = :id").bind("id", tokenId)
                 .map(AuthorityReader::token).first());

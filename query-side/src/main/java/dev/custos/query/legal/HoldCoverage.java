@@ -16,6 +16,8 @@ public class HoldCoverage {
 
     /** What covers an object is decided in SQL, in one place the portal calls too ({@code custos_held}, V16). */
     private static final String COVERS = "SELECT custos_held('evidence_object', ?, false)";
+    /** The sharing half of the same rule: what the portal refuses to show. */
+    private static final String RESTRICTS_SHARING = "SELECT custos_held(?, ?, true)";
 
     private final TenantWrites writes;
 
@@ -35,6 +37,12 @@ public class HoldCoverage {
     public boolean covers(UUID tenantId, UUID evidenceId) {
         return Boolean.TRUE.equals(writes.as(tenantId).queryForObject(COVERS, Boolean.class,
                 evidenceId));
+    }
+
+    /** Whether an active restrict_sharing hold covers the object, of any type a hold can cover or contain. */
+    public boolean restrictsSharing(UUID tenantId, String objectType, UUID objectId) {
+        return Boolean.TRUE.equals(writes.as(tenantId).queryForObject(RESTRICTS_SHARING, Boolean.class,
+                objectType, objectId));
     }
 
     /** {@code absent}, {@code destroyed} or {@code present}, for a target type whose subsystem exists. */
