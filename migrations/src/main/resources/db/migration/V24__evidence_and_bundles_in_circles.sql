@@ -132,7 +132,7 @@ END
 $$;
 
 -- The index names a bundle's and a dossier's members only where they are also in its evidence list, so a page
--- never shows a member it cannot open.
+-- never shows a member it cannot open. The scoped evidence is found once and shared by the three lists.
 CREATE OR REPLACE FUNCTION cc_authority_list_scope_index(p_tenant_id uuid, p_grant_id uuid, p_token_id uuid)
     RETURNS jsonb
     LANGUAGE plpgsql STABLE SECURITY DEFINER
@@ -140,6 +140,7 @@ CREATE OR REPLACE FUNCTION cc_authority_list_scope_index(p_tenant_id uuid, p_gra
 DECLARE
     v_caller_tenant text := current_setting('app.tenant_id', true);
     v_circle uuid;
+    v_scoped uuid[];
     v_result jsonb;
 BEGIN
     PERFORM set_config('app.tenant_id', p_tenant_id::text, true);
@@ -147,6 +148,7 @@ BEGIN
         v_result := jsonb_build_object('session', 'inactive');
     ELSE
         v_circle := (SELECT g.circle_id FROM cc_authority_access_grants g WHERE g.id = p_grant_id);
+        v_scoped := ARRAY(SELECT custos_portal_scoped_evidence(p_grant_id));
         v_result := jsonb_build_object('session', 'active', 'item', jsonb_build_object(
         'grant', (SELECT jsonb_build_object('title', g.title, 'grant_type', g.grant_type, 'expires_at', g.expires_at)
                     FROM cc_authority_access_grants g WHERE g.id = p_grant_id),
@@ -154,8 +156,7 @@ BEGIN
                             'manifest_sha256', b.manifest_sha256, 'sealed_at', b.sealed_at,
                             'evidence_ids', (SELECT coalesce(jsonb_agg(m.evidence_id ORDER BY m.position), '[]'::jsonb)
                                                FROM cc_evidence_bundle_members m
-                                               JOIN cc_evidence_objects e ON e.id = m.evidence_id
-                                              WHERE m.bundle_id = b.id AND custos_fits_in(v_circle, e.circle_id)))
+                                              WHERE m.bundle_id = b.id AND m.evidence_id = ANY (v_scoped)))
                             ORDER BY b.sealed_at), '[]'::jsonb)
                       FROM cc_authority_access_scopes s JOIN cc_evidence_bundles b ON b.id = s.scope_id
                      WHERE s.grant_id = p_grant_id AND s.scope_type = 'evidence_bundle' AND b.status = 'sealed'
@@ -163,15 +164,15 @@ BEGIN
                        AND NOT custos_portal_sharing_restricted('evidence_bundle', b.id)),
         'dossiers', (SELECT coalesce(jsonb_agg(d.dossier || jsonb_build_object('evidence_ids',
                             (SELECT coalesce(jsonb_agg(x.evidence_id ORDER BY x.evidence_id), '[]'::jsonb)
-                               FROM cc_claim_dossier_evidence x JOIN cc_evidence_objects e ON e.id = x.evidence_id
+                               FROM cc_claim_dossier_evidence x
                               WHERE x.dossier_id = (d.dossier ->> 'dossier_id')::uuid
-                                AND custos_fits_in(v_circle, e.circle_id))
+                                AND x.evidence_id = ANY (v_scoped))
                         ) ORDER BY d.position), '[]'::jsonb)
                        FROM jsonb_array_elements(custos_portal_dossiers(p_grant_id)) WITH ORDINALITY AS d (dossier, position)),
         'claims', custos_portal_claims(p_grant_id),
         'evidence', (SELECT coalesce(jsonb_agg(custos_portal_evidence_summary(e) ORDER BY e.captured_at, e.id), '[]'::jsonb)
                        FROM cc_evidence_objects e
-                      WHERE e.id IN (SELECT custos_portal_scoped_evidence(p_grant_id))
+                      WHERE e.id = ANY (v_scoped)
                         AND NOT custos_portal_sharing_restricted('evidence_object', e.id))));
     END IF;
     PERFORM set_config('app.tenant_id', coalesce(v_caller_tenant, ''), true);
