@@ -33,37 +33,37 @@ DECLARE
     c record;
     forced boolean;
     bad bigint;
+    total bigint := 0;
+    kept text;
     outside text;
 BEGIN
     FOR c IN
-        SELECT k.table_name, k.column_name, k.data_type
+        SELECT k.table_name::text AS table_name, k.column_name::text AS column_name, k.data_type::text AS data_type
           FROM information_schema.columns k
           JOIN information_schema.tables t ON t.table_schema = k.table_schema AND t.table_name = k.table_name
          WHERE k.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND k.table_name LIKE 'cc\_%'
            AND k.data_type IN ('timestamp with time zone', 'date')
          ORDER BY k.table_name, k.column_name
     LOOP
-        outside := CASE c.data_type
-            WHEN 'date' THEN format('%I < date ''0001-01-01'' OR %I > date ''9999-12-31''', c.column_name, c.column_name)
-            ELSE format('%I < timestamptz ''0001-01-01 00:00:00+00'' OR %I > timestamptz ''9999-12-31 23:59:59.999999+00''',
-                        c.column_name, c.column_name) END;
+        kept := CASE c.data_type WHEN 'date' THEN 'custos_date_kept' ELSE 'custos_time_kept' END;
+        outside := format('%I <> %s(%I)', c.column_name, kept, c.column_name);
         SELECT relforcerowsecurity INTO forced FROM pg_class WHERE oid = c.table_name::regclass;
         IF forced THEN
             EXECUTE format('ALTER TABLE %I NO FORCE ROW LEVEL SECURITY', c.table_name);
         END IF;
         EXECUTE format('SELECT count(*) FROM %I WHERE %s', c.table_name, outside) INTO bad;
+        total := total + bad;
         IF bad > 0 THEN
             IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = c.table_name::regclass
                                                   AND tgfoid = 'custos_refuse_change'::regproc) THEN
                 RAISE WARNING '%.%: % value(s) outside 0001-01-01 .. 9999-12-31, left as recorded (append-only)',
                     c.table_name, c.column_name, bad;
-            ELSIF (c.table_name, c.column_name) IN (('cc_evidence_objects', 'occurred_at')) THEN
+            ELSIF c.table_name = 'cc_evidence_objects' AND c.column_name = 'occurred_at' THEN
                 EXECUTE format('UPDATE %I SET %I = NULL WHERE %s', c.table_name, c.column_name, outside);
                 RAISE WARNING '%.%: % value(s) outside 0001-01-01 .. 9999-12-31, set to NULL',
                     c.table_name, c.column_name, bad;
             ELSE
-                EXECUTE format('UPDATE %I SET %I = %s(%I) WHERE %s', c.table_name, c.column_name,
-                               CASE c.data_type WHEN 'date' THEN 'custos_date_kept' ELSE 'custos_time_kept' END,
+                EXECUTE format('UPDATE %I SET %I = %s(%I) WHERE %s', c.table_name, c.column_name, kept,
                                c.column_name, outside);
                 RAISE WARNING '%.%: % value(s) outside 0001-01-01 .. 9999-12-31, moved to the nearest edge',
                     c.table_name, c.column_name, bad;
@@ -73,5 +73,6 @@ BEGIN
             EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', c.table_name);
         END IF;
     END LOOP;
+    RAISE NOTICE 'times outside 0001-01-01 .. 9999-12-31 in the read tables: % found', total;
 END
 $$;

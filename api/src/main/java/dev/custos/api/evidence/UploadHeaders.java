@@ -34,13 +34,13 @@ record UploadHeaders(String title, String sourceType, String contentMime, Instan
 
     /** The upload's headers in the OpenAPI document, each with its type: the time shows as a date-time. */
     static Consumer<Builder> described(Consumer<Builder> operation) {
-        Consumer<Builder> described = operation;
-        for (String text : List.of("x-evidence-title", "x-evidence-title*", "x-evidence-source-type")) {
-            described = ApiDocs.withHeader(described, text, String.class);
+        Consumer<Builder> described = ApiDocs.withHeader(operation, "x-evidence-title", String.class, true);
+        for (String text : List.of("x-evidence-title*", "x-evidence-source-type")) {
+            described = ApiDocs.withHeader(described, text, String.class, false);
         }
-        described = ApiDocs.withHeader(described, OCCURRED_AT, Instant.class);
+        described = ApiDocs.withHeader(described, OCCURRED_AT, Instant.class, false);
         for (String id : List.of("x-emergency-run-id", "x-claim-id", "x-dispute-id")) {
-            described = ApiDocs.withHeader(described, id, UUID.class);
+            described = ApiDocs.withHeader(described, id, UUID.class, false);
         }
         return described;
     }

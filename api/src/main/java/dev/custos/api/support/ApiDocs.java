@@ -89,9 +89,10 @@ public final class ApiDocs {
         });
     }
 
-    /** Adds an optional request header of the given type (a time shows as {@code format: date-time}). */
-    public static Consumer<Builder> withHeader(Consumer<Builder> operation, String name, Class<?> type) {
-        return operation.andThen(builder -> builder
-                .parameter(parameterBuilder().in(ParameterIn.HEADER).name(name).implementation(type)));
+    /** Adds a request header of the given type (a time shows as {@code format: date-time}). */
+    public static Consumer<Builder> withHeader(Consumer<Builder> operation, String name, Class<?> type,
+                                               boolean required) {
+        return operation.andThen(builder -> builder.parameter(parameterBuilder().in(ParameterIn.HEADER).name(name)
+                .required(required).implementation(type)));
     }
 }
