@@ -104,7 +104,7 @@ class TimeFieldsIT extends IntegrationTest {
 
     private static UUID id(WebTestClient.ResponseSpec created) {
         Map<?, ?> body = created.expectBody(Map.class).returnResult().getResponseBody();
-        return UUID.fromString((String) body.getOrDefault("id", body.get("bundle_id")));
+        return UUID.fromString((String) body.get("id"));
     }
 
     @Test
