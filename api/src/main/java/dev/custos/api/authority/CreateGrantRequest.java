@@ -44,7 +44,8 @@ public record CreateGrantRequest(
     /** Whether {@code original} is what this request, sent before under the same client_request_id, created. */
     boolean repeats(dev.custos.query.authority.GrantView original) {
         return original.grantType().equals(grantType) && original.title().equals(title.strip())
-                // PostgreSQL keeps microseconds, rounded: a repeat's expiry is the same within one.
+                // The edge keeps microseconds, truncated; grants stored before it did were rounded by PostgreSQL,
+                // so a repeat's expiry is the same within one.
                 && java.time.Duration.between(original.expiresAt(), expiresAt).abs().toNanos() < 1_000
                 && java.util.Objects.equals(original.maxViews(), maxViews);
     }

@@ -8,12 +8,9 @@ import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.custos.api.support.EdgeTimes;
 import dev.custos.events.time.TimeRange;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
-import tools.jackson.databind.deser.std.StdScalarDeserializer;
-import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Reads the times the portal's definer functions answer in {@code jsonb}, as PostgreSQL renders them: in the
@@ -33,19 +30,7 @@ final class StoredTimes {
     }
 
     static JacksonModule module() {
-        return new SimpleModule("custos-stored-times")
-                .addDeserializer(Instant.class, new Scalar<>(Instant.class) {
-                    @Override
-                    Instant read(String text) {
-                        return instant(text);
-                    }
-                })
-                .addDeserializer(LocalDate.class, new Scalar<>(LocalDate.class) {
-                    @Override
-                    LocalDate read(String text) {
-                        return date(text);
-                    }
-                });
+        return EdgeTimes.module("custos-stored-times", StoredTimes::instant, StoredTimes::date);
     }
 
     static Instant instant(String text) {
@@ -94,19 +79,5 @@ final class StoredTimes {
 
     private static int number(Matcher parts, int group) {
         return parts.group(group) == null ? 0 : Integer.parseInt(parts.group(group));
-    }
-
-    private abstract static class Scalar<T> extends StdScalarDeserializer<T> {
-
-        Scalar(Class<T> type) {
-            super(type);
-        }
-
-        abstract T read(String text);
-
-        @Override
-        public T deserialize(JsonParser parser, DeserializationContext context) {
-            return read(parser.getString());
-        }
     }
 }

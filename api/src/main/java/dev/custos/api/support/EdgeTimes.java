@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.custos.api.problem.Problem;
 import dev.custos.api.problem.ProblemException;
@@ -57,19 +58,18 @@ public final class EdgeTimes {
 
     /** The body deserializers: the same rule for every {@code Instant} and {@code LocalDate} of every request. */
     public static JacksonModule module() {
-        return new SimpleModule("custos-edge-times")
-                .addDeserializer(Instant.class, new Scalar<>(Instant.class) {
-                    @Override
-                    Instant parse(String text) {
-                        return instantOrNull(text);
-                    }
-                })
-                .addDeserializer(LocalDate.class, new Scalar<>(LocalDate.class) {
-                    @Override
-                    LocalDate parse(String text) {
-                        return dateOrNull(text);
-                    }
-                });
+        return module("custos-edge-times", EdgeTimes::instantOrNull, EdgeTimes::dateOrNull);
+    }
+
+    /**
+     * A module that reads every {@code Instant} and {@code LocalDate} from a JSON string with the given readers; a
+     * reader answers {@code null} for a text it refuses, which fails the read naming the field and the rule.
+     */
+    public static JacksonModule module(String name, Function<String, Instant> instants,
+                                       Function<String, LocalDate> dates) {
+        return new SimpleModule(name)
+                .addDeserializer(Instant.class, new Scalar<>(Instant.class, instants))
+                .addDeserializer(LocalDate.class, new Scalar<>(LocalDate.class, dates));
     }
 
     private static Instant instantOrNull(String value) {
@@ -95,18 +95,19 @@ public final class EdgeTimes {
     }
 
     /** Only a JSON string is a time: a number is not read as epoch seconds, and an array is not a date. */
-    private abstract static class Scalar<T> extends StdScalarDeserializer<T> {
+    private static final class Scalar<T> extends StdScalarDeserializer<T> {
 
-        Scalar(Class<T> type) {
+        private final transient Function<String, T> reader;
+
+        Scalar(Class<T> type, Function<String, T> reader) {
             super(type);
+            this.reader = reader;
         }
-
-        abstract T parse(String text);
 
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context) {
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                T value = parse(parser.getString());
+                T value = reader.apply(parser.getString());
                 if (value != null) {
                     return value;
                 }
