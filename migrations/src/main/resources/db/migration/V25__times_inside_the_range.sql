@@ -3,7 +3,7 @@
 -- years before 1 and past 9999, and 9999-12-31T23:59:59.999999999Z rounded into the year 10000. Readers then failed
 -- on every call that met such a row (the portal's index and evidence answered 500).
 --
--- The one SQL home of the range. Its Java home is dev.custos.events.time.TimeRange; TimeRangeAgreementIT shows that
+-- The one SQL home of the range. Its Java home is dev.custos.events.time.TimeRange; StoredTimesIT shows that
 -- the two agree at both edges. custos_time_kept and custos_date_kept move a value outside the range to its nearest
 -- edge, which is also what a projection writes for a stored event's value that is outside it.
 CREATE FUNCTION custos_time_kept(t timestamptz) RETURNS timestamptz
