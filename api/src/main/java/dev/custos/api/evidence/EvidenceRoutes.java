@@ -34,9 +34,9 @@ class EvidenceRoutes implements ActionCatalogue {
         return SpringdocRouteBuilder.route()
                 .GET("/api/evidence/bundles/{id}", bundles::read, tenantScoped(operation(TAG, "readBundle",
                         "A bundle with its manifest once sealed", null, 200, BundleView.class, "id")))
-                .POST("/api/evidence", evidence::upload, tenantScoped(operation(TAG, "uploadEvidence",
-                        "Upload raw bytes as evidence (title in x-evidence-title); streamed and hashed", null, 201,
-                        EvidenceSummary.class)))
+                .POST("/api/evidence", evidence::upload, tenantScoped(UploadHeaders.described(operation(TAG,
+                        "uploadEvidence", "Upload raw bytes as evidence (title in x-evidence-title); streamed and "
+                        + "hashed", null, 201, EvidenceSummary.class))))
                 .GET("/api/evidence/{id}", evidence::read, tenantScoped(operation(TAG, "readEvidence",
                         "An evidence summary with a 60-second download link", null, 200, EvidenceSummary.class,
                         "id")))

@@ -1,13 +1,17 @@
 package dev.custos.api.evidence;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
+import org.springdoc.core.fn.builders.operation.Builder;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 import dev.custos.api.problem.ProblemException;
+import dev.custos.api.support.ApiDocs;
+import dev.custos.api.support.EdgeTimes;
 import dev.custos.api.support.Ids;
 import dev.custos.api.support.Text;
 
@@ -15,20 +19,30 @@ import dev.custos.api.support.Text;
 record UploadHeaders(String title, String sourceType, String contentMime, Instant occurredAt, UUID emergencyRunId,
                      UUID claimId, UUID disputeId) {
 
+    /** The one time an upload takes, described in the OpenAPI document as a date-time header. */
+    static final String OCCURRED_AT = "x-evidence-occurred-at";
     private static final int MAX_TEXT = 500;
 
     static UploadHeaders of(ServerRequest request) {
         String title = title(request);
         String mime = request.headers().contentType().map(Object::toString).orElse("application/octet-stream");
-        Instant occurredAt = text(request, "x-evidence-occurred-at").map(value -> {
-            try {
-                return Instant.parse(value);
-            } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("x-evidence-occurred-at must be an RFC 3339 time in UTC");
-            }
-        }).orElse(null);
+        Instant occurredAt = text(request, OCCURRED_AT).map(value -> EdgeTimes.instant(value, OCCURRED_AT))
+                .orElse(null);
         return new UploadHeaders(title, text(request, "x-evidence-source-type").orElse("upload"), mime, occurredAt,
                 id(request, "x-emergency-run-id"), id(request, "x-claim-id"), id(request, "x-dispute-id"));
+    }
+
+    /** The upload's headers in the OpenAPI document, each with its type: the time shows as a date-time. */
+    static Consumer<Builder> described(Consumer<Builder> operation) {
+        Consumer<Builder> described = ApiDocs.withHeader(operation, "x-evidence-title", String.class, true);
+        for (String text : List.of("x-evidence-title*", "x-evidence-source-type")) {
+            described = ApiDocs.withHeader(described, text, String.class, false);
+        }
+        described = ApiDocs.withHeader(described, OCCURRED_AT, Instant.class, false);
+        for (String id : List.of("x-emergency-run-id", "x-claim-id", "x-dispute-id")) {
+            described = ApiDocs.withHeader(described, id, UUID.class, false);
+        }
+        return described;
     }
 
     /** {@code x-evidence-title*} (RFC 8187) wins over {@code x-evidence-title}; either is stored exactly. */

@@ -13,10 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** What the portal shows, read from the definer functions' JSON into the contract's shapes. */
 final class PortalViews {
 
-    /** The functions answer in snake_case; anything internal (the blob key) is simply not mapped. */
+    /**
+     * The functions answer in snake_case; anything internal (the blob key) is simply not mapped. Times are read as
+     * PostgreSQL renders them ({@link StoredTimes}), whatever the session's time zone and whatever a row holds.
+     */
     static final JsonMapper FROM_DATABASE = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(StoredTimes.module())
             .build();
 
     private PortalViews() {

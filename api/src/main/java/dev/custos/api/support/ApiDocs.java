@@ -75,4 +75,24 @@ public final class ApiDocs {
             }
         });
     }
+
+    /**
+     * Adds required query parameters that are instants ({@code format: date-time}), so that every time a caller can
+     * send is described, and the test of the edge's time rule finds it in the document.
+     */
+    public static Consumer<Builder> withTimeQuery(Consumer<Builder> operation, String... names) {
+        return operation.andThen(builder -> {
+            for (String name : names) {
+                builder.parameter(parameterBuilder().in(ParameterIn.QUERY).name(name).required(true)
+                        .implementation(java.time.Instant.class));
+            }
+        });
+    }
+
+    /** Adds a request header of the given type (a time shows as {@code format: date-time}). */
+    public static Consumer<Builder> withHeader(Consumer<Builder> operation, String name, Class<?> type,
+                                               boolean required) {
+        return operation.andThen(builder -> builder.parameter(parameterBuilder().in(ParameterIn.HEADER).name(name)
+                .required(required).implementation(type)));
+    }
 }

@@ -17,6 +17,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Reads and validates JSON bodies. Every failure is a 400 problem that names the offending fields in the
@@ -75,10 +76,16 @@ public class RequestBodies {
                         .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
                                 : String.valueOf(reference.getIndex()))
                         .collect(Collectors.joining("."));
-                return ProblemException.invalid(List.of(new Problem.FieldError(field, "has the wrong type or format")));
+                return ProblemException.invalid(List.of(new Problem.FieldError(field, message(databind))));
             }
         }
         return ProblemException.badRequest("The body is not valid JSON");
+    }
+
+    /** A time names the edge's one time rule; any other field, its wrong type or format. */
+    private static String message(DatabindException failure) {
+        String rule = failure instanceof InvalidFormatException format ? EdgeTimes.ruleFor(format.getTargetType()) : null;
+        return rule != null ? rule : "has the wrong type or format";
     }
 
     static String snakeCase(String property) {

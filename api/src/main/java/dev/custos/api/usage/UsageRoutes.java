@@ -2,10 +2,10 @@ package dev.custos.api.usage;
 
 import static dev.custos.api.support.ApiDocs.operation;
 import static dev.custos.api.support.ApiDocs.tenantScoped;
+import static dev.custos.api.support.ApiDocs.withTimeQuery;
 import static dev.custos.events.operator.OperatorRoleKey.PLATFORM_OPERATOR;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
@@ -21,6 +21,7 @@ import dev.custos.api.access.NoBody;
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.access.RequiredRole;
 import dev.custos.api.problem.ProblemException;
+import dev.custos.api.support.EdgeTimes;
 import dev.custos.query.operator.UsageReader;
 import reactor.core.publisher.Mono;
 
@@ -51,19 +52,15 @@ class UsageRoutes implements ActionCatalogue {
                     }
                     return usage.usage(action.acting().scope(), from, to).collectList()
                             .map(counts -> new UsageResponse(from, to, counts));
-                }), tenantScoped(operation("usage", "usage", "Billable actions per action key over a period "
-                        + "(platform_operator)", null, 200, UsageResponse.class)))
+                }), tenantScoped(withTimeQuery(operation("usage", "usage", "Billable actions per action key over a "
+                        + "period (platform_operator)", null, 200, UsageResponse.class), "from", "to")))
                 .build();
     }
 
     private static Instant instant(ServerRequest request, String name) {
         String value = request.queryParam(name)
                 .orElseThrow(() -> ProblemException.badRequest(name + " is required (an ISO-8601 instant)"));
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " must be an ISO-8601 instant, such as 2026-12-01T00:00:00Z");
-        }
+        return EdgeTimes.instant(value, name);
     }
 
     /** The period and its counts; an action key with no use in the period is not listed. */

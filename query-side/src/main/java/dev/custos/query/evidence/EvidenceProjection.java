@@ -48,7 +48,7 @@ class EvidenceProjection {
                         + "ON CONFLICT (id) DO NOTHING",
                 event.evidenceId(), event.tenantId(), event.circleId(), event.emergencyRunId(), event.claimId(),
                 event.disputeId(), event.title(), event.sourceType(), event.contentMime(),
-                event.contentBytes(), event.contentSha256(), Timestamps.of(event.occurredAt()),
+                event.contentBytes(), event.contentSha256(), Timestamps.optional(event.occurredAt()),
                 Timestamps.of(event.capturedAt()), Timestamps.of(event.capturedAt()), event.blobKey(),
                 event.emergencyRunId(), event.claimId(), event.disputeId(), event.capturedByIndividualId(),
                 EvidenceView.CHAIN_OPEN);

@@ -33,7 +33,7 @@ class InsuranceProjection {
                         + "policy_ref, loss_date, title, opened_at, opened_by_individual_id) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 event.claimId(), event.tenantId(), event.circleId(), event.claimNumber(), event.policyRef(),
-                event.lossDate(), event.title(), Timestamps.of(event.openedAt()), event.openedByIndividualId());
+                Timestamps.of(event.lossDate()), event.title(), Timestamps.of(event.openedAt()), event.openedByIndividualId());
     }
 
     @EventHandler
