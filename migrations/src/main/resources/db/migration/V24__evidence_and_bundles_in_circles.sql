@@ -74,12 +74,11 @@ CREATE POLICY reader_tenant_bundle ON cc_evidence_bundle_members FOR SELECT TO c
 -- reach (another circle's pack scoped on a circle's grant, another circle's capture in a circle's dossier).
 CREATE OR REPLACE FUNCTION custos_portal_scoped_evidence(p_grant_id uuid) RETURNS SETOF uuid
     LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
-DECLARE
-    v_circle uuid := (SELECT g.circle_id FROM cc_authority_access_grants g WHERE g.id = p_grant_id);
 BEGIN
     RETURN QUERY
-    SELECT e.id FROM cc_evidence_objects e
-     WHERE custos_fits_in(v_circle, e.circle_id)
+    SELECT e.id FROM cc_authority_access_grants g
+      JOIN cc_evidence_objects e ON custos_fits_in(g.circle_id, e.circle_id)
+     WHERE g.id = p_grant_id
        AND e.id IN (SELECT s.scope_id FROM cc_authority_access_scopes s
                      WHERE s.grant_id = p_grant_id AND s.scope_type = 'evidence_object'
                     UNION
@@ -95,38 +94,36 @@ $$;
 
 CREATE OR REPLACE FUNCTION custos_portal_claims(p_grant_id uuid) RETURNS jsonb
     LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
-DECLARE
-    v_circle uuid := (SELECT g.circle_id FROM cc_authority_access_grants g WHERE g.id = p_grant_id);
 BEGIN
     RETURN (
     SELECT coalesce(jsonb_agg(jsonb_build_object('claim_id', c.id, 'claim_number', c.claim_number,
                                                  'policy_ref', c.policy_ref, 'loss_date', c.loss_date,
                                                  'title', c.title) ORDER BY c.opened_at, c.id), '[]'::jsonb)
-      FROM cc_insurance_claims c
-     WHERE c.id IN (SELECT s.scope_id FROM cc_authority_access_scopes s
+      FROM cc_authority_access_grants g
+      JOIN cc_insurance_claims c ON custos_fits_in(g.circle_id, c.circle_id)
+     WHERE g.id = p_grant_id
+       AND c.id IN (SELECT s.scope_id FROM cc_authority_access_scopes s
                      WHERE s.grant_id = p_grant_id AND s.scope_type = 'claim'
                     UNION
                     SELECT d.claim_id FROM cc_authority_access_scopes s JOIN cc_claim_dossiers d ON d.id = s.scope_id
                      WHERE s.grant_id = p_grant_id AND s.scope_type = 'claim_dossier'
-                       AND custos_fits_in(v_circle, d.circle_id)
+                       AND custos_fits_in(g.circle_id, d.circle_id)
                        AND NOT custos_portal_sharing_restricted('claim_dossier', d.id))
-       AND custos_fits_in(v_circle, c.circle_id)
        AND NOT custos_portal_sharing_restricted('claim', c.id));
 END
 $$;
 
 CREATE OR REPLACE FUNCTION custos_portal_dossiers(p_grant_id uuid) RETURNS jsonb
     LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
-DECLARE
-    v_circle uuid := (SELECT g.circle_id FROM cc_authority_access_grants g WHERE g.id = p_grant_id);
 BEGIN
     RETURN (
     SELECT coalesce(jsonb_agg(jsonb_build_object('dossier_id', d.id, 'claim_id', d.claim_id,
                                                  'dossier_sha256', d.dossier_sha256, 'assembled_at', d.assembled_at)
                               ORDER BY d.assembled_at, d.id), '[]'::jsonb)
       FROM cc_authority_access_scopes s JOIN cc_claim_dossiers d ON d.id = s.scope_id
+      JOIN cc_authority_access_grants g ON g.id = s.grant_id
      WHERE s.grant_id = p_grant_id AND s.scope_type = 'claim_dossier'
-       AND custos_fits_in(v_circle, d.circle_id)
+       AND custos_fits_in(g.circle_id, d.circle_id)
        AND NOT custos_portal_sharing_restricted('claim_dossier', d.id));
 END
 $$;
@@ -139,7 +136,6 @@ CREATE OR REPLACE FUNCTION cc_authority_list_scope_index(p_tenant_id uuid, p_gra
     SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v_caller_tenant text := current_setting('app.tenant_id', true);
-    v_circle uuid;
     v_scoped uuid[];
     v_result jsonb;
 BEGIN
@@ -147,7 +143,6 @@ BEGIN
     IF NOT custos_portal_session_active(p_grant_id, p_token_id) THEN
         v_result := jsonb_build_object('session', 'inactive');
     ELSE
-        v_circle := (SELECT g.circle_id FROM cc_authority_access_grants g WHERE g.id = p_grant_id);
         v_scoped := ARRAY(SELECT custos_portal_scoped_evidence(p_grant_id));
         v_result := jsonb_build_object('session', 'active', 'item', jsonb_build_object(
         'grant', (SELECT jsonb_build_object('title', g.title, 'grant_type', g.grant_type, 'expires_at', g.expires_at)
@@ -159,8 +154,9 @@ BEGIN
                                               WHERE m.bundle_id = b.id AND m.evidence_id = ANY (v_scoped)))
                             ORDER BY b.sealed_at), '[]'::jsonb)
                       FROM cc_authority_access_scopes s JOIN cc_evidence_bundles b ON b.id = s.scope_id
+                      JOIN cc_authority_access_grants g ON g.id = s.grant_id
                      WHERE s.grant_id = p_grant_id AND s.scope_type = 'evidence_bundle' AND b.status = 'sealed'
-                       AND custos_fits_in(v_circle, b.circle_id)
+                       AND custos_fits_in(g.circle_id, b.circle_id)
                        AND NOT custos_portal_sharing_restricted('evidence_bundle', b.id)),
         'dossiers', (SELECT coalesce(jsonb_agg(d.dossier || jsonb_build_object('evidence_ids',
                             (SELECT coalesce(jsonb_agg(x.evidence_id ORDER BY x.evidence_id), '[]'::jsonb)

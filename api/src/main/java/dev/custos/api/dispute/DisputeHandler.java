@@ -1,5 +1,6 @@
 package dev.custos.api.dispute;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -64,8 +65,9 @@ class DisputeHandler {
         return pipeline.handle(DisputeActions.ADD_MATERIAL, request, action -> {
             AddMaterialRequest body = action.body();
             return fit(action, body)
-                    .then(Mono.defer(() -> action.send(new AddDisputeMaterial(action.subjectId(), action.tenantId(),
-                            body.materialType(), body.materialId(), action.individualId(), action.acting().reach()))))
+                    .flatMap(circle -> action.send(new AddDisputeMaterial(action.subjectId(), action.tenantId(),
+                            body.materialType(), body.materialId(), circle.orElse(null), action.individualId(),
+                            action.acting().reach())))
                     .then(Mono.defer(() -> disputes.dispute(action.acting().scope(), action.subjectId())));
         });
     }
@@ -83,18 +85,22 @@ class DisputeHandler {
                         action.individualId(), action.acting().reach()), DefensePack.class)));
     }
 
-    /** Visible from the dispute's circle (404 otherwise), and fit: live evidence, a sealed bundle, any dossier. */
-    private Mono<Void> fit(Action<AddMaterialRequest> action, AddMaterialRequest body) {
+    /**
+     * Visible from the dispute's circle (404 otherwise), and fit: live evidence, a sealed bundle, any dossier.
+     * Answers the material's circle (empty: tenant-wide), for the dispute to check again.
+     */
+    private Mono<Optional<UUID>> fit(Action<AddMaterialRequest> action, AddMaterialRequest body) {
         UUID id = body.materialId();
         return switch (body.materialType()) {
-            case "evidence_object" -> attachable.find(action.acting(), id).then();
+            case "evidence_object" -> attachable.find(action.acting(), id)
+                    .map(found -> Optional.ofNullable(found.circleId()));
             case "evidence_bundle" -> gate.addable(action.acting(), ObjectKind.EVIDENCE_BUNDLE, id)
-                    .then(Mono.defer(() -> evidence.bundle(action.acting().scope(), id)))
-                    .filter(bundle -> "sealed".equals(bundle.status()))
-                    .switchIfEmpty(Mono.error(() -> ProblemException.conflict("only a sealed bundle is material")))
-                    .then();
+                    .flatMap(located -> evidence.bundle(action.acting().scope(), id)
+                            .filter(bundle -> "sealed".equals(bundle.status()))
+                            .map(bundle -> Optional.ofNullable(located.circleId())))
+                    .switchIfEmpty(Mono.error(() -> ProblemException.conflict("only a sealed bundle is material")));
             default -> gate.addable(action.acting(), ObjectKind.material(body.materialType()).orElseThrow(), id)
-                    .then();
+                    .map(located -> Optional.ofNullable(located.circleId()));
         };
     }
 }

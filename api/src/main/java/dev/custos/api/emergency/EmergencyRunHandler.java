@@ -85,7 +85,7 @@ class EmergencyRunHandler {
         return pipeline.handle(EmergencyActions.ATTACH_CAPTURE, request, action -> attachable
                 .find(action.acting(), action.body().evidenceId())
                 .flatMap(found -> action.call(new AttachRunCapture(action.subjectId(), action.tenantId(), found.id(),
-                        action.individualId(), action.acting().reach()), EmergencyRunState.class))
+                        found.circleId(), action.individualId(), action.acting().reach()), EmergencyRunState.class))
                 .map(EmergencyRunHandler::view));
     }
 

@@ -61,7 +61,7 @@ class ClaimHandler {
         return pipeline.handle(InsuranceActions.ATTACH_EVIDENCE, request, action -> attachable
                 .find(action.acting(), action.body().evidenceId())
                 .flatMap(found -> action.send(new AttachClaimEvidence(action.subjectId(), action.tenantId(),
-                        found.id(), action.individualId(), action.acting().reach())))
+                        found.id(), found.circleId(), action.individualId(), action.acting().reach())))
                 .then(Mono.defer(() -> claims.claim(action.acting().scope(), action.subjectId()))));
     }
 

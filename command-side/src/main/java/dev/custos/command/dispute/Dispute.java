@@ -67,6 +67,7 @@ class Dispute {
         require(CustodyType.allows(Use.MATERIAL, command.materialType()), INVALID,
                 "material_type is not a dispute material type");
         require(command.materialId() != null, INVALID, "material_id is required");
+        Reach.requireSameCircle(circleId, command.materialCircleId(), command.materialType());
         if (!materials.contains(key(command.materialType(), command.materialId()))) {
             apply(new DisputeMaterialAdded(tenantId, disputeId, circleId, command.materialType(),
                     command.materialId(), clock.instant(), command.requestedBy()));

@@ -116,6 +116,7 @@ class EmergencyRun {
     EmergencyRunState handle(AttachRunCapture command, Clock clock) {
         requireInTenant(command.tenantId(), command.reach());
         require(command.evidenceId() != null, INVALID, "evidence_id is required");
+        Reach.requireSameCircle(circleId, command.evidenceCircleId(), "evidence");
         if (!attachedCaptures.contains(command.evidenceId())) {
             apply(new EmergencyRunCaptureAttached(tenantId, runId, circleId, command.evidenceId(), clock.instant(),
                     command.requestedBy()));

@@ -6,7 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import dev.custos.command.Reach;
 
-/** Attach an evidence object of the tenant (the caller has checked that it exists and is visible) to the claim. */
+/**
+ * Attach an evidence object of the tenant (the caller has checked that it exists and is visible) to the claim;
+ * {@code evidenceCircleId} is the evidence's circle, which must be the claim's or none.
+ */
 public record AttachClaimEvidence(@TargetAggregateIdentifier UUID claimId, UUID tenantId, UUID evidenceId,
-                                  UUID requestedBy, Reach reach) {
+                                  UUID evidenceCircleId, UUID requestedBy, Reach reach) {
 }

@@ -74,6 +74,7 @@ class InsuranceClaim {
     ClaimState handle(AttachClaimEvidence command, Clock clock) {
         requireInTenant(command.tenantId(), command.reach());
         require(command.evidenceId() != null, INVALID, "evidence_id is required");
+        Reach.requireSameCircle(circleId, command.evidenceCircleId(), "evidence");
         if (!attachedEvidence.contains(command.evidenceId())) {
             apply(new ClaimEvidenceAttached(tenantId, claimId, circleId, command.evidenceId(), clock.instant(),
                     command.requestedBy()));

@@ -80,14 +80,14 @@ class DisputeTest {
     @Test
     void materialIsAddedOnceAndOnlyOfAMaterialType() {
         fixture.given(opened(null))
-                .when(new AddDisputeMaterial(DISPUTE, TENANT, "evidence_object", EVIDENCE, OPERATOR, TENANT_WIDE))
+                .when(new AddDisputeMaterial(DISPUTE, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, TENANT_WIDE))
                 .expectEvents(added());
         fixture.given(opened(null), added())
-                .when(new AddDisputeMaterial(DISPUTE, TENANT, "evidence_object", EVIDENCE, OPERATOR, TENANT_WIDE))
+                .when(new AddDisputeMaterial(DISPUTE, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, TENANT_WIDE))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(opened(null))
-                .when(new AddDisputeMaterial(DISPUTE, TENANT, "emergency_run", EVIDENCE, OPERATOR, TENANT_WIDE))
+                .when(new AddDisputeMaterial(DISPUTE, TENANT, "emergency_run", EVIDENCE, null, OPERATOR, TENANT_WIDE))
                 .expectException(CommandRefused.class)
                 .expectNoEvents();
     }
@@ -95,7 +95,7 @@ class DisputeTest {
     @Test
     void anotherTenantOrAnotherCircleCannotTouchTheDispute() {
         fixture.given(opened(null))
-                .when(new AddDisputeMaterial(DISPUTE, UUID.randomUUID(), "evidence_object", EVIDENCE, OPERATOR,
+                .when(new AddDisputeMaterial(DISPUTE, UUID.randomUUID(), "evidence_object", EVIDENCE, null, OPERATOR,
                         TENANT_WIDE))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("no such dispute");
@@ -112,5 +112,15 @@ class DisputeTest {
                 .when(new RecordDefensePack(DISPUTE, TENANT, PACK, BUNDLE, SHA, 2, OPERATOR, TENANT_WIDE))
                 .expectEvents(new DefensePackAssembled(TENANT, DISPUTE, null, PACK, BUNDLE, SHA, 2, NOW, OPERATOR))
                 .expectResultMessagePayload(new DefensePack(PACK, DISPUTE, BUNDLE, SHA));
+    }
+
+    @Test
+    void materialOfAnotherCircleIsNeverAdded() {
+        UUID other = UUID.randomUUID();
+        fixture.given(opened(CIRCLE))
+                .when(new AddDisputeMaterial(DISPUTE, TENANT, "evidence_bundle", EVIDENCE, other, OPERATOR,
+                        Reach.tenantWide(Set.of(CIRCLE, other))))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("no such evidence_bundle in this circle").expectNoEvents();
     }
 }

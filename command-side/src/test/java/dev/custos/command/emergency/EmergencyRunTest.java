@@ -193,15 +193,29 @@ class EmergencyRunTest {
         EmergencyRunCaptureAttached attached = new EmergencyRunCaptureAttached(TENANT, RUN, null, evidence, NOW,
                 OPERATOR);
         fixture.given(started(), resolved())
-                .when(new AttachRunCapture(RUN, TENANT, evidence, OPERATOR, TENANT_WIDE))
+                .when(new AttachRunCapture(RUN, TENANT, evidence, null, OPERATOR, TENANT_WIDE))
                 .expectEvents(attached);
         fixture.given(started(), attached)
-                .when(new AttachRunCapture(RUN, TENANT, evidence, OPERATOR, TENANT_WIDE))
+                .when(new AttachRunCapture(RUN, TENANT, evidence, null, OPERATOR, TENANT_WIDE))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(started())
-                .when(new AttachRunCapture(RUN, UUID.randomUUID(), evidence, OPERATOR, TENANT_WIDE))
+                .when(new AttachRunCapture(RUN, UUID.randomUUID(), evidence, null, OPERATOR, TENANT_WIDE))
                 .expectException(CommandRefused.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void evidenceOfAnotherCircleIsNeverACapture() {
+        UUID evidence = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        fixture.given(started(CIRCLE))
+                .when(new AttachRunCapture(RUN, TENANT, evidence, other, OPERATOR,
+                        Reach.tenantWide(Set.of(CIRCLE, other))))
+                .expectException(CommandRefused.class).expectExceptionMessage("no such evidence in this circle")
+                .expectNoEvents();
+        fixture.given(started())
+                .when(new AttachRunCapture(RUN, TENANT, evidence, CIRCLE, OPERATOR, Reach.tenantWide(Set.of(CIRCLE))))
+                .expectException(CommandRefused.class).expectNoEvents();
     }
 }

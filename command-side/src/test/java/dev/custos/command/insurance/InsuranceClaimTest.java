@@ -96,10 +96,10 @@ class InsuranceClaimTest {
     @Test
     void evidenceIsAttachedOnce() {
         fixture.given(opened(null))
-                .when(new AttachClaimEvidence(CLAIM, TENANT, PHOTO, OPERATOR, TENANT_WIDE))
+                .when(new AttachClaimEvidence(CLAIM, TENANT, PHOTO, null, OPERATOR, TENANT_WIDE))
                 .expectEvents(new ClaimEvidenceAttached(TENANT, CLAIM, null, PHOTO, NOW, OPERATOR));
         fixture.given(opened(null), new ClaimEvidenceAttached(TENANT, CLAIM, null, PHOTO, NOW, OPERATOR))
-                .when(new AttachClaimEvidence(CLAIM, TENANT, PHOTO, OPERATOR, TENANT_WIDE))
+                .when(new AttachClaimEvidence(CLAIM, TENANT, PHOTO, null, OPERATOR, TENANT_WIDE))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -107,7 +107,7 @@ class InsuranceClaimTest {
     @Test
     void anotherTenantCannotTouchTheClaim() {
         fixture.given(opened(null))
-                .when(new AttachClaimEvidence(CLAIM, UUID.randomUUID(), PHOTO, OPERATOR, TENANT_WIDE))
+                .when(new AttachClaimEvidence(CLAIM, UUID.randomUUID(), PHOTO, null, OPERATOR, TENANT_WIDE))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("no such claim")
                 .expectNoEvents();
@@ -156,5 +156,21 @@ class InsuranceClaimTest {
         assertThat(DossierDocument.write(TENANT, DOSSIER, claim, items, NOW, OPERATOR))
                 .isEqualTo(DossierDocument.write(TENANT, DOSSIER, claim, List.of(items.get(1), items.get(0)), NOW,
                         OPERATOR));
+    }
+
+    @Test
+    void evidenceOfAnotherCircleIsNeverAttached() {
+        UUID other = UUID.randomUUID();
+        Reach seesBoth = Reach.tenantWide(Set.of(CIRCLE, other));
+        fixture.given(opened(CIRCLE))
+                .when(new AttachClaimEvidence(CLAIM, TENANT, PHOTO, other, OPERATOR, seesBoth))
+                .expectException(CommandRefused.class).expectExceptionMessage("no such evidence in this circle")
+                .expectNoEvents();
+        fixture.given(opened(null))
+                .when(new AttachClaimEvidence(CLAIM, TENANT, PHOTO, CIRCLE, OPERATOR, seesBoth))
+                .expectException(CommandRefused.class).expectNoEvents();
+        fixture.given(opened(CIRCLE))
+                .when(new AttachClaimEvidence(CLAIM, TENANT, PHOTO, CIRCLE, OPERATOR, seesBoth))
+                .expectEvents(new ClaimEvidenceAttached(TENANT, CLAIM, CIRCLE, PHOTO, NOW, OPERATOR));
     }
 }
