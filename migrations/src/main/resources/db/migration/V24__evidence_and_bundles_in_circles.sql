@@ -129,29 +129,30 @@ END
 $$;
 
 -- The index names a bundle's and a dossier's members only where they are also in its evidence list, so a page
--- never shows a member it cannot open. The scoped evidence is found once and shared by the three lists.
+-- never shows a member it cannot open. The scoped evidence is found once, in a CTE the three lists share: a
+-- PL/pgSQL array variable instead would be a parameter of the statement, whose value changes every call, and the
+-- whole statement was then planned again on every call (0.33 -> 0.69 ms for a 5-item link).
 CREATE OR REPLACE FUNCTION cc_authority_list_scope_index(p_tenant_id uuid, p_grant_id uuid, p_token_id uuid)
     RETURNS jsonb
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
     v_caller_tenant text := current_setting('app.tenant_id', true);
-    v_scoped uuid[];
     v_result jsonb;
 BEGIN
     PERFORM set_config('app.tenant_id', p_tenant_id::text, true);
     IF NOT custos_portal_session_active(p_grant_id, p_token_id) THEN
         v_result := jsonb_build_object('session', 'inactive');
     ELSE
-        v_scoped := ARRAY(SELECT custos_portal_scoped_evidence(p_grant_id));
-        v_result := jsonb_build_object('session', 'active', 'item', jsonb_build_object(
+        WITH scoped AS MATERIALIZED (SELECT custos_portal_scoped_evidence(p_grant_id) AS id)
+        SELECT jsonb_build_object('session', 'active', 'item', jsonb_build_object(
         'grant', (SELECT jsonb_build_object('title', g.title, 'grant_type', g.grant_type, 'expires_at', g.expires_at)
                     FROM cc_authority_access_grants g WHERE g.id = p_grant_id),
         'bundles', (SELECT coalesce(jsonb_agg(jsonb_build_object('bundle_id', b.id, 'title', b.title,
                             'manifest_sha256', b.manifest_sha256, 'sealed_at', b.sealed_at,
                             'evidence_ids', (SELECT coalesce(jsonb_agg(m.evidence_id ORDER BY m.position), '[]'::jsonb)
                                                FROM cc_evidence_bundle_members m
-                                              WHERE m.bundle_id = b.id AND m.evidence_id = ANY (v_scoped)))
+                                              WHERE m.bundle_id = b.id AND m.evidence_id IN (SELECT id FROM scoped)))
                             ORDER BY b.sealed_at), '[]'::jsonb)
                       FROM cc_authority_access_scopes s JOIN cc_evidence_bundles b ON b.id = s.scope_id
                       JOIN cc_authority_access_grants g ON g.id = s.grant_id
@@ -162,14 +163,15 @@ BEGIN
                             (SELECT coalesce(jsonb_agg(x.evidence_id ORDER BY x.evidence_id), '[]'::jsonb)
                                FROM cc_claim_dossier_evidence x
                               WHERE x.dossier_id = (d.dossier ->> 'dossier_id')::uuid
-                                AND x.evidence_id = ANY (v_scoped))
+                                AND x.evidence_id IN (SELECT id FROM scoped))
                         ) ORDER BY d.position), '[]'::jsonb)
                        FROM jsonb_array_elements(custos_portal_dossiers(p_grant_id)) WITH ORDINALITY AS d (dossier, position)),
         'claims', custos_portal_claims(p_grant_id),
         'evidence', (SELECT coalesce(jsonb_agg(custos_portal_evidence_summary(e) ORDER BY e.captured_at, e.id), '[]'::jsonb)
                        FROM cc_evidence_objects e
-                      WHERE e.id = ANY (v_scoped)
-                        AND NOT custos_portal_sharing_restricted('evidence_object', e.id))));
+                      WHERE e.id IN (SELECT id FROM scoped)
+                        AND NOT custos_portal_sharing_restricted('evidence_object', e.id))))
+          INTO v_result;
     END IF;
     PERFORM set_config('app.tenant_id', coalesce(v_caller_tenant, ''), true);
     RETURN v_result;
