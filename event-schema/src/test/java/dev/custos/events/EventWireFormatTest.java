@@ -73,6 +73,7 @@ import dev.custos.events.legal.LegalHoldTargetAdded;
 import dev.custos.events.operator.OperatorRoleAssigned;
 import dev.custos.events.operator.OperatorRoleRevoked;
 import dev.custos.events.operator.OperatorViewed;
+import dev.custos.events.operator.PackExported;
 import dev.custos.events.upcasting.ActionMetaDataUpcaster;
 import dev.custos.events.upcasting.AuthorityGrantCreatedUpcaster;
 import dev.custos.events.upcasting.CircleOwnershipUpcaster;
@@ -113,6 +114,7 @@ class EventWireFormatTest {
                 new OperatorRoleAssigned(A, B, "legal_operator", C, null, D, AT),
                 new OperatorRoleRevoked(A, B, "legal_operator", C, D, A, "left the team", AT),
                 new OperatorViewed(A, null, "emergency_run", B, C, AT),
+                new PackExported(A, null, "claim_dossier", B, C, "bagit-zip", 20480, SHA, AT, D),
                 new EvidenceCaptured(A, B, null, "Roof photo", "upload", "image/jpeg", 1234, SHA, AT, AT,
                         "tenants/" + A + "/evidence/" + B, C, null, D, A),
                 new EvidenceSealed(A, B, AT, C),

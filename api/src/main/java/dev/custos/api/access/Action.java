@@ -35,8 +35,16 @@ public record Action<B>(ActionSpec<B> spec, Acting acting, B body, UUID actionId
      * event of no aggregate, with the action's metadata, so it is on record and in the audit log like any other.
      */
     public Mono<Void> recordView(Instant at) {
-        return commands.record(new OperatorViewed(acting.tenantId(), acting.circleId(), spec.subjectType(), subjectId,
-                acting.individualId(), at), metaData());
+        return record(new OperatorViewed(acting.tenantId(), acting.circleId(), spec.subjectType(), subjectId,
+                acting.individualId(), at));
+    }
+
+    /**
+     * Records an event of no aggregate as this action's, for an action whose outcome no aggregate decides (an
+     * export): with the action's metadata, it is audited, and billed when the action is, like any other.
+     */
+    public Mono<Void> record(Object event) {
+        return commands.record(event, metaData());
     }
 
     public UUID tenantId() {

@@ -22,6 +22,7 @@ import dev.custos.api.blob.PresignedDownload;
 import dev.custos.api.blob.StoredBlob;
 import dev.custos.api.blob.UploadStream;
 import dev.custos.api.problem.ProblemException;
+import dev.custos.events.operator.PackExported;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -65,15 +66,18 @@ public class BagExports {
     }
 
     /**
-     * An operator's export: the bag of {@code source}, put on record (and billed, when the action is) once it is
-     * stored, so a failed export is neither. A payload whose stored bytes no longer match is a conflict the
-     * operator can act on (verify the evidence), never a server error.
+     * An operator's export: the bag of {@code source}, put on record as a {@link PackExported} event with its id,
+     * size and sha256 (and so audited, and billed when the action is) once it is stored, so a failed export is
+     * neither. A payload whose stored bytes no longer match is a conflict the operator can act on (verify the
+     * evidence), never a server error.
      */
     public Mono<ExportAnswer> export(Action<?> action, Mono<BagSource> source) {
-        return source.flatMap(this::export)
+        return source.flatMap(bag -> export(bag)
+                        .flatMap(answer -> action.record(new PackExported(bag.tenantId(), action.acting().circleId(),
+                                bag.sourceType(), bag.sourceId(), answer.exportId(), answer.format(), answer.bytes(),
+                                answer.sha256(), clock.instant(), action.individualId())).thenReturn(answer)))
                 .onErrorMap(PayloadIntegrityFailure.class, failure -> ProblemException.conflict(
-                        "evidence of this export no longer matches its recorded sha256: verify it"))
-                .flatMap(answer -> action.recordView(clock.instant()).thenReturn(answer));
+                        "evidence of this export no longer matches its recorded sha256: verify it"));
     }
 
     private ExportAnswer store(BagSource source) throws IOException {

@@ -208,6 +208,21 @@ class InsuranceIT extends IntegrationTest {
                 .expectBody(Map.class).returnResult().getResponseBody().get("content_sha256");
         assertThat(bag.getPayLoadManifests().iterator().next().getFileToChecksumMap()).containsValue(photoSha);
         assertThat(auditRows("dossier_export", dossierId)).isEqualTo(1);
+        // The export is an event of its own, holding what was stored: its id, size and sha256, and no link.
+        String exported = "SELECT count(*) FROM domain_event_entry WHERE payload_type = "
+                + "'dev.custos.events.operator.PackExported' AND convert_from(payload, 'UTF8')::jsonb @> '"
+                + "{\"packType\": \"claim_dossier\", \"packId\": \"" + dossierId + "\", \"exportId\": \""
+                + export.get("export_id") + "\", \"bytes\": " + export.get("bytes") + ", \"sha256\": \""
+                + export.get("sha256") + "\"}'";
+        assertThat(TestDatabase.count(databaseName(), exported)).isEqualTo(1);
+        assertThat(TestDatabase.count(databaseName(), "SELECT count(*) FROM domain_event_entry WHERE payload_type "
+                + "= 'dev.custos.events.operator.PackExported' AND position('X-Amz' in convert_from(payload, 'UTF8')) "
+                + "> 0")).isZero();
+        Map<?, ?> row = (Map<?, ?>) ((java.util.List<?>) insurance.get("/api/operator/events?action_key=dossier_export")
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("events")).get(0);
+        Map<?, ?> payload = (Map<?, ?>) row.get("payload");
+        assertThat(payload.get("export_id")).isEqualTo(export.get("export_id"));
+        assertThat(payload.get("sha256")).isEqualTo(export.get("sha256"));
 
         // A blob that no longer matches its sha256 makes the export refuse, and nothing is on record.
         s3.putObject(put -> put.bucket(store.bucket()).key("tenants/" + insurance.tenant() + "/evidence/" + photo),
