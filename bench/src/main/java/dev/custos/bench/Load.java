@@ -20,13 +20,6 @@ final class Load {
 
     /** What one measured window gave: requests answered as expected per second, latencies, and everything else. */
     record Result(double perSecond, Histogram latencies, long errors) {
-        double p50Millis() {
-            return latencies.getValueAtPercentile(50) / 1000.0;
-        }
-
-        double p99Millis() {
-            return latencies.getValueAtPercentile(99) / 1000.0;
-        }
     }
 
     /** {@code request.apply(client)} gives each client its own request; it answers whether the answer was right. */

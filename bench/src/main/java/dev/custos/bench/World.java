@@ -39,7 +39,7 @@ final class World {
                 Map.of("title", "Bench hold", "reason", "Preserve for the bench"));
     }
 
-    /** Issue 10's row: a command of the operator surface, one new run aggregate and one event. */
+    /** A command of the operator surface: one new run aggregate and one event. */
     Http.Answer startRun(Http.As operator) {
         return http.post("/api/operator/emergency/runs/start", operator,
                 Map.of("run_type", "flood", "title", "Bench run"));

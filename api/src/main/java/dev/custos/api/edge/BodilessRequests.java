@@ -15,7 +15,7 @@ import reactor.core.publisher.Flux;
 /**
  * A request without a body (no {@code Content-Length}, no {@code Transfer-Encoding}) has its empty body read to the
  * end before anything answers it. An answer written before the server had read the request's end was seen to leave
- * the next request on that kept-alive connection unanswered (issue 8, found by the fuzzer with the JDK client);
+ * the next request on that kept-alive connection unanswered (the fuzzer found it with the JDK client);
  * handlers that ask for the body get an empty one.
  */
 @Component

@@ -42,12 +42,6 @@ public class ClaimReader {
                 .map(ClaimReader::dossier).first());
     }
 
-    /** The claim's dossiers, oldest first. */
-    public Flux<DossierView> dossiers(TenantScope scope, UUID claimId) {
-        return reads.many(scope, db -> db.sql(DOSSIER_COLUMNS + "WHERE claim_id = :claim ORDER BY assembled_at, id")
-                .bind("claim", claimId).map(ClaimReader::dossier).all());
-    }
-
     private static ClaimView claim(Readable row) {
         return new ClaimView(row.get("id", UUID.class), row.get("circle_id", UUID.class),
                 row.get("claim_number", String.class), row.get("policy_ref", String.class),
