@@ -11,7 +11,6 @@ import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.TenantReads;
 import dev.custos.query.tenancy.TenantScope;
 import io.r2dbc.spi.Readable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reads claims and dossiers of the scope's tenant; those of a circle the reader is not a member of are not there. */
