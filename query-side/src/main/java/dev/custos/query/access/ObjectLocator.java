@@ -19,8 +19,9 @@ public class ObjectLocator {
     }
 
     public Mono<Located> locate(TenantScope scope, ObjectKind kind, UUID id) {
-        return reads.one(scope, db -> db.sql(kind.circleQuery()).bind(0, id)
-                .map(row -> new Located(kind, id, row.get("circle_id", UUID.class)))
+        return reads.one(scope, db -> db.sql("SELECT circle FROM custos_object_circle($1, $2) WHERE located")
+                .bind(0, kind.key()).bind(1, id)
+                .map(row -> new Located(kind, id, row.get("circle", UUID.class)))
                 .first());
     }
 }

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * only read before it decides. The object's circle is found under the caller's row-level security, so a hidden
  * object is simply not there.
  *
- * <p>This is the one read that does not go through {@code TenantReads}: {@code custos_operator_standing} (V13)
+ * <p>This is the one read that does not go through {@code TenantReads}: {@code custos_operator_standing}
  * enters the tenant itself, with transaction-local settings, inside the implicit transaction of the statement that
  * calls it. An explicit transaction would cost three more round trips (BEGIN, set_config, ROLLBACK) on the hottest
  * path there is, for the same isolation.
@@ -45,7 +45,7 @@ public class StandingReader {
         statement = roleKey == null ? statement.bindNull(2, String.class) : statement.bind(2, roleKey);
         statement = requestCircleId == null ? statement.bindNull(3, UUID.class) : statement.bind(3, requestCircleId);
         statement = withTarget
-                ? statement.bind(4, kind.circleQuery()).bind(5, objectId)
+                ? statement.bind(4, kind.key()).bind(5, objectId)
                 : statement.bindNull(4, String.class).bindNull(5, UUID.class);
         return statement.map(row -> new Standing(
                         Boolean.TRUE.equals(row.get("tenant_member", Boolean.class)),
