@@ -91,7 +91,9 @@ class AuthorityGrant {
     void handle(AddAuthorityScope command, HoldRegistry holds, Clock clock) {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such grant");
         command.reach().requireActOn(circleId, "grant");
-        require("active".equals(status), CONFLICT, "the grant is " + status);
+        require(AccessWindow.open(status, expiresAt, clock.instant()), CONFLICT,
+                AccessWindow.lapsed(status, expiresAt, clock.instant()) ? "the grant has expired"
+                        : "the grant is " + status);
         require(CustodyType.allows(Use.SCOPE, command.scopeType()), INVALID, "scope_type is not a scope type");
         Reach.requireSameCircle(circleId, command.scopeObjectCircleId(), command.scopeType());
         require(!scopes.contains(command.scopeType() + ":" + command.scopeObjectId()), CONFLICT,

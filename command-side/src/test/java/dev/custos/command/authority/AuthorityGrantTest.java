@@ -123,6 +123,17 @@ class AuthorityGrantTest {
     }
 
     @Test
+    void aGrantPastItsExpiryTakesNoScopeEvenBeforeItsExpiryIsRecorded() {
+        AuthorityGrantCreated lapsed = new AuthorityGrantCreated(TENANT, GRANT, null, null, "adjuster", "Claim 7", null,
+                NOW, 5, false, false, null, NOW.minusSeconds(3600), OPERATOR);
+        fixture.given(lapsed)
+                .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_bundle", BUNDLE, true, "pack", null, null,
+                        OPERATOR, REACH))
+                .expectException(CommandRefused.class).expectExceptionMessage("the grant has expired")
+                .expectNoEvents();
+    }
+
+    @Test
     void aSealedBundleCanBeScoped() {
         fixture.given(created(false))
                 .when(new AddAuthorityScope(GRANT, TENANT, SCOPE, "evidence_bundle", BUNDLE, true, "pack", null, null,

@@ -19,8 +19,12 @@ public class AuthorityReader {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String GRANTS = "SELECT g.id, g.grant_type, g.title, g.description, g.circle_id, g.portal_id, "
-            + "g.status, g.created_at, g.expires_at, g.max_views, g.require_passcode, g.revoked_at, g.revoke_reason, "
-            + "count(t.id) AS token_count, count(t.id) FILTER (WHERE t.status = 'active') AS active_token_count, "
+            // A grant or token past its expiry is expired as soon as it is read, whether or not its expiry has been
+            // recorded yet (that waits for the next exchange): "active" has one SQL home, custos_access_open.
+            + "CASE WHEN g.status = 'active' AND NOT custos_access_open(g.status, g.expires_at) THEN 'expired' "
+            + "ELSE g.status END AS status, g.created_at, g.expires_at, g.max_views, g.require_passcode, g.revoked_at, "
+            + "g.revoke_reason, count(t.id) AS token_count, count(t.id) FILTER (WHERE custos_access_open(t.status, "
+            + "t.expires_at) AND custos_access_open(g.status, g.expires_at)) AS active_token_count, "
             + "max(t.last_accessed_at) AS last_accessed_at, coalesce(sum(t.access_count), 0) AS access_count "
             + "FROM cc_authority_access_grants g LEFT JOIN cc_authority_access_tokens t ON t.grant_id = g.id ";
     private static final String TOKENS = "SELECT id, grant_id, status, expires_at, access_count "
