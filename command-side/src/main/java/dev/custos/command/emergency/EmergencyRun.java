@@ -90,10 +90,9 @@ class EmergencyRun {
         Instant now = clock.instant();
         require(command.expiresAt() == null || command.expiresAt().isAfter(now), INVALID,
                 "expires_at must be in the future");
-        require(scopeGrants.values().stream().noneMatch(grant -> !grant.isRevoked()
+        require(scopeGrants.values().stream().noneMatch(grant -> grant.liveAt(now)
                         && grant.granteeIndividualId().equals(command.granteeIndividualId())
-                        && grant.scopeKey().equals(scopeKey)
-                        && (grant.expiresAt() == null || grant.expiresAt().isAfter(now))), CONFLICT,
+                        && grant.scopeKey().equals(scopeKey)), CONFLICT,
                 "the member already holds this scope of the run");
         apply(new EmergencyRunScopeGranted(tenantId, runId, circleId, command.scopeGrantId(),
                 command.granteeIndividualId(), scopeKey, command.expiresAt(), now, command.requestedBy()));

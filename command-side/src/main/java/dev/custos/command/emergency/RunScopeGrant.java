@@ -3,6 +3,8 @@ package dev.custos.command.emergency;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.custos.events.emergency.RunScopeWindow;
+
 /** One scope grant of a run, as the run's last command left it. */
 public record RunScopeGrant(UUID scopeGrantId, UUID runId, UUID granteeIndividualId, String scopeKey,
                             Instant expiresAt, Instant grantedAt, UUID grantedByIndividualId, Instant revokedAt,
@@ -15,5 +17,10 @@ public record RunScopeGrant(UUID scopeGrantId, UUID runId, UUID granteeIndividua
 
     boolean isRevoked() {
         return revokedAt != null;
+    }
+
+    /** Whether it still holds at {@code now}: the rule of {@link RunScopeWindow}. */
+    boolean liveAt(Instant now) {
+        return RunScopeWindow.live(revokedAt, expiresAt, now);
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.custos.events.emergency.RunScopeWindow;
 import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.TenantReads;
 import dev.custos.query.tenancy.TenantScope;
@@ -55,7 +56,7 @@ public class EmergencyRunReader {
                             row.get("grantee_individual_id", UUID.class), row.get("scope_key", String.class),
                             expiresAt, instant(row, "granted_at"), row.get("granted_by_individual_id", UUID.class),
                             revokedAt, row.get("revoke_reason", String.class),
-                            RunScopeGrantView.status(revokedAt, expiresAt, now));
+                            RunScopeWindow.status(revokedAt, expiresAt, now));
                 })
                 .all());
     }

@@ -3,7 +3,10 @@ package dev.custos.query.emergency;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A scope grant of a run; {@code status} is {@code active}, {@code expired} or {@code revoked}, as of the read. */
+/**
+ * A scope grant of a run; {@code status} is {@code active}, {@code expired} or {@code revoked}, as of the read
+ * ({@link dev.custos.events.emergency.RunScopeWindow} decides it).
+ */
 public record RunScopeGrantView(
         UUID scopeGrantId,
         UUID runId,
@@ -16,11 +19,4 @@ public record RunScopeGrantView(
         String revokeReason,
         String status) {
 
-    /** The one decision of whether a scope grant still holds: not revoked, and not past its expiry. */
-    public static String status(Instant revokedAt, Instant expiresAt, Instant now) {
-        if (revokedAt != null) {
-            return "revoked";
-        }
-        return expiresAt != null && !expiresAt.isAfter(now) ? "expired" : "active";
-    }
 }
