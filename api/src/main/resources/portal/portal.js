@@ -8,7 +8,8 @@
   var STATES = ['opening', 'no-token', 'passcode', 'denied', 'session-ended', 'rate-limited', 'network'];
   var TITLES = { opening: 'Opening', 'no-token': 'Incomplete link', passcode: 'Passcode', denied: 'Cannot be opened',
     'session-ended': 'Session ended', 'rate-limited': 'Too many requests', network: 'Connection problem' };
-  var GRANT_TYPES = { adjuster: 'an adjuster', insurer: 'an insurer', regulator: 'a regulator', lawyer: 'a lawyer' };
+  var GRANT_TYPES = { adjuster: 'an adjuster', insurer: 'an insurer', regulator: 'a regulator', legal: 'a lawyer',
+    contractor_third_party: 'a contractor' };
 
   var token = null;
   var passcodeThatOpened = null;

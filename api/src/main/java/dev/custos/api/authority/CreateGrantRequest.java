@@ -15,14 +15,14 @@ import dev.custos.api.support.IdempotencyKeys;
 import dev.custos.query.authority.GrantView;
 
 import dev.custos.api.support.Multiline;
+import dev.custos.events.authority.GrantType;
 
 /**
  * {@code POST /api/authority/grants}. {@code metadata.allow_unsealed} lets unsealed evidence be scoped.
  * The passcode is never echoed, stored or logged: only its argon2id hash is kept.
  */
 public record CreateGrantRequest(
-        @NotNull @Pattern(regexp = "adjuster|insurer|regulator|legal|contractor_third_party|generic",
-                message = "must be one of adjuster, insurer, regulator, legal, contractor_third_party, generic")
+        @NotNull @Pattern(regexp = GrantType.PATTERN, message = GrantType.MESSAGE)
         @Size(max = 32) String grantType,
         @NotBlank @Size(max = 200) String title,
         @Multiline @Size(max = 2000) String description,

@@ -10,14 +10,14 @@ import jakarta.validation.constraints.Size;
 
 import dev.custos.api.access.Idempotent.Asked;
 import dev.custos.api.support.IdempotencyKeys;
+import dev.custos.events.authority.GrantType;
 
 /**
  * The share body of every "share with an authority" action: one grant of the shared object's circle, scoped to
  * that one object, and one token. The passcode is never echoed, stored or logged: only its hash is kept.
  */
 public record ShareRequest(
-        @NotNull @Pattern(regexp = "adjuster|insurer|regulator|legal|contractor_third_party|generic",
-                message = "must be one of adjuster, insurer, regulator, legal, contractor_third_party, generic")
+        @NotNull @Pattern(regexp = GrantType.PATTERN, message = GrantType.MESSAGE)
         @Size(max = 32) String grantType,
         @NotBlank @Size(max = 200) String title,
         @NotNull Instant expiresAt,

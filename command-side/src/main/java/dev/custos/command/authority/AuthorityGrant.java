@@ -26,6 +26,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import dev.custos.command.Reach;
 import dev.custos.command.legal.HoldRegistry;
 import dev.custos.events.authority.AccessWindow;
+import dev.custos.events.authority.GrantType;
 import dev.custos.events.authority.AuthorityGrantCreated;
 import dev.custos.events.authority.AuthorityGrantExpired;
 import dev.custos.events.authority.AuthorityGrantRevoked;
@@ -42,9 +43,6 @@ import dev.custos.events.custody.CustodyType.Use;
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class AuthorityGrant {
-
-    static final Set<String> GRANT_TYPES = Set.of("adjuster", "insurer", "regulator", "legal",
-            "contractor_third_party", "generic");
 
     @AggregateIdentifier
     private UUID grantId;
@@ -64,7 +62,7 @@ class AuthorityGrant {
     AuthorityGrantCreated handle(CreateAuthorityGrant command, Clock clock, PasscodeHashes passcodes) {
         require(command.grantId() != null && command.tenantId() != null, INVALID, "grant and tenant ids are required");
         command.reach().requireActOn(command.circleId(), "circle");
-        require(GRANT_TYPES.contains(command.grantType()), INVALID, "grant_type is not a grant type");
+        require(GrantType.of(command.grantType()).isPresent(), INVALID, "grant_type is not a grant type");
         Instant now = clock.instant();
         require(AccessWindow.ahead(command.expiresAt(), now), INVALID,
                 "expires_at must be in the future");
