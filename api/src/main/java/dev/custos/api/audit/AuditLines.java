@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
+import dev.custos.events.canonical.PlainJson;
 import dev.custos.events.chain.ChainEncoding;
 import dev.custos.events.chain.ChainedEvent;
 import dev.custos.events.chain.SecretFields;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class AuditLines {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = PlainJson.MAPPER;
 
     private AuditLines() {
     }

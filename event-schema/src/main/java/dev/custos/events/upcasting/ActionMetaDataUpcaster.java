@@ -16,6 +16,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
+import dev.custos.events.canonical.PlainJson;
 import dev.custos.events.directory.GrantLifetimeLimitSet;
 import dev.custos.events.legal.LegalHoldPlaced;
 import dev.custos.events.legal.LegalHoldReleased;
@@ -55,7 +56,7 @@ public final class ActionMetaDataUpcaster extends SingleEventUpcaster {
             GrantLifetimeLimitSet.class.getName(),
             new Audited("tenant_grant_lifetime_set", "tenant", "tenantId", "setByIndividualId", "setAt"));
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = PlainJson.MAPPER;
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation event) {

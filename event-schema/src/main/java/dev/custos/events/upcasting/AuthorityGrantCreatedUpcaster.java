@@ -5,6 +5,7 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 import dev.custos.events.authority.AuthorityGrantCreated;
+import dev.custos.events.canonical.PlainJson;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,7 +19,7 @@ public final class AuthorityGrantCreatedUpcaster extends SingleEventUpcaster {
     private static final SimpleSerializedType REVISION_2 =
             new SimpleSerializedType(AuthorityGrantCreated.class.getName(), "2");
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = PlainJson.MAPPER;
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation event) {

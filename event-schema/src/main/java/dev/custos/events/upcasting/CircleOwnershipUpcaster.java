@@ -6,6 +6,7 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
+import dev.custos.events.canonical.PlainJson;
 import dev.custos.events.evidence.EvidenceBundleCreated;
 import dev.custos.events.evidence.EvidenceCaptured;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +23,7 @@ public final class CircleOwnershipUpcaster extends SingleEventUpcaster {
     private static final Set<String> TYPES = Set.of(EvidenceCaptured.class.getName(),
             EvidenceBundleCreated.class.getName());
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = PlainJson.MAPPER;
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation event) {

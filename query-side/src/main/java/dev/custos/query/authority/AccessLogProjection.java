@@ -18,6 +18,7 @@ import dev.custos.events.authority.AuthorityPasscodeFailed;
 import dev.custos.events.authority.AuthorityRateLimited;
 import dev.custos.events.authority.AuthorityTokenIssued;
 import dev.custos.events.authority.AuthorityTokenRevoked;
+import dev.custos.events.canonical.PlainJson;
 import dev.custos.query.ProcessingGroups;
 import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.TenantWrites;
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ProcessingGroup(ProcessingGroups.SYNCHRONOUS)
 class AccessLogProjection {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = PlainJson.MAPPER;
 
     private final TenantWrites writes;
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.custos.events.canonical.PlainJson;
 import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.TenantReads;
 import dev.custos.query.tenancy.TenantScope;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class AuthorityReader {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = PlainJson.MAPPER;
     private static final String GRANTS = "SELECT g.id, g.grant_type, g.title, g.description, g.circle_id, g.portal_id, "
             // A grant or token past its expiry is expired as soon as it is read, whether or not its expiry has been
             // recorded yet (that waits for the next exchange): "active" has one SQL home, custos_access_open.

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
+import dev.custos.events.canonical.PlainJson;
 import dev.custos.events.chain.SecretFields;
 import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.TenantReads;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class OperatorEventReader {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = PlainJson.MAPPER;
 
     private final TenantReads reads;
 

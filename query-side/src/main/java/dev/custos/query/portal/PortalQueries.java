@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.custos.events.canonical.PlainJson;
 import dev.custos.query.Timestamps;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ public class PortalQueries {
     public record Answer(boolean sessionActive, Optional<JsonNode> item) {
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = PlainJson.MAPPER;
 
     private final PortalDatabase portal;
 
