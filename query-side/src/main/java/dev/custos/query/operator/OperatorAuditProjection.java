@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ProcessingGroup(ProcessingGroups.SYNCHRONOUS)
 class OperatorAuditProjection {
 
+    /** The audit row shows the event's payload in the contract's snake_case, whatever the event's field names. */
     private static final JsonMapper PAYLOAD_JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .build();
