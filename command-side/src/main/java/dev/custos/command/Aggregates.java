@@ -9,6 +9,9 @@ package dev.custos.command;
  *       rollback, and the command is retried against the store.</li>
  *   <li>{@link #SNAPSHOTS}: every so many events a snapshot is taken on its own thread, so a cold load (a restart,
  *       an evicted entry) reads one snapshot and the few events after it, however long the stream has grown.</li>
+ *   <li>{@link #LOCKS}: an aggregate's lock is the database's, held until the transaction that loaded it ends, so
+ *       no command (of this instance or another) sees another's events before they are committed, however many
+ *       commands that transaction sends.</li>
  * </ul>
  * A snapshotted aggregate serializes its fields (never getters), which is why those classes say
  * {@code @JsonAutoDetect(fieldVisibility = ANY)}.
@@ -17,6 +20,7 @@ public final class Aggregates {
 
     public static final String CACHE = "aggregateCache";
     public static final String SNAPSHOTS = "aggregateSnapshots";
+    public static final String LOCKS = "aggregateLocks";
 
     private Aggregates() {
     }

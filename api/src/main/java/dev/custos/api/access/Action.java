@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
+import dev.custos.api.support.CommandTransaction;
 import dev.custos.api.support.Commands;
 import dev.custos.events.operator.ActionMetaData;
 import dev.custos.events.operator.OperatorViewed;
@@ -45,6 +47,16 @@ public record Action<B>(ActionSpec<B> spec, Acting acting, B body, UUID actionId
      */
     public Mono<Void> record(Object event) {
         return commands.record(event, metaData());
+    }
+
+    /**
+     * Runs several steps of this action as one unit of work: every command {@code steps} sends (each carrying the
+     * action's metadata), every read it makes over JDBC, their projections and the action's audit row share one
+     * transaction, on a command worker, and commit together or not at all. Answers what {@code steps} answered,
+     * once committed. The steps may run again from the start after a lost concurrency race.
+     */
+    public <R> Mono<R> atomically(Function<CommandTransaction, R> steps) {
+        return commands.inTransaction(metaData(), steps);
     }
 
     public UUID tenantId() {

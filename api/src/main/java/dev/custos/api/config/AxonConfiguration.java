@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.lock.LockFactory;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -20,7 +21,9 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.custos.api.support.AggregateLocks;
 import dev.custos.command.Aggregates;
 import dev.custos.events.operator.ActionMetaData;
 import dev.custos.events.upcasting.ActionMetaDataUpcaster;
@@ -50,6 +53,12 @@ class AxonConfiguration {
     @Bean(Aggregates.CACHE)
     Cache aggregateCache() {
         return new WeakReferenceCache();
+    }
+
+    /** See {@link Aggregates#LOCKS}: an advisory lock of the transaction, so a database lock like any other. */
+    @Bean(Aggregates.LOCKS)
+    LockFactory aggregateLocks(JdbcTemplate jdbc) {
+        return new AggregateLocks(jdbc);
     }
 
     /** Snapshots are taken after the command's commit, on a thread of their own, never on the command's. */

@@ -12,6 +12,7 @@ import dev.custos.api.access.OperatorActions;
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.evidence.AttachableEvidence;
 import dev.custos.api.evidence.SealedPacks;
+import dev.custos.api.evidence.SealedPacks.Pack;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.command.dispute.AddDisputeMaterial;
 import dev.custos.command.dispute.DefensePack;
@@ -23,6 +24,7 @@ import dev.custos.query.access.ObjectKind;
 import dev.custos.query.dispute.DisputeReader;
 import dev.custos.query.dispute.DisputeView;
 import dev.custos.query.evidence.EvidenceReader;
+import dev.custos.query.evidence.EvidenceView;
 import reactor.core.publisher.Mono;
 
 /** Opens disputes, adds their material and assembles their defense packs. */
@@ -77,12 +79,15 @@ class DisputeHandler {
         return pipeline.handle(DisputeActions.ASSEMBLE, request, action -> disputes
                 .dispute(action.acting().scope(), action.subjectId())
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such dispute")))
-                .flatMap(dispute -> evidence.disputeEvidence(action.acting().scope(), dispute.id()).collectList()
-                        .flatMap(items -> packs.seal(action, action.acting().overContents(),
-                                "Defense pack: " + dispute.title(), items)))
-                .flatMap(bundle -> action.call(new RecordDefensePack(action.subjectId(), action.tenantId(),
-                        UUID.randomUUID(), bundle.id(), bundle.manifestSha256(), bundle.evidenceIds().size(),
-                        action.individualId(), action.acting().reach()), DefensePack.class)));
+                .flatMap(dispute -> evidence.disputeEvidence(action.acting().scope(), dispute.id())
+                        .map(EvidenceView::id).collectList()
+                        .flatMap(items -> action.atomically(steps -> {
+                            Pack pack = packs.seal(steps, action, action.acting().overContents(),
+                                    "Defense pack: " + dispute.title(), items);
+                            return steps.call(new RecordDefensePack(action.subjectId(), action.tenantId(),
+                                    UUID.randomUUID(), pack.bundleId(), pack.manifestSha256(), pack.members(),
+                                    action.individualId(), action.acting().reach()), DefensePack.class);
+                        }))));
     }
 
     /**

@@ -12,12 +12,14 @@ import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.authority.GrantService;
 import dev.custos.api.evidence.EvidenceSummaries;
 import dev.custos.api.evidence.SealedPacks;
+import dev.custos.api.evidence.SealedPacks.Pack;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.command.emergency.RecordRunPack;
 import dev.custos.query.emergency.EmergencyRunReader;
 import dev.custos.query.emergency.EmergencyRunView;
 import dev.custos.query.evidence.BundleView;
 import dev.custos.query.evidence.EvidenceReader;
+import dev.custos.query.evidence.EvidenceView;
 import dev.custos.query.operator.OperatorEventFilter;
 import dev.custos.query.operator.OperatorEventReader;
 import reactor.core.publisher.Mono;
@@ -64,13 +66,17 @@ class RunRecordsHandler {
     /** Seals the run's open captures, packs them all into a sealed bundle, and records it as the run's newest pack. */
     Mono<ServerResponse> generateRecordPack(ServerRequest request) {
         return pipeline.handle(EmergencyActions.GENERATE_RECORD_PACK, request, action -> run(action)
-                .flatMap(run -> evidence.runCaptures(action.acting().scope(), run.id()).collectList()
-                        .flatMap(captures -> packs.seal(action, action.acting().overContents(), "Record pack: " + run.title(),
-                                captures)))
-                .flatMap(bundle -> action.send(new RecordRunPack(action.subjectId(), action.tenantId(), bundle.id(),
-                                bundle.manifestSha256(), bundle.evidenceIds().size(), action.individualId(),
-                                action.acting().reach()))
-                        .thenReturn(bundle)));
+                .flatMap(run -> evidence.runCaptures(action.acting().scope(), run.id()).map(EvidenceView::id)
+                        .collectList()
+                        .flatMap(captures -> action.atomically(steps -> {
+                            Pack pack = packs.seal(steps, action, action.acting().overContents(),
+                                    "Record pack: " + run.title(), captures);
+                            steps.send(new RecordRunPack(action.subjectId(), action.tenantId(), pack.bundleId(),
+                                    pack.manifestSha256(), pack.members(), action.individualId(),
+                                    action.acting().reach()));
+                            return pack.bundleId();
+                        })))
+                .flatMap(bundleId -> evidence.bundle(action.acting().scope(), bundleId)));
     }
 
     /** One grant, scoped to the run's newest record pack, and one token: 409 until the run has a pack. */

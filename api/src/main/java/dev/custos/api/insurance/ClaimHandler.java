@@ -1,7 +1,9 @@
 package dev.custos.api.insurance;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -17,6 +19,7 @@ import dev.custos.command.insurance.ClaimState;
 import dev.custos.command.insurance.DossierItem;
 import dev.custos.command.insurance.OpenInsuranceClaim;
 import dev.custos.query.Timestamps;
+import dev.custos.query.evidence.CommittedEvidence.Member;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
 import dev.custos.query.insurance.ClaimReader;
@@ -72,17 +75,21 @@ class ClaimHandler {
     Mono<ServerResponse> assemble(ServerRequest request) {
         return pipeline.handle(InsuranceActions.ASSEMBLE, request, action -> evidence
                 .claimEvidence(action.acting().scope(), action.subjectId())
-                .filter(item -> !item.destroyed())
                 .collectList()
-                .flatMap(items -> packs.sealOpen(action, action.acting().overContents(), items)
-                        .then(Mono.defer(() -> action.call(new AssembleClaimDossier(action.subjectId(),
-                                action.tenantId(), UUID.randomUUID(), listed(items), action.individualId(),
-                                action.acting().reach()), ClaimDossier.class))))
+                .flatMap(items -> action.atomically(steps -> {
+                    Set<UUID> live = packs.sealLive(steps, action, action.acting().overContents(),
+                            items.stream().map(EvidenceView::id).toList()).stream()
+                            .map(Member::id).collect(Collectors.toSet());
+                    return steps.call(new AssembleClaimDossier(action.subjectId(), action.tenantId(),
+                            UUID.randomUUID(), listed(items, live), action.individualId(), action.acting().reach()),
+                            ClaimDossier.class);
+                }))
                 .map(DossierAnswer::of));
     }
 
-    private static List<DossierItem> listed(List<EvidenceView> items) {
-        return items.stream().map(item -> new DossierItem(item.id(), item.title(), item.contentMime(),
+    /** The claim's items still there when the dossier was assembled, in the order the claim lists them. */
+    private static List<DossierItem> listed(List<EvidenceView> items, Set<UUID> live) {
+        return items.stream().filter(item -> live.contains(item.id())).map(item -> new DossierItem(item.id(), item.title(), item.contentMime(),
                 item.contentBytes(), item.contentSha256(), item.capturedAt())).toList();
     }
 

@@ -55,6 +55,11 @@ public class ProblemException extends RuntimeException {
         return hasSqlState(failure, "55P03");
     }
 
+    /** Whether a failure is a deadlock PostgreSQL broke by rolling this transaction back (SQLSTATE 40P01). */
+    public static boolean isDeadlock(Throwable failure) {
+        return hasSqlState(failure, "40P01");
+    }
+
     /** Whether a database error with this SQLSTATE is anywhere in a failure's causes (Axon and Spring wrap it). */
     private static boolean hasSqlState(Throwable failure, String state) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
 
 import dev.custos.api.problem.Overloaded;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,9 +56,33 @@ class CommandsTest {
                     return "done";
                 });
         commands = new Commands(blocking, new CommandProperties(workers, queue, maxWait), new SimpleMeterRegistry(),
-                null);
+                null, new CountingTransactions(), cache);
         return commands;
     }
+
+    /** A transaction manager that only counts, for units whose steps are stand-ins. */
+    private static final class CountingTransactions implements PlatformTransactionManager {
+
+        final AtomicInteger commits = new AtomicInteger();
+        final AtomicInteger rollbacks = new AtomicInteger();
+
+        @Override
+        public TransactionStatus getTransaction(TransactionDefinition definition) {
+            return new SimpleTransactionStatus();
+        }
+
+        @Override
+        public void commit(TransactionStatus status) {
+            commits.incrementAndGet();
+        }
+
+        @Override
+        public void rollback(TransactionStatus status) {
+            rollbacks.incrementAndGet();
+        }
+    }
+
+    private final WeakReferenceCache cache = new WeakReferenceCache();
 
     @AfterEach
     void stop() {
@@ -99,6 +130,64 @@ class CommandsTest {
 
         assertThatThrownBy(() -> late.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(Overloaded.class);
         assertThat(dispatched).hasValue(1);
+    }
+
+    @Test
+    void aUnitThatFailsAfterAHandledStepForgetsEveryCachedAggregate() {
+        Commands commands = commands(1, 1, Duration.ofSeconds(2));
+        release.countDown();
+        cache.put("hold", "a state with the first step's events");
+
+        assertThatThrownBy(() -> commands.inTransaction(Map.of(), steps -> {
+            steps.send("first step");
+            throw new IllegalStateException("second step failed");
+        }).block(Duration.ofSeconds(5))).hasMessage("second step failed");
+
+        assertThat(cache.containsKey("hold")).isFalse();
+    }
+
+    @Test
+    void aUnitRefusedAtItsFirstStepKeepsTheCache() {
+        Commands commands = commands(1, 1, Duration.ofSeconds(2));
+        release.countDown();
+        cache.put("hold", "committed state");
+
+        assertThatThrownBy(() -> commands.inTransaction(Map.of(), steps -> {
+            throw new IllegalStateException("refused before any step");
+        }).block(Duration.ofSeconds(5))).hasMessage("refused before any step");
+
+        assertThat(cache.containsKey("hold")).isTrue();
+    }
+
+    @Test
+    void aUnitThatLostAConcurrencyRaceRunsAgainFromItsStart() {
+        Commands commands = commands(1, 1, Duration.ofSeconds(2));
+        release.countDown();
+        AtomicInteger runs = new AtomicInteger();
+
+        String answer = commands.inTransaction(Map.of(), steps -> {
+            steps.send("step");
+            if (runs.incrementAndGet() < 3) {
+                throw new ConcurrencyException("another instance appended first");
+            }
+            return "run " + runs.get();
+        }).block(Duration.ofSeconds(5));
+
+        assertThat(answer).isEqualTo("run 3");
+        assertThat(dispatched).hasValue(3);
+    }
+
+    @Test
+    void aRefusalIsNotRetried() {
+        Commands commands = commands(1, 1, Duration.ofSeconds(2));
+        release.countDown();
+        AtomicInteger runs = new AtomicInteger();
+
+        assertThatThrownBy(() -> commands.inTransaction(Map.of(), steps -> {
+            runs.incrementAndGet();
+            throw new IllegalArgumentException("refused");
+        }).block(Duration.ofSeconds(5))).hasMessage("refused");
+        assertThat(runs).hasValue(1);
     }
 
     @Test

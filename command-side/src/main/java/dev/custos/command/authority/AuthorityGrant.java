@@ -39,7 +39,8 @@ import dev.custos.events.custody.CustodyType.Use;
  * shared (evidence may be shared unsealed when the grant says {@code allow_unsealed}); a revoked or expired grant
  * takes no new scopes.
  */
-@Aggregate(cache = Aggregates.CACHE, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
+        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class AuthorityGrant {

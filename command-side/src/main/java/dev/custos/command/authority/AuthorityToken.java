@@ -34,7 +34,8 @@ import dev.custos.events.authority.AuthorityTokenRevoked;
  * readers however many arrive together: the aggregate is locked per command, and a second instance that raced
  * loses on the event store's sequence number and retries against the new count.
  */
-@Aggregate(cache = Aggregates.CACHE, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
+        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class AuthorityToken {

@@ -31,7 +31,8 @@ import dev.custos.events.directory.TenantCreated;
  * Streams written before that split also hold member and role events; this aggregate no longer reads them, and each
  * such member is adopted into its own stream ({@link AdoptTenantMember}) the first time a command needs it.
  */
-@Aggregate(cache = Aggregates.CACHE, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
+        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class Tenant {

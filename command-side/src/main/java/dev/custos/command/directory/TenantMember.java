@@ -39,7 +39,8 @@ import dev.custos.events.operator.OperatorRoleRevoked;
  * neither load nor lock each other, however large the tenant grows. Circles themselves stay with the {@link Tenant};
  * the API finds a circle before it sends a command that names one.
  */
-@Aggregate(cache = Aggregates.CACHE, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
+        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class TenantMember {

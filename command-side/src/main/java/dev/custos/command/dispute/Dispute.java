@@ -33,7 +33,8 @@ import dev.custos.events.custody.CustodyType.Use;
  * A dispute with a counterparty: the material it rests on and the defense packs made of it. Its stream grows with
  * every material and pack, so it is snapshotted.
  */
-@Aggregate(cache = Aggregates.CACHE, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
+        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class Dispute {

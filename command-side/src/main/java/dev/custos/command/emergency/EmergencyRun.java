@@ -38,7 +38,8 @@ import dev.custos.events.emergency.EmergencyRunStarted;
  * Its stream grows with every scope and pack, so it is snapshotted. A resolved run takes no new scope; revoking
  * one, and recording what happened, stay possible after the emergency is over.
  */
-@Aggregate(cache = Aggregates.CACHE, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
+        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class EmergencyRun {

@@ -30,7 +30,7 @@ import dev.custos.events.evidence.EvidenceSealed;
  * One evidence object: its circle, its recorded hash, whether it is sealed, whether its stored bytes were ever found
  * altered, and whether it was destroyed. Sealed evidence is immutable; destroyed evidence accepts nothing more.
  */
-@Aggregate(cache = Aggregates.CACHE)
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS)
 class Evidence {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");

@@ -35,7 +35,7 @@ import dev.custos.events.evidence.EvidenceBundleSealed;
  * A bundle of evidence objects, of one circle or of the whole tenant. Sealing it writes a manifest in canonical JSON listing every member's id, title,
  * content hash and size, and records the SHA-256 of exactly those bytes.
  */
-@Aggregate(cache = Aggregates.CACHE)
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS)
 class EvidenceBundle {
 
     @AggregateIdentifier

@@ -37,7 +37,8 @@ import dev.custos.events.insurance.InsuranceClaimOpened;
  * decided here, bytes and hash, and never changes: what the claim gains later goes into the next dossier. The
  * stream grows with every attachment and dossier, so it is snapshotted.
  */
-@Aggregate(cache = Aggregates.CACHE, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
+        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class InsuranceClaim {

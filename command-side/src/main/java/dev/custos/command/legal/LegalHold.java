@@ -32,7 +32,8 @@ import dev.custos.events.custody.CustodyType;
 import dev.custos.events.custody.CustodyType.Use;
 
 /** A legal hold: what it covers, and whether it is still active. Released holds accept nothing more. */
-@Aggregate(cache = Aggregates.CACHE, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
+        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class LegalHold {

@@ -29,9 +29,21 @@ public class CommittedEvidence {
     }
 
     public List<Member> lockedForShare(UUID tenantId, Collection<UUID> evidenceIds) {
+        return locked(tenantId, evidenceIds, "FOR SHARE");
+    }
+
+    /**
+     * The objects locked {@code FOR UPDATE}, for a transaction that may go on to change them (seal them): a second
+     * such transaction waits at this read, before it has taken anything the first one will need.
+     */
+    public List<Member> lockedForUpdate(UUID tenantId, Collection<UUID> evidenceIds) {
+        return locked(tenantId, evidenceIds, "FOR UPDATE");
+    }
+
+    private List<Member> locked(UUID tenantId, Collection<UUID> evidenceIds, String lock) {
         return writes.as(tenantId).query("SELECT id, circle_id, title, content_sha256, content_bytes, "
                         + "sealed_at IS NOT NULL AS sealed, chain_status = 'destroyed' AS destroyed "
-                        + "FROM cc_evidence_objects WHERE id = ANY(?) ORDER BY id FOR SHARE",
+                        + "FROM cc_evidence_objects WHERE id = ANY(?) ORDER BY id " + lock,
                 statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid",
                         evidenceIds.toArray())),
                 (row, index) -> new Member(row.getObject("id", UUID.class), row.getObject("circle_id", UUID.class),
