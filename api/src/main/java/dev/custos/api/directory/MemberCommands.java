@@ -15,6 +15,7 @@ import dev.custos.command.directory.AssignOperatorRole;
 import dev.custos.command.directory.RevokeOperatorRole;
 import dev.custos.command.directory.RoleAssignment;
 import dev.custos.events.operator.OperatorRoleKey;
+import dev.custos.query.directory.CommittedMembers;
 import dev.custos.query.directory.DirectoryReader;
 import dev.custos.query.operator.OperatorRoleReader;
 import reactor.core.publisher.Mono;
@@ -29,23 +30,29 @@ import reactor.core.publisher.Mono;
 public class MemberCommands {
 
     private final DirectoryReader directory;
+    private final CommittedMembers members;
     private final OperatorRoleReader roles;
 
-    MemberCommands(DirectoryReader directory, OperatorRoleReader roles) {
+    MemberCommands(DirectoryReader directory, CommittedMembers members, OperatorRoleReader roles) {
         this.directory = directory;
+        this.members = members;
         this.roles = roles;
     }
 
     /**
-     * The member's stream refuses a second member of the same individual; the directory refuses one whose membership
-     * only the tenant's stream recorded, which has no member stream to refuse it yet.
+     * The member's stream refuses a second member of the same individual; the directory, read in the same
+     * transaction, refuses one whose membership only the tenant's stream recorded, which has no member stream to
+     * refuse it yet.
      */
     public Mono<Void> addTenantMember(Action<?> action, UUID individualId, String displayName) {
-        return directory.isMember(action.acting().scope(), individualId)
-                .flatMap(member -> member
-                        ? Mono.error(CommandRefused.conflict("the individual is already a member of the tenant"))
-                        : action.send(new AddTenantMember(action.tenantId(), individualId, displayName,
-                                action.individualId(), action.acting().reach())));
+        return action.atomically(steps -> {
+            if (members.isMember(action.tenantId(), individualId)) {
+                throw CommandRefused.conflict("the individual is already a member of the tenant");
+            }
+            steps.send(new AddTenantMember(action.tenantId(), individualId, displayName, action.individualId(),
+                    action.acting().reach()));
+            return individualId;
+        }).then();
     }
 
     public Mono<Void> addCircleMember(Action<?> action, UUID circleId, UUID individualId) {

@@ -3,6 +3,7 @@ package dev.custos.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,13 +12,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.Repository;
+import org.axonframework.common.lock.LockFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.custos.api.support.AggregatelessEvents;
 import dev.custos.api.support.IntegrationTest;
@@ -56,24 +57,21 @@ class MemberStreamsIT extends IntegrationTest {
         platform.addMember(busy);
         platform.addMember(free);
 
-        @SuppressWarnings("unchecked")
-        Repository<Object> members = (Repository<Object>) context.getBean("tenantMemberRepository");
-        UnitOfWork<?> holding = DefaultUnitOfWork.startAndGet(null);
-        CompletableFuture<Integer> waiting;
-        try {
-            // Loading the busy member takes its lock, held by this thread until the unit of work ends.
-            members.load(MemberStream.of(tenant, busy).toString());
-            waiting = CompletableFuture.supplyAsync(() -> platform.post("/api/operator/roles/assign",
+        LockFactory locks = context.getBean(Aggregates.LOCKS, LockFactory.class);
+        TransactionTemplate holding = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        List<CompletableFuture<Integer>> waiting = new ArrayList<>();
+        holding.executeWithoutResult(status -> {
+            // The busy member's lock, taken as a command takes it: held until this transaction ends.
+            locks.obtainLock(MemberStream.of(tenant, busy).toString());
+            waiting.add(CompletableFuture.supplyAsync(() -> platform.post("/api/operator/roles/assign",
                     Map.of("role_key", "legal_operator", "individual_id", busy)).returnResult(Void.class)
-                    .getStatus().value());
+                    .getStatus().value()));
 
             platform.assign("legal_operator", free, null);
 
-            assertThat(waiting).as("the busy member's own command waits for its lock").isNotDone();
-        } finally {
-            holding.rollback();
-        }
-        assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+            assertThat(waiting.get(0)).as("the busy member's own command waits for its lock").isNotDone();
+        });
+        assertThat(waiting.get(0).get(30, TimeUnit.SECONDS)).isEqualTo(201);
         assertThat(count("SELECT count(*) FROM cc_operator_role_assignments WHERE tenant_id = '" + tenant
                 + "' AND individual_id IN ('" + busy + "', '" + free + "')")).isEqualTo(2);
     }
