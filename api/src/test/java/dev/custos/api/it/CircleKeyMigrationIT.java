@@ -29,8 +29,7 @@ class CircleKeyMigrationIT {
     void theMigrationRebuildsTheCircleTablesFromTheEventStore() throws Exception {
         String url = TestDatabase.createDatabase();
         String database = url.replaceFirst(".*/([^/?]+).*", "$1");
-        Flyway.configure().dataSource(url, TestDatabase.OWNER, "owner").locations("classpath:db/migration")
-                .target("6").load().migrate();
+        TestDatabase.versionedMigrationsOnly(url).target("6").load().migrate();
         UUID tenantA = UUID.randomUUID();
         UUID tenantB = UUID.randomUUID();
         UUID shared = UUID.randomUUID();

@@ -13,8 +13,8 @@ import java.time.temporal.ChronoUnit;
  *
  * <p>It lives beside the events because the edge (which refuses) and the projections (which must never write what
  * the edge would refuse, even from an event stored before the rule) both apply it. The one SQL home is
- * {@code custos_time_kept(timestamptz)} and {@code custos_date_kept(date)} (migration V25), which repaired the rows
- * stored before; {@code StoredTimesIT} shows that the two agree at both edges.
+ * {@code custos_time_kept(timestamptz)} and {@code custos_date_kept(date)} (migration {@code R__time_rules.sql}), with
+ * which migration V25 repaired the rows stored before; {@code StoredTimesIT} shows that the two agree at both edges.
  */
 public final class TimeRange {
 

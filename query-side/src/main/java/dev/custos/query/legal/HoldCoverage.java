@@ -14,7 +14,10 @@ import dev.custos.query.tenancy.TenantWrites;
 @Component
 public class HoldCoverage {
 
-    /** What covers an object is decided in SQL, in one place the portal calls too ({@code custos_held}, V16). */
+    /**
+     * What covers an object is decided in SQL, in one place the portal calls too ({@code custos_held}, in
+     * {@code R__hold_rule.sql}).
+     */
     private static final String COVERS = "SELECT custos_held('evidence_object', ?, false)";
     /** The sharing half of the same rule: what the portal refuses to show. */
     private static final String RESTRICTS_SHARING = "SELECT custos_held(?, ?, true)";
