@@ -22,6 +22,7 @@ import dev.custos.command.authority.CreateAuthorityGrant;
 import dev.custos.command.authority.IssueAuthorityToken;
 import dev.custos.command.authority.RevokeAuthorityGrant;
 import dev.custos.command.authority.RevokeAuthorityToken;
+import dev.custos.events.custody.CustodyType;
 import dev.custos.query.access.Located;
 import dev.custos.query.access.ObjectKind;
 import dev.custos.query.authority.AuthorityReader;
@@ -90,16 +91,14 @@ public class GrantService {
      * Lets the grant show one object. The object must be visible, of the grant's circle or tenant-wide, and sealed
      * (unless the grant allows unsealed evidence; the aggregate decides that).
      */
-    public Mono<UUID> addScope(Action<?> action, Acting grant, String scopeType, UUID objectId, String label,
+    public Mono<UUID> addScope(Action<?> action, Acting grant, CustodyType scopeType, UUID objectId, String label,
                                String notes) {
         UUID scopeId = UUID.randomUUID();
-        Mono<Located> scoped = ObjectKind.material(scopeType)
-                .map(kind -> gate.addable(grant, kind, objectId))
-                .orElseGet(() -> Mono.error(ProblemException.notFound("no such " + scopeType)));
-        return scoped.flatMap(located -> sealedState(grant.scope(), scopeType, objectId)
-                        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such " + scopeType)))
+        return gate.addable(grant, ObjectKind.of(scopeType), objectId)
+                .flatMap(located -> sealedState(grant.scope(), scopeType, objectId)
+                        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such " + scopeType.key())))
                         .flatMap(sealed -> action.send(new AddAuthorityScope(grant.objectId(), grant.tenantId(),
-                                scopeId, scopeType, objectId, sealed, label, notes, located.circleId(),
+                                scopeId, scopeType.key(), objectId, sealed, label, notes, located.circleId(),
                                 grant.individualId(), grant.reach()))))
                 .thenReturn(scopeId);
     }
@@ -128,16 +127,16 @@ public class GrantService {
      * grant's only one; a repeat answers that grant and token without the link, whose raw token is never shown
      * twice. Nothing is made when an active restrict_sharing hold covers the object.
      */
-    public Mono<Object> share(Action<?> action, ShareRequest body, String scopeType, UUID objectId) {
+    public Mono<Object> share(Action<?> action, ShareRequest body, CustodyType scopeType, UUID objectId) {
         Acting acting = action.acting();
         return Idempotent.create(body.clientRequestId(),
                 () -> sharedBefore(acting.scope(), body.clientRequestId()), SharedBefore::madeFrom,
-                body.asked(acting.circleId(), scopeType, objectId), SharedBefore::answer,
-                () -> holds.requireShareable(acting.tenantId(), scopeType, objectId)
+                body.asked(acting.circleId(), scopeType.key(), objectId), SharedBefore::answer,
+                () -> holds.requireShareable(acting.tenantId(), scopeType.key(), objectId)
                         .then(Mono.defer(() -> newShare(action, body, scopeType, objectId))));
     }
 
-    private Mono<ShareAnswer> newShare(Action<?> action, ShareRequest body, String scopeType, UUID objectId) {
+    private Mono<ShareAnswer> newShare(Action<?> action, ShareRequest body, CustodyType scopeType, UUID objectId) {
         UUID grantId = UUID.randomUUID();
         Acting acting = action.acting();
         Acting grant = new Acting(acting.context(), acting.reach(), acting.circleId(), grantId);
@@ -187,17 +186,21 @@ public class GrantService {
                 created.maxViews(), created.requirePasscode(), null, null, 0, 0, null, 0);
     }
 
-    /** Whether the object is sealed, or empty when it does not exist in the tenant (or was destroyed). */
-    private Mono<Boolean> sealedState(TenantScope scope, String scopeType, UUID objectId) {
+    /**
+     * Whether the object is sealed, or empty when it does not exist in the tenant (or was destroyed). Each type is
+     * decided here, without a default, so that a new custody type cannot be shared before this says how.
+     */
+    private Mono<Boolean> sealedState(TenantScope scope, CustodyType scopeType, UUID objectId) {
         return switch (scopeType) {
-            case "evidence_bundle" -> evidence.bundle(scope, objectId).map(bundle -> "sealed".equals(bundle.status()));
-            case "evidence_object" -> evidence.evidence(scope, objectId).filter(view -> !view.destroyed())
+            case EVIDENCE_BUNDLE -> evidence.bundle(scope, objectId).map(bundle -> "sealed".equals(bundle.status()));
+            case EVIDENCE_OBJECT -> evidence.evidence(scope, objectId).filter(view -> !view.destroyed())
                     .map(view -> view.sealed());
             // A dossier never changes once assembled, and a claim's fields never change once opened: both are as
             // fixed as a sealed object.
-            case "claim_dossier" -> claims.dossier(scope, objectId).map(dossier -> true);
-            case "claim" -> claims.claim(scope, objectId).map(claim -> true);
-            default -> Mono.empty();
+            case CLAIM_DOSSIER -> claims.dossier(scope, objectId).map(dossier -> true);
+            case CLAIM -> claims.claim(scope, objectId).map(claim -> true);
+            // Not scopable: the catalogue refuses them before this.
+            case EMERGENCY_RUN, DISPUTE -> Mono.empty();
         };
     }
 }
