@@ -23,6 +23,7 @@ import dev.custos.command.authority.IssueAuthorityToken;
 import dev.custos.command.authority.RevokeAuthorityGrant;
 import dev.custos.command.authority.RevokeAuthorityToken;
 import dev.custos.events.custody.CustodyType;
+import dev.custos.query.Timestamps;
 import dev.custos.query.access.Located;
 import dev.custos.query.access.ObjectKind;
 import dev.custos.query.authority.AuthorityReader;
@@ -118,7 +119,7 @@ public class GrantService {
                                 clock.instant()), clientRequestId,
                         action.individualId(), grantAndLimit.getT2()), Instant.class))
                 .map(effectiveExpiry -> new IssuedToken(tokenId, raw, publicBaseUrl + "/p/authority#token=" + raw,
-                        effectiveExpiry));
+                        Timestamps.asStored(effectiveExpiry)));
     }
 
     /**
@@ -182,7 +183,8 @@ public class GrantService {
     /** A grant just created, as the listing shows it: active, with no tokens and no access yet. */
     private static GrantView asCreated(AuthorityGrantCreated created) {
         return new GrantView(created.grantId(), created.grantType(), created.title(), created.description(),
-                created.circleId(), created.portalId(), "active", created.createdAt(), created.expiresAt(),
+                created.circleId(), created.portalId(), "active", Timestamps.asStored(created.createdAt()),
+                Timestamps.asStored(created.expiresAt()),
                 created.maxViews(), created.requirePasscode(), null, null, 0, 0, null, 0);
     }
 
