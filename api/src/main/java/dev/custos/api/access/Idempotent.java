@@ -1,6 +1,5 @@
 package dev.custos.api.access;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.custos.api.problem.ProblemException;
+import dev.custos.events.time.TimeRange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,8 +54,7 @@ public final class Idempotent {
 
         private static boolean same(Object asked, Object stored) {
             if (asked instanceof Instant a && stored instanceof Instant b) {
-                // PostgreSQL keeps microseconds, rounded: a repeat's time is the same within one.
-                return Duration.between(a, b).abs().toNanos() < 1_000;
+                return TimeRange.sameAsStored(a, b);
             }
             return Objects.equals(asked, stored);
         }

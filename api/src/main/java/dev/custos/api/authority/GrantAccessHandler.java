@@ -31,7 +31,7 @@ class GrantAccessHandler {
     Mono<ServerResponse> addScope(ServerRequest request) {
         return pipeline.handle(AuthorityActions.ADD_SCOPE, request, action -> {
             AddScopeRequest body = action.body();
-            return sharing.addScope(action, action.acting(), body.scopeType(), body.scopeId(), body.label(),
+            return sharing.addScope(action, action.acting(), body.custodyType(), body.scopeId(), body.label(),
                             body.notes())
                     .map(scopeId -> new ScopeResponse(scopeId, action.subjectId(), body.scopeType(), body.scopeId(),
                             body.label(), body.notes()));

@@ -23,6 +23,8 @@ import dev.custos.command.authority.CreateAuthorityGrant;
 import dev.custos.command.authority.IssueAuthorityToken;
 import dev.custos.command.authority.RevokeAuthorityGrant;
 import dev.custos.command.authority.RevokeAuthorityToken;
+import dev.custos.events.custody.CustodyType;
+import dev.custos.query.Timestamps;
 import dev.custos.query.access.Located;
 import dev.custos.query.access.ObjectKind;
 import dev.custos.query.authority.AuthorityReader;
@@ -82,7 +84,7 @@ public class GrantService {
      * Lets the grant show one object. The object must be visible, of the grant's circle or tenant-wide, and sealed
      * (unless the grant allows unsealed evidence; the aggregate decides that).
      */
-    public Mono<UUID> addScope(Action<?> action, Acting grant, String scopeType, UUID objectId, String label,
+    public Mono<UUID> addScope(Action<?> action, Acting grant, CustodyType scopeType, UUID objectId, String label,
                                String notes) {
         return located(grant, scopeType, objectId).flatMap(located -> action.atomically(
                 steps -> scope(steps, grant, scopeType, objectId, located, label, notes)));
@@ -103,15 +105,15 @@ public class GrantService {
      * twice. Nothing is made when an active restrict_sharing hold covers the object: the scope is refused, and
      * the grant made before it in the same transaction goes with it.
      */
-    public Mono<Object> share(Action<?> action, ShareRequest body, String scopeType, UUID objectId) {
+    public Mono<Object> share(Action<?> action, ShareRequest body, CustodyType scopeType, UUID objectId) {
         Acting acting = action.acting();
         return Idempotent.create(body.clientRequestId(),
                 () -> sharedBefore(acting.scope(), body.clientRequestId()), SharedBefore::madeFrom,
-                body.asked(acting.circleId(), scopeType, objectId), SharedBefore::answer,
+                body.asked(acting.circleId(), scopeType.key(), objectId), SharedBefore::answer,
                 () -> newShare(action, body, scopeType, objectId));
     }
 
-    private Mono<ShareAnswer> newShare(Action<?> action, ShareRequest body, String scopeType, UUID objectId) {
+    private Mono<ShareAnswer> newShare(Action<?> action, ShareRequest body, CustodyType scopeType, UUID objectId) {
         UUID grantId = UUID.randomUUID();
         Acting acting = action.acting();
         Acting grant = new Acting(acting.context(), acting.reach(), acting.circleId(), grantId);
@@ -150,10 +152,8 @@ public class GrantService {
     }
 
     /** The object a scope would show, where the caller may add it: visible, and of the grant's circle or none. */
-    private Mono<Located> located(Acting grant, String scopeType, UUID objectId) {
-        return ObjectKind.material(scopeType)
-                .map(kind -> gate.addable(grant, kind, objectId))
-                .orElseGet(() -> Mono.error(ProblemException.notFound("no such " + scopeType)));
+    private Mono<Located> located(Acting grant, CustodyType scopeType, UUID objectId) {
+        return gate.addable(grant, ObjectKind.of(scopeType), objectId);
     }
 
     private AuthorityGrantCreated createGrant(CommandTransaction steps, Action<?> action, UUID grantId,
@@ -167,12 +167,12 @@ public class GrantService {
                 AuthorityGrantCreated.class);
     }
 
-    private UUID scope(CommandTransaction steps, Acting grant, String scopeType, UUID objectId, Located located,
+    private UUID scope(CommandTransaction steps, Acting grant, CustodyType scopeType, UUID objectId, Located located,
                        String label, String notes) {
-        boolean sealed = committed.sealed(grant.tenantId(), scopeType, objectId)
-                .orElseThrow(() -> ProblemException.notFound("no such " + scopeType));
+        boolean objectSealed = committed.sealed(grant.tenantId(), scopeType, objectId)
+                .orElseThrow(() -> ProblemException.notFound("no such " + scopeType.key()));
         UUID scopeId = UUID.randomUUID();
-        steps.send(new AddAuthorityScope(grant.objectId(), grant.tenantId(), scopeId, scopeType, objectId, sealed,
+        steps.send(new AddAuthorityScope(grant.objectId(), grant.tenantId(), scopeId, scopeType.key(), objectId, objectSealed,
                 label, notes, located.circleId(), grant.individualId(), grant.reach()));
         return scopeId;
     }
@@ -185,7 +185,8 @@ public class GrantService {
                 ShareTokens.sha256Hex(raw), grant.expiresAt(), expiresAt, grant.maxViews(),
                 AccessWindow.open(grant.status(), grant.expiresAt(), clock.instant()), clientRequestId,
                 action.individualId(), lifetimeDays), Instant.class);
-        return new IssuedToken(tokenId, raw, publicBaseUrl + "/p/authority#token=" + raw, effectiveExpiry);
+        return new IssuedToken(tokenId, raw, publicBaseUrl + "/p/authority#token=" + raw,
+                Timestamps.asStored(effectiveExpiry));
     }
 
     /** The grant a share made under this key, its scopes, and the token made under the same key. */
@@ -213,7 +214,8 @@ public class GrantService {
     /** A grant just created, as the listing shows it: active, with no tokens and no access yet. */
     private static GrantView asCreated(AuthorityGrantCreated created) {
         return new GrantView(created.grantId(), created.grantType(), created.title(), created.description(),
-                created.circleId(), created.portalId(), "active", created.createdAt(), created.expiresAt(),
+                created.circleId(), created.portalId(), "active", Timestamps.asStored(created.createdAt()),
+                Timestamps.asStored(created.expiresAt()),
                 created.maxViews(), created.requirePasscode(), null, null, 0, 0, null, 0);
     }
 }

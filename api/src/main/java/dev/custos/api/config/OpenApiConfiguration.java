@@ -1,9 +1,16 @@
 package dev.custos.api.config;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+import dev.custos.api.support.CustodyTypeFor;
+import dev.custos.events.custody.CustodyType;
 
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
@@ -24,6 +31,22 @@ class OpenApiConfiguration {
     @Bean
     ModelResolver snakeCaseModelResolver() {
         return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    /**
+     * A custody type field lists the catalogue's keys for its use as its enum: the validation takes them from the
+     * catalogue at run time, so the document must too.
+     */
+    @Bean
+    PropertyCustomizer custodyTypeEnums() {
+        return (property, type) -> {
+            if (type.getCtxAnnotations() != null) {
+                Arrays.stream(type.getCtxAnnotations()).filter(CustodyTypeFor.class::isInstance)
+                        .map(CustodyTypeFor.class::cast).findFirst()
+                        .ifPresent(custody -> property.setEnum(new ArrayList<>(CustodyType.keys(custody.value()))));
+            }
+            return property;
+        };
     }
 
     @Bean

@@ -3,14 +3,20 @@ package dev.custos.api.dispute;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.custos.api.support.CustodyTypeFor;
 import dev.custos.events.custody.CustodyType;
+import dev.custos.events.custody.CustodyType.Use;
 
 /** {@code POST /api/disputes/{id}/materials}: evidence, a sealed bundle or a claim dossier of the tenant. */
 public record AddMaterialRequest(
         @NotNull @Size(max = 32)
-        @Pattern(regexp = CustodyType.MATERIAL, message = "must be one of " + CustodyType.MATERIAL) String materialType,
+        @CustodyTypeFor(Use.MATERIAL) String materialType,
         @NotNull UUID materialId) {
+
+    /** The type, once validated. */
+    public CustodyType custodyType() {
+        return CustodyType.of(Use.MATERIAL, materialType).orElseThrow();
+    }
 }

@@ -13,6 +13,7 @@ import dev.custos.api.export.BagExports;
 import dev.custos.api.export.BagSource;
 import dev.custos.api.export.EvidencePayload;
 import dev.custos.api.problem.ProblemException;
+import dev.custos.events.custody.CustodyType;
 import dev.custos.query.dispute.DefensePackView;
 import dev.custos.query.dispute.DisputeReader;
 import dev.custos.query.evidence.EvidenceReader;
@@ -52,7 +53,7 @@ class DefensePackHandler {
     /** One grant of the pack's circle, scoped to the pack's sealed bundle, and one token. */
     Mono<ServerResponse> share(ServerRequest request) {
         return pipeline.handle(DisputeActions.SHARE, request, action -> pack(action)
-                .flatMap(pack -> sharing.share(action, action.body(), "evidence_bundle", pack.bundleId())));
+                .flatMap(pack -> sharing.share(action, action.body(), CustodyType.EVIDENCE_BUNDLE, pack.bundleId())));
     }
 
     private Mono<DefensePackView> pack(Action<?> action) {

@@ -19,6 +19,7 @@ import dev.custos.command.dispute.DefensePack;
 import dev.custos.command.dispute.DisputeState;
 import dev.custos.command.dispute.OpenDispute;
 import dev.custos.command.dispute.RecordDefensePack;
+import dev.custos.events.custody.CustodyType;
 import dev.custos.query.Timestamps;
 import dev.custos.query.access.ObjectKind;
 import dev.custos.query.dispute.DisputeReader;
@@ -96,15 +97,16 @@ class DisputeHandler {
      */
     private Mono<Optional<UUID>> fit(Action<AddMaterialRequest> action, AddMaterialRequest body) {
         UUID id = body.materialId();
-        return switch (body.materialType()) {
-            case "evidence_object" -> attachable.find(action.acting(), id)
+        CustodyType type = body.custodyType();
+        return switch (type) {
+            case EVIDENCE_OBJECT -> attachable.find(action.acting(), id)
                     .map(found -> Optional.ofNullable(found.circleId()));
-            case "evidence_bundle" -> gate.addable(action.acting(), ObjectKind.EVIDENCE_BUNDLE, id)
+            case EVIDENCE_BUNDLE -> gate.addable(action.acting(), ObjectKind.EVIDENCE_BUNDLE, id)
                     .flatMap(located -> evidence.bundle(action.acting().scope(), id)
                             .filter(bundle -> "sealed".equals(bundle.status()))
                             .map(bundle -> Optional.ofNullable(located.circleId())))
                     .switchIfEmpty(Mono.error(() -> ProblemException.conflict("only a sealed bundle is material")));
-            default -> gate.addable(action.acting(), ObjectKind.material(body.materialType()).orElseThrow(), id)
+            default -> gate.addable(action.acting(), ObjectKind.of(type), id)
                     .map(located -> Optional.ofNullable(located.circleId()));
         };
     }

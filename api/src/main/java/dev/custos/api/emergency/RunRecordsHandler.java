@@ -15,6 +15,7 @@ import dev.custos.api.evidence.SealedPacks;
 import dev.custos.api.evidence.SealedPacks.Pack;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.command.emergency.RecordRunPack;
+import dev.custos.events.custody.CustodyType;
 import dev.custos.query.emergency.EmergencyRunReader;
 import dev.custos.query.emergency.EmergencyRunView;
 import dev.custos.query.evidence.BundleView;
@@ -84,7 +85,7 @@ class RunRecordsHandler {
         return pipeline.handle(EmergencyActions.SHARE_AUTHORITY, request, action -> run(action)
                 .flatMap(run -> run.latestRecordPackBundleId() == null
                         ? Mono.error(ProblemException.conflict("the run has no record pack to share yet"))
-                        : sharing.share(action, action.body(), "evidence_bundle", run.latestRecordPackBundleId())));
+                        : sharing.share(action, action.body(), CustodyType.EVIDENCE_BUNDLE, run.latestRecordPackBundleId())));
     }
 
     /** The view is on record before it is read, so the dashboard's events include this very view. */

@@ -13,6 +13,7 @@ import dev.custos.api.export.BagExports;
 import dev.custos.api.export.BagSource;
 import dev.custos.api.export.EvidencePayload;
 import dev.custos.api.problem.ProblemException;
+import dev.custos.events.custody.CustodyType;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.insurance.ClaimReader;
 import dev.custos.query.insurance.DossierView;
@@ -40,7 +41,7 @@ class DossierHandler {
     /** One grant of the dossier's circle, scoped to the dossier (and so to the evidence it lists), and one token. */
     Mono<ServerResponse> share(ServerRequest request) {
         return pipeline.handle(InsuranceActions.SHARE, request, action -> sharing.share(action, action.body(),
-                "claim_dossier", action.subjectId()));
+                CustodyType.CLAIM_DOSSIER, action.subjectId()));
     }
 
     /**

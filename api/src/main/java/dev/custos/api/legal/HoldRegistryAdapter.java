@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import dev.custos.command.legal.HoldRegistry;
+import dev.custos.events.custody.CustodyType;
 import dev.custos.query.legal.HoldCoverage;
 
 /** Gives the write model the read model's view of holds, inside the command's own transaction. */
@@ -33,7 +34,7 @@ class HoldRegistryAdapter implements HoldRegistry {
     }
 
     @Override
-    public TargetState targetState(UUID tenantId, String targetType, UUID targetId) {
+    public TargetState targetState(UUID tenantId, CustodyType targetType, UUID targetId) {
         return switch (coverage.targetState(tenantId, targetType, targetId)) {
             case "present" -> TargetState.PRESENT;
             case "destroyed" -> TargetState.DESTROYED;

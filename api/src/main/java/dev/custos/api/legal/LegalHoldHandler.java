@@ -50,14 +50,9 @@ class LegalHoldHandler {
                 action.acting().reach()), LegalHoldState.class));
     }
 
-    /**
-     * The target's circle. Types whose subsystem does not exist yet have no objects; the aggregate answers those
-     * (an unknown type is 400, a known one with nothing behind it is 404).
-     */
+    /** The target's circle (empty: tenant-wide); an object the hold's circle cannot see is not found. */
     private Mono<Optional<UUID>> target(Acting hold, AddTargetRequest body) {
-        return ObjectKind.material(body.targetType())
-                .map(kind -> actions.addable(hold, kind, body.targetId())
-                        .map(located -> Optional.ofNullable(located.circleId())))
-                .orElseGet(() -> Mono.just(Optional.empty()));
+        return actions.addable(hold, ObjectKind.of(body.custodyType()), body.targetId())
+                .map(located -> Optional.ofNullable(located.circleId()));
     }
 }

@@ -5,29 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.custos.api.support.Evidence;
+import dev.custos.api.support.CustodyObjects;
+import dev.custos.api.support.CustodyObjects.Made;
 import dev.custos.api.support.IntegrationTest;
 import dev.custos.api.support.Shares;
+import dev.custos.events.custody.CustodyType;
+import dev.custos.events.custody.CustodyType.Use;
 
 /**
- * One rule for "held", tried on every holdable type that exists: a {@code restrict_sharing} hold on the object ends a
+ * One rule for "held", tried on every type the catalogue says can be held: a {@code restrict_sharing} hold on the object ends a
  * live portal session's access to the evidence under it at once, the evidence cannot be destroyed while it holds,
  * and releasing the hold gives the same session its access back.
  */
 class CustodyHoldsIT extends IntegrationTest {
+
+    static Set<String> holdable() {
+        return CustodyType.keys(Use.HOLD);
+    }
 
     /** A live session that reads {@code evidenceId}, and the object of type {@code targetType} that covers it. */
     private record Shared(String session, UUID evidenceId, UUID targetId, String path) {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"evidence_object", "evidence_bundle", "emergency_run", "claim", "claim_dossier",
-            "dispute"})
+    @MethodSource("holdable")
     void aRestrictingHoldOnTheObjectEndsLiveAccessAndBlocksDestruction(String targetType) {
         UUID operator = UUID.randomUUID();
         Caller caller = as(operator, createTenant(operator));
@@ -60,58 +67,11 @@ class CustodyHoldsIT extends IntegrationTest {
     }
 
     private Shared share(Caller caller, String targetType) {
-        return switch (targetType) {
-            case "evidence_object" -> {
-                UUID evidence = Evidence.sealed(caller, "Photo");
-                yield new Shared(session(Shares.share(caller, inTwoDays(), null, null,
-                        Map.of("evidence_object", evidence)).token().raw()), evidence, evidence,
-                        "/p/authority/evidence/" + evidence);
-            }
-            case "evidence_bundle" -> {
-                UUID evidence = Evidence.sealed(caller, "Photo");
-                UUID bundle = Evidence.sealedBundle(caller, "Pack", evidence);
-                yield new Shared(session(Shares.share(caller, inTwoDays(), null, null,
-                        Map.of("evidence_bundle", bundle)).token().raw()), evidence, bundle,
-                        "/p/authority/bundles/" + bundle + "/manifest");
-            }
-            case "emergency_run" -> {
-                Map<?, ?> run = caller.post("/api/operator/emergency/runs/start", Map.of("run_type", "flood",
-                        "title", "Flood")).expectStatus().isCreated().expectBody(Map.class).returnResult()
-                        .getResponseBody();
-                UUID runId = UUID.fromString((String) run.get("id"));
-                UUID evidence = Evidence.uploadFor(caller, "x-emergency-run-id", runId, "Photo");
-                Map<?, ?> pack = caller.post("/api/operator/emergency/runs/" + runId + "/generate-record-pack",
-                        Map.of()).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-                yield new Shared(session(shareUrl(caller, "/api/operator/emergency/runs/" + runId)), evidence, runId,
-                        "/p/authority/bundles/" + pack.get("id") + "/manifest");
-            }
-            case "claim", "claim_dossier" -> {
-                Map<?, ?> claim = caller.post("/api/insurance/claims", Map.of("claim_number", "CLM-1",
-                        "policy_ref", "POL-7", "loss_date", "2026-11-20", "title", "Hail")).expectStatus()
-                        .isCreated().expectBody(Map.class).returnResult().getResponseBody();
-                UUID claimId = UUID.fromString((String) claim.get("id"));
-                UUID evidence = Evidence.uploadFor(caller, "x-claim-id", claimId, "Photo");
-                Map<?, ?> dossier = caller.post("/api/operator/insurance/claims/" + claimId + "/assemble", Map.of())
-                        .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-                UUID dossierId = UUID.fromString((String) dossier.get("id"));
-                yield new Shared(session(shareUrl(caller, "/api/operator/insurance/dossiers/" + dossierId)),
-                        evidence, "claim".equals(targetType) ? claimId : dossierId,
-                        "/p/authority/dossiers/" + dossierId);
-            }
-            case "dispute" -> {
-                Map<?, ?> dispute = caller.post("/api/disputes", Map.of("title", "Smith v. Acme", "counterparty",
-                        "Smith")).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-                UUID disputeId = UUID.fromString((String) dispute.get("id"));
-                UUID evidence = Evidence.sealed(caller, "Contract");
-                caller.post("/api/disputes/" + disputeId + "/materials", Map.of("material_type", "evidence_object",
-                        "material_id", evidence)).expectStatus().isOk();
-                Map<?, ?> pack = caller.post("/api/operator/disputes/" + disputeId + "/assemble-defense-pack",
-                        Map.of()).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-                yield new Shared(session(shareUrl(caller, "/api/operator/defense-packs/" + pack.get("id"))),
-                        evidence, disputeId, "/p/authority/bundles/" + pack.get("bundle_id") + "/manifest");
-            }
-            default -> throw new IllegalArgumentException(targetType);
-        };
+        Made made = CustodyObjects.make(caller, CustodyType.of(targetType).orElseThrow());
+        String raw = made.sharePath() == null
+                ? Shares.share(caller, inTwoDays(), null, null, Map.of(targetType, made.id())).token().raw()
+                : shareUrl(caller, made.sharePath());
+        return new Shared(session(raw), made.evidenceId(), made.id(), made.portalPath());
     }
 
     private UUID grantOf(Caller caller) {

@@ -8,8 +8,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +44,23 @@ class ObjectKindsIT extends IntegrationTest {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    /** And the other way: SQL locates no kind Java does not name. */
+    @Test
+    void sqlLocatesOnlyTheKindsJavaNames() throws SQLException {
+        List<String> located = new ArrayList<>();
+        try (Connection db = TestDatabase.superuser(databaseName());
+             ResultSet source = db.createStatement().executeQuery(
+                     "SELECT prosrc FROM pg_proc WHERE oid = 'custos_object_circle'::regproc")) {
+            source.next();
+            for (Matcher branch = Pattern.compile("WHEN\\s+'([a-z_]+)'\\s+THEN").matcher(source.getString(1));
+                 branch.find(); ) {
+                located.add(branch.group(1));
+            }
+        }
+        assertThat(located).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(ObjectKind.values()).map(ObjectKind::key).toList());
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.custos.api.support.IntegrationTest;
+import dev.custos.events.custody.CustodyType;
+import dev.custos.events.custody.CustodyType.Use;
 
 /** The OpenAPI 3.1 description is served without credentials and lists every route of the contract so far. */
 class OpenApiIT extends IntegrationTest {
@@ -42,6 +44,23 @@ class OpenApiIT extends IntegrationTest {
         Map<?, ?> assign = (Map<?, ?>) ((Map<?, ?>) paths.get("/api/operator/roles/assign")).get("post");
         assertThat(assign.get("operationId")).isEqualTo("assignOperatorRole");
         assertThat(((Map<?, ?>) assign.get("responses")).containsKey("201")).isTrue();
+    }
+
+    /** A custody type field lists the catalogue's types of its use: the document offers what validation takes. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachCustodyTypeFieldListsTheCatalogueTypesOfItsUse() {
+        Map<String, Object> document = http().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Map<String, Map<String, Map<String, Object>>>> schemas =
+                (Map<String, Map<String, Map<String, Map<String, Object>>>>)
+                        ((Map<String, Object>) document.get("components")).get("schemas");
+        assertThat((List<String>) schemas.get("AddTargetRequest").get("properties").get("target_type").get("enum"))
+                .containsExactlyElementsOf(CustodyType.keys(Use.HOLD));
+        assertThat((List<String>) schemas.get("AddScopeRequest").get("properties").get("scope_type").get("enum"))
+                .containsExactlyElementsOf(CustodyType.keys(Use.SCOPE));
+        assertThat((List<String>) schemas.get("AddMaterialRequest").get("properties").get("material_type")
+                .get("enum")).containsExactlyElementsOf(CustodyType.keys(Use.MATERIAL));
     }
 
     /** Every text a caller can send has a declared maximum, and the document shows it; names are the wire's. */

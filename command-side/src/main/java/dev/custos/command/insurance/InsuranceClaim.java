@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +30,7 @@ import dev.custos.events.canonical.CanonicalJson;
 import dev.custos.events.insurance.ClaimDossierAssembled;
 import dev.custos.events.insurance.ClaimEvidenceAttached;
 import dev.custos.events.insurance.InsuranceClaimOpened;
+import dev.custos.events.time.TimeRange;
 
 /**
  * An insurance claim: its fields, the evidence attached to it and the dossiers assembled of it. A dossier is
@@ -89,7 +89,7 @@ class InsuranceClaim {
         require(command.dossierId() != null && command.evidence() != null, INVALID,
                 "dossier id and evidence are required");
         // Stored with microseconds, as PostgreSQL keeps them, so the dossier's time and the row's are one value.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = TimeRange.kept(clock.instant());
         String json = DossierDocument.write(tenantId, command.dossierId(), state(), command.evidence(), now,
                 command.requestedBy());
         String sha256 = CanonicalJson.sha256Hex(json);

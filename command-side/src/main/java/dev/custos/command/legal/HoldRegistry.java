@@ -5,6 +5,8 @@ import static dev.custos.command.Rules.require;
 
 import java.util.UUID;
 
+import dev.custos.events.custody.CustodyType;
+
 /**
  * What the legal holds of a tenant cover, as committed. Destruction, new scopes of a grant and hold changes call
  * {@link #serialize} first, inside their own transaction, so that a hold and a destruction (or a share) of the same
@@ -33,5 +35,5 @@ public interface HoldRegistry {
     }
 
     /** Whether a hold target of this type and id exists in the tenant (and has not been destroyed). */
-    TargetState targetState(UUID tenantId, String targetType, UUID targetId);
+    TargetState targetState(UUID tenantId, CustodyType targetType, UUID targetId);
 }

@@ -67,7 +67,8 @@ class LegalHold {
     @CommandHandler
     LegalHoldState handle(AddLegalHoldTarget command, HoldRegistry holds, Clock clock) {
         requireActiveInTenant(command.tenantId(), command.reach());
-        require(CustodyType.allows(Use.HOLD, command.targetType()), INVALID, "target_type is not a hold target type");
+        CustodyType targetType = CustodyType.of(Use.HOLD, command.targetType()).orElse(null);
+        require(targetType != null, INVALID, "target_type is not a hold target type");
         require(command.targetId() != null, INVALID, "target_id is required");
         Reach.requireSameCircle(circleId, command.targetCircleId(), command.targetType());
         require(targets.stream().noneMatch(held -> held.targetType().equals(command.targetType())
@@ -76,7 +77,7 @@ class LegalHold {
         // Ordered against destructions in the tenant: the target is either still there, and then held before any
         // destruction can commit, or already destroyed, and then refused here.
         holds.serialize(tenantId);
-        HoldRegistry.TargetState target = holds.targetState(tenantId, command.targetType(), command.targetId());
+        HoldRegistry.TargetState target = holds.targetState(tenantId, targetType, command.targetId());
         require(target != HoldRegistry.TargetState.ABSENT, NOT_FOUND, "no such " + command.targetType());
         require(target != HoldRegistry.TargetState.DESTROYED, CONFLICT, "the target was already destroyed");
         apply(new LegalHoldTargetAdded(tenantId, holdId, circleId, command.targetType(), command.targetId(),

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.custos.events.custody.CustodyType;
+
 /**
  * A hold registry whose answers a test sets. The real one (PostgreSQL, with a transaction-scoped lock) is
  * exercised by the HTTP integration tests; here only the aggregates' rules are under test.
@@ -32,7 +34,7 @@ public class StubHoldRegistry implements HoldRegistry {
     }
 
     @Override
-    public TargetState targetState(UUID tenantId, String targetType, UUID targetId) {
+    public TargetState targetState(UUID tenantId, CustodyType targetType, UUID targetId) {
         if (destroyed.contains(targetId)) {
             return TargetState.DESTROYED;
         }

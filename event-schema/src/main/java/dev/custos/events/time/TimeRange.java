@@ -3,6 +3,7 @@ package dev.custos.events.time;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
 /**
  * The one Java home of "which times can Custos keep": instants and dates from 0001-01-01 to 9999-12-31 in UTC, to the
@@ -40,6 +41,14 @@ public final class TimeRange {
     /** The instant as Custos keeps it: truncated to the microsecond (toward the past, never into the next second). */
     public static Instant kept(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Whether two instants are one value once stored: equal when kept. A repeated request's time is compared with the
+     * stored one so, never within a tolerance (both sides were truncated the same way, so none is needed).
+     */
+    public static boolean sameAsStored(Instant one, Instant other) {
+        return Objects.equals(kept(one), kept(other));
     }
 
     /**

@@ -38,6 +38,18 @@ class TimeRangeTest {
     }
 
     @Test
+    void twoInstantsAreOneStoredValueExactlyWhenTheyKeepTheSameMicrosecond() {
+        Instant asked = Instant.parse("2026-11-20T10:00:00.1234569Z");
+        assertThat(TimeRange.sameAsStored(asked, Instant.parse("2026-11-20T10:00:00.123456Z"))).isTrue();
+        assertThat(TimeRange.sameAsStored(asked, Instant.parse("2026-11-20T10:00:00.1234561Z"))).isTrue();
+        // Closer than a microsecond, but on either side of one: two stored values (no rounding makes them meet).
+        assertThat(TimeRange.sameAsStored(Instant.parse("2026-11-20T10:00:00.1234569Z"),
+                Instant.parse("2026-11-20T10:00:00.1234570Z"))).isFalse();
+        assertThat(TimeRange.sameAsStored(null, null)).isTrue();
+        assertThat(TimeRange.sameAsStored(asked, null)).isFalse();
+    }
+
+    @Test
     void aStoredValueOutsideIsWrittenAtTheNearestEdgeOrAsNothingWhenOptional() {
         assertThat(TimeRange.clamped(Instant.MIN)).isEqualTo(TimeRange.FIRST);
         assertThat(TimeRange.clamped(Instant.parse("+294277-01-01T00:00:00Z"))).isEqualTo(TimeRange.LAST);

@@ -1,7 +1,6 @@
 package dev.custos.query.access;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 import dev.custos.events.custody.CustodyType;
 
@@ -21,35 +20,41 @@ public enum ObjectKind {
     /** Circles are part of the tenant's directory, which every member sees; a circle "belongs" to itself. */
     CIRCLE("circle", "circle"),
     /** A run can be held; its captures are held with it. */
-    EMERGENCY_RUN("emergency_run", "emergency run"),
+    EMERGENCY_RUN(CustodyType.EMERGENCY_RUN, "emergency run"),
     /** A claim can be held and shared; its evidence is held with it. */
-    CLAIM("claim", "claim"),
+    CLAIM(CustodyType.CLAIM, "claim"),
     /** A dossier belongs to its claim's circle; it is immutable, so sharing it shares exactly what it lists. */
-    CLAIM_DOSSIER("claim_dossier", "dossier"),
+    CLAIM_DOSSIER(CustodyType.CLAIM_DOSSIER, "dossier"),
     /** A dispute can be held; its materials, the evidence uploaded for it and its defense packs with it. */
-    DISPUTE("dispute", "dispute"),
+    DISPUTE(CustodyType.DISPUTE, "dispute"),
     /** A defense pack belongs to its dispute's circle; it is shared and exported, not held (its dispute is). */
     DEFENSE_PACK("defense_pack", "defense pack"),
     /** Evidence belongs to the circle of the upload, or of the run, claim or dispute it was captured for. */
-    EVIDENCE_OBJECT("evidence_object", "evidence"),
+    EVIDENCE_OBJECT(CustodyType.EVIDENCE_OBJECT, "evidence"),
     /** A bundle belongs to the circle it was made in: a pack to its run's or dispute's. */
-    EVIDENCE_BUNDLE("evidence_bundle", "bundle");
+    EVIDENCE_BUNDLE(CustodyType.EVIDENCE_BUNDLE, "bundle");
 
     private final String key;
+    private final CustodyType custody;
     private final String noun;
 
     ObjectKind(String key, String noun) {
         this.key = key;
+        this.custody = null;
         this.noun = noun;
     }
 
-    /**
-     * The kind named by a hold target type, a grant scope type or a dispute material type: only objects of the
-     * custody catalogue ({@link CustodyType}) are named this way.
-     */
-    public static Optional<ObjectKind> material(String type) {
-        return CustodyType.of(type).flatMap(custody -> Arrays.stream(values())
-                .filter(kind -> kind.key.equals(custody.key())).findFirst());
+    /** A kind of object in custody: the catalogue names it. */
+    ObjectKind(CustodyType custody, String noun) {
+        this.key = custody.key();
+        this.custody = custody;
+        this.noun = noun;
+    }
+
+    /** The kind of a custody type: every custody type is one ({@code ObjectKindTest} holds that). */
+    public static ObjectKind of(CustodyType custody) {
+        return Arrays.stream(values()).filter(kind -> kind.custody == custody).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no object kind for " + custody.key()));
     }
 
     public String key() {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.custos.events.custody.CustodyType;
 import dev.custos.query.tenancy.TenantWrites;
 
 /**
@@ -46,16 +47,18 @@ public class CommittedSharing {
     /**
      * Whether the object a scope would show is sealed, or empty when the tenant has no such object (or it was
      * destroyed). A dossier never changes once assembled, and a claim's fields never change once opened: both are
-     * as fixed as a sealed object.
+     * as fixed as a sealed object. Each type is decided here, without a default, so that a new custody type cannot
+     * be shared before this says how.
      */
-    public Optional<Boolean> sealed(UUID tenantId, String objectType, UUID objectId) {
+    public Optional<Boolean> sealed(UUID tenantId, CustodyType objectType, UUID objectId) {
         String sql = switch (objectType) {
-            case "evidence_bundle" -> "SELECT status = 'sealed' FROM cc_evidence_bundles WHERE id = ? FOR SHARE";
-            case "evidence_object" -> "SELECT sealed_at IS NOT NULL FROM cc_evidence_objects "
+            case EVIDENCE_BUNDLE -> "SELECT status = 'sealed' FROM cc_evidence_bundles WHERE id = ? FOR SHARE";
+            case EVIDENCE_OBJECT -> "SELECT sealed_at IS NOT NULL FROM cc_evidence_objects "
                     + "WHERE id = ? AND chain_status <> 'destroyed' FOR SHARE";
-            case "claim_dossier" -> "SELECT true FROM cc_claim_dossiers WHERE id = ?";
-            case "claim" -> "SELECT true FROM cc_insurance_claims WHERE id = ?";
-            default -> null;
+            case CLAIM_DOSSIER -> "SELECT true FROM cc_claim_dossiers WHERE id = ?";
+            case CLAIM -> "SELECT true FROM cc_insurance_claims WHERE id = ?";
+            // Not scopable: the catalogue refuses them before this.
+            case EMERGENCY_RUN, DISPUTE -> null;
         };
         return sql == null ? Optional.empty()
                 : writes.as(tenantId).queryForList(sql, Boolean.class, objectId).stream().findFirst();

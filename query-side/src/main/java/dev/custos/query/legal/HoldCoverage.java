@@ -2,9 +2,9 @@ package dev.custos.query.legal;
 
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.custos.events.custody.CustodyType;
 import dev.custos.query.tenancy.TenantWrites;
 
 /**
@@ -14,11 +14,9 @@ import dev.custos.query.tenancy.TenantWrites;
 @Component
 public class HoldCoverage {
 
-    /**
-     * What covers an object is decided in SQL, in one place the portal calls too ({@code custos_held}, in
-     * {@code R__hold_rule.sql}).
-     */
-    private static final String COVERS = "SELECT custos_held('evidence_object', ?, false)";
+    /** What covers an object is decided in SQL, in one place the portal calls too ({@code custos_held}, in
+     * {@code R__hold_rule.sql}). */
+    private static final String COVERS = "SELECT custos_held(?, ?, false)";
     /** The sharing half of the same rule: what the portal refuses to show. */
     private static final String RESTRICTS_SHARING = "SELECT custos_held(?, ?, true)";
 
@@ -39,7 +37,7 @@ public class HoldCoverage {
 
     public boolean covers(UUID tenantId, UUID evidenceId) {
         return Boolean.TRUE.equals(writes.as(tenantId).queryForObject(COVERS, Boolean.class,
-                evidenceId));
+                CustodyType.EVIDENCE_OBJECT.key(), evidenceId));
     }
 
     /** Whether an active restrict_sharing hold covers the object, of any type a hold can cover or contain. */
@@ -48,25 +46,13 @@ public class HoldCoverage {
                 objectType, objectId));
     }
 
-    /** {@code absent}, {@code destroyed} or {@code present}, for a target type whose subsystem exists. */
-    public String targetState(UUID tenantId, String targetType, UUID targetId) {
-        JdbcTemplate jdbc = writes.as(tenantId);
-        return switch (targetType) {
-            case "evidence_object" -> jdbc.query(
-                    "SELECT chain_status FROM cc_evidence_objects WHERE id = ?",
-                    rows -> rows.next() ? ("destroyed".equals(rows.getString(1)) ? "destroyed" : "present") : "absent",
-                    targetId);
-            case "evidence_bundle" -> jdbc.query("SELECT 1 FROM cc_evidence_bundles WHERE id = ?",
-                    rows -> rows.next() ? "present" : "absent", targetId);
-            case "emergency_run" -> jdbc.query("SELECT 1 FROM cc_emergency_runs WHERE id = ?",
-                    rows -> rows.next() ? "present" : "absent", targetId);
-            case "claim" -> jdbc.query("SELECT 1 FROM cc_insurance_claims WHERE id = ?",
-                    rows -> rows.next() ? "present" : "absent", targetId);
-            case "claim_dossier" -> jdbc.query("SELECT 1 FROM cc_claim_dossiers WHERE id = ?",
-                    rows -> rows.next() ? "present" : "absent", targetId);
-            case "dispute" -> jdbc.query("SELECT 1 FROM cc_disputes WHERE id = ?",
-                    rows -> rows.next() ? "present" : "absent", targetId);
-            default -> "absent";
-        };
+    /**
+     * {@code absent}, {@code destroyed} or {@code present}: whether the object has its row in the type's read table,
+     * and, for evidence, whether that row is the tombstone a destruction leaves (only evidence is ever destroyed).
+     */
+    public String targetState(UUID tenantId, CustodyType targetType, UUID targetId) {
+        String destroyed = targetType == CustodyType.EVIDENCE_OBJECT ? "chain_status = 'destroyed'" : "false";
+        return writes.as(tenantId).query("SELECT " + destroyed + " FROM " + targetType.readTable() + " WHERE id = ?",
+                rows -> rows.next() ? (rows.getBoolean(1) ? "destroyed" : "present") : "absent", targetId);
     }
 }
