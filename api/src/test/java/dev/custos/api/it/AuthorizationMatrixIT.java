@@ -218,6 +218,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
             } else if (required.contains(name)) {
                 Map<String, Object> type = (Map<String, Object>) property;
                 body.put(field, "uuid".equals(type.get("format")) ? UUID.randomUUID()
+                        : type.containsKey("enum") ? ((List<Object>) type.get("enum")).get(0)
                         : type.containsKey("pattern") ? ((String) type.get("pattern")).split("\\|")[0]
                         : "matrix check");
             }
