@@ -69,6 +69,7 @@ public final class Bench {
                 "CUSTOS_DB_URL", "jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort() + "/" + database,
                 "CUSTOS_DB_USER", options.pgUser(),
                 "CUSTOS_DATA_DIR", work.resolve("data").toString(),
+                "CUSTOS_AUTH_HS256_SECRET", Http.SECRET,
                 // The bench measures the work behind the limit, not the limit: one client sends thousands a minute.
                 "CUSTOS_PORTAL_REQUESTS_PER_MINUTE", "1000000000"));
         Path serviceLog = work.resolve("service.log");

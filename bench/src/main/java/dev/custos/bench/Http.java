@@ -18,11 +18,15 @@ import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for the bench: JSON in and out, operator JWTs signed with the development secret. */
+/**
+ * A small HTTP client for the bench: JSON in and out, operator JWTs signed with {@link #SECRET}, which the bench
+ * gives the service it starts.
+ */
 final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String DEVELOPMENT_SECRET = "custos-development-secret-never-use-in-production";
+    /** Random for each run: the bench starts the service it measures, so it needs no copy of a known secret. */
+    static final String SECRET = UUID.randomUUID() + "-" + UUID.randomUUID();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -118,7 +122,7 @@ final class Http {
                 + "." + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(DEVELOPMENT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return unsigned + "." + b64.encodeToString(mac.doFinal(unsigned.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import dev.custos.api.admin.ProjectionRebuildHandler.RebuildResponse;
+
 /** Routes for platform administrators: no tenant context, the {@code custos:admin} scope instead. */
 @Configuration(proxyBeanMethods = false)
 class AdminRoutes {

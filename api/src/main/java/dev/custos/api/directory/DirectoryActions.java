@@ -3,11 +3,18 @@ package dev.custos.api.directory;
 import static dev.custos.events.operator.OperatorRoleKey.PLATFORM_OPERATOR;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 
 import dev.custos.api.access.ActionSpec;
 import dev.custos.api.access.RequiredRole;
+import dev.custos.command.authority.GrantLifetime;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * The directory's operator actions, as the operator-action pipeline runs them. Members and circles are not in the
@@ -36,5 +43,17 @@ final class DirectoryActions {
             ADD_CIRCLE_MEMBER);
 
     private DirectoryActions() {
+    }
+
+    /** {@code POST /api/tenants/members} and {@code POST /api/circles/{id}/members} (which ignores the name). */
+    public record AddMemberRequest(@NotNull UUID individualId, @Size(max = 200) String displayName) {
+    }
+
+    /** {@code POST /api/circles}. */
+    public record CreateCircleRequest(UUID circleId, @NotBlank @Size(max = 200) String name) {
+    }
+
+    /** {@code POST /api/tenants/settings/grant-lifetime}. */
+    public record SetGrantLifetimeRequest(@NotNull @Min(1) @Max(GrantLifetime.MAX_DAYS) Integer maxGrantLifetimeDays) {
     }
 }

@@ -14,6 +14,9 @@ import dev.custos.api.support.RequestBodies;
 import dev.custos.api.tenancy.Caller;
 import dev.custos.command.directory.CreateCircle;
 import dev.custos.command.directory.CreateTenant;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 /** Creates tenants (platform administrators) and manages members and circles (platform operators). */
@@ -74,5 +77,22 @@ class DirectoryHandler {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** {@code POST /api/tenants}. */
+    public record CreateTenantRequest(UUID tenantId, @NotBlank @Size(max = 200) String name,
+                                      @NotNull UUID firstOperatorIndividualId) {
+    }
+
+    /** A created tenant. */
+    public record TenantResponse(UUID tenantId, String name) {
+    }
+
+    /** A created circle. */
+    public record CircleResponse(UUID circleId, String name) {
+    }
+
+    /** A membership that was just created; {@code circle_id} is null for tenant membership. */
+    public record MemberResponse(UUID tenantId, UUID circleId, UUID individualId, String displayName) {
     }
 }

@@ -13,6 +13,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.custos.api.access.ActionCatalogue;
 import dev.custos.api.access.ActionSpec;
+import dev.custos.api.directory.DirectoryActions.AddMemberRequest;
+import dev.custos.api.directory.DirectoryActions.CreateCircleRequest;
+import dev.custos.api.directory.DirectoryActions.SetGrantLifetimeRequest;
+import dev.custos.api.directory.DirectoryHandler.CircleResponse;
+import dev.custos.api.directory.DirectoryHandler.CreateTenantRequest;
+import dev.custos.api.directory.DirectoryHandler.MemberResponse;
+import dev.custos.api.directory.DirectoryHandler.TenantResponse;
+import dev.custos.api.directory.TenantSettingsHandler.TenantSettingsResponse;
 import dev.custos.api.tenancy.TenantContextFilter;
 
 /** Routes of the directory. Tenant creation is the one {@code /api} route without a tenant context. */

@@ -38,4 +38,8 @@ class TenantSettingsHandler {
         return directory.grantLifetimeDays(context.scope())
                 .flatMap(days -> ServerResponse.ok().bodyValue(new TenantSettingsResponse(days)));
     }
+
+    /** The tenant's settings: for now, how long its grants and tokens may live at most. */
+    public record TenantSettingsResponse(int maxGrantLifetimeDays) {
+    }
 }

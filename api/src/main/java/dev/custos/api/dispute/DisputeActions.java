@@ -3,14 +3,18 @@ package dev.custos.api.dispute;
 import static dev.custos.events.operator.OperatorRoleKey.LEGAL_OPERATOR;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 
 import dev.custos.api.access.ActionSpec;
+import dev.custos.api.access.InCircle;
 import dev.custos.api.access.NoBody;
 import dev.custos.api.access.RequiredRole;
 import dev.custos.api.authority.ShareRequest;
 import dev.custos.query.access.ObjectKind;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
  * The dispute operations, as the operator-action pipeline runs them. Opening a dispute and adding material are
@@ -43,5 +47,12 @@ final class DisputeActions {
     static final List<ActionSpec<?>> ALL = List.of(OPEN, ADD_MATERIAL, ASSEMBLE, EXPORT, SHARE);
 
     private DisputeActions() {
+    }
+
+    /** {@code POST /api/disputes}. */
+    public record OpenDisputeRequest(
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 200) String counterparty,
+            UUID circleId) implements InCircle {
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import dev.custos.api.access.Action;
 import dev.custos.api.access.OperatorActions;
 import dev.custos.api.access.OperatorPipeline;
+import dev.custos.api.dispute.DisputeActions.OpenDisputeRequest;
 import dev.custos.api.evidence.AttachableEvidence;
 import dev.custos.api.evidence.SealedPacks;
 import dev.custos.api.evidence.SealedPacks.Pack;

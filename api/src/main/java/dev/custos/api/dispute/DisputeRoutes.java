@@ -15,6 +15,7 @@ import dev.custos.api.access.ActionCatalogue;
 import dev.custos.api.access.ActionSpec;
 import dev.custos.api.authority.ShareAnswer;
 import dev.custos.api.authority.ShareRequest;
+import dev.custos.api.dispute.DisputeActions.OpenDisputeRequest;
 import dev.custos.api.export.ExportAnswer;
 import dev.custos.command.dispute.DefensePack;
 import dev.custos.query.dispute.DisputeView;

@@ -62,7 +62,7 @@ class StrictEdgeFilter implements WebFilter {
     }
 
     private Optional<Refusal> body(ServerHttpRequest request) {
-        if (!carriesBody(request.getMethod()) || RawBodyRoutes.isRawBody(request)) {
+        if (!carriesBody(request.getMethod()) || isRawBody(request)) {
             return Optional.empty();
         }
         if (request.getHeaders().getContentLength() > maxJsonBytes) {
@@ -133,5 +133,11 @@ class StrictEdgeFilter implements WebFilter {
     }
 
     record Refusal(HttpStatus status, String detail) {
+    }
+
+    /** The one route whose body is not JSON: the evidence upload streams raw bytes of any type. */
+    private static boolean isRawBody(ServerHttpRequest request) {
+        return HttpMethod.POST.equals(request.getMethod())
+                && "/api/evidence".equals(request.getPath().pathWithinApplication().value());
     }
 }

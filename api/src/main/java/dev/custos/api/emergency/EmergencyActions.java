@@ -2,7 +2,9 @@ package dev.custos.api.emergency;
 
 import static dev.custos.events.operator.OperatorRoleKey.EMERGENCY_OPERATOR;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 
@@ -11,7 +13,12 @@ import dev.custos.api.access.NoBody;
 import dev.custos.api.access.RequiredRole;
 import dev.custos.api.authority.ShareRequest;
 import dev.custos.api.evidence.EvidenceReference;
+import dev.custos.api.support.Multiline;
 import dev.custos.query.access.ObjectKind;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /** The emergency operations, as the operator-action pipeline runs them. */
 final class EmergencyActions {
@@ -59,5 +66,22 @@ final class EmergencyActions {
             EXPORT_PLAYBOOK, GENERATE_RECORD_PACK, SHARE_AUTHORITY, DASHBOARD);
 
     private EmergencyActions() {
+    }
+
+    /** {@code POST /api/operator/emergency/runs/{id}/grant-scope}: the grantee must be a member of the tenant. */
+    public record GrantScopeRequest(
+            @NotNull UUID granteeIndividualId,
+            @NotBlank @Size(max = 100)
+            @Pattern(regexp = "[a-z][a-z0-9_.:-]{0,99}", message = "must be a lower-case key such as site_access")
+            String scopeKey,
+            Instant expiresAt) {
+    }
+
+    /** {@code POST /api/operator/emergency/runs/{id}/revoke-scope}. */
+    public record RevokeScopeRequest(@NotNull UUID scopeGrantId, @NotBlank @Multiline @Size(max = 2000) String reason) {
+    }
+
+    /** {@code POST /api/operator/emergency/runs/{id}/resolve}. */
+    public record ResolveRunRequest(@NotBlank @Multiline @Size(max = 4000) String resolutionNote) {
     }
 }

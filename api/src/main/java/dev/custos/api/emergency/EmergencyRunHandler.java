@@ -8,6 +8,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.custos.api.access.Idempotent;
 import dev.custos.api.access.OperatorPipeline;
+import dev.custos.api.emergency.EmergencyActions.GrantScopeRequest;
 import dev.custos.api.evidence.AttachableEvidence;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.command.emergency.AttachRunCapture;

@@ -71,4 +71,11 @@ final class Playbooks {
     /** A step and where it falls: by time, then by its kind's place in a run (so ties order the same way). */
     private record Step(Instant at, int kind, Map<String, Object> fields) {
     }
+
+    /**
+     * {@code POST /api/operator/emergency/runs/{id}/export-playbook}: the run's timeline as reusable steps, and the
+     * sha256 of the playbook's canonical JSON, so that anyone can check the bytes they were given.
+     */
+    public record Playbook(Map<String, Object> playbook, String playbookSha256) {
+    }
 }

@@ -11,6 +11,7 @@ import dev.custos.api.access.Action;
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.authority.GrantService;
 import dev.custos.api.evidence.EvidenceSummaries;
+import dev.custos.api.evidence.EvidenceSummary;
 import dev.custos.api.evidence.SealedPacks;
 import dev.custos.api.evidence.SealedPacks.Pack;
 import dev.custos.api.problem.ProblemException;
@@ -18,11 +19,13 @@ import dev.custos.command.emergency.RecordRunPack;
 import dev.custos.events.custody.CustodyType;
 import dev.custos.query.emergency.EmergencyRunReader;
 import dev.custos.query.emergency.EmergencyRunView;
+import dev.custos.query.emergency.RunScopeGrantView;
 import dev.custos.query.evidence.BundleView;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
 import dev.custos.query.operator.OperatorEventFilter;
 import dev.custos.query.operator.OperatorEventReader;
+import dev.custos.query.operator.OperatorEventView;
 import reactor.core.publisher.Mono;
 
 /** What a run leaves on record: its playbook, its record packs, their sharing, and the dashboard over it all. */
@@ -111,5 +114,13 @@ class RunRecordsHandler {
     private Mono<EmergencyRunView> run(Action<?> action) {
         return runs.run(action.acting().scope(), action.subjectId())
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such emergency run")));
+    }
+
+    /**
+     * {@code GET /api/operator/emergency/runs/{id}/dashboard}: the run, its scopes, audit rows, record packs,
+     * captures.
+     */
+    public record RunDashboard(EmergencyRunView run, List<RunScopeGrantView> grants, List<OperatorEventView> events,
+                               List<BundleView> bundles, List<EvidenceSummary> captures) {
     }
 }

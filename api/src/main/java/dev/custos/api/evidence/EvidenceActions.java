@@ -1,12 +1,17 @@
 package dev.custos.api.evidence;
 
 import java.util.List;
-
+import java.util.UUID;
 
 import dev.custos.api.access.ActionSpec;
+import dev.custos.api.access.InCircle;
 import dev.custos.api.access.NoBody;
 import dev.custos.api.access.RequiredRole;
 import dev.custos.query.access.ObjectKind;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * The evidence subsystem's operator actions (any operator), as the operator-action pipeline runs them. Uploads and
@@ -34,5 +39,14 @@ final class EvidenceActions {
     static final List<ActionSpec<?>> ALL = List.of(SEAL, VERIFY, DESTROY, CREATE_BUNDLE, SEAL_BUNDLE);
 
     private EvidenceActions() {
+    }
+
+    /**
+     * {@code POST /api/evidence/bundles}. The bundle belongs to {@code circle_id}, else to the request's circle, else
+     * to the whole tenant; its members must be tenant-wide or of that circle.
+     */
+    public record CreateBundleRequest(@NotBlank @Size(max = 200) String title,
+                                      @NotEmpty @Size(max = 1000) List<@NotNull UUID> evidenceIds,
+                                      UUID circleId) implements InCircle {
     }
 }

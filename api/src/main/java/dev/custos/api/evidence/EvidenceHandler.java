@@ -70,7 +70,7 @@ class EvidenceHandler {
         return links.circle(context, headers)
                 .flatMap(circle -> store(request, context, headers, circle.orElse(null), evidenceId, key))
                 .flatMap(captured -> ServerResponse.status(HttpStatus.CREATED)
-                        .bodyValue(summary(EvidenceView.captured(captured))));
+                        .bodyValue(summaries.of(EvidenceView.captured(captured))));
     }
 
     private Mono<EvidenceCaptured> store(ServerRequest request, RequestContext context, UploadHeaders headers,
@@ -132,12 +132,7 @@ class EvidenceHandler {
     }
 
     private Mono<EvidenceSummary> summary(RequestContext context, UUID evidenceId) {
-        return existing(context, evidenceId).map(this::summary);
-    }
-
-    /** The summary with a fresh 60-second download link (none once destroyed). */
-    private EvidenceSummary summary(EvidenceView view) {
-        return summaries.of(view);
+        return existing(context, evidenceId).map(summaries::of);
     }
 
     /** {@code POST /api/evidence/{id}/verify}. */

@@ -13,6 +13,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.custos.api.access.ActionCatalogue;
 import dev.custos.api.access.ActionSpec;
+import dev.custos.api.evidence.EvidenceActions.CreateBundleRequest;
 import dev.custos.api.tenancy.TenantContextFilter;
 import dev.custos.query.evidence.BundleView;
 

@@ -1,17 +1,23 @@
 package dev.custos.api.evidence;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import dev.custos.api.blob.BlobStorage;
+import dev.custos.api.blob.PresignedDownload;
 import dev.custos.query.evidence.EvidenceView;
 
-/** Turns evidence of the read model into the contract's summary, with a download link signed for 60 seconds. */
+/**
+ * Turns evidence of the read model into the contract's summary, and signs every download of evidence bytes, the
+ * operator's and the portal's alike: a GET that works for 60 seconds, saved under the object's title.
+ */
 @Component
 public class EvidenceSummaries {
 
-    static final Duration DOWNLOAD_LIFETIME = Duration.ofSeconds(60);
+    /** Short enough that a link passed on is dead before it matters; long enough to start the download. */
+    public static final Duration DOWNLOAD_LIFETIME = Duration.ofSeconds(60);
 
     private final BlobStorage blobs;
 
@@ -19,9 +25,13 @@ public class EvidenceSummaries {
         this.blobs = blobs;
     }
 
+    /** The summary with a fresh download link (none once destroyed). */
     public EvidenceSummary of(EvidenceView view) {
         return EvidenceSummary.of(view, view.destroyed() ? null
-                : blobs.presignDownload(view.blobKey(), Filenames.contentDisposition(view.title(), view.id()),
-                        DOWNLOAD_LIFETIME).url());
+                : download(view.blobKey(), view.title(), view.id()).url());
+    }
+
+    public PresignedDownload download(String blobKey, String title, UUID evidenceId) {
+        return blobs.presignDownload(blobKey, Filenames.contentDisposition(title, evidenceId), DOWNLOAD_LIFETIME);
     }
 }

@@ -15,7 +15,7 @@ public final class Filenames {
     private Filenames() {
     }
 
-    public static String contentDisposition(String title, UUID fallbackId) {
+    static String contentDisposition(String title, UUID fallbackId) {
         return "attachment; filename=\"" + ascii(title, fallbackId) + "\"; filename*=UTF-8''"
                 + percentEncoded(unicode(title, fallbackId));
     }

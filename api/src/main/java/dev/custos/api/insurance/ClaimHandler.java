@@ -1,5 +1,6 @@
 package dev.custos.api.insurance;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.evidence.AttachableEvidence;
 import dev.custos.api.evidence.SealedPacks;
+import dev.custos.api.insurance.InsuranceActions.OpenClaimRequest;
 import dev.custos.command.insurance.AssembleClaimDossier;
 import dev.custos.command.insurance.AttachClaimEvidence;
 import dev.custos.command.insurance.ClaimDossier;
@@ -97,5 +99,14 @@ class ClaimHandler {
     private static ClaimView view(ClaimState state) {
         return new ClaimView(state.id(), state.circleId(), state.claimNumber(), state.policyRef(), state.lossDate(),
                 state.title(), Timestamps.asStored(state.openedAt()), state.openedByIndividualId(), 0, 0);
+    }
+
+    /** A dossier as the contract shows it: {@code dossier_json} byte for byte as {@code dossier_sha256} hashed it. */
+    public record DossierAnswer(UUID id, UUID claimId, String dossierJson, String dossierSha256, Instant assembledAt) {
+
+        static DossierAnswer of(ClaimDossier dossier) {
+            return new DossierAnswer(dossier.id(), dossier.claimId(), dossier.dossierJson(), dossier.dossierSha256(),
+                    dossier.assembledAt());
+        }
     }
 }

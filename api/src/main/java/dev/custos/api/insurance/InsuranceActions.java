@@ -2,16 +2,22 @@ package dev.custos.api.insurance;
 
 import static dev.custos.events.operator.OperatorRoleKey.INSURANCE_OPERATOR;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 
 import dev.custos.api.access.ActionSpec;
+import dev.custos.api.access.InCircle;
 import dev.custos.api.access.NoBody;
 import dev.custos.api.access.RequiredRole;
 import dev.custos.api.authority.ShareRequest;
 import dev.custos.api.evidence.EvidenceReference;
 import dev.custos.query.access.ObjectKind;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * The insurance operations, as the operator-action pipeline runs them. Opening a claim and attaching evidence are
@@ -44,5 +50,14 @@ final class InsuranceActions {
     static final List<ActionSpec<?>> ALL = List.of(OPEN, ATTACH_EVIDENCE, ASSEMBLE, SHARE, EXPORT);
 
     private InsuranceActions() {
+    }
+
+    /** {@code POST /api/insurance/claims}: {@code loss_date} is an ISO-8601 date, such as 2026-11-20. */
+    public record OpenClaimRequest(
+            @NotBlank @Size(max = 100) String claimNumber,
+            @NotBlank @Size(max = 100) String policyRef,
+            @NotNull LocalDate lossDate,
+            @NotBlank @Size(max = 200) String title,
+            UUID circleId) implements InCircle {
     }
 }

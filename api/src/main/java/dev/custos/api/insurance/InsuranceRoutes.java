@@ -17,6 +17,8 @@ import dev.custos.api.authority.ShareAnswer;
 import dev.custos.api.authority.ShareRequest;
 import dev.custos.api.evidence.EvidenceReference;
 import dev.custos.api.export.ExportAnswer;
+import dev.custos.api.insurance.ClaimHandler.DossierAnswer;
+import dev.custos.api.insurance.InsuranceActions.OpenClaimRequest;
 import dev.custos.query.insurance.ClaimView;
 
 /** Routes of the insurance operations (P2.18-B.3 insurance). */

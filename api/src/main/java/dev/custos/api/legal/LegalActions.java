@@ -3,12 +3,17 @@ package dev.custos.api.legal;
 import static dev.custos.events.operator.OperatorRoleKey.LEGAL_OPERATOR;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 
 import dev.custos.api.access.ActionSpec;
+import dev.custos.api.access.InCircle;
 import dev.custos.api.access.RequiredRole;
+import dev.custos.api.support.Multiline;
 import dev.custos.query.access.ObjectKind;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /** The legal operations, as the operator-action pipeline runs them. */
 final class LegalActions {
@@ -31,5 +36,15 @@ final class LegalActions {
     static final List<ActionSpec<?>> ALL = List.of(PLACE_HOLD, ADD_TARGET, RELEASE);
 
     private LegalActions() {
+    }
+
+    /** {@code POST /api/operator/legal/holds}. */
+    public record PlaceHoldRequest(@NotBlank @Size(max = 200) String title,
+                                   @NotBlank @Multiline @Size(max = 4000) String reason, Boolean restrictSharing,
+                                   UUID circleId) implements InCircle {
+    }
+
+    /** {@code POST /api/operator/legal/holds/{id}/release}. */
+    public record ReleaseHoldRequest(@NotBlank @Multiline @Size(max = 4000) String reason) {
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.custos.api.access.ActionCatalogue;
 import dev.custos.api.access.ActionSpec;
+import dev.custos.api.legal.LegalActions.PlaceHoldRequest;
+import dev.custos.api.legal.LegalActions.ReleaseHoldRequest;
 import dev.custos.command.legal.LegalHoldState;
 
 /** Routes of the legal operations (P2.18-B.3 legal ops). */

@@ -43,11 +43,6 @@ public class OperatorAuthorization {
         return actions.reach(context, RequiredRole.of(role)).then();
     }
 
-    /** Whether the caller holds any operator role here: the bar for actions open to "any operator". */
-    public Mono<Void> requireAnyOperatorRole(RequestContext context) {
-        return actions.reach(context, RequiredRole.ANY_OPERATOR).then();
-    }
-
     public Mono<List<String>> getOperatorRoles(RequestContext context) {
         return roles.effectiveRoleKeys(context.scope(), context.circleId()).collectList();
     }

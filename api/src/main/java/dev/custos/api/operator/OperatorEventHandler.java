@@ -1,5 +1,6 @@
 package dev.custos.api.operator;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import dev.custos.api.support.Ids;
 import dev.custos.api.support.Paging;
 import dev.custos.query.operator.OperatorEventFilter;
 import dev.custos.query.operator.OperatorEventReader;
+import dev.custos.query.operator.OperatorEventView;
 import reactor.core.publisher.Mono;
 
 /** {@code GET /api/operator/events}: the operator audit log with the seed's filters. */
@@ -40,5 +42,9 @@ class OperatorEventHandler {
 
     private static UUID uuidParam(ServerRequest request, String name) {
         return request.queryParam(name).map(value -> Ids.parse(value, name)).orElse(null);
+    }
+
+    /** {@code GET /api/operator/events}: audit rows, newest first. */
+    public record OperatorEventsResponse(List<OperatorEventView> events) {
     }
 }

@@ -1,14 +1,17 @@
 package dev.custos.api.operator;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.support.Paging;
-import dev.custos.events.operator.OperatorRoleKey;
 import dev.custos.command.directory.RoleAssignment;
+import dev.custos.events.operator.OperatorRoleKey;
 import dev.custos.query.operator.OperatorRoleReader;
+import dev.custos.query.operator.OperatorRoleView;
 import dev.custos.query.operator.RoleAssignmentView;
 import reactor.core.publisher.Mono;
 
@@ -53,5 +56,9 @@ class OperatorRoleHandler {
                 decided.circleId(), decided.active() ? "active" : "revoked", decided.assignedAt(),
                 decided.assignedByIndividualId(), decided.revokedAt(), decided.revokedByIndividualId(),
                 decided.revokeReason());
+    }
+
+    /** {@code GET /api/operator/roles}: the tenant's roles and its assignments, newest first. */
+    public record RolesResponse(List<OperatorRoleView> roles, List<RoleAssignmentView> assignments) {
     }
 }

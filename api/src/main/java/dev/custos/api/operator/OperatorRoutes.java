@@ -14,6 +14,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import dev.custos.api.access.ActionCatalogue;
 import dev.custos.api.access.ActionSpec;
+import dev.custos.api.operator.OperatorEventHandler.OperatorEventsResponse;
+import dev.custos.api.operator.OperatorRoleHandler.RolesResponse;
+import dev.custos.api.operator.RoleActions.AssignRoleRequest;
+import dev.custos.api.operator.RoleActions.RevokeRoleRequest;
 import dev.custos.query.operator.RoleAssignmentView;
 
 /** Routes of the operator roles and audit surface (P2.18-B.2, B.4). */

@@ -3,11 +3,18 @@ package dev.custos.api.operator;
 import static dev.custos.events.operator.OperatorRoleKey.PLATFORM_OPERATOR;
 
 import java.util.List;
+import java.util.UUID;
 
 import dev.custos.api.access.ActionSpec;
+import dev.custos.api.access.InCircle;
 import dev.custos.api.access.NoBody;
 import dev.custos.api.access.RequiredRole;
+import dev.custos.api.support.Multiline;
 import dev.custos.query.access.ObjectKind;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /** Role administration and the audit log, as the operator-action pipeline runs them. */
 final class RoleActions {
@@ -33,5 +40,19 @@ final class RoleActions {
     static final List<ActionSpec<?>> ALL = List.of(LIST_ROLES, ASSIGN, REVOKE, LIST_EVENTS);
 
     private RoleActions() {
+    }
+
+    /** {@code POST /api/operator/roles/assign}. */
+    public record AssignRoleRequest(
+            @NotBlank @Pattern(regexp = "emergency_operator|legal_operator|insurance_operator|platform_operator",
+                    message = "must be one of emergency_operator, legal_operator, insurance_operator, "
+                            + "platform_operator")
+            @Size(max = 32) String roleKey,
+            @NotNull UUID individualId,
+            UUID circleId) implements InCircle {
+    }
+
+    /** {@code POST /api/operator/roles/assignments/{id}/revoke}. */
+    public record RevokeRoleRequest(@NotBlank @Multiline @Size(max = 2000) String reason) {
     }
 }

@@ -1,6 +1,5 @@
 package dev.custos.api.portal;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -10,9 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-import dev.custos.api.blob.BlobStorage;
 import dev.custos.api.blob.PresignedDownload;
-import dev.custos.api.evidence.Filenames;
+import dev.custos.api.evidence.EvidenceSummaries;
 import dev.custos.command.authority.Visit;
 import dev.custos.query.portal.PortalQueries;
 import reactor.core.publisher.Mono;
@@ -25,22 +23,20 @@ import tools.jackson.databind.JsonNode;
 @Component
 class PortalReadHandler {
 
-    static final Duration DOWNLOAD_LIFETIME = Duration.ofSeconds(60);
-
     private final PortalQueries portal;
     private final SessionTokens sessions;
     private final PortalRateLimiter rateLimiter;
     private final AccessLog accessLog;
-    private final BlobStorage blobs;
+    private final EvidenceSummaries evidenceLinks;
     private final Visits visits;
 
     PortalReadHandler(PortalQueries portal, SessionTokens sessions, PortalRateLimiter rateLimiter, AccessLog accessLog,
-                      BlobStorage blobs, Visits visits) {
+                      EvidenceSummaries evidenceLinks, Visits visits) {
         this.portal = portal;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
         this.accessLog = accessLog;
-        this.blobs = blobs;
+        this.evidenceLinks = evidenceLinks;
         this.visits = visits;
     }
 
@@ -74,8 +70,8 @@ class PortalReadHandler {
                 portal.evidence(session.tenantId(), session.grantId(), session.tokenId(), id), id,
                 item -> {
                     PortalViews.Evidence summary = PortalViews.read(item, PortalViews.Evidence.class);
-                    PresignedDownload link = blobs.presignDownload(item.get("blob_key").asString(),
-                            Filenames.contentDisposition(summary.title(), summary.id()), DOWNLOAD_LIFETIME);
+                    PresignedDownload link = evidenceLinks.download(item.get("blob_key").asString(),
+                            summary.title(), summary.id());
                     return Mono.just(new PortalViews.Download(link.url(), link.expiresAt()));
                 }));
     }

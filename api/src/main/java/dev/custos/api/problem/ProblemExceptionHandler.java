@@ -104,7 +104,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             // The framework's reasons name its internals ("No static resource ..."); the status says enough.
             HttpStatus known = HttpStatus.resolve(status.getStatusCode().value());
             return known == null || known.is5xxServerError() ? unexpected(failure, exchange)
-                    : Problem.of(known, FrameworkStatuses.detail(known));
+                    : Problem.of(known, frameworkDetail(known));
         }
         return unexpected(failure, exchange);
     }
@@ -113,5 +113,18 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         log.error("Unhandled failure on {} {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath().value(), failure);
         return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred");
+    }
+
+    /** The detail for a status the framework raised before or around the routes, in words that name no internals. */
+    private static String frameworkDetail(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "Not found";
+            case METHOD_NOT_ALLOWED -> "This method is not allowed here";
+            case NOT_ACCEPTABLE -> "No acceptable representation";
+            case UNSUPPORTED_MEDIA_TYPE -> ProblemException.JSON_BODIES_ONLY;
+            case CONTENT_TOO_LARGE -> ProblemException.TOO_LARGE;
+            case BAD_REQUEST -> "The request body or parameters could not be read";
+            default -> status.getReasonPhrase();
+        };
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -66,6 +67,22 @@ class JwtDecoderConfigurationTest {
         assertThat(new AuthProperties(null, null).usesDevelopmentSecret()).isTrue();
         assertThat(new AuthProperties(null, "x".repeat(40)).usesDevelopmentSecret()).isFalse();
     }
+
+    /** {@code ./custos token} keeps the one copy outside Java: the service must accept what it prints. */
+    @Test
+    void theCustosScriptSignsItsTokenWithTheDevelopmentSecret() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        ProcessBuilder script = new ProcessBuilder("bash", "../custos", "token", "--sub", subject, "--admin");
+        script.environment().remove("CUSTOS_AUTH_HS256_SECRET");
+        Process process = script.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String token = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor()).isZero();
+        ReactiveJwtDecoder decoder = (ReactiveJwtDecoder) decoder(new AuthProperties(null, null), profile());
+        Jwt jwt = decoder.decode(token).block();
+        assertThat(jwt.getSubject()).isEqualTo(subject);
+        assertThat(jwt.getClaimAsString("scope")).isEqualTo("custos:admin");
+    }
+
     /** A token as the decoder reads it, signed with {@code secret}. */
     private Jwt decode(String secret, JWTClaimsSet claims) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);

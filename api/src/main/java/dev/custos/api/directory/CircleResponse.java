@@ -1,7 +1,0 @@
-package dev.custos.api.directory;
-
-import java.util.UUID;
-
-/** A created circle. */
-public record CircleResponse(UUID circleId, String name) {
-}
