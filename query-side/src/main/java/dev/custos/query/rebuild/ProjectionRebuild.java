@@ -24,7 +24,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.custos.query.ProcessingGroups;
-import dev.custos.query.portal.PortalIndexRefresh;
 
 /**
  * Rebuilds every read table from the event store, in one JDBC transaction as {@code custos_app}: it waits at the
@@ -47,16 +46,13 @@ public class ProjectionRebuild {
     private final TransactionTemplate transactions;
     private final EventStorageEngine eventStore;
     private final EventProcessingConfiguration processing;
-    private final PortalIndexRefresh portalIndex;
 
     public ProjectionRebuild(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                             EventStorageEngine eventStore, EventProcessingConfiguration processing,
-                             PortalIndexRefresh portalIndex) {
+                             EventStorageEngine eventStore, EventProcessingConfiguration processing) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.eventStore = eventStore;
         this.processing = processing;
-        this.portalIndex = portalIndex;
     }
 
     /** What a rebuild did: each table's rows before and after, and how many events it replayed. */
@@ -90,8 +86,6 @@ public class ProjectionRebuild {
         // The projections see one tenant at a time, as they do live.
         everyTenant(false);
         long events = replay();
-        // The stored portal indexes are written before the commit; they are counted here, so write them now.
-        portalIndex.flush();
         everyTenant(true);
         List<TableRows> tables = ProjectionTables.all().stream().map(table -> new TableRows(table,
                 before.get(table), count(table), ProjectionTables.APPEND_ONLY.contains(table))).toList();
