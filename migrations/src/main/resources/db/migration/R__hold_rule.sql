@@ -6,7 +6,8 @@
 --   parts:    the objects, and the bundles and dossiers that list an evidence object among them;
 --   covering: the parts, and what a part belongs to: the runs of a capture or of a record pack, the claims of
 --             its evidence or its dossier, the dispute of its evidence, of its material or of its defense pack.
--- It runs once per row of every portal index, so it is shaped for speed (measured in docs/performance.md):
+-- It runs for every object of a portal read and of a stored index refresh, so it is shaped for speed (measured in
+-- docs/performance.md):
 -- - PL/pgSQL, not SQL: a SQL function with SET search_path is never inlined, so a SQL form plans its whole query on
 --   every call; PL/pgSQL keeps the plans for the session;
 -- - a tenant with no hold target at all answers at once;

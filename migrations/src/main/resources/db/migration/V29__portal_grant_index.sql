@@ -14,8 +14,8 @@ CREATE TABLE cc_portal_grant_index (
 CREATE INDEX cc_portal_grant_index_footprint ON cc_portal_grant_index USING gin (footprint);
 
 SELECT custos_protect_tenant_table('cc_portal_grant_index');
--- Only the portal reads it, through its definer functions; operators read grants from their own tables.
-REVOKE SELECT ON cc_portal_grant_index FROM custos_reader;
+-- Only the portal reads it, through its definer functions: the reader role is given no policy on it, so it sees no
+-- row (operators read grants from their own tables).
 GRANT SELECT ON cc_portal_grant_index TO custos_definer;
 CREATE POLICY definer_tenant ON cc_portal_grant_index FOR SELECT TO custos_definer
     USING (tenant_id = custos_current_tenant());
