@@ -19,3 +19,6 @@ INSERT INTO cc_authority_access_scopes (id, tenant_id, grant_id, scope_type, sco
 VALUES (gen_random_uuid(), :'tenant', :'grant', 'evidence_bundle', '00000000-0000-4000-8000-0000000000b1'),
        (gen_random_uuid(), :'tenant', :'grant', 'claim_dossier', '00000000-0000-4000-8000-0000000000d1');
 ANALYZE;
+-- The grant's stored index, as the projections would write it (V29).
+SELECT set_config('app.tenant_id', :'tenant', false);
+SELECT custos_portal_index_touched('{authority_grant:00000000-0000-4000-8000-0000000000cc}');

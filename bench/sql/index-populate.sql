@@ -13,3 +13,6 @@ INSERT INTO cc_authority_access_scopes (id, tenant_id, grant_id, scope_type, sco
 SELECT gen_random_uuid(), :'tenant', '00000000-0000-4000-8000-0000000000cc', 'evidence_object', id
   FROM (SELECT id FROM cc_evidence_objects WHERE tenant_id = :'tenant' LIMIT 5) e;
 ANALYZE;
+-- The grant's stored index, as the projections would write it (V29).
+SELECT set_config('app.tenant_id', :'tenant', false);
+SELECT custos_portal_index_touched('{authority_grant:00000000-0000-4000-8000-0000000000cc}');

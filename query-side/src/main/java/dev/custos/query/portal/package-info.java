@@ -1,2 +1,2 @@
-/** The public portal's only way into the database: the SECURITY DEFINER functions, as the portal role. */
+/** The portal's way into the database: the SECURITY DEFINER functions (as the portal role) and the index they read. */
 package dev.custos.query.portal;

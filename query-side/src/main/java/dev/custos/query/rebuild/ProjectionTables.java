@@ -14,7 +14,7 @@ public final class ProjectionTables {
      * Emptied and written again from the events. Children before parents, so each delete finds nothing that still
      * refers to it.
      */
-    public static final List<String> REBUILT = List.of(
+    public static final List<String> REBUILT = List.of("cc_portal_grant_index",
             "cc_claim_dossier_evidence", "cc_claim_dossiers", "cc_claim_evidence", "cc_insurance_claims",
             "cc_defense_packs", "cc_dispute_materials", "cc_disputes",
             "cc_emergency_run_captures", "cc_emergency_run_record_packs", "cc_emergency_run_scope_grants",

@@ -1,0 +1,92 @@
+package dev.custos.query.portal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.custos.query.tenancy.TenantWrites;
+
+/**
+ * Collects what a unit of work changed that a grant's stored portal index may depend on, as keys
+ * ({@code kind:id}), and refreshes the grants concerned once, when the unit commits
+ * ({@code custos_portal_index_touched}). Once per unit, not once per event: a bundle of fifty members or a share
+ * of a grant with its scopes refreshes each grant once, and after every projection of the unit has written its
+ * rows, whatever order the handlers ran in. The unit's commit runs inside the JDBC transaction its events were
+ * appended in (it is how the projections share it), so the refresh commits or rolls back with them; a refresh that
+ * fails rolls the unit back.
+ */
+@Component
+public class PortalIndexRefresh {
+
+    private static final String TOUCHED = "SELECT custos_portal_index_touched(?::text[])";
+    private static final String PENDING = PortalIndexRefresh.class.getName() + ".pending";
+
+    private final TenantWrites writes;
+
+    public PortalIndexRefresh(TenantWrites writes) {
+        this.writes = writes;
+    }
+
+    /** The keys touched so far, by tenant. */
+    private static final class Pending {
+        private final Map<UUID, Set<String>> keys = new LinkedHashMap<>();
+
+        void add(UUID tenantId, String key) {
+            keys.computeIfAbsent(tenantId, tenant -> new TreeSet<>()).add(key);
+        }
+    }
+
+    /** Notes that the current unit of work wrote the row or the links of one object. */
+    public void touched(UUID tenantId, String kind, UUID id) {
+        String key = kind + ":" + id;
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> unit = CurrentUnitOfWork.get().root();
+            Pending pending = unit.getOrComputeResource(PENDING, name -> {
+                Pending created = new Pending();
+                unit.onCommit(committing -> refresh(created));
+                return created;
+            });
+            pending.add(tenantId, key);
+        } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+            if (pending == null) {
+                Pending created = new Pending();
+                pending = created;
+                TransactionSynchronizationManager.bindResource(this, created);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        refresh(created);
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(PortalIndexRefresh.this);
+                    }
+                });
+            }
+            pending.add(tenantId, key);
+        } else {
+            refresh(tenantId, Set.of(key));
+        }
+    }
+
+    private void refresh(Pending pending) {
+        Map<UUID, Set<String>> keys = new LinkedHashMap<>(pending.keys);
+        pending.keys.clear();
+        keys.forEach(this::refresh);
+    }
+
+    private void refresh(UUID tenantId, Set<String> keys) {
+        // Keys are a kind and a UUID: nothing in them needs quoting in an array literal.
+        writes.as(tenantId).queryForObject(TOUCHED, Integer.class, "{" + String.join(",", keys) + "}");
+    }
+}
