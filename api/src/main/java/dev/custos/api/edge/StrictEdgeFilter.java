@@ -79,7 +79,7 @@ class StrictEdgeFilter implements WebFilter {
         } catch (InvalidMediaTypeException e) {
             return Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "The Content-Type header cannot be parsed"));
         }
-        boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(type) && !type.isWildcardType()
+        boolean json = (MediaType.APPLICATION_JSON.isCompatibleWith(type) && !type.isWildcardType())
                 || "json".equals(type.getSubtypeSuffix());
         if (!json || !utf8(type)) {
             return Optional.of(new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemException.JSON_BODIES_ONLY));
@@ -120,7 +120,7 @@ class StrictEdgeFilter implements WebFilter {
     private static Optional<Refusal> headers(HttpHeaders headers) {
         for (Map.Entry<String, List<String>> entry : headers.headerSet()) {
             for (String value : entry.getValue()) {
-                if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7F)) {
+                if (value != null && value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7F)) {
                     return Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "A header has control characters"));
                 }
             }

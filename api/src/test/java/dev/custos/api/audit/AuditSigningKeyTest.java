@@ -3,6 +3,7 @@ package dev.custos.api.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
@@ -34,7 +35,8 @@ class AuditSigningKeyTest {
         assertThat(Files.getPosixFilePermissions(dataDir.resolve(AuditSigningKey.FILE_NAME)))
                 .extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
         assertThat(again.keyId()).isEqualTo(first.keyId()).hasSize(16);
-        assertThat(verifies(again, "checkpoint".getBytes(), first.sign("checkpoint".getBytes()))).isTrue();
+        byte[] checkpoint = "checkpoint".getBytes(StandardCharsets.UTF_8);
+        assertThat(verifies(again, checkpoint, first.sign(checkpoint))).isTrue();
     }
 
     @Test

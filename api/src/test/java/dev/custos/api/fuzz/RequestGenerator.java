@@ -86,7 +86,7 @@ public final class RequestGenerator {
         int roll = values.chance(0.75) ? 0 : values.chance(0.4) ? 1 : values.chance(0.5) ? 2 : 3;
         String token = path.startsWith("/p/") ? world.sessionToken() : world.operatorToken();
         if (roll == 0) {
-            headers.put("Authorization", "Bearer " + (path.startsWith("/api/tenants") && values.chance(0.3)
+            headers.put("Authorization", "Bearer " + ((path.startsWith("/api/tenants") && values.chance(0.3))
                     || path.startsWith("/api/admin") ? world.adminToken() : token));
         } else if (roll == 1) {
             headers.put("Authorization", "Bearer " + values.pick(List.of("garbage", "a.b.c", "", world.adminToken(),

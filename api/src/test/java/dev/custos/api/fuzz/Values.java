@@ -3,6 +3,7 @@ package dev.custos.api.fuzz;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
@@ -43,7 +44,7 @@ final class Values {
             return UUID.randomUUID().toString();
         }
         if (roll < 0.8) {
-            return pick(world.ids()).toString().toUpperCase();
+            return pick(world.ids()).toString().toUpperCase(Locale.ROOT);
         }
         return pick(BAD_IDS);
     }

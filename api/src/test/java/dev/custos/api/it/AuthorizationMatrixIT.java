@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -251,7 +252,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 Map<String, Object> op = (Map<String, Object>) operation;
                 int success = ((Map<String, Object>) op.get("responses")).keySet().stream()
                         .filter(code -> code.startsWith("2")).mapToInt(Integer::parseInt).min().orElseThrow();
-                routes.add(new Route(HttpMethod.valueOf(method.toUpperCase()), path, kind, success, schema(op)));
+                routes.add(new Route(HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)), path, kind, success,
+                        schema(op)));
             });
         });
         assertThat(unknown).as("object routes the matrix cannot make an object for: add a fixture").isEmpty();
@@ -272,7 +274,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
     }
 
     private static String snake(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** For each id: the events that name it, and the audit rows about it, seen past row-level security. */

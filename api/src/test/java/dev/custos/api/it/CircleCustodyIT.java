@@ -2,6 +2,7 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -65,13 +66,13 @@ class CircleCustodyIT extends IntegrationTest {
         c2Run = idOf(inC2.post("/api/operator/emergency/runs/start", Map.of("run_type", "flood",
                 "title", "C2 flood")).expectStatus().isCreated());
         c2Capture = Evidence.uploadFor(as(co2, tenant), "x-emergency-run-id", c2Run, "C2 capture",
-                "run bytes C2".getBytes());
+                "run bytes C2".getBytes(StandardCharsets.UTF_8));
         c2RecordPack = idOf(inC2.post("/api/operator/emergency/runs/" + c2Run + "/generate-record-pack", Map.of())
                 .expectStatus().isCreated());
         UUID c2Dispute = idOf(inC2.post("/api/disputes", Map.of("title", "C2 dispute", "counterparty", "Someone"))
                 .expectStatus().isCreated());
         UUID disputeCapture = Evidence.uploadFor(inC2, "x-dispute-id", c2Dispute, "C2 dispute capture",
-                "dispute bytes C2".getBytes());
+                "dispute bytes C2".getBytes(StandardCharsets.UTF_8));
         inC2.post("/api/disputes/" + c2Dispute + "/materials", Map.of("material_type", "evidence_object",
                 "material_id", disputeCapture)).expectStatus().isOk();
         Map<?, ?> pack = inC2.post("/api/operator/disputes/" + c2Dispute + "/assemble-defense-pack", Map.of())
@@ -85,7 +86,7 @@ class CircleCustodyIT extends IntegrationTest {
         UUID founderC1Grant = grant(founder.inCircle(c1));
 
         for (Caller caller : List.of(inC1, founder.inCircle(c1))) {
-            UUID grant = caller == inC1 ? c1Grant : founderC1Grant;
+            UUID grant = caller.equals(inC1) ? c1Grant : founderC1Grant;
             for (Map.Entry<String, UUID> scope : List.of(Map.entry("evidence_bundle", c2DefensePackBundle),
                     Map.entry("evidence_bundle", c2RecordPack), Map.entry("evidence_object", c2Capture))) {
                 caller.post("/api/authority/grants/" + grant + "/scopes", Map.of("scope_type", scope.getKey(),

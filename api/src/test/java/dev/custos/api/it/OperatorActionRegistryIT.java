@@ -60,7 +60,7 @@ class OperatorActionRegistryIT extends IntegrationTest {
     void everyOperatorActionButAListingIsAudited() {
         List<ActionSpec<?>> unaudited = registry.actions().stream()
                 .filter(spec -> spec.path().startsWith("/api/operator/"))
-                .filter(spec -> spec.method() != HttpMethod.GET)
+                .filter(spec -> !HttpMethod.GET.equals(spec.method()))
                 .filter(spec -> spec.auditKey() == null)
                 .toList();
         assertThat(unaudited).isEmpty();

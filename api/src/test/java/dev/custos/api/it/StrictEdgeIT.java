@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -106,7 +107,8 @@ class StrictEdgeIT extends IntegrationTest {
 
     @Test
     void aChunkedBodyOverTheLimitIs413Too() {
-        byte[] huge = ("{\"title\":\"" + "t".repeat(300 * 1024) + "\",\"reason\":\"x\"}").getBytes();
+        byte[] huge = ("{\"title\":\"" + "t".repeat(300 * 1024) + "\",\"reason\":\"x\"}")
+                .getBytes(StandardCharsets.UTF_8);
         raw(HttpMethod.POST, "/api/operator/legal/holds").contentType(MediaType.APPLICATION_JSON)
                 .body(reactor.core.publisher.Flux.just(
                         org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance.wrap(huge)),

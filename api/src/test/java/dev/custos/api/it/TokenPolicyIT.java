@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -97,7 +98,7 @@ class TokenPolicyIT extends IntegrationTest {
     void onlyTheCanonicalLowerCaseUuidIsASubject() throws Exception {
         assertThat(createTenantWith(signed(valid().subject("1-1-1-1-1").claim("scope", "custos:admin"))))
                 .isEqualTo(401);
-        assertThat(createTenantWith(signed(valid().subject(UUID.randomUUID().toString().toUpperCase())
+        assertThat(createTenantWith(signed(valid().subject(UUID.randomUUID().toString().toUpperCase(Locale.ROOT))
                 .claim("scope", "custos:admin")))).isEqualTo(401);
     }
 }

@@ -2,6 +2,7 @@ package dev.custos.command.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +36,7 @@ class TenantSnapshotTest {
 
         SerializedObject<byte[]> snapshot = serializer.serialize(tenant, byte[].class);
 
-        assertThat(new String(snapshot.getData())).contains(circle.toString());
+        assertThat(new String(snapshot.getData(), StandardCharsets.UTF_8)).contains(circle.toString());
         assertThat((Tenant) serializer.deserialize(snapshot)).usingRecursiveComparison().isEqualTo(tenant);
     }
 
@@ -55,7 +56,7 @@ class TenantSnapshotTest {
 
         SerializedObject<byte[]> snapshot = serializer.serialize(member, byte[].class);
 
-        assertThat(new String(snapshot.getData())).contains(circle.toString()).contains("left");
+        assertThat(new String(snapshot.getData(), StandardCharsets.UTF_8)).contains(circle.toString()).contains("left");
         assertThat((TenantMember) serializer.deserialize(snapshot)).usingRecursiveComparison().isEqualTo(member);
     }
 }

@@ -84,7 +84,7 @@ public final class SecretFields {
     private static boolean containsSecret(JsonNode node) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                if (isSecret(field.getKey()) && !field.getValue().isNull() || containsSecret(field.getValue())) {
+                if ((isSecret(field.getKey()) && !field.getValue().isNull()) || containsSecret(field.getValue())) {
                     return true;
                 }
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -31,8 +32,8 @@ class CircleOwnershipUpcasterTest {
     @ParameterizedTest
     @ValueSource(classes = {EvidenceCaptured.class, EvidenceBundleCreated.class})
     void anEventOfTheCurrentRevisionIsLeftAlone(Class<?> type) throws IOException {
-        byte[] payload = new String(fixture(type, "2")).replace("\"circleId\":null",
-                "\"circleId\":\"00000000-0000-4000-8000-0000000000c1\"").getBytes();
+        byte[] payload = new String(fixture(type, "2"), StandardCharsets.UTF_8).replace("\"circleId\":null",
+                "\"circleId\":\"00000000-0000-4000-8000-0000000000c1\"").getBytes(StandardCharsets.UTF_8);
 
         IntermediateEventRepresentation read = upcastOne(type, "2", payload);
 
@@ -46,7 +47,8 @@ class CircleOwnershipUpcasterTest {
         IntermediateEventRepresentation read = upcastOne(type, "1", fixture(type, "1"));
 
         assertThat(read.getType().getRevision()).isEqualTo("2");
-        assertThat(new String(read.getData(byte[].class).getData())).contains("\"circleId\":null");
+        assertThat(new String(read.getData(byte[].class).getData(), StandardCharsets.UTF_8))
+                .contains("\"circleId\":null");
     }
 
     private IntermediateEventRepresentation upcastOne(Class<?> type, String revision, byte[] payload) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -85,7 +86,7 @@ class ProjectionTablesTest {
     private static UUID tenant() {
         UUID tenant = UUID.randomUUID();
         db.inTransaction(() -> db.writes.as(tenant).update("INSERT INTO cc_tenants (tenant_id, name, created_at) "
-                + "VALUES (?, 'T', ?)", tenant, OffsetDateTime.now()));
+                + "VALUES (?, 'T', ?)", tenant, OffsetDateTime.now(ZoneOffset.UTC)));
         return tenant;
     }
 }
