@@ -1,12 +1,10 @@
 package dev.custos.api;
 
+import dev.custos.verify.VerifyAuditCommand;
 import java.util.Arrays;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-
-import dev.custos.verify.VerifyAuditCommand;
 
 /** Starts the service, or, given {@code verify-audit}, runs the offline audit verifier without starting it. */
 @SpringBootApplication(scanBasePackages = "dev.custos")

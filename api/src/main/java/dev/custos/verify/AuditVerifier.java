@@ -1,5 +1,6 @@
 package dev.custos.verify;
 
+import dev.custos.events.chain.ChainEncoding;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,8 +15,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
-
-import dev.custos.events.chain.ChainEncoding;
 
 /**
  * Verifies one tenant's audit stream against its signed checkpoints, offline, and answers the first failure.
@@ -95,11 +94,12 @@ public final class AuditVerifier {
                 throw new VerificationFailure(where + outOfSequence(line.seq(), next));
             }
             if (!Arrays.equals(line.prevHash(), lastHash)) {
-                throw new VerificationFailure(where + (lastSeq == 0
-                        ? "prev_hash is not the genesis of tenant " + checkpoints.tenantId()
-                                + ": the stream belongs to another tenant, or its start was rewritten"
-                        : "prev_hash is not the hash of line " + (lines - 1) + " (seq " + lastSeq + "): the chain "
-                                + "breaks here, lines were removed, reordered or rewritten"));
+                throw new VerificationFailure(where
+                        + (lastSeq == 0
+                                ? "prev_hash is not the genesis of tenant " + checkpoints.tenantId()
+                                        + ": the stream belongs to another tenant, or its start was rewritten"
+                                : "prev_hash is not the hash of line " + (lines - 1) + " (seq " + lastSeq
+                                        + "): the chain " + "breaks here, lines were removed, reordered or rewritten"));
             }
             // A redacted line's link cannot be recomputed without its secret: its hash is taken as the service
             // wrote it, and is bound by the next line's prev_hash and by every checkpoint from here on.
@@ -113,8 +113,8 @@ public final class AuditVerifier {
             }
             SignedCheckpoint anchor = anchorsBySeq.get(line.seq());
             if (anchor != null && !anchor.hash().equals(ChainEncoding.hex(hash))) {
-                throw new VerificationFailure(where + "the recomputed hash is not the one checkpoint "
-                        + anchor.number() + " signed: the chain up to seq " + line.seq() + " was rewritten");
+                throw new VerificationFailure(where + "the recomputed hash is not the one checkpoint " + anchor.number()
+                        + " signed: the chain up to seq " + line.seq() + " was rewritten");
             }
             lastSeq = line.seq();
             lastHash = hash;
@@ -134,8 +134,8 @@ public final class AuditVerifier {
                 return "seq " + seq + " comes before seq " + expected + " (line " + (lines + 1) + "): the events "
                         + "are out of order (reordered)";
             }
-            String missing = seq == expected + 1 ? "seq " + expected + " is" : "seq " + expected + ".." + (seq - 1)
-                    + " are";
+            String missing =
+                    seq == expected + 1 ? "seq " + expected + " is" : "seq " + expected + ".." + (seq - 1) + " are";
             return missing + " missing after seq " + lastSeq + ": events were deleted (or moved further down)";
         }
 
@@ -143,10 +143,11 @@ public final class AuditVerifier {
         void verifyTail() throws VerificationFailure {
             SignedCheckpoint newest = checkpoints.newest().orElse(null);
             if (newest != null && newest.seq() > lastSeq) {
-                String end = lines == 0 ? "the stream is empty" : "after line " + lines + ": the stream ends at seq "
-                        + lastSeq;
-                throw new VerificationFailure(end + " but checkpoint " + newest.number() + " covers seq "
-                        + newest.seq() + ": its tail is missing");
+                String end = lines == 0
+                        ? "the stream is empty"
+                        : "after line " + lines + ": the stream ends at seq " + lastSeq;
+                throw new VerificationFailure(end + " but checkpoint " + newest.number() + " covers seq " + newest.seq()
+                        + ": its tail is missing");
             }
         }
 
@@ -159,11 +160,15 @@ public final class AuditVerifier {
             if (redacted.isEmpty()) {
                 return "";
             }
-            String seqs = redacted.stream().limit(REDACTED_LISTED).map(String::valueOf)
-                    .collect(Collectors.joining(", ")) + (redacted.size() > REDACTED_LISTED ? ", ..." : "");
+            String seqs = redacted.stream()
+                            .limit(REDACTED_LISTED)
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "))
+                    + (redacted.size() > REDACTED_LISTED ? ", ..." : "");
             return "; " + plural(redacted.size(), "event") + " redacted, content not verified (seq " + seqs + "): "
-                    + "a secret was replaced by its sha256, so the hash of " + (redacted.size() == 1 ? "that line is"
-                    : "those lines are") + " the service's, verified only as a link between its neighbours";
+                    + "a secret was replaced by its sha256, so the hash of "
+                    + (redacted.size() == 1 ? "that line is" : "those lines are")
+                    + " the service's, verified only as a link between its neighbours";
         }
 
         private String anchors() {
@@ -174,11 +179,12 @@ public final class AuditVerifier {
             }
             SignedCheckpoint oldest = checkpoints.checkpoints().get(0);
             int count = checkpoints.checkpoints().size();
-            String numbers = oldest.number() == 1 ? "" : " (numbers " + oldest.number() + ".." + newest.number()
-                    + ")";
-            String unanchored = newest.seq() == lastSeq ? ""
-                    : newest.seq() + 1 == lastSeq ? "; seq " + lastSeq + " is not covered by a checkpoint yet"
-                    : "; seq " + (newest.seq() + 1) + ".." + lastSeq + " are not covered by a checkpoint yet";
+            String numbers = oldest.number() == 1 ? "" : " (numbers " + oldest.number() + ".." + newest.number() + ")";
+            String unanchored = newest.seq() == lastSeq
+                    ? ""
+                    : newest.seq() + 1 == lastSeq
+                            ? "; seq " + lastSeq + " is not covered by a checkpoint yet"
+                            : "; seq " + (newest.seq() + 1) + ".." + lastSeq + " are not covered by a checkpoint yet";
             return events + ", " + plural(count, "checkpoint") + " verified" + numbers
                     + ", the newest at seq " + newest.seq() + " signed " + newest.signedAt() + " by key "
                     + newest.keyId() + unanchored;

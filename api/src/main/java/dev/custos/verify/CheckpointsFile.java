@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,12 +25,13 @@ record CheckpointsFile(UUID tenantId, List<SignedCheckpoint> checkpoints) {
     private static final String WHERE = "the checkpoints file";
 
     static CheckpointsFile read(Path file) throws IOException, VerificationFailure {
-        JsonFields answer = JsonFields.of(JsonFields.parse(Files.readString(file, StandardCharsets.UTF_8), WHERE),
-                WHERE);
+        JsonFields answer =
+                JsonFields.of(JsonFields.parse(Files.readString(file, StandardCharsets.UTF_8), WHERE), WHERE);
         UUID tenantId = tenant(answer.text("tenant_id"));
         String algorithm = answer.nullableText("algorithm");
         if (algorithm != null && !algorithm.equals("Ed25519")) {
-            throw new VerificationFailure(WHERE + " names the algorithm " + algorithm + "; this verifier knows Ed25519");
+            throw new VerificationFailure(
+                    WHERE + " names the algorithm " + algorithm + "; this verifier knows Ed25519");
         }
         JsonNode listed = answer.present("checkpoints");
         if (!listed.isArray()) {
@@ -77,8 +77,7 @@ record CheckpointsFile(UUID tenantId, List<SignedCheckpoint> checkpoints) {
         }
     }
 
-    private static void verifyLink(SignedCheckpoint previous, SignedCheckpoint checkpoint)
-            throws VerificationFailure {
+    private static void verifyLink(SignedCheckpoint previous, SignedCheckpoint checkpoint) throws VerificationFailure {
         if (checkpoint.number() == 1 && checkpoint.prevSignature() != null) {
             throw new VerificationFailure(checkpoint.label() + " is numbered 1 but signs a previous checkpoint: "
                     + "the checkpoints were renumbered, earlier ones removed");

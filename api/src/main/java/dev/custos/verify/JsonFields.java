@@ -1,8 +1,7 @@
 package dev.custos.verify;
 
-import java.util.regex.Pattern;
-
 import dev.custos.events.chain.ChainEncoding;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +14,8 @@ final class JsonFields {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     /** The chain's own JSON settings (decimals exact), and a key given twice refused: such evidence is ambiguous,
      *  and a verifier must not silently pick one of the two values. */
-    private static final JsonMapper EVIDENCE = ChainEncoding.JSON.rebuild()
+    private static final JsonMapper EVIDENCE = ChainEncoding.JSON
+            .rebuild()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 

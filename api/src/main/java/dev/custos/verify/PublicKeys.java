@@ -1,5 +1,6 @@
 package dev.custos.verify;
 
+import dev.custos.events.chain.ChainEncoding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.custos.events.chain.ChainEncoding;
 
 /**
  * The Ed25519 public keys the auditor trusts, by key id: only these verify checkpoints, never the keys the

@@ -1,12 +1,11 @@
 package dev.custos.verify;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.OptionalLong;
-
 import dev.custos.events.chain.ChainEncoding;
 import dev.custos.events.chain.ChainedEvent;
 import dev.custos.events.chain.SecretFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
@@ -23,12 +22,21 @@ record StreamLine(long seq, ChainedEvent event, byte[] prevHash, byte[] hash, Li
         JsonFields fields = JsonFields.of(JsonFields.parse(text, where), where);
         long seq = fields.number("seq");
         fields = fields.at("line " + lineNumber + " (seq " + seq + ")");
-        ChainedEvent event = new ChainedEvent(fields.text("event_id"), fields.text("event_type"),
-                fields.nullableText("event_revision"), fields.nullableText("aggregate_type"),
-                fields.nullableText("aggregate_id"), fields.number("aggregate_sequence"),
-                fields.text("occurred_at"), fields.present("payload"));
-        return new StreamLine(seq, event, ChainEncoding.unhex(fields.hash("prev_hash")),
-                ChainEncoding.unhex(fields.hash("hash")), redacted(fields, event.payload()));
+        ChainedEvent event = new ChainedEvent(
+                fields.text("event_id"),
+                fields.text("event_type"),
+                fields.nullableText("event_revision"),
+                fields.nullableText("aggregate_type"),
+                fields.nullableText("aggregate_id"),
+                fields.number("aggregate_sequence"),
+                fields.text("occurred_at"),
+                fields.present("payload"));
+        return new StreamLine(
+                seq,
+                event,
+                ChainEncoding.unhex(fields.hash("prev_hash")),
+                ChainEncoding.unhex(fields.hash("hash")),
+                redacted(fields, event.payload()));
     }
 
     /**
@@ -60,7 +68,8 @@ record StreamLine(long seq, ChainedEvent event, byte[] prevHash, byte[] hash, Li
                 throw fields.problem("redacted", "is not a list of distinct JSON Pointers");
             }
             if (!SecretFields.isCommitment(value)) {
-                throw fields.problem("redacted", "names " + pointer + ", whose value is not {\"sha256\": 64 hex digits}");
+                throw fields.problem(
+                        "redacted", "names " + pointer + ", whose value is not {\"sha256\": 64 hex digits}");
             }
             pointers.add(pointer);
         }
@@ -75,7 +84,8 @@ record StreamLine(long seq, ChainedEvent event, byte[] prevHash, byte[] hash, Li
         try {
             JsonNode seq = JsonFields.parse(text, "").get("seq");
             return seq != null && seq.isIntegralNumber() && seq.canConvertToLong()
-                    ? OptionalLong.of(seq.asLong()) : OptionalLong.empty();
+                    ? OptionalLong.of(seq.asLong())
+                    : OptionalLong.empty();
         } catch (VerificationFailure notJson) {
             return OptionalLong.empty();
         }

@@ -27,8 +27,7 @@ public final class VerifyAuditCommand {
                                   repeat it to pass the keys of earlier rotations
             exit codes: 0 verified, 1 the evidence does not verify, 2 usage error""";
 
-    private VerifyAuditCommand() {
-    }
+    private VerifyAuditCommand() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Options options;

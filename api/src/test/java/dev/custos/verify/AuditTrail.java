@@ -1,5 +1,7 @@
 package dev.custos.verify;
 
+import dev.custos.events.chain.ChainEncoding;
+import dev.custos.events.chain.ChainedEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,9 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.custos.events.chain.ChainEncoding;
-import dev.custos.events.chain.ChainedEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,6 +40,7 @@ final class AuditTrail {
     final List<String> lines = new ArrayList<>();
     /** The checkpoints, oldest first; written newest first, as the service lists them. */
     final List<Map<String, Object>> checkpoints = new ArrayList<>();
+
     private final List<String> hashes = new ArrayList<>();
 
     /** {@code events} events, and a checkpoint at each of {@code checkpointSeqs}, all signed by {@link #signingKey}. */
@@ -61,8 +61,8 @@ final class AuditTrail {
         }
         String previousSignature = null;
         for (long seq : checkpointSeqs) {
-            Map<String, Object> checkpoint = trail.checkpoint(trail.checkpoints.size() + 1, seq, previousSignature,
-                    trail.signingKey);
+            Map<String, Object> checkpoint =
+                    trail.checkpoint(trail.checkpoints.size() + 1, seq, previousSignature, trail.signingKey);
             trail.checkpoints.add(checkpoint);
             previousSignature = (String) checkpoint.get("signature");
         }
@@ -74,10 +74,16 @@ final class AuditTrail {
         boolean portalAccess = seq % 10 == 0;
         JsonNode payload = ChainEncoding.JSON.readTree("{\"tenantId\":\"" + TENANT + "\",\"amount\":12.50,"
                 + "\"note\":\"entry " + seq + " – été\",\"tags\":[\"a\",null,1E+3],\"nested\":{\"z\":1,\"a\":true}}");
-        return new ChainedEvent(UUID.nameUUIDFromBytes(("event " + seq).getBytes(StandardCharsets.UTF_8)).toString(),
+        return new ChainedEvent(
+                UUID.nameUUIDFromBytes(("event " + seq).getBytes(StandardCharsets.UTF_8))
+                        .toString(),
                 portalAccess ? "dev.custos.events.portal.PortalAccessed" : "dev.custos.events.case.CaseUpdated",
-                portalAccess ? null : "1", portalAccess ? null : "Case", portalAccess ? null : "case-" + (seq % 3),
-                portalAccess ? 0 : seq / 3, "2026-12-04T15:" + String.format("%02d", seq % 60) + ":00.123Z", payload);
+                portalAccess ? null : "1",
+                portalAccess ? null : "Case",
+                portalAccess ? null : "case-" + (seq % 3),
+                portalAccess ? 0 : seq / 3,
+                "2026-12-04T15:" + String.format("%02d", seq % 60) + ":00.123Z",
+                payload);
     }
 
     /** One stream line, as {@code GET /api/audit/stream} writes it. */
@@ -101,8 +107,8 @@ final class AuditTrail {
     Map<String, Object> checkpoint(long number, long seq, String previousSignature, KeyPair key) {
         String signedAt = FIRST_SIGNED.plusSeconds(60 * number).toString();
         String hash = hashAt(seq);
-        String signature = sign(key, ChainEncoding.checkpointBytes(TENANT, seq, hash, signedAt, previousSignature,
-                keyId(key)));
+        String signature =
+                sign(key, ChainEncoding.checkpointBytes(TENANT, seq, hash, signedAt, previousSignature, keyId(key)));
         Map<String, Object> checkpoint = new LinkedHashMap<>();
         checkpoint.put("number", number);
         checkpoint.put("seq", seq);
@@ -123,9 +129,15 @@ final class AuditTrail {
         byte[] previous = from == 1 ? ChainEncoding.genesis(TENANT) : ChainEncoding.unhex(field(from - 1, "hash"));
         for (int number = from; number <= lines.size(); number++) {
             ObjectNode line = parse(number);
-            ChainedEvent event = new ChainedEvent(text(line, "event_id"), text(line, "event_type"),
-                    text(line, "event_revision"), text(line, "aggregate_type"), text(line, "aggregate_id"),
-                    line.get("aggregate_sequence").asLong(), text(line, "occurred_at"), line.get("payload"));
+            ChainedEvent event = new ChainedEvent(
+                    text(line, "event_id"),
+                    text(line, "event_type"),
+                    text(line, "event_revision"),
+                    text(line, "aggregate_type"),
+                    text(line, "aggregate_id"),
+                    line.get("aggregate_sequence").asLong(),
+                    text(line, "occurred_at"),
+                    line.get("payload"));
             byte[] hash = ChainEncoding.link(previous, event);
             line.put("prev_hash", ChainEncoding.hex(previous));
             line.put("hash", ChainEncoding.hex(hash));
@@ -155,9 +167,14 @@ final class AuditTrail {
     Run verify(Path directory, KeyPair... trusted) throws IOException {
         Path stream = Files.write(directory.resolve("stream.ndjson"), lines, StandardCharsets.UTF_8);
         Path checkpointsFile = Files.writeString(directory.resolve("checkpoints.json"), checkpointsAnswer());
-        Path keys = writeKeys(directory.resolve("trusted.pem"), trusted.length == 0 ? new KeyPair[] {signingKey}
-                : trusted);
-        return run("--stream", stream.toString(), "--checkpoints", checkpointsFile.toString(), "--public-key",
+        Path keys =
+                writeKeys(directory.resolve("trusted.pem"), trusted.length == 0 ? new KeyPair[] {signingKey} : trusted);
+        return run(
+                "--stream",
+                stream.toString(),
+                "--checkpoints",
+                checkpointsFile.toString(),
+                "--public-key",
                 keys.toString());
     }
 
@@ -178,7 +195,9 @@ final class AuditTrail {
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = VerifyAuditCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = VerifyAuditCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -192,8 +211,10 @@ final class AuditTrail {
     }
 
     static String pem(KeyPair key) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(key.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(key.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
     }
 
     static KeyPair newKey() {
@@ -207,7 +228,8 @@ final class AuditTrail {
     /** Computed here as the service defines it, not with the verifier's own code, so the two are checked. */
     static String keyId(KeyPair key) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getPublic().getEncoded());
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(key.getPublic().getEncoded());
             return HexFormat.of().formatHex(digest).substring(0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -226,6 +248,5 @@ final class AuditTrail {
     }
 
     /** What the command answered. */
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 }

@@ -2,6 +2,9 @@ package dev.custos.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.events.chain.ChainEncoding;
+import dev.custos.events.chain.ChainedEvent;
+import dev.custos.verify.AuditTrail.Run;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,13 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.custos.events.chain.ChainEncoding;
-import dev.custos.events.chain.ChainedEvent;
-import dev.custos.verify.AuditTrail.Run;
 
 /** A long stream is read line by line, with progress on stderr, and verified up to its last line. */
 class AuditVerifierProgressTest {
@@ -29,17 +27,16 @@ class AuditVerifierProgressTest {
     void aLongStreamReportsProgressOnStderr() throws IOException, NoSuchAlgorithmException {
         Path stream = writeRepeatedEvent(directory.resolve("stream.ndjson"));
         AuditTrail noCheckpoints = AuditTrail.of(0);
-        Path checkpoints = Files.writeString(directory.resolve("checkpoints.json"),
-                noCheckpoints.checkpointsAnswer());
+        Path checkpoints = Files.writeString(directory.resolve("checkpoints.json"), noCheckpoints.checkpointsAnswer());
         Path key = AuditTrail.writeKeys(directory.resolve("trusted.pem"), noCheckpoints.signingKey);
 
-        Run run = AuditTrail.run("--stream", stream.toString(), "--checkpoints", checkpoints.toString(),
-                "--public-key", key.toString());
+        Run run = AuditTrail.run(
+                "--stream", stream.toString(), "--checkpoints", checkpoints.toString(), "--public-key", key.toString());
 
         assertThat(run.exit()).as(run.out()).isZero();
         assertThat(run.out()).startsWith("OK: 300000 events (seq 1..300000), 0 checkpoints");
-        assertThat(run.err().lines()).containsExactly("verified 100000 events...", "verified 200000 events...",
-                "verified 300000 events...");
+        assertThat(run.err().lines())
+                .containsExactly("verified 100000 events...", "verified 200000 events...", "verified 300000 events...");
     }
 
     /**
@@ -48,8 +45,14 @@ class AuditVerifierProgressTest {
      * it, so writing the file costs far less than verifying it.
      */
     private static Path writeRepeatedEvent(Path stream) throws IOException, NoSuchAlgorithmException {
-        ChainedEvent event = new ChainedEvent("0f8e3c1a-2b4d-4e6f-8a9b-1c2d3e4f5a6b",
-                "dev.custos.events.portal.PortalAccessed", null, null, null, 0, "2026-12-04T15:00:00.123Z",
+        ChainedEvent event = new ChainedEvent(
+                "0f8e3c1a-2b4d-4e6f-8a9b-1c2d3e4f5a6b",
+                "dev.custos.events.portal.PortalAccessed",
+                null,
+                null,
+                null,
+                0,
+                "2026-12-04T15:00:00.123Z",
                 ChainEncoding.JSON.readTree("{\"tenantId\":\"" + AuditTrail.TENANT + "\",\"page\":\"cases\"}"));
         byte[] eventBytes = ChainEncoding.eventBytes(event);
         byte[] previous = ChainEncoding.genesis(AuditTrail.TENANT);

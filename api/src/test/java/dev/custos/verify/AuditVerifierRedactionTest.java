@@ -3,16 +3,14 @@ package dev.custos.verify;
 import static dev.custos.verify.AuditVerifierTest.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.custos.events.chain.ChainEncoding;
 import dev.custos.events.chain.ChainedEvent;
 import dev.custos.events.chain.SecretFields;
 import dev.custos.verify.AuditTrail.Run;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,8 +28,8 @@ class AuditVerifierRedactionTest {
     Path directory;
 
     /** 20 events, the 12th an old grant with its passcode hash, checkpoints at seq 10 and 15; line 12 redacted. */
-    private final AuditTrail trail = AuditTrail.of(seq -> seq == SECRET_AT ? grantWithHash() : AuditTrail.event(seq),
-            20, 10, 15);
+    private final AuditTrail trail =
+            AuditTrail.of(seq -> seq == SECRET_AT ? grantWithHash() : AuditTrail.event(seq), 20, 10, 15);
 
     AuditVerifierRedactionTest() {
         redact(trail, (int) SECRET_AT);
@@ -41,8 +39,15 @@ class AuditVerifierRedactionTest {
         ChainedEvent plain = AuditTrail.event(SECRET_AT);
         ObjectNode payload = (ObjectNode) plain.payload().deepCopy();
         payload.put("requirePasscode", true).put("passcodeHash", HASH);
-        return new ChainedEvent(plain.eventId(), "dev.custos.events.authority.AuthorityGrantCreated", "1",
-                "AuthorityGrant", plain.aggregateId(), plain.aggregateSequence(), plain.occurredAt(), payload);
+        return new ChainedEvent(
+                plain.eventId(),
+                "dev.custos.events.authority.AuthorityGrantCreated",
+                "1",
+                "AuthorityGrant",
+                plain.aggregateId(),
+                plain.aggregateSequence(),
+                plain.occurredAt(),
+                payload);
     }
 
     /** What the service does to the line: the payload redacted, the pointers listed, the hash kept. */
@@ -50,9 +55,11 @@ class AuditVerifierRedactionTest {
         ObjectNode line = trail.parse(number);
         SecretFields.Redacted shown = SecretFields.redact(line.get("payload"));
         line.set("payload", shown.payload());
-        line.putArray("redacted").addAll(shown.pointers().stream()
-                .map(pointer -> (tools.jackson.databind.JsonNode) ChainEncoding.JSON.getNodeFactory()
-                        .stringNode(pointer)).toList());
+        line.putArray("redacted")
+                .addAll(shown.pointers().stream()
+                        .map(pointer -> (tools.jackson.databind.JsonNode)
+                                ChainEncoding.JSON.getNodeFactory().stringNode(pointer))
+                        .toList());
         trail.set(number, line);
     }
 
@@ -61,10 +68,15 @@ class AuditVerifierRedactionTest {
         Run run = trail.verify(directory);
 
         assertThat(run.exit()).as(run.out()).isZero();
-        assertThat(run.out()).startsWith("OK: 20 events (seq 1..20), 2 checkpoints verified")
+        assertThat(run.out())
+                .startsWith("OK: 20 events (seq 1..20), 2 checkpoints verified")
                 .contains("; 1 event redacted, content not verified (seq 12): a secret was replaced by its sha256");
         assertThat(String.join("\n", trail.lines)).doesNotContain(HASH).doesNotContain("argon2id");
-        assertThat(trail.parse(12).get("payload").get("passcodeHash").get("sha256").stringValue())
+        assertThat(trail.parse(12)
+                        .get("payload")
+                        .get("passcodeHash")
+                        .get("sha256")
+                        .stringValue())
                 .isEqualTo(ChainEncoding.hex(sha256(HASH)));
     }
 
@@ -84,8 +96,9 @@ class AuditVerifierRedactionTest {
         trail.set(12, line);
         trail.rechain(13);
 
-        assertFailure(trail.verify(directory), "line 15 (seq 15): the recomputed hash is not the one checkpoint 2 "
-                + "signed");
+        assertFailure(
+                trail.verify(directory),
+                "line 15 (seq 15): the recomputed hash is not the one checkpoint 2 " + "signed");
     }
 
     @Test
@@ -95,8 +108,8 @@ class AuditVerifierRedactionTest {
         line.putArray("redacted").add("/note");
         trail.set(5, line);
 
-        assertFailure(trail.verify(directory), "line 5 (seq 5): \"redacted\" names /note, which is not a secret "
-                + "field");
+        assertFailure(
+                trail.verify(directory), "line 5 (seq 5): \"redacted\" names /note, which is not a secret " + "field");
     }
 
     @Test
@@ -105,8 +118,10 @@ class AuditVerifierRedactionTest {
         ((ObjectNode) line.get("payload")).put("passcodeHash", "whatever");
         trail.set(12, line);
 
-        assertFailure(trail.verify(directory), "line 12 (seq 12): \"redacted\" names /passcodeHash, whose value is "
-                + "not {\"sha256\": 64 hex digits}");
+        assertFailure(
+                trail.verify(directory),
+                "line 12 (seq 12): \"redacted\" names /passcodeHash, whose value is "
+                        + "not {\"sha256\": 64 hex digits}");
     }
 
     @Test
@@ -122,7 +137,10 @@ class AuditVerifierRedactionTest {
     @Test
     void aLineThatCallsItselfRedactedIsReportedUnverifiedNeverVerified() throws IOException {
         ObjectNode line = trail.parse(5);
-        ((ObjectNode) line.get("payload")).put("amount", 99).putObject("passcodeHash").put("sha256", "b".repeat(64));
+        ((ObjectNode) line.get("payload"))
+                .put("amount", 99)
+                .putObject("passcodeHash")
+                .put("sha256", "b".repeat(64));
         line.putArray("redacted").add("/passcodeHash");
         trail.set(5, line);
 

@@ -2,14 +2,12 @@ package dev.custos.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.verify.AuditTrail.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.custos.verify.AuditTrail.Run;
 
 /** A command that cannot be run answers 2 with what is wrong and the usage, and verifies nothing. */
 class AuditVerifierUsageTest {
@@ -28,7 +26,8 @@ class AuditVerifierUsageTest {
     void noPublicKey() throws IOException {
         trail.verify(directory);
 
-        assertUsageError(AuditTrail.run("--stream", file("stream.ndjson"), "--checkpoints", file("checkpoints.json")),
+        assertUsageError(
+                AuditTrail.run("--stream", file("stream.ndjson"), "--checkpoints", file("checkpoints.json")),
                 "at least one --public-key");
     }
 
@@ -46,18 +45,33 @@ class AuditVerifierUsageTest {
     void anUnreadableFile() throws IOException {
         trail.verify(directory);
 
-        assertUsageError(AuditTrail.run("--stream", file("absent.ndjson"), "--checkpoints", file("checkpoints.json"),
-                "--public-key", file("trusted.pem")), "cannot read " + file("absent.ndjson"));
+        assertUsageError(
+                AuditTrail.run(
+                        "--stream",
+                        file("absent.ndjson"),
+                        "--checkpoints",
+                        file("checkpoints.json"),
+                        "--public-key",
+                        file("trusted.pem")),
+                "cannot read " + file("absent.ndjson"));
     }
 
     @Test
     void aKeyFileWithoutAPublicKey() throws IOException {
         trail.verify(directory);
-        Files.writeString(directory.resolve("private.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n"
-                + "-----END PRIVATE KEY-----\n");
+        Files.writeString(
+                directory.resolve("private.pem"),
+                "-----BEGIN PRIVATE KEY-----\nAAAA\n" + "-----END PRIVATE KEY-----\n");
 
-        assertUsageError(AuditTrail.run("--stream", file("stream.ndjson"), "--checkpoints", file("checkpoints.json"),
-                "--public-key", file("private.pem")), "holds no PEM \"PUBLIC KEY\" block");
+        assertUsageError(
+                AuditTrail.run(
+                        "--stream",
+                        file("stream.ndjson"),
+                        "--checkpoints",
+                        file("checkpoints.json"),
+                        "--public-key",
+                        file("private.pem")),
+                "holds no PEM \"PUBLIC KEY\" block");
     }
 
     @Test
@@ -75,7 +89,9 @@ class AuditVerifierUsageTest {
     private static void assertUsageError(Run run, String message) {
         assertThat(run.exit()).isEqualTo(VerifyAuditCommand.USAGE);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("custos verify-audit: ").contains(message)
+        assertThat(run.err())
+                .startsWith("custos verify-audit: ")
+                .contains(message)
                 .contains("usage: custos verify-audit");
     }
 }

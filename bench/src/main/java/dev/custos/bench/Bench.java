@@ -2,10 +2,10 @@ package dev.custos.bench;
 
 import static dev.custos.bench.Http.expect;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,17 +64,23 @@ public final class Bench {
 
     private void bench(String database, Path work) throws Exception {
         Map<String, String> environment = new HashMap<>(Map.of(
-                "CUSTOS_DB_URL", "jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort() + "/" + database,
-                "CUSTOS_DB_USER", options.pgUser(),
-                "CUSTOS_DATA_DIR", work.resolve("data").toString(),
-                "CUSTOS_AUTH_HS256_SECRET", Http.SECRET,
+                "CUSTOS_DB_URL",
+                "jdbc:postgresql://" + options.pgHost() + ":" + options.pgPort() + "/" + database,
+                "CUSTOS_DB_USER",
+                options.pgUser(),
+                "CUSTOS_DATA_DIR",
+                work.resolve("data").toString(),
+                "CUSTOS_AUTH_HS256_SECRET",
+                Http.SECRET,
                 // The bench measures the work behind the limit, not the limit: one client sends thousands a minute.
-                "CUSTOS_PORTAL_REQUESTS_PER_MINUTE", "1000000000"));
+                "CUSTOS_PORTAL_REQUESTS_PER_MINUTE",
+                "1000000000"));
         Path serviceLog = work.resolve("service.log");
         log.info("Starting {} (its log: {})", options.jar(), serviceLog);
         try (Service service = Service.start(options.jar(), environment, serviceLog, options.jvm());
-             Connection sql = DriverManager.getConnection(jdbcUrl(database), options.pgUser(), "")) {
-            table.fact("B6 start, external PostgreSQL (to liveness 200)",
+                Connection sql = DriverManager.getConnection(jdbcUrl(database), options.pgUser(), "")) {
+            table.fact(
+                    "B6 start, external PostgreSQL (to liveness 200)",
                     String.format("%.1f s", service.startTime.toMillis() / 1000.0));
             for (List<String> copies : List.of(PgBench.copyTableDdl(), Floors.copyTableDdl())) {
                 for (String ddl : copies) {
@@ -90,14 +94,20 @@ public final class Bench {
             // B0: the baselines, in this run.
             PgBench pgbench = new PgBench(options.pgHost(), options.pgPort(), options.pgUser(), database);
             Map<Integer, Load.Result> empty = new HashMap<>();
-            HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient probe =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String liveness = service.liveness();
             for (int clients : options.clients()) {
-                table.load("B0 pgbench INSERT into a copy of domain_event_entry", clients,
-                        pgbench.insert(clients, options.window()), null, null);
+                table.load(
+                        "B0 pgbench INSERT into a copy of domain_event_entry",
+                        clients,
+                        pgbench.insert(clients, options.window()),
+                        null,
+                        null);
             }
             for (int clients : options.clients()) {
-                Load.Result result = Load.run(clients, options.warmUp(), options.window(), client -> () -> ok(probe, liveness));
+                Load.Result result =
+                        Load.run(clients, options.warmUp(), options.window(), client -> () -> ok(probe, liveness));
                 empty.put(clients, result);
                 table.load("B0 near-empty route (GET liveness)", clients, result, null, null);
             }
@@ -107,19 +117,37 @@ public final class Bench {
             commandRows("B1 POST /api/operator/legal/holds", () -> world.placeHold(operator), empty);
             commandRows("B1 POST /api/operator/emergency/runs/start", () -> world.startRun(operator), empty);
             for (int clients : options.clients()) {
-                table.load("B1 floor: run_start's SQL alone (pgbench)", clients, pgbench.run(Floors.command(operator),
-                        clients, options.window(), true, true), empty.get(clients), "empty route");
+                table.load(
+                        "B1 floor: run_start's SQL alone (pgbench)",
+                        clients,
+                        pgbench.run(Floors.command(operator), clients, options.window(), true, true),
+                        empty.get(clients),
+                        "empty route");
             }
 
             // B3: from the command's answer to its audit row.
             // The poll names the tenant and the subject's type, so it is one index probe however many rows B1 made.
-            table.latency("B3 lag: hold answered → cc_operator_events row", lag(world, operator, sql,
-                    "SELECT 1 FROM cc_operator_events WHERE tenant_id = '" + operator.tenant()
-                            + "' AND subject_type = 'legal_hold' AND subject_id = ?::uuid"), null, null);
+            table.latency(
+                    "B3 lag: hold answered → cc_operator_events row",
+                    lag(
+                            world,
+                            operator,
+                            sql,
+                            "SELECT 1 FROM cc_operator_events WHERE tenant_id = '" + operator.tenant()
+                                    + "' AND subject_type = 'legal_hold' AND subject_id = ?::uuid"),
+                    null,
+                    null);
             // B7: from the command's answer to its event's link in the tenant's audit chain (the contract: ≤ 1 s).
-            table.latency("B7 lag: hold answered → its event chained", lag(world, operator, sql,
-                    "SELECT 1 FROM audit_chain c JOIN domain_event_entry e ON e.global_index = c.global_index "
-                            + "WHERE e.aggregate_identifier = ?"), null, null);
+            table.latency(
+                    "B7 lag: hold answered → its event chained",
+                    lag(
+                            world,
+                            operator,
+                            sql,
+                            "SELECT 1 FROM audit_chain c JOIN domain_event_entry e ON e.global_index = c.global_index "
+                                    + "WHERE e.aggregate_identifier = ?"),
+                    null,
+                    null);
 
             // B2: portal reads, 16 readers of one link, and 16 links.
             List<UUID> evidence = world.sealedEvidence(operator, 5);
@@ -132,16 +160,35 @@ public final class Bench {
                 oneTokenSessions.add(world.session(sharedToken));
                 ownTokenSessions.add(world.session(world.token(operator, grant)));
             }
-            Load.Result oneToken = Load.run(readers, options.warmUp(), options.window(),
+            Load.Result oneToken = Load.run(
+                    readers,
+                    options.warmUp(),
+                    options.window(),
                     client -> () -> world.index(oneTokenSessions.get(client)).status() == 200);
-            table.load("B2 GET /p/authority/index, 16 sessions of one token", readers, oneToken,
-                    emptyAt(empty, readers), "empty route");
-            table.load("B2 GET /p/authority/index, 16 tokens", readers, Load.run(readers, options.warmUp(),
-                    options.window(), client -> () -> world.index(ownTokenSessions.get(client)).status() == 200),
-                    emptyAt(empty, readers), "empty route");
-            table.load("B2 floor: the index read's SQL alone (pgbench)", readers, pgbench.run(Floors.portalRead(
-                    sql, operator.tenant(), grant), readers, options.window(), true, false),
-                    emptyAt(empty, readers), "empty route");
+            table.load(
+                    "B2 GET /p/authority/index, 16 sessions of one token",
+                    readers,
+                    oneToken,
+                    emptyAt(empty, readers),
+                    "empty route");
+            table.load(
+                    "B2 GET /p/authority/index, 16 tokens",
+                    readers,
+                    Load.run(
+                            readers,
+                            options.warmUp(),
+                            options.window(),
+                            client -> () ->
+                                    world.index(ownTokenSessions.get(client)).status() == 200),
+                    emptyAt(empty, readers),
+                    "empty route");
+            table.load(
+                    "B2 floor: the index read's SQL alone (pgbench)",
+                    readers,
+                    pgbench.run(
+                            Floors.portalRead(sql, operator.tenant(), grant), readers, options.window(), true, false),
+                    emptyAt(empty, readers),
+                    "empty route");
 
             // B5: the session exchange, on fresh tokens and on the shared one after many accesses.
             Histogram fresh = Load.sequential(options.samples(), () -> {
@@ -152,20 +199,24 @@ public final class Bench {
             long accessed = oneToken.latencies().getTotalCount();
             String session = oneTokenSessions.get(0);
             World.fill((int) Math.max(0, options.priorAccesses() - accessed), 8, 200, () -> world.index(session));
-            table.latency("B5 session exchange, token with " + options.priorAccesses() + " prior accesses",
+            table.latency(
+                    "B5 session exchange, token with " + options.priorAccesses() + " prior accesses",
                     Load.sequential(options.samples(), () -> timed(() -> expect(200, world.exchange(sharedToken)))),
-                    fresh, "fresh token");
+                    fresh,
+                    "fresh token");
 
             // D: a directory command on a fresh tenant, and on one with many members.
             Http.As freshTenant = world.tenantWithOperator();
-            Histogram freshDirectory = Load.sequential(options.samples(),
-                    () -> timed(() -> expect(201, world.addMember(freshTenant))));
+            Histogram freshDirectory =
+                    Load.sequential(options.samples(), () -> timed(() -> expect(201, world.addMember(freshTenant))));
             table.latency("D POST /api/tenants/members, fresh tenant", freshDirectory, null, null);
             Http.As bigTenant = world.tenantWithOperator();
             World.fill(options.members(), 8, 201, () -> world.addMember(bigTenant));
-            table.latency("D POST /api/tenants/members, tenant with " + options.members() + " members",
+            table.latency(
+                    "D POST /api/tenants/members, tenant with " + options.members() + " members",
                     Load.sequential(options.samples(), () -> timed(() -> expect(201, world.addMember(bigTenant)))),
-                    freshDirectory, "fresh tenant");
+                    freshDirectory,
+                    "fresh tenant");
 
             table.fact("B6 resident memory after the load", service.residentMebibytes() + " MiB");
         }
@@ -180,15 +231,22 @@ public final class Bench {
         Path data = work.resolve("embedded");
         Map<String, String> environment = Map.of("CUSTOS_DATA_DIR", data.toString());
         for (String which : List.of("first start", "restart")) {
-            startOnce("B6 embedded " + which + " (to liveness 200)", options.jar(), environment,
-                    work.resolve("embedded-" + which + ".log"), options.jvm());
+            startOnce(
+                    "B6 embedded " + which + " (to liveness 200)",
+                    options.jar(),
+                    environment,
+                    work.resolve("embedded-" + which + ".log"),
+                    options.jvm());
         }
         if (options.cds() != null) {
             List<String> jvm = new ArrayList<>(options.jvm());
             jvm.add("-XX:SharedArchiveFile=" + options.cds().resolve("custos.jsa"));
-            startOnce("B6 embedded restart with the class-data archive (./custos run)",
-                    options.cds().resolve("app").resolve("custos.jar"), environment,
-                    work.resolve("embedded-restart-cds.log"), jvm);
+            startOnce(
+                    "B6 embedded restart with the class-data archive (./custos run)",
+                    options.cds().resolve("app").resolve("custos.jar"),
+                    environment,
+                    work.resolve("embedded-restart-cds.log"),
+                    jvm);
         }
     }
 
@@ -202,8 +260,16 @@ public final class Bench {
     /** One command at every client count, each against the near-empty route's rate at that count. */
     private void commandRows(String what, Supplier<Http.Answer> command, Map<Integer, Load.Result> empty) {
         for (int clients : options.clients()) {
-            table.load(what, clients, Load.run(clients, options.warmUp(), options.window(),
-                    client -> () -> command.get().status() == 201), empty.get(clients), "empty route");
+            table.load(
+                    what,
+                    clients,
+                    Load.run(
+                            clients,
+                            options.warmUp(),
+                            options.window(),
+                            client -> () -> command.get().status() == 201),
+                    empty.get(clients),
+                    "empty route");
         }
     }
 
@@ -240,7 +306,8 @@ public final class Bench {
                                 return (System.nanoTime() - answered) / 1000;
                             }
                         }
-                        if (System.nanoTime() - answered > Duration.ofSeconds(30).toNanos()) {
+                        if (System.nanoTime() - answered
+                                > Duration.ofSeconds(30).toNanos()) {
                             throw new IllegalStateException("nothing 30 s after the answer: " + query);
                         }
                         LockSupport.parkNanos(200_000);
@@ -264,8 +331,9 @@ public final class Bench {
 
     private static boolean ok(HttpClient client, String url) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (java.io.IOException e) {
             return false;
         } catch (InterruptedException e) {

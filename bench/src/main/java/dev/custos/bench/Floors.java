@@ -21,8 +21,7 @@ final class Floors {
     /** The size of one of Bucket4j's serialized bucket states for the portal's limit, as the service stores it. */
     private static final int BUCKET_STATE_BYTES = 107;
 
-    private Floors() {
-    }
+    private Floors() {}
 
     /** The copies the scripts write to (like {@code bench_event} for the event store). */
     static List<String> copyTableDdl() {
@@ -31,8 +30,8 @@ final class Floors {
                 "CREATE TABLE bench_operator_event (LIKE cc_operator_events INCLUDING ALL)",
                 "CREATE TABLE bench_access_event (LIKE cc_authority_access_events INCLUDING ALL)",
                 "CREATE TABLE bench_rate_limit_bucket (LIKE portal_rate_limit_buckets INCLUDING ALL)",
-                "INSERT INTO bench_rate_limit_bucket (id, state) SELECT 'bucket-' || n, "
-                        + "decode(repeat('00', " + BUCKET_STATE_BYTES + "), 'hex') FROM generate_series(1, 16) n");
+                "INSERT INTO bench_rate_limit_bucket (id, state) SELECT 'bucket-' || n, " + "decode(repeat('00', "
+                        + BUCKET_STATE_BYTES + "), 'hex') FROM generate_series(1, 16) n");
     }
 
     /**

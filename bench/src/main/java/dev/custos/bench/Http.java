@@ -11,10 +11,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,10 +25,13 @@ final class Http {
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** Random for each run: the bench starts the service it measures, so it needs no copy of a known secret. */
     static final String SECRET = UUID.randomUUID() + "-" + UUID.randomUUID();
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
     private final String base;
 
     Http(String base) {
@@ -63,36 +64,44 @@ final class Http {
     }
 
     Answer getWithBearer(String path, String bearer) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + bearer).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + bearer)
+                .GET());
     }
 
     Answer post(String path, As as, Object body) {
-        return send(builder(path, as).header("Content-Type", "application/json")
+        return send(builder(path, as)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     Answer postAnonymous(String path, Map<String, Object> body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     Answer upload(As as, String title, byte[] content) {
-        return send(builder("/api/evidence", as).header("Content-Type", "text/plain").header("x-evidence-title", title)
+        return send(builder("/api/evidence", as)
+                .header("Content-Type", "text/plain")
+                .header("x-evidence-title", title)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
     }
 
     /** Fails loudly unless the answer has the expected status: a bench that measured errors would lie. */
     static Answer expect(int status, Answer answer) {
         if (answer.status() != status) {
-            throw new IllegalStateException("expected " + status + " but got " + answer.status() + ": " + answer.body());
+            throw new IllegalStateException(
+                    "expected " + status + " but got " + answer.status() + ": " + answer.body());
         }
         return answer;
     }
 
     private HttpRequest.Builder builder(String path, As as) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + as.bearer());
         if (as.tenant() != null) {
             builder.header("x-tenant-id", as.tenant().toString());
@@ -102,8 +111,8 @@ final class Http {
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Answer(-1, e.toString());

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
-
 import org.HdrHistogram.Histogram;
 
 /**
@@ -15,12 +14,10 @@ import org.HdrHistogram.Histogram;
  */
 final class Load {
 
-    private Load() {
-    }
+    private Load() {}
 
     /** What one measured window gave: requests answered as expected per second, latencies, and everything else. */
-    record Result(double perSecond, Histogram latencies, long errors) {
-    }
+    record Result(double perSecond, Histogram latencies, long errors) {}
 
     /** {@code request.apply(client)} gives each client its own request; it answers whether the answer was right. */
     static Result run(int clients, Duration warmUp, Duration window, IntFunction<BooleanSupplier> request) {

@@ -7,9 +7,22 @@ import java.util.List;
 import java.util.Map;
 
 /** Command-line options; every default is what docs/performance.md's figures were taken with. */
-record Options(Path jar, Path out, String pgHost, int pgPort, String pgUser, List<Integer> clients, Duration prewarm,
-               Duration warmUp, Duration window, int samples, int priorAccesses, int members, boolean embedded,
-               List<String> jvm, Path cds) {
+record Options(
+        Path jar,
+        Path out,
+        String pgHost,
+        int pgPort,
+        String pgUser,
+        List<Integer> clients,
+        Duration prewarm,
+        Duration warmUp,
+        Duration window,
+        int samples,
+        int priorAccesses,
+        int members,
+        boolean embedded,
+        List<String> jvm,
+        Path cds) {
 
     static Options parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -24,7 +37,8 @@ record Options(Path jar, Path out, String pgHost, int pgPort, String pgUser, Lis
                 values.put(name, args[++i]);
             }
         }
-        return new Options(Path.of(values.getOrDefault("jar", "api/target/custos.jar")),
+        return new Options(
+                Path.of(values.getOrDefault("jar", "api/target/custos.jar")),
                 Path.of(values.getOrDefault("out", "bench/target/bench.md")),
                 values.getOrDefault("pg-host", "127.0.0.1"),
                 Integer.parseInt(values.getOrDefault("pg-port", "5432")),

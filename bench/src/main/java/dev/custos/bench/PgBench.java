@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.HdrHistogram.Histogram;
 
 /**
@@ -65,15 +64,31 @@ final class PgBench {
         Path dir = Files.createTempDirectory("custos-pgbench");
         Path file = dir.resolve("script.sql");
         Files.writeString(file, script, StandardCharsets.UTF_8);
-        List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-h", host, "-p",
-                String.valueOf(port), "-U", user, "-c", String.valueOf(clients), "-j",
-                String.valueOf(Math.min(clients, 2)), "-T", String.valueOf(window.toSeconds()), "-f", file.toString(),
-                "-l", "--log-prefix=" + dir.resolve("log")));
+        List<String> command = new ArrayList<>(List.of(
+                "pgbench",
+                "-n",
+                "-h",
+                host,
+                "-p",
+                String.valueOf(port),
+                "-U",
+                user,
+                "-c",
+                String.valueOf(clients),
+                "-j",
+                String.valueOf(Math.min(clients, 2)),
+                "-T",
+                String.valueOf(window.toSeconds()),
+                "-f",
+                file.toString(),
+                "-l",
+                "--log-prefix=" + dir.resolve("log")));
         if (prepared) {
             command.addAll(List.of("-M", "prepared"));
         }
         command.add(database);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         if (!durable) {
             builder.environment().put("PGOPTIONS", "-c synchronous_commit=off");
         }
@@ -85,7 +100,8 @@ final class PgBench {
         Histogram histogram = new Histogram(60_000_000L, 3);
         long errors = 0;
         try (Stream<Path> logs = Files.list(dir)) {
-            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("log")).toList()) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("log"))
+                    .toList()) {
                 List<String> lines = Files.readAllLines(log);
                 for (String line : lines) {
                     String[] fields = line.split(" ");

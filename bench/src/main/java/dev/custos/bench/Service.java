@@ -35,10 +35,14 @@ final class Service implements AutoCloseable {
         int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
-                "--server.port=" + port, "--management.server.port=" + managementPort));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        command.addAll(List.of(
+                "-Daxoniq.update-checker.disabled=true",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--management.server.port=" + managementPort));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
@@ -86,9 +90,11 @@ final class Service implements AutoCloseable {
 
     private static boolean live(HttpClient client, int port) {
         try {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -24,25 +24,33 @@ final class World {
     Http.As tenantWithOperator() {
         UUID operator = UUID.randomUUID();
         Http.As admin = Http.As.of(UUID.randomUUID(), null, true);
-        UUID tenant = expect(201, http.post("/api/tenants", admin,
-                Map.of("name", "Bench " + operator, "first_operator_individual_id", operator))).id("tenant_id");
+        UUID tenant = expect(
+                        201,
+                        http.post(
+                                "/api/tenants",
+                                admin,
+                                Map.of("name", "Bench " + operator, "first_operator_individual_id", operator)))
+                .id("tenant_id");
         Http.As as = Http.As.of(operator, tenant, false);
         for (String role : List.of("legal_operator", "emergency_operator")) {
-            expect(201, http.post("/api/operator/roles/assign", as, Map.of("role_key", role, "individual_id",
-                    operator)));
+            expect(
+                    201,
+                    http.post("/api/operator/roles/assign", as, Map.of("role_key", role, "individual_id", operator)));
         }
         return as;
     }
 
     Http.Answer placeHold(Http.As operator) {
-        return http.post("/api/operator/legal/holds", operator,
+        return http.post(
+                "/api/operator/legal/holds",
+                operator,
                 Map.of("title", "Bench hold", "reason", "Preserve for the bench"));
     }
 
     /** A command of the operator surface: one new run aggregate and one event. */
     Http.Answer startRun(Http.As operator) {
-        return http.post("/api/operator/emergency/runs/start", operator,
-                Map.of("run_type", "flood", "title", "Bench run"));
+        return http.post(
+                "/api/operator/emergency/runs/start", operator, Map.of("run_type", "flood", "title", "Bench run"));
     }
 
     Http.Answer addMember(Http.As operator) {
@@ -51,12 +59,26 @@ final class World {
 
     /** A grant over {@code evidence} sealed items, with no view limit. */
     UUID grant(Http.As operator, List<UUID> evidence) {
-        UUID grant = expect(201, http.post("/api/authority/grants", operator, Map.of("grant_type", "adjuster",
-                "title", "Bench share", "expires_at", Instant.now().plus(30, ChronoUnit.DAYS).toString())))
+        UUID grant = expect(
+                        201,
+                        http.post(
+                                "/api/authority/grants",
+                                operator,
+                                Map.of(
+                                        "grant_type",
+                                        "adjuster",
+                                        "title",
+                                        "Bench share",
+                                        "expires_at",
+                                        Instant.now().plus(30, ChronoUnit.DAYS).toString())))
                 .id("id");
         for (UUID id : evidence) {
-            expect(201, http.post("/api/authority/grants/" + grant + "/scopes", operator,
-                    Map.of("scope_type", "evidence_object", "scope_id", id)));
+            expect(
+                    201,
+                    http.post(
+                            "/api/authority/grants/" + grant + "/scopes",
+                            operator,
+                            Map.of("scope_type", "evidence_object", "scope_id", id)));
         }
         return grant;
     }
@@ -64,8 +86,13 @@ final class World {
     List<UUID> sealedEvidence(Http.As operator, int count) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            UUID id = expect(201, http.upload(operator, "Bench item " + i,
-                    ("bench evidence " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8))).id("id");
+            UUID id = expect(
+                            201,
+                            http.upload(
+                                    operator,
+                                    "Bench item " + i,
+                                    ("bench evidence " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)))
+                    .id("id");
             expect(200, http.post("/api/evidence/" + id + "/seal", operator, Map.of()));
             ids.add(id);
         }
@@ -74,7 +101,8 @@ final class World {
 
     /** A raw share token for the grant. */
     String token(Http.As operator, UUID grant) {
-        return expect(201, http.post("/api/authority/grants/" + grant + "/tokens", operator, Map.of())).text("token");
+        return expect(201, http.post("/api/authority/grants/" + grant + "/tokens", operator, Map.of()))
+                .text("token");
     }
 
     Http.Answer exchange(String token) {

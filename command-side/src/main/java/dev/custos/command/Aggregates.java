@@ -22,6 +22,5 @@ public final class Aggregates {
     public static final String SNAPSHOTS = "aggregateSnapshots";
     public static final String LOCKS = "aggregateLocks";
 
-    private Aggregates() {
-    }
+    private Aggregates() {}
 }

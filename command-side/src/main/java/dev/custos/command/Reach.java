@@ -15,7 +15,11 @@ import java.util.UUID;
 public record Reach(boolean tenantWide, UUID roleCircleId, Set<UUID> visibleCircles) {
 
     /** What the rule says of one object, in the order the contract checks it: visibility first. */
-    public enum Decision { ALLOWED, INVISIBLE, OUT_OF_REACH }
+    public enum Decision {
+        ALLOWED,
+        INVISIBLE,
+        OUT_OF_REACH
+    }
 
     public Reach {
         visibleCircles = Set.copyOf(visibleCircles);
@@ -53,7 +57,9 @@ public record Reach(boolean tenantWide, UUID roleCircleId, Set<UUID> visibleCirc
     public void requireActOn(UUID objectCircleId, String noun) {
         Decision decision = decide(objectCircleId);
         require(decision != Decision.INVISIBLE, CommandRefused.Reason.NOT_FOUND, "no such " + noun);
-        require(decision != Decision.OUT_OF_REACH, CommandRefused.Reason.FORBIDDEN,
+        require(
+                decision != Decision.OUT_OF_REACH,
+                CommandRefused.Reason.FORBIDDEN,
                 "the operator's role does not reach this " + noun);
     }
 
@@ -70,7 +76,9 @@ public record Reach(boolean tenantWide, UUID roleCircleId, Set<UUID> visibleCirc
      * to another circle: a circle's grant or hold never takes in another circle's objects.
      */
     public static void requireSameCircle(UUID containerCircleId, UUID addedCircleId, String noun) {
-        require(fitsIn(containerCircleId, addedCircleId), CommandRefused.Reason.NOT_FOUND,
+        require(
+                fitsIn(containerCircleId, addedCircleId),
+                CommandRefused.Reason.NOT_FOUND,
                 "no such " + noun + " in this circle");
     }
 

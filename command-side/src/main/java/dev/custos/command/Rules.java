@@ -3,8 +3,7 @@ package dev.custos.command;
 /** Small guards shared by aggregates, so every refusal reads the same way. */
 public final class Rules {
 
-    private Rules() {
-    }
+    private Rules() {}
 
     public static String requireText(String value, String field) {
         if (value == null || value.isBlank()) {

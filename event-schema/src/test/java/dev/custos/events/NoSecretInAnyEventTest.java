@@ -2,6 +2,7 @@ package dev.custos.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.events.chain.SecretFields;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -11,10 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import dev.custos.events.chain.SecretFields;
 
 /**
  * No event carries a secret: every field of every event type's payload (each {@code @Revision} class, and the
@@ -35,12 +33,16 @@ class NoSecretInAnyEventTest {
 
     /** Fields caught by the net that hold no secret, each with its reason (as {@code Event.field}). */
     private static final Map<String, String> NO_SECRET = Map.ofEntries(
-            Map.entry("AuthorityTokenIssued.tokenHash", "the SHA-256 of a share token of 32 random bytes: a lookup "
-                    + "key that cannot be reversed or guessed offline (2^256 candidates), unlike a passcode's hash; "
-                    + "presenting a token needs the raw token, which is shown once and never stored"),
+            Map.entry(
+                    "AuthorityTokenIssued.tokenHash",
+                    "the SHA-256 of a share token of 32 random bytes: a lookup "
+                            + "key that cannot be reversed or guessed offline (2^256 candidates), unlike a passcode's hash; "
+                            + "presenting a token needs the raw token, which is shown once and never stored"),
             Map.entry("AuthorityGrantCreated.requirePasscode", "a flag that a passcode is required, not the passcode"),
-            Map.entry("EvidenceCaptured.blobKey", "the object's name in the blob store, not a credential: reading "
-                    + "it needs the store's own keys, which no event holds"),
+            Map.entry(
+                    "EvidenceCaptured.blobKey",
+                    "the object's name in the blob store, not a credential: reading "
+                            + "it needs the store's own keys, which no event holds"),
             Map.entry("EvidenceDestroyed.blobKey", "the same object name, of the object destroyed"),
             Map.entry("AdoptedRoleAssignment.roleKey", "the name of a role, such as legal_operator"),
             Map.entry("OperatorRoleAssigned.roleKey", "the name of a role"),
@@ -55,8 +57,10 @@ class NoSecretInAnyEventTest {
             walk(event, event.getSimpleName(), caught, secret, new HashSet<>());
         }
         assertThat(secret).as("fields that SecretFields names as secret").isEmpty();
-        assertThat(caught).as("fields that look secret: move the secret out of the event, or add the field to "
-                + "NO_SECRET with the reason it is none").isSubsetOf(NO_SECRET.keySet());
+        assertThat(caught)
+                .as("fields that look secret: move the secret out of the event, or add the field to "
+                        + "NO_SECRET with the reason it is none")
+                .isSubsetOf(NO_SECRET.keySet());
     }
 
     /** The net catches what SecretFields redacts, so a secret that moved out once is caught if it comes back. */
@@ -67,12 +71,12 @@ class NoSecretInAnyEventTest {
             assertThat(looksSecret(name)).as(name).isTrue();
         }
         assertThat(looksSecret("tokenId")).isFalse();
-        assertThat(looksSecret("requirePasscode")).as("a flag that a passcode is needed is caught, and "
-                + "checked by hand").isTrue();
+        assertThat(looksSecret("requirePasscode"))
+                .as("a flag that a passcode is needed is caught, and " + "checked by hand")
+                .isTrue();
     }
 
-    private static void walk(Class<?> type, String owner, Set<String> caught, Set<String> secret,
-                             Set<Class<?>> seen) {
+    private static void walk(Class<?> type, String owner, Set<String> caught, Set<String> secret, Set<Class<?>> seen) {
         if (!type.isRecord() || !seen.add(type)) {
             return;
         }
@@ -97,6 +101,8 @@ class NoSecretInAnyEventTest {
     }
 
     private static boolean looksSecret(String name) {
-        return LOOKS_SECRET.matcher(name.replace("_", "").toLowerCase(Locale.ROOT)).matches();
+        return LOOKS_SECRET
+                .matcher(name.replace("_", "").toLowerCase(Locale.ROOT))
+                .matches();
     }
 }

@@ -10,6 +10,5 @@ public final class ProcessingGroups {
      */
     public static final String SYNCHRONOUS = "synchronous";
 
-    private ProcessingGroups() {
-    }
+    private ProcessingGroups() {}
 }

@@ -1,11 +1,10 @@
 package dev.custos.query;
 
+import dev.custos.events.time.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
-import dev.custos.events.time.TimeRange;
 
 /**
  * Conversions between event instants and the timestamptz values JDBC and R2DBC speak. Every time a projection writes
@@ -15,8 +14,7 @@ import dev.custos.events.time.TimeRange;
  */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** A time the row must hold: kept to the microsecond, at the nearest edge of the range when outside it. */
     public static OffsetDateTime of(Instant instant) {

@@ -1,26 +1,24 @@
 package dev.custos.query;
 
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
-
-import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import dev.custos.query.tenancy.TenantReads;
 import dev.custos.query.tenancy.TenantWrites;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A real PostgreSQL for the query side's own tests: the real migrations, run as an ordinary owner, and the real
@@ -38,25 +36,29 @@ public final class QueryDatabase {
     public final TenantReads reads;
     /** Connections as {@code custos_reader}, with no tenant entered: what the read path's pool hands out. */
     public final PostgresqlConnectionFactory readerConnections;
+
     public final DatabaseClient reader;
     private final TransactionTemplate transactions;
     private final JdbcTemplate superuser;
 
     private QueryDatabase(String database) {
         String url = "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database;
-        SimpleDriverDataSource appSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url,
-                "custos_app", PASSWORD);
+        SimpleDriverDataSource appSource =
+                new SimpleDriverDataSource(new org.postgresql.Driver(), url, "custos_app", PASSWORD);
         this.app = new JdbcTemplate(appSource);
         this.writes = new TenantWrites(app);
         this.transactions = new TransactionTemplate(new JdbcTransactionManager(appSource));
-        this.superuser = new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), url, "postgres",
-                ""));
-        this.readerConnections = new PostgresqlConnectionFactory(
-                PostgresqlConnectionConfiguration.builder().host("127.0.0.1").port(server.getPort())
-                        .database(database).username("custos_reader").password(PASSWORD).build());
+        this.superuser = new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), url, "postgres", ""));
+        this.readerConnections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                .host("127.0.0.1")
+                .port(server.getPort())
+                .database(database)
+                .username("custos_reader")
+                .password(PASSWORD)
+                .build());
         this.reader = DatabaseClient.create(readerConnections);
-        this.reads = new TenantReads(reader,
-                TransactionalOperator.create(new R2dbcTransactionManager(readerConnections)));
+        this.reads =
+                new TenantReads(reader, TransactionalOperator.create(new R2dbcTransactionManager(readerConnections)));
     }
 
     /** A freshly migrated database. */
@@ -74,16 +76,19 @@ public final class QueryDatabase {
             }
             String database = "custos_query_" + (++databases);
             try (Connection admin = server.getPostgresDatabase().getConnection();
-                 Statement statement = admin.createStatement()) {
+                    Statement statement = admin.createStatement()) {
                 statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'custos_owner') "
                         + "THEN CREATE ROLE custos_owner LOGIN CREATEROLE NOSUPERUSER; END IF; END $$");
                 statement.execute("CREATE DATABASE " + database + " OWNER custos_owner");
             }
             String url = "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database;
-            Flyway.configure().dataSource(url, "custos_owner", "").locations("classpath:db/migration").load()
+            Flyway.configure()
+                    .dataSource(url, "custos_owner", "")
+                    .locations("classpath:db/migration")
+                    .load()
                     .migrate();
             try (Connection admin = server.getPostgresDatabase().getConnection();
-                 Statement statement = admin.createStatement()) {
+                    Statement statement = admin.createStatement()) {
                 statement.execute("ALTER ROLE custos_app PASSWORD '" + PASSWORD + "'");
                 statement.execute("ALTER ROLE custos_reader PASSWORD '" + PASSWORD + "'");
             }
@@ -111,8 +116,8 @@ public final class QueryDatabase {
     /** Every row of a table, in a stable order, as text: what a rebuild must reproduce. */
     public String snapshot(String table, String orderBy) {
         StringBuilder rows = new StringBuilder();
-        superuser.query("SELECT t::text FROM " + table + " t ORDER BY " + orderBy,
-                (RowCallbackHandler) row -> rows.append(row.getString(1)).append('\n'));
+        superuser.query("SELECT t::text FROM " + table + " t ORDER BY " + orderBy, (RowCallbackHandler)
+                row -> rows.append(row.getString(1)).append('\n'));
         return rows.toString();
     }
 }

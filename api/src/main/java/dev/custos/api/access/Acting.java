@@ -1,10 +1,9 @@
 package dev.custos.api.access;
 
-import java.util.UUID;
-
 import dev.custos.api.tenancy.RequestContext;
 import dev.custos.command.Reach;
 import dev.custos.query.tenancy.TenantScope;
+import java.util.UUID;
 
 /**
  * Permission to act, as {@link OperatorActions} granted it: the request, the operator's reach (which every

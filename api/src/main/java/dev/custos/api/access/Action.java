@@ -1,15 +1,14 @@
 package dev.custos.api.access;
 
+import dev.custos.api.support.CommandTransaction;
+import dev.custos.api.support.Commands;
+import dev.custos.events.operator.ActionMetaData;
+import dev.custos.events.operator.OperatorViewed;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-
-import dev.custos.api.support.CommandTransaction;
-import dev.custos.api.support.Commands;
-import dev.custos.events.operator.ActionMetaData;
-import dev.custos.events.operator.OperatorViewed;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,8 +18,7 @@ import reactor.core.publisher.Mono;
  *
  * @param subjectId the object acted on; for an action that creates one, the id the new object must take
  */
-public record Action<B>(ActionSpec<B> spec, Acting acting, B body, UUID actionId, UUID subjectId,
-                        Commands commands) {
+public record Action<B>(ActionSpec<B> spec, Acting acting, B body, UUID actionId, UUID subjectId, Commands commands) {
 
     /** Sends a command of this action; completes once it is committed. */
     public Mono<Void> send(Object command) {
@@ -37,8 +35,8 @@ public record Action<B>(ActionSpec<B> spec, Acting acting, B body, UUID actionId
      * event of no aggregate, with the action's metadata, so it is on record and in the audit log like any other.
      */
     public Mono<Void> recordView(Instant at) {
-        return record(new OperatorViewed(acting.tenantId(), acting.circleId(), spec.subjectType(), subjectId,
-                acting.individualId(), at));
+        return record(new OperatorViewed(
+                acting.tenantId(), acting.circleId(), spec.subjectType(), subjectId, acting.individualId(), at));
     }
 
     /**

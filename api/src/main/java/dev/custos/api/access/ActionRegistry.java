@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,8 @@ public class ActionRegistry {
     private final List<ActionSpec<?>> actions;
 
     public ActionRegistry(List<ActionCatalogue> catalogues) {
-        this.actions = catalogues.stream().flatMap(catalogue -> catalogue.actions().stream())
+        this.actions = catalogues.stream()
+                .flatMap(catalogue -> catalogue.actions().stream())
                 .sorted(Comparator.comparing((ActionSpec<?> spec) -> spec.path())
                         .thenComparing(spec -> spec.method().name()))
                 .toList();

@@ -1,11 +1,9 @@
 package dev.custos.api.access;
 
+import dev.custos.query.access.ObjectKind;
 import java.util.Objects;
-
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-
-import dev.custos.query.access.ObjectKind;
 
 /**
  * What an operator endpoint is: its route, the role it needs, what it acts on, the body it reads, the status it
@@ -15,9 +13,17 @@ import dev.custos.query.access.ObjectKind;
  *
  * @param absentBody the body when the request sends none, for an optional body; {@code null}: a body is required
  */
-public record ActionSpec<B>(HttpMethod method, String path, RequiredRole role, Target target, Class<B> bodyType,
-                            B absentBody, HttpStatus status, String auditKey, String subjectType,
-                            boolean billable) {
+public record ActionSpec<B>(
+        HttpMethod method,
+        String path,
+        RequiredRole role,
+        Target target,
+        Class<B> bodyType,
+        B absentBody,
+        HttpStatus status,
+        String auditKey,
+        String subjectType,
+        boolean billable) {
 
     public ActionSpec {
         Objects.requireNonNull(method);
@@ -35,24 +41,60 @@ public record ActionSpec<B>(HttpMethod method, String path, RequiredRole role, T
     }
 
     public static ActionSpec<NoBody> get(String path, RequiredRole role) {
-        return new ActionSpec<>(HttpMethod.GET, path, role, Target.ANYWHERE, NoBody.class, NoBody.NONE,
-                HttpStatus.OK, null, null, false);
+        return new ActionSpec<>(
+                HttpMethod.GET,
+                path,
+                role,
+                Target.ANYWHERE,
+                NoBody.class,
+                NoBody.NONE,
+                HttpStatus.OK,
+                null,
+                null,
+                false);
     }
 
     public static ActionSpec<NoBody> post(String path, RequiredRole role) {
-        return new ActionSpec<>(HttpMethod.POST, path, role, Target.ANYWHERE, NoBody.class, NoBody.NONE,
-                HttpStatus.OK, null, null, false);
+        return new ActionSpec<>(
+                HttpMethod.POST,
+                path,
+                role,
+                Target.ANYWHERE,
+                NoBody.class,
+                NoBody.NONE,
+                HttpStatus.OK,
+                null,
+                null,
+                false);
     }
 
     public static ActionSpec<NoBody> delete(String path, RequiredRole role) {
-        return new ActionSpec<>(HttpMethod.DELETE, path, role, Target.ANYWHERE, NoBody.class, NoBody.NONE,
-                HttpStatus.OK, null, null, false);
+        return new ActionSpec<>(
+                HttpMethod.DELETE,
+                path,
+                role,
+                Target.ANYWHERE,
+                NoBody.class,
+                NoBody.NONE,
+                HttpStatus.OK,
+                null,
+                null,
+                false);
     }
 
     /** Creates an object (answering 201): see {@link Target.Mode#CREATE}. */
     public ActionSpec<B> creating() {
-        return new ActionSpec<>(method, path, role, Target.CREATE, bodyType, absentBody, HttpStatus.CREATED,
-                auditKey, subjectType, billable);
+        return new ActionSpec<>(
+                method,
+                path,
+                role,
+                Target.CREATE,
+                bodyType,
+                absentBody,
+                HttpStatus.CREATED,
+                auditKey,
+                subjectType,
+                billable);
     }
 
     public ActionSpec<B> on(ObjectKind kind) {
@@ -74,25 +116,42 @@ public record ActionSpec<B>(HttpMethod method, String path, RequiredRole role, T
 
     /** Reads an optional JSON body: {@code absent} when the request sends none. */
     public <T> ActionSpec<T> optionalBody(Class<T> type, T absent) {
-        return new ActionSpec<>(method, path, role, target, type, Objects.requireNonNull(absent), status, auditKey,
-                subjectType, billable);
+        return new ActionSpec<>(
+                method,
+                path,
+                role,
+                target,
+                type,
+                Objects.requireNonNull(absent),
+                status,
+                auditKey,
+                subjectType,
+                billable);
     }
 
     public ActionSpec<B> answers(HttpStatus answer) {
-        return new ActionSpec<>(method, path, role, target, bodyType, absentBody, answer, auditKey, subjectType,
-                billable);
+        return new ActionSpec<>(
+                method, path, role, target, bodyType, absentBody, answer, auditKey, subjectType, billable);
     }
 
     /** Writes one audit row per action, under this action key, about a subject of this type. */
     public ActionSpec<B> audited(String key, String subject) {
-        return new ActionSpec<>(method, path, role, target, bodyType, absentBody, status,
-                Objects.requireNonNull(key), Objects.requireNonNull(subject), billable);
+        return new ActionSpec<>(
+                method,
+                path,
+                role,
+                target,
+                bodyType,
+                absentBody,
+                status,
+                Objects.requireNonNull(key),
+                Objects.requireNonNull(subject),
+                billable);
     }
 
     /** Also records a usage event. */
     public ActionSpec<B> charged() {
-        return new ActionSpec<>(method, path, role, target, bodyType, absentBody, status, auditKey, subjectType,
-                true);
+        return new ActionSpec<>(method, path, role, target, bodyType, absentBody, status, auditKey, subjectType, true);
     }
 
     /** Whether the request's body is read at all. */
@@ -101,7 +160,7 @@ public record ActionSpec<B>(HttpMethod method, String path, RequiredRole role, T
     }
 
     private ActionSpec<B> with(Target newTarget) {
-        return new ActionSpec<>(method, path, role, newTarget, bodyType, absentBody, status, auditKey, subjectType,
-                billable);
+        return new ActionSpec<>(
+                method, path, role, newTarget, bodyType, absentBody, status, auditKey, subjectType, billable);
     }
 }

@@ -1,14 +1,13 @@
 package dev.custos.api.access;
 
+import dev.custos.api.problem.ProblemException;
+import dev.custos.events.time.TimeRange;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import dev.custos.api.problem.ProblemException;
-import dev.custos.events.time.TimeRange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,8 +22,7 @@ import reactor.core.publisher.Mono;
  */
 public final class Idempotent {
 
-    private Idempotent() {
-    }
+    private Idempotent() {}
 
     /** What a creation asks for, in the terms its result is stored in; the order of the fields is the caller's. */
     public record Asked(List<Object> fields) {
@@ -68,8 +66,12 @@ public final class Idempotent {
      * @param asked     what this request would create
      * @param create    creates it; answers the creation's answer
      */
-    public static <T> Mono<Object> create(String clientRequestId, Supplier<Mono<T>> original,
-                                          Function<T, Asked> madeFrom, Asked asked, Supplier<Mono<?>> create) {
+    public static <T> Mono<Object> create(
+            String clientRequestId,
+            Supplier<Mono<T>> original,
+            Function<T, Asked> madeFrom,
+            Asked asked,
+            Supplier<Mono<?>> create) {
         return create(clientRequestId, original, madeFrom, asked, found -> found, create);
     }
 
@@ -77,9 +79,13 @@ public final class Idempotent {
      * The same, answering a repeat with {@code repeatAnswer} of the original (a token's answer without its raw
      * token, which is never shown twice).
      */
-    public static <T> Mono<Object> create(String clientRequestId, Supplier<Mono<T>> original,
-                                          Function<T, Asked> madeFrom, Asked asked,
-                                          Function<T, ?> repeatAnswer, Supplier<Mono<?>> create) {
+    public static <T> Mono<Object> create(
+            String clientRequestId,
+            Supplier<Mono<T>> original,
+            Function<T, Asked> madeFrom,
+            Asked asked,
+            Function<T, ?> repeatAnswer,
+            Supplier<Mono<?>> create) {
         if (clientRequestId == null) {
             return create.get().cast(Object.class);
         }
@@ -89,12 +95,16 @@ public final class Idempotent {
             }
             return Answer.ok(repeatAnswer.apply(found));
         };
-        return original.get().map(repeated)
-                .switchIfEmpty(Mono.defer(() -> create.get().cast(Object.class)
-                        .onErrorResume(ProblemException::isUniqueViolation, race -> original.get()
-                                .map(repeated)
-                                // The winner's object is one this caller cannot see.
-                                .switchIfEmpty(Mono.error(Idempotent::reused)))));
+        return original.get()
+                .map(repeated)
+                .switchIfEmpty(Mono.defer(() -> create.get()
+                        .cast(Object.class)
+                        .onErrorResume(
+                                ProblemException::isUniqueViolation,
+                                race -> original.get()
+                                        .map(repeated)
+                                        // The winner's object is one this caller cannot see.
+                                        .switchIfEmpty(Mono.error(Idempotent::reused)))));
     }
 
     private static ProblemException reused() {

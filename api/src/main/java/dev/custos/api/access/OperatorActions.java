@@ -1,10 +1,5 @@
 package dev.custos.api.access;
 
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.stereotype.Service;
-
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.tenancy.RequestContext;
 import dev.custos.command.Reach;
@@ -13,6 +8,9 @@ import dev.custos.query.access.ObjectKind;
 import dev.custos.query.access.ObjectLocator;
 import dev.custos.query.access.Standing;
 import dev.custos.query.access.StandingReader;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,7 +42,8 @@ public class OperatorActions {
     }
 
     private Mono<Optional<Reach>> reach(RequestContext context, String roleKey) {
-        return standings.standing(context.scope(), roleKey, context.circleId(), null, null)
+        return standings
+                .standing(context.scope(), roleKey, context.circleId(), null, null)
                 .map(standing -> reach(context, standing));
     }
 
@@ -82,8 +81,11 @@ public class OperatorActions {
                 Located located = standing.target();
                 yield switch (reach.decide(located.circleId())) {
                     case ALLOWED -> new Acting(context, reach, located.circleId(), located.id());
-                    case INVISIBLE -> throw ProblemException.notFound("no such " + target.kind().noun());
-                    case OUT_OF_REACH -> throw outOfReach("this " + target.kind().noun());
+                    case INVISIBLE ->
+                        throw ProblemException.notFound(
+                                "no such " + target.kind().noun());
+                    case OUT_OF_REACH ->
+                        throw outOfReach("this " + target.kind().noun());
                 };
             }
         };

@@ -1,12 +1,5 @@
 package dev.custos.api.access;
 
-import java.util.UUID;
-import java.util.function.Function;
-
-import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Commands;
 import dev.custos.api.support.Ids;
@@ -17,6 +10,11 @@ import dev.custos.api.tenancy.TenantContextFilter;
 import dev.custos.query.access.StandingReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,8 +33,12 @@ public class OperatorPipeline {
     private final Commands commands;
     private final MeterRegistry meters;
 
-    public OperatorPipeline(OperatorActions gate, StandingReader standings, RequestBodies bodies, Commands commands,
-                            MeterRegistry meters) {
+    public OperatorPipeline(
+            OperatorActions gate,
+            StandingReader standings,
+            RequestBodies bodies,
+            Commands commands,
+            MeterRegistry meters) {
         this.gate = gate;
         this.standings = standings;
         this.bodies = bodies;
@@ -49,8 +51,8 @@ public class OperatorPipeline {
      * {@link ServerResponse} for a streamed body); an empty
      * answer is the spec's status with no body.
      */
-    public <B> Mono<ServerResponse> handle(ActionSpec<B> spec, ServerRequest request,
-                                           Function<Action<B>, Mono<?>> work) {
+    public <B> Mono<ServerResponse> handle(
+            ActionSpec<B> spec, ServerRequest request, Function<Action<B>, Mono<?>> work) {
         return Mono.defer(() -> {
             Timer.Sample sample = Timer.start(meters);
             return Caller.of(request)
@@ -58,27 +60,38 @@ public class OperatorPipeline {
                     .flatMap(context -> allowed(spec, request, context))
                     .flatMap(action -> work.apply(action))
                     .flatMap(result -> answer(spec, result))
-                    .switchIfEmpty(Mono.defer(() -> ServerResponse.status(spec.status()).build()))
+                    .switchIfEmpty(Mono.defer(
+                            () -> ServerResponse.status(spec.status()).build()))
                     .doOnSuccess(done -> stop(sample, spec, "done"))
-                    .doOnError(failure -> stop(sample, spec, failure instanceof ProblemException problem
-                            ? String.valueOf(problem.status().value()) : "failed"));
+                    .doOnError(failure -> stop(
+                            sample,
+                            spec,
+                            failure instanceof ProblemException problem
+                                    ? String.valueOf(problem.status().value())
+                                    : "failed"));
         });
     }
 
     private <B> Mono<Action<B>> allowed(ActionSpec<B> spec, ServerRequest request, RequestContext context) {
         UUID objectId = spec.target().locates() ? Ids.parse(request.pathVariable("id"), "id") : null;
-        return standings.standing(context.scope(), spec.role().key(), context.circleId(), spec.target().kind(),
+        return standings
+                .standing(
+                        context.scope(),
+                        spec.role().key(),
+                        context.circleId(),
+                        spec.target().kind(),
                         objectId)
                 .map(standing -> gate.decide(spec, context, standing, objectId))
                 .flatMap(acting -> {
                     TenantContextFilter.establish(request, context);
                     return body(spec, request).map(body -> {
                         Acting decided = spec.target().mode() == Target.Mode.CREATE
-                                ? gate.inCircle(context, acting.reach(),
+                                ? gate.inCircle(
+                                        context,
+                                        acting.reach(),
                                         body instanceof InCircle named ? named.circleId() : null)
                                 : acting;
-                        return new Action<>(spec, decided, body, UUID.randomUUID(), subject(spec, decided),
-                                commands);
+                        return new Action<>(spec, decided, body, UUID.randomUUID(), subject(spec, decided), commands);
                     });
                 });
     }
@@ -87,7 +100,8 @@ public class OperatorPipeline {
         if (!spec.readsBody()) {
             return Mono.just(spec.absentBody());
         }
-        return spec.absentBody() == null ? bodies.read(request, spec.bodyType())
+        return spec.absentBody() == null
+                ? bodies.read(request, spec.bodyType())
                 : bodies.readOptional(request, spec.bodyType(), spec.absentBody());
     }
 
@@ -112,7 +126,7 @@ public class OperatorPipeline {
     }
 
     private void stop(Timer.Sample sample, ActionSpec<?> spec, String outcome) {
-        sample.stop(meters.timer("custos.operator.actions", "method", spec.method().name(), "route", spec.path(),
-                "outcome", outcome));
+        sample.stop(meters.timer(
+                "custos.operator.actions", "method", spec.method().name(), "route", spec.path(), "outcome", outcome));
     }
 }

@@ -1,7 +1,9 @@
 package dev.custos.api.admin;
 
+import dev.custos.api.problem.ProblemException;
+import dev.custos.api.tenancy.Caller;
+import dev.custos.query.rebuild.ProjectionRebuild;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -9,10 +11,6 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-
-import dev.custos.api.problem.ProblemException;
-import dev.custos.api.tenancy.Caller;
-import dev.custos.query.rebuild.ProjectionRebuild;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -34,14 +32,18 @@ class ProjectionRebuildHandler {
 
     Mono<ServerResponse> rebuild(ServerRequest request) {
         return Caller.of(request)
-                .flatMap(caller -> caller.platformAdmin() ? Mono.just(caller) : Mono.error(ProblemException
-                        .forbidden("Rebuilding the read tables requires the custos:admin scope")))
+                .flatMap(caller -> caller.platformAdmin()
+                        ? Mono.just(caller)
+                        : Mono.error(ProblemException.forbidden(
+                                "Rebuilding the read tables requires the custos:admin scope")))
                 // The route takes no body; one sent anyway is read to its end and ignored.
-                .flatMap(caller -> request.bodyToFlux(DataBuffer.class).doOnNext(DataBufferUtils::release)
+                .flatMap(caller -> request.bodyToFlux(DataBuffer.class)
+                        .doOnNext(DataBufferUtils::release)
                         .then(Mono.fromCallable(() -> {
-                            log.info("Rebuild of the read tables started by {}", caller.individualId());
-                            return rebuild.run();
-                        }).subscribeOn(Schedulers.boundedElastic())))
+                                    log.info("Rebuild of the read tables started by {}", caller.individualId());
+                                    return rebuild.run();
+                                })
+                                .subscribeOn(Schedulers.boundedElastic())))
                 .flatMap(outcome -> ServerResponse.ok().bodyValue(RebuildResponse.of(outcome)));
     }
 
@@ -52,13 +54,15 @@ class ProjectionRebuildHandler {
      */
     public record RebuildResponse(List<Table> tables, long events, long tookMs) {
 
-        public record Table(String table, long rowsBefore, long rows, boolean appendOnly) {
-        }
+        public record Table(String table, long rowsBefore, long rows, boolean appendOnly) {}
 
         static RebuildResponse of(ProjectionRebuild.Outcome outcome) {
-            return new RebuildResponse(outcome.tables().stream()
-                    .map(rows -> new Table(rows.table(), rows.rowsBefore(), rows.rows(), rows.appendOnly())).toList(),
-                    outcome.events(), outcome.tookMillis());
+            return new RebuildResponse(
+                    outcome.tables().stream()
+                            .map(rows -> new Table(rows.table(), rows.rowsBefore(), rows.rows(), rows.appendOnly()))
+                            .toList(),
+                    outcome.events(),
+                    outcome.tookMillis());
         }
     }
 }

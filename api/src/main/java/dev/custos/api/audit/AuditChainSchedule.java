@@ -1,21 +1,18 @@
 package dev.custos.api.audit;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import java.time.Clock;
-import java.time.Instant;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-
 import dev.custos.query.audit.ChainFollower;
 import dev.custos.query.audit.Checkpoints;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs the chain follower every {@code custos.audit.chain-interval} and signs moved heads every
@@ -35,8 +32,13 @@ class AuditChainSchedule implements SmartLifecycle {
     private volatile ScheduledExecutorService executor;
     private volatile Instant lastCaughtUp;
 
-    AuditChainSchedule(ChainFollower follower, Checkpoints checkpoints, AuditSigningKey key,
-                       AuditProperties properties, Clock clock, MeterRegistry meters) {
+    AuditChainSchedule(
+            ChainFollower follower,
+            Checkpoints checkpoints,
+            AuditSigningKey key,
+            AuditProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
         this.follower = follower;
         this.checkpoints = checkpoints;
         this.key = key;
@@ -45,9 +47,12 @@ class AuditChainSchedule implements SmartLifecycle {
         this.lastCaughtUp = clock.instant();
         // How long ago the follower last finished a round with everything final chained: it grows while rounds
         // fail. (Events behind a transaction that stays open are not final yet, so they do not count.)
-        Gauge.builder("custos.audit.chain.behind", this,
+        Gauge.builder(
+                        "custos.audit.chain.behind",
+                        this,
                         schedule -> Math.max(0, clock.millis() - schedule.lastCaughtUp.toEpochMilli()) / 1000.0)
-                .baseUnit("seconds").description("time since the audit chain last held every final event")
+                .baseUnit("seconds")
+                .description("time since the audit chain last held every final event")
                 .register(meters);
     }
 

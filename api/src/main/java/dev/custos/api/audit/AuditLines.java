@@ -1,18 +1,16 @@
 package dev.custos.api.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-
 import dev.custos.events.canonical.PlainJson;
 import dev.custos.events.chain.ChainEncoding;
 import dev.custos.events.chain.ChainedEvent;
 import dev.custos.events.chain.SecretFields;
 import dev.custos.query.audit.AuditReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +30,7 @@ final class AuditLines {
 
     private static final JsonMapper JSON = PlainJson.MAPPER;
 
-    private AuditLines() {
-    }
+    private AuditLines() {}
 
     static Flux<DataBuffer> encode(Flux<AuditReader.Link> links) {
         return links.map(link -> DefaultDataBufferFactory.sharedInstance.wrap(line(link)));
@@ -56,14 +53,26 @@ final class AuditLines {
             line.put("redacted", shown.pointers());
         }
         line.put("prev_hash", link.prevHash());
-        line.put("hash", shown.any() ? ChainEncoding.hex(ChainEncoding.link(ChainEncoding.unhex(link.prevHash()),
-                event)) : link.hash());
+        line.put(
+                "hash",
+                shown.any()
+                        ? ChainEncoding.hex(ChainEncoding.link(ChainEncoding.unhex(link.prevHash()), event))
+                        : link.hash());
         return (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** One line, for the API document; {@code redacted} only on a line whose payload had a secret replaced. */
-    record Line(long seq, String eventId, String eventType, String eventRevision, String aggregateType,
-                String aggregateId, long aggregateSequence, String occurredAt, JsonNode payload,
-                List<String> redacted, String prevHash, String hash) {
-    }
+    record Line(
+            long seq,
+            String eventId,
+            String eventType,
+            String eventRevision,
+            String aggregateType,
+            String aggregateId,
+            long aggregateSequence,
+            String occurredAt,
+            JsonNode payload,
+            List<String> redacted,
+            String prevHash,
+            String hash) {}
 }

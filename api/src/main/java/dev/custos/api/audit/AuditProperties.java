@@ -1,7 +1,6 @@
 package dev.custos.api.audit;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -24,7 +23,7 @@ public record AuditProperties(String signingKey, Duration chainInterval, Duratio
     /** The key stays out of logs and error messages. */
     @Override
     public String toString() {
-        return "AuditProperties[signingKey=" + (keyConfigured() ? "set" : "unset") + ", chainInterval="
-                + chainInterval + ", checkpointInterval=" + checkpointInterval + "]";
+        return "AuditProperties[signingKey=" + (keyConfigured() ? "set" : "unset") + ", chainInterval=" + chainInterval
+                + ", checkpointInterval=" + checkpointInterval + "]";
     }
 }

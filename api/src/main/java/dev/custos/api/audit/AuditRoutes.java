@@ -6,18 +6,6 @@ import static dev.custos.api.support.ApiDocs.withQuery;
 import static dev.custos.events.operator.OperatorRoleKey.PLATFORM_OPERATOR;
 import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
 
-import java.time.Clock;
-import java.util.List;
-
-import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
-
 import dev.custos.api.access.ActionCatalogue;
 import dev.custos.api.access.ActionSpec;
 import dev.custos.api.access.Answer;
@@ -27,9 +15,19 @@ import dev.custos.api.access.RequiredRole;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Paging;
 import dev.custos.query.audit.AuditReader;
-import dev.custos.query.audit.Checkpoint;
 import dev.custos.query.audit.ChainFollower;
+import dev.custos.query.audit.Checkpoint;
 import dev.custos.query.audit.Checkpoints;
+import java.time.Clock;
+import java.util.List;
+import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -43,15 +41,19 @@ class AuditRoutes implements ActionCatalogue {
 
     static final String TENANT = "tenant";
     static final ActionSpec<NoBody> STREAM = ActionSpec.get("/api/audit/stream", RequiredRole.of(PLATFORM_OPERATOR))
-            .onTenant().audited("audit_stream", TENANT);
-    static final ActionSpec<NoBody> CHECKPOINTS = ActionSpec.get("/api/audit/checkpoints",
-            RequiredRole.of(PLATFORM_OPERATOR)).onTenant();
-    static final ActionSpec<NoBody> SIGN = ActionSpec.post("/api/audit/checkpoints",
-            RequiredRole.of(PLATFORM_OPERATOR)).onTenant().answers(HttpStatus.CREATED)
+            .onTenant()
+            .audited("audit_stream", TENANT);
+    static final ActionSpec<NoBody> CHECKPOINTS = ActionSpec.get(
+                    "/api/audit/checkpoints", RequiredRole.of(PLATFORM_OPERATOR))
+            .onTenant();
+    static final ActionSpec<NoBody> SIGN = ActionSpec.post("/api/audit/checkpoints", RequiredRole.of(PLATFORM_OPERATOR))
+            .onTenant()
+            .answers(HttpStatus.CREATED)
             .audited("audit_checkpoint", TENANT);
 
     /** A stream's default and largest length; an auditor pages on with {@code after_seq}. */
     static final long DEFAULT_STREAM_LIMIT = 100_000;
+
     static final long MAX_STREAM_LIMIT = 10_000_000;
 
     @Override
@@ -60,56 +62,111 @@ class AuditRoutes implements ActionCatalogue {
     }
 
     @Bean
-    RouterFunction<ServerResponse> auditRouter(OperatorPipeline pipeline, AuditReader reader,
-                                               ChainFollower follower, Checkpoints checkpoints,
-                                               AuditSigningKey key, Clock clock) {
+    RouterFunction<ServerResponse> auditRouter(
+            OperatorPipeline pipeline,
+            AuditReader reader,
+            ChainFollower follower,
+            Checkpoints checkpoints,
+            AuditSigningKey key,
+            Clock clock) {
         return SpringdocRouteBuilder.route()
-                .GET(STREAM.path(), request -> pipeline.handle(STREAM, request, action -> {
-                    long after = Paging.number(request, "after_seq", 0, Long.MAX_VALUE).orElse(0L);
-                    long limit = Paging.number(request, "limit", 1, MAX_STREAM_LIMIT).orElse(DEFAULT_STREAM_LIMIT);
-                    return action.recordView(clock.instant()).then(ServerResponse.ok()
-                            .contentType(MediaType.APPLICATION_NDJSON)
-                            .body(BodyInserters.fromDataBuffers(
-                                    AuditLines.encode(reader.stream(action.acting().scope(), after, limit)))));
-                }), withQuery(tenantScoped(operation("audit", "auditStream", "The tenant's events in chain order "
-                        + "as NDJSON, each with seq, prev_hash and hash (platform_operator)", null, 200,
-                        AuditLines.Line.class)), "after_seq", "limit"))
-                .GET(CHECKPOINTS.path(), request -> pipeline.handle(CHECKPOINTS, request, action -> {
-                    Paging paging = Paging.of(request);
-                    return Mono.zip(reader.checkpoints(action.acting().scope(), paging.limit(), paging.offset())
-                                            .collectList(),
-                                    reader.signingKeys(action.acting().scope()).collectList())
-                            .map(found -> new CheckpointsResponse(action.tenantId(), "Ed25519", key.keyId(),
-                                    key.publicKeyPem(), found.getT2().stream()
-                                            .map(k -> new PublicKey(k.keyId(), k.publicKeyPem())).toList(),
-                                    found.getT1()));
-                }), withQuery(tenantScoped(operation("audit", "auditCheckpoints", "Signed chain heads, newest "
-                        + "first, and the public keys that verify them (platform_operator)", null, 200,
-                        CheckpointsResponse.class)), "limit", "offset"))
-                .POST(SIGN.path(), request -> pipeline.handle(SIGN, request, action -> action
-                        .recordView(clock.instant())
-                        // Chains what is final (this request's own audit event too) and signs the head: JDBC, so
-                        // off the event loop.
-                        .then(Mono.fromCallable(() -> {
-                            follower.catchUpNow();
-                            return checkpoints.sign(action.tenantId(), key);
-                        }).subscribeOn(Schedulers.boundedElastic()))
-                        .flatMap(signed -> signed.isEmpty()
-                                ? Mono.error(ProblemException.conflict("the tenant has no chained event to sign yet"))
-                                : Mono.just(signed.get().created() ? signed.get().checkpoint()
-                                        : Answer.ok(signed.get().checkpoint())))),
-                        tenantScoped(operation("audit", "signAuditCheckpoint", "Signs the tenant's chain head now; "
-                                + "200 with the last checkpoint when it already covers the head (platform_operator)",
-                                null, 201, Checkpoint.class).andThen(already -> already.response(
+                .GET(
+                        STREAM.path(),
+                        request -> pipeline.handle(STREAM, request, action -> {
+                            long after = Paging.number(request, "after_seq", 0, Long.MAX_VALUE)
+                                    .orElse(0L);
+                            long limit = Paging.number(request, "limit", 1, MAX_STREAM_LIMIT)
+                                    .orElse(DEFAULT_STREAM_LIMIT);
+                            return action.recordView(clock.instant())
+                                    .then(ServerResponse.ok()
+                                            .contentType(MediaType.APPLICATION_NDJSON)
+                                            .body(BodyInserters.fromDataBuffers(AuditLines.encode(reader.stream(
+                                                    action.acting().scope(), after, limit)))));
+                        }),
+                        withQuery(
+                                tenantScoped(operation(
+                                        "audit",
+                                        "auditStream",
+                                        "The tenant's events in chain order "
+                                                + "as NDJSON, each with seq, prev_hash and hash (platform_operator)",
+                                        null,
+                                        200,
+                                        AuditLines.Line.class)),
+                                "after_seq",
+                                "limit"))
+                .GET(
+                        CHECKPOINTS.path(),
+                        request -> pipeline.handle(CHECKPOINTS, request, action -> {
+                            Paging paging = Paging.of(request);
+                            return Mono.zip(
+                                            reader.checkpoints(action.acting().scope(), paging.limit(), paging.offset())
+                                                    .collectList(),
+                                            reader.signingKeys(action.acting().scope())
+                                                    .collectList())
+                                    .map(found -> new CheckpointsResponse(
+                                            action.tenantId(),
+                                            "Ed25519",
+                                            key.keyId(),
+                                            key.publicKeyPem(),
+                                            found.getT2().stream()
+                                                    .map(k -> new PublicKey(k.keyId(), k.publicKeyPem()))
+                                                    .toList(),
+                                            found.getT1()));
+                        }),
+                        withQuery(
+                                tenantScoped(operation(
+                                        "audit",
+                                        "auditCheckpoints",
+                                        "Signed chain heads, newest "
+                                                + "first, and the public keys that verify them (platform_operator)",
+                                        null,
+                                        200,
+                                        CheckpointsResponse.class)),
+                                "limit",
+                                "offset"))
+                .POST(
+                        SIGN.path(),
+                        request -> pipeline.handle(
+                                SIGN,
+                                request,
+                                action -> action.recordView(clock.instant())
+                                        // Chains what is final (this request's own audit event too) and signs the head:
+                                        // JDBC, so
+                                        // off the event loop.
+                                        .then(Mono.fromCallable(() -> {
+                                                    follower.catchUpNow();
+                                                    return checkpoints.sign(action.tenantId(), key);
+                                                })
+                                                .subscribeOn(Schedulers.boundedElastic()))
+                                        .flatMap(signed -> signed.isEmpty()
+                                                ? Mono.error(ProblemException.conflict(
+                                                        "the tenant has no chained event to sign yet"))
+                                                : Mono.just(
+                                                        signed.get().created()
+                                                                ? signed.get().checkpoint()
+                                                                : Answer.ok(signed.get()
+                                                                        .checkpoint())))),
+                        tenantScoped(operation(
+                                        "audit",
+                                        "signAuditCheckpoint",
+                                        "Signs the tenant's chain head now; "
+                                                + "200 with the last checkpoint when it already covers the head (platform_operator)",
+                                        null,
+                                        201,
+                                        Checkpoint.class)
+                                .andThen(already -> already.response(
                                         responseBuilder().responseCode("200").implementation(Checkpoint.class)))))
                 .build();
     }
 
     /** The tenant's checkpoints and every key that signed one; {@code public_key} is the current key. */
-    record CheckpointsResponse(java.util.UUID tenantId, String algorithm, String keyId, String publicKey,
-                               List<PublicKey> keys, List<Checkpoint> checkpoints) {
-    }
+    record CheckpointsResponse(
+            java.util.UUID tenantId,
+            String algorithm,
+            String keyId,
+            String publicKey,
+            List<PublicKey> keys,
+            List<Checkpoint> checkpoints) {}
 
-    record PublicKey(String keyId, String publicKey) {
-    }
+    record PublicKey(String keyId, String publicKey) {}
 }

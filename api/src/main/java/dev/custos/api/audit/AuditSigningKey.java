@@ -1,5 +1,6 @@
 package dev.custos.api.audit;
 
+import dev.custos.query.audit.CheckpointSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,15 +16,12 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
-import dev.custos.query.audit.CheckpointSigner;
 
 /**
  * The Ed25519 key that signs checkpoints. From {@code CUSTOS_AUDIT_SIGNING_KEY} when set; otherwise, outside the
@@ -39,14 +37,15 @@ class AuditSigningKey implements CheckpointSigner {
     private static final byte[] PKCS8_PREFIX = HexFormat.of().parseHex("302e020100300506032b657004220420");
     /** An Ed25519 SubjectPublicKeyInfo is this 12-byte prefix and the 32-byte public key (RFC 8410). */
     private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
     static final String FILE_NAME = "audit-signing-key.pem";
 
     private final PrivateKey privateKey;
     private final String publicKeyPem;
     private final String keyId;
 
-    AuditSigningKey(AuditProperties properties, @Value("${custos.data-dir:./data}") String dataDir,
-                    Environment environment) {
+    AuditSigningKey(
+            AuditProperties properties, @Value("${custos.data-dir:./data}") String dataDir, Environment environment) {
         byte[] pkcs8;
         if (properties.keyConfigured()) {
             pkcs8 = decode(properties.signingKey());
@@ -57,10 +56,14 @@ class AuditSigningKey implements CheckpointSigner {
             pkcs8 = fromDataDirectory(Path.of(dataDir).resolve(FILE_NAME));
         }
         byte[] seed = Arrays.copyOfRange(pkcs8, PKCS8_PREFIX.length, pkcs8.length);
-        byte[] spki = concat(SPKI_PREFIX, new Ed25519PrivateKeyParameters(seed).generatePublicKey().getEncoded());
+        byte[] spki = concat(
+                SPKI_PREFIX,
+                new Ed25519PrivateKeyParameters(seed).generatePublicKey().getEncoded());
         try {
             this.privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            this.keyId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(spki)).substring(0, 16);
+            this.keyId = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(spki))
+                    .substring(0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the audit signing key is not a usable Ed25519 key", e);
         }
@@ -94,7 +97,10 @@ class AuditSigningKey implements CheckpointSigner {
             if (Files.exists(file)) {
                 return decode(Files.readString(file));
             }
-            byte[] generated = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded();
+            byte[] generated = KeyPairGenerator.getInstance("Ed25519")
+                    .generateKeyPair()
+                    .getPrivate()
+                    .getEncoded();
             Files.createDirectories(file.getParent());
             Files.writeString(file, pem("PRIVATE KEY", generated));
             try {
@@ -102,8 +108,9 @@ class AuditSigningKey implements CheckpointSigner {
             } catch (UnsupportedOperationException notPosix) {
                 // A file system without POSIX permissions keeps its defaults; the warning below still applies.
             }
-            log.warn("Audit checkpoints are signed with a key generated at {}. Anyone who can read that file can "
-                    + "sign checkpoints: set CUSTOS_AUDIT_SIGNING_KEY in production, and keep the key elsewhere.",
+            log.warn(
+                    "Audit checkpoints are signed with a key generated at {}. Anyone who can read that file can "
+                            + "sign checkpoints: set CUSTOS_AUDIT_SIGNING_KEY in production, and keep the key elsewhere.",
                     file.toAbsolutePath());
             return generated;
         } catch (IOException | GeneralSecurityException e) {
@@ -113,7 +120,8 @@ class AuditSigningKey implements CheckpointSigner {
 
     /** PKCS#8 from PEM or bare base64; refused unless it is an Ed25519 key. The value is never echoed. */
     private static byte[] decode(String value) {
-        String base64 = value.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+        String base64 =
+                value.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         byte[] der;
         try {
             der = Base64.getDecoder().decode(base64);
@@ -129,7 +137,8 @@ class AuditSigningKey implements CheckpointSigner {
 
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 

@@ -1,9 +1,8 @@
 package dev.custos.api.authority;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A token just issued: the raw token and its share URL appear here once and never again. A repeated

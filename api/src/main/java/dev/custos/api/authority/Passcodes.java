@@ -2,7 +2,6 @@ package dev.custos.api.authority;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

@@ -5,5 +5,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** The body of the token and grant revocations. */
-public record RevokeRequest(@NotBlank @Multiline @Size(max = 2000) String reason) {
-}
+public record RevokeRequest(
+        @NotBlank @Multiline @Size(max = 2000) String reason) {}

@@ -1,9 +1,8 @@
 package dev.custos.api.authority;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * What a share answers: the grant, its one token and the link to hand over. The raw token travels only in the

@@ -1,24 +1,23 @@
 package dev.custos.api.authority;
 
-import java.time.Instant;
-
+import dev.custos.api.access.Idempotent.Asked;
+import dev.custos.api.support.IdempotencyKeys;
+import dev.custos.events.authority.GrantType;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import dev.custos.api.access.Idempotent.Asked;
-import dev.custos.api.support.IdempotencyKeys;
-import dev.custos.events.authority.GrantType;
+import java.time.Instant;
 
 /**
  * The share body of every "share with an authority" action: one grant of the shared object's circle, scoped to
  * that one object, and one token. The passcode is never echoed, stored or logged: only its hash is kept.
  */
 public record ShareRequest(
-        @NotNull @Pattern(regexp = GrantType.PATTERN, message = GrantType.MESSAGE)
-        @Size(max = 32) String grantType,
+        @NotNull @Pattern(regexp = GrantType.PATTERN, message = GrantType.MESSAGE) @Size(max = 32)
+        String grantType,
+
         @NotBlank @Size(max = 200) String title,
         @NotNull Instant expiresAt,
         @Min(1) Integer maxViews,
@@ -28,8 +27,18 @@ public record ShareRequest(
 
     /** The grant this share makes, in the circle of the object shared. */
     CreateGrantRequest asGrant(java.util.UUID circleId) {
-        return new CreateGrantRequest(grantType, title, null, circleId, null, expiresAt, maxViews, requirePasscode,
-                passcode, clientRequestId, null);
+        return new CreateGrantRequest(
+                grantType,
+                title,
+                null,
+                circleId,
+                null,
+                expiresAt,
+                maxViews,
+                requirePasscode,
+                passcode,
+                clientRequestId,
+                null);
     }
 
     /** The share this request makes: its grant, the one object it scopes, and a token of that grant. */

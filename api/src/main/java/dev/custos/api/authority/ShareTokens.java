@@ -1,11 +1,10 @@
 package dev.custos.api.authority;
 
+import dev.custos.events.canonical.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-
-import dev.custos.events.canonical.CanonicalJson;
 
 /**
  * Share tokens: 32 random bytes from the platform CSPRNG, base64url without padding. Only their SHA-256 is ever
@@ -16,8 +15,7 @@ public final class ShareTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TOKEN_BYTES = 32;
 
-    private ShareTokens() {
-    }
+    private ShareTokens() {}
 
     public static String newToken() {
         byte[] raw = new byte[TOKEN_BYTES];
@@ -34,7 +32,7 @@ public final class ShareTokens {
         if (expectedHex == null || actualHex == null) {
             return false;
         }
-        return MessageDigest.isEqual(expectedHex.getBytes(StandardCharsets.US_ASCII),
-                actualHex.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                expectedHex.getBytes(StandardCharsets.US_ASCII), actualHex.getBytes(StandardCharsets.US_ASCII));
     }
 }

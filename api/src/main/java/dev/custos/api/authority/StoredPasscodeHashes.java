@@ -1,11 +1,9 @@
 package dev.custos.api.authority;
 
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import dev.custos.command.authority.PasscodeHashes;
 import dev.custos.query.tenancy.TenantWrites;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps a share's passcode hash in {@code authority_passcode_hashes} (migration V26), on the JDBC connection of the
@@ -24,7 +22,12 @@ class StoredPasscodeHashes implements PasscodeHashes {
 
     @Override
     public void keep(UUID tenantId, UUID grantId, String passcodeHash) {
-        writes.as(tenantId).update("INSERT INTO authority_passcode_hashes (grant_id, tenant_id, passcode_hash) "
-                + "VALUES (?, ?, ?)", grantId, tenantId, passcodeHash);
+        writes.as(tenantId)
+                .update(
+                        "INSERT INTO authority_passcode_hashes (grant_id, tenant_id, passcode_hash) "
+                                + "VALUES (?, ?, ?)",
+                        grantId,
+                        tenantId,
+                        passcodeHash);
     }
 }

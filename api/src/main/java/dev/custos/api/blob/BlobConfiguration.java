@@ -1,11 +1,9 @@
 package dev.custos.api.blob;
 
 import java.nio.file.Path;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -22,7 +20,8 @@ class BlobConfiguration {
 
     @Bean
     S3Endpoint s3Endpoint(BlobProperties properties, EmbeddedS3Holder embedded) {
-        return embedded.server() == null ? properties.toEndpoint()
+        return embedded.server() == null
+                ? properties.toEndpoint()
                 : embedded.server().endpoint(properties.bucketOrDefault());
     }
 

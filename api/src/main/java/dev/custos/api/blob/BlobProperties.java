@@ -19,8 +19,12 @@ public record BlobProperties(String endpoint, String region, String bucket, Stri
     }
 
     public S3Endpoint toEndpoint() {
-        return new S3Endpoint(endpoint, region == null || region.isBlank() ? "us-east-1" : region, bucketOrDefault(),
-                accessKey, secretKey);
+        return new S3Endpoint(
+                endpoint,
+                region == null || region.isBlank() ? "us-east-1" : region,
+                bucketOrDefault(),
+                accessKey,
+                secretKey);
     }
 
     @Override

@@ -11,12 +11,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -50,10 +48,11 @@ public class BlobStorage {
     /** Streams {@code body} to {@code key}, refusing more than {@code maxBytes}. Runs off the event loop. */
     public Mono<StoredBlob> upload(String key, Flux<DataBuffer> body, long maxBytes) {
         return Mono.fromCallable(() -> {
-            try (InputStream in = DataBufferUtils.subscriberInputStream(body, 4)) {
-                return write(key, in, maxBytes);
-            }
-        }).subscribeOn(Schedulers.boundedElastic());
+                    try (InputStream in = DataBufferUtils.subscriberInputStream(body, 4)) {
+                        return write(key, in, maxBytes);
+                    }
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private StoredBlob write(String key, InputStream in, long maxBytes) throws IOException {
@@ -67,7 +66,9 @@ public class BlobStorage {
             s3.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromBytes(Arrays.copyOf(part, filled)));
             return new StoredBlob(total, Sha256.hex(sha256));
         }
-        String uploadId = s3.createMultipartUpload(create -> create.bucket(bucket).key(key)).uploadId();
+        String uploadId = s3.createMultipartUpload(
+                        create -> create.bucket(bucket).key(key))
+                .uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             while (filled > 0) {
@@ -75,15 +76,20 @@ public class BlobStorage {
                 sha256.update(part, 0, filled);
                 int number = parts.size() + 1;
                 long length = filled;
-                String etag = s3.uploadPart(upload -> upload.bucket(bucket).key(key).uploadId(uploadId)
-                                .partNumber(number).contentLength(length),
-                        RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), length)).eTag();
+                String etag = s3.uploadPart(
+                                upload -> upload.bucket(bucket)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(number)
+                                        .contentLength(length),
+                                RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), length))
+                        .eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
                 filled = fill(in, part);
                 total += filled;
             }
-            s3.completeMultipartUpload(complete -> complete.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(upload -> upload.parts(parts)));
+            s3.completeMultipartUpload(complete ->
+                    complete.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(upload -> upload.parts(parts)));
             return new StoredBlob(total, Sha256.hex(sha256));
         } catch (RuntimeException | IOException failure) {
             abort(key, uploadId);
@@ -107,29 +113,32 @@ public class BlobStorage {
     /** Reads the stored bytes back and hashes them, without holding them. */
     public Mono<StoredBlob> rehash(String key) {
         return Mono.fromCallable(() -> {
-            MessageDigest sha256 = Sha256.digest();
-            long total = 0;
-            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(get -> get.bucket(bucket).key(key));
-                 DigestInputStream digesting = new DigestInputStream(in, sha256)) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int read; (read = digesting.read(buffer)) != -1; ) {
-                    total += read;
-                }
-            }
-            return new StoredBlob(total, Sha256.hex(sha256));
-        }).subscribeOn(Schedulers.boundedElastic());
+                    MessageDigest sha256 = Sha256.digest();
+                    long total = 0;
+                    try (ResponseInputStream<GetObjectResponse> in =
+                                    s3.getObject(get -> get.bucket(bucket).key(key));
+                            DigestInputStream digesting = new DigestInputStream(in, sha256)) {
+                        byte[] buffer = new byte[64 * 1024];
+                        for (int read; (read = digesting.read(buffer)) != -1; ) {
+                            total += read;
+                        }
+                    }
+                    return new StoredBlob(total, Sha256.hex(sha256));
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     public Mono<Void> delete(String key) {
-        return Mono.fromRunnable(() -> s3.deleteObject(delete -> delete.bucket(bucket).key(key)))
-                .subscribeOn(Schedulers.boundedElastic()).then();
+        return Mono.fromRunnable(
+                        () -> s3.deleteObject(delete -> delete.bucket(bucket).key(key)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
     }
 
     /** A signed GET for {@code key}, downloaded as an attachment named {@code filename}. */
     public PresignedDownload presignDownload(String key, String contentDisposition, Duration lifetime) {
         var signed = presigner.presignGetObject(presign -> presign.signatureDuration(lifetime)
-                .getObjectRequest(get -> get.bucket(bucket).key(key)
-                        .responseContentDisposition(contentDisposition)));
+                .getObjectRequest(get -> get.bucket(bucket).key(key).responseContentDisposition(contentDisposition)));
         // RFC 3339 to the second, as every time in the contract; rounded down, so it never claims a longer link.
         Instant expiry = signed.expiration() == null ? Instant.now().plus(lifetime) : signed.expiration();
         return new PresignedDownload(signed.url().toString(), expiry.truncatedTo(ChronoUnit.SECONDS));

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
-
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
@@ -43,7 +42,8 @@ public final class EmbeddedS3 implements AutoCloseable {
             Files.createDirectories(blobs);
             Properties properties = new Properties();
             properties.setProperty("jclouds.filesystem.basedir", blobs.toString());
-            BlobStoreContext context = ContextBuilder.newBuilder("filesystem").overrides(properties)
+            BlobStoreContext context = ContextBuilder.newBuilder("filesystem")
+                    .overrides(properties)
                     .buildView(BlobStoreContext.class);
             String accessKey = "custos-" + random(8);
             String secretKey = random(32);
@@ -53,8 +53,12 @@ public final class EmbeddedS3 implements AutoCloseable {
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                     // The portal page fetches a signed download to check its SHA-256 before saving it. A signed URL
                     // is the capability: any origin may GET it (curl can anyway), and no credentials are sent.
-                    .corsRules(new CrossOriginResourceSharing(List.of("*"), List.of("GET", "HEAD"), List.of("*"),
-                            List.of("Content-Length", "Content-Type"), "false"))
+                    .corsRules(new CrossOriginResourceSharing(
+                            List.of("*"),
+                            List.of("GET", "HEAD"),
+                            List.of("*"),
+                            List.of("Content-Length", "Content-Type"),
+                            "false"))
                     .build();
             proxy.start();
             while (!"STARTED".equals(proxy.getState())) {

@@ -1,7 +1,6 @@
 package dev.custos.api.blob;
 
 import java.net.URI;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -19,8 +18,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class S3Clients {
 
-    private S3Clients() {
-    }
+    private S3Clients() {}
 
     /** A client for the endpoint, whose bucket exists once this returns. */
     public static S3Client connect(S3Endpoint blob) {
@@ -45,7 +43,8 @@ public final class S3Clients {
                 .endpointOverride(URI.create(blob.endpoint()))
                 .region(Region.of(blob.region()))
                 .credentialsProvider(credentials(blob))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
     }
 

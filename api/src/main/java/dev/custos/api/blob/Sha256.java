@@ -7,8 +7,7 @@ import java.util.HexFormat;
 /** SHA-256 as this service writes it everywhere: lower-case hex. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static MessageDigest digest() {
         try {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -79,14 +78,15 @@ public final class UploadStream extends OutputStream {
     public StoredBlob complete() throws IOException {
         ensureWritable();
         if (uploadId == null) {
-            s3.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromInputStream(
-                    new ByteArrayInputStream(part, 0, filled), filled));
+            s3.putObject(
+                    put -> put.bucket(bucket).key(key),
+                    RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), filled));
         } else {
             if (filled > 0) {
                 sendPart();
             }
-            s3.completeMultipartUpload(complete -> complete.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(upload -> upload.parts(parts)));
+            s3.completeMultipartUpload(complete ->
+                    complete.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(upload -> upload.parts(parts)));
         }
         completed = true;
         return new StoredBlob(total, Sha256.hex(sha256));
@@ -106,13 +106,19 @@ public final class UploadStream extends OutputStream {
 
     private void sendPart() {
         if (uploadId == null) {
-            uploadId = s3.createMultipartUpload(create -> create.bucket(bucket).key(key)).uploadId();
+            uploadId = s3.createMultipartUpload(create -> create.bucket(bucket).key(key))
+                    .uploadId();
         }
         int number = parts.size() + 1;
         long length = filled;
-        String etag = s3.uploadPart(upload -> upload.bucket(bucket).key(key).uploadId(uploadId)
-                        .partNumber(number).contentLength(length),
-                RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), length)).eTag();
+        String etag = s3.uploadPart(
+                        upload -> upload.bucket(bucket)
+                                .key(key)
+                                .uploadId(uploadId)
+                                .partNumber(number)
+                                .contentLength(length),
+                        RequestBody.fromInputStream(new ByteArrayInputStream(part, 0, filled), length))
+                .eTag();
         parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
         filled = 0;
     }

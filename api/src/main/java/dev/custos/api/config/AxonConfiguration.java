@@ -1,9 +1,15 @@
 package dev.custos.api.config;
 
+import dev.custos.api.support.AggregateLocks;
+import dev.custos.command.Aggregates;
+import dev.custos.events.operator.ActionMetaData;
+import dev.custos.events.upcasting.ActionMetaDataUpcaster;
+import dev.custos.events.upcasting.AuthorityGrantCreatedUpcaster;
+import dev.custos.events.upcasting.CircleOwnershipUpcaster;
+import dev.custos.query.ProcessingGroups;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
-
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.lock.LockFactory;
@@ -14,22 +20,14 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import dev.custos.api.support.AggregateLocks;
-import dev.custos.command.Aggregates;
-import dev.custos.events.operator.ActionMetaData;
-import dev.custos.events.upcasting.ActionMetaDataUpcaster;
-import dev.custos.events.upcasting.AuthorityGrantCreatedUpcaster;
-import dev.custos.events.upcasting.CircleOwnershipUpcaster;
-import dev.custos.query.ProcessingGroups;
 
 /**
  * Axon beyond what Boot's auto-configuration does (JDBC event store, jackson3 serializers: see application.yml).
@@ -151,7 +149,7 @@ class AxonConfiguration {
      */
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {
-        processing.registerListenerInvocationErrorHandler(ProcessingGroups.SYNCHRONOUS,
-                c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(
+                ProcessingGroups.SYNCHRONOUS, c -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,13 +1,19 @@
 package dev.custos.api.config;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.custos.query.portal.PortalDatabase;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ConnectionFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.postgresql.core.Utils;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,17 +30,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import com.zaxxer.hikari.HikariConfig;
-
-import dev.custos.query.portal.PortalDatabase;
-import com.zaxxer.hikari.HikariDataSource;
-
-import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import io.r2dbc.spi.ConnectionFactory;
-
 /**
  * Four connections to one database, each with the least it needs:
  * Flyway as the owner (DDL only), JDBC as {@code custos_app} for Axon and the projections, R2DBC as
@@ -45,17 +40,18 @@ import io.r2dbc.spi.ConnectionFactory;
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresHolder embeddedPostgres(DatabaseProperties properties,
-                                            @Value("${custos.data-dir:./data}") String dataDir) {
-        return properties.external() ? new EmbeddedPostgresHolder(null)
+    EmbeddedPostgresHolder embeddedPostgres(
+            DatabaseProperties properties, @Value("${custos.data-dir:./data}") String dataDir) {
+        return properties.external()
+                ? new EmbeddedPostgresHolder(null)
                 : new EmbeddedPostgresHolder(EmbeddedPostgres.start(Path.of(dataDir)));
     }
 
     @Bean
     DatabaseEndpoint databaseEndpoint(DatabaseProperties properties, EmbeddedPostgresHolder embedded) {
         if (properties.external()) {
-            return new DatabaseEndpoint(properties.url(), properties.user(), properties.password(),
-                    properties.runtimePassword());
+            return new DatabaseEndpoint(
+                    properties.url(), properties.user(), properties.password(), properties.runtimePassword());
         }
         return embedded.server().endpoint(properties.runtimePassword());
     }
@@ -63,12 +59,18 @@ class DatabaseConfiguration {
     /** Migrates as the owner before anything else touches the database. */
     @Bean
     MigratedSchema migratedSchema(DatabaseEndpoint endpoint) throws SQLException {
-        DataSource owner = new DriverManagerDataSource(endpoint.jdbcUrl(), endpoint.ownerUser(),
-                endpoint.ownerPassword());
-        Flyway.configure().dataSource(owner).locations("classpath:db/migration").load().migrate();
+        DataSource owner =
+                new DriverManagerDataSource(endpoint.jdbcUrl(), endpoint.ownerUser(), endpoint.ownerPassword());
+        Flyway.configure()
+                .dataSource(owner)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         if (endpoint.runtimePassword() != null && !endpoint.runtimePassword().isBlank()) {
-            try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
-                String literal = Utils.escapeLiteral(null, endpoint.runtimePassword(), true).toString();
+            try (Connection connection = owner.getConnection();
+                    Statement statement = connection.createStatement()) {
+                String literal = Utils.escapeLiteral(null, endpoint.runtimePassword(), true)
+                        .toString();
                 statement.execute("ALTER ROLE " + DatabaseEndpoint.APP_ROLE + " PASSWORD '" + literal + "'");
                 statement.execute("ALTER ROLE " + DatabaseEndpoint.READER_ROLE + " PASSWORD '" + literal + "'");
                 statement.execute("ALTER ROLE " + DatabaseEndpoint.PORTAL_ROLE + " PASSWORD '" + literal + "'");
@@ -89,8 +91,8 @@ class DatabaseConfiguration {
      * the last few hundred milliseconds of decrements, which only hands a client a few extra requests.
      */
     @Bean(destroyMethod = "close")
-    HikariDataSource rateLimitDataSource(DatabaseEndpoint endpoint, DatabaseProperties properties,
-                                         MigratedSchema schema) {
+    HikariDataSource rateLimitDataSource(
+            DatabaseEndpoint endpoint, DatabaseProperties properties, MigratedSchema schema) {
         HikariConfig config = appPool(endpoint, properties, "custos-rate-limit", 4);
         config.setConnectionInitSql("SET synchronous_commit = off");
         return new HikariDataSource(config);
@@ -101,10 +103,11 @@ class DatabaseConfiguration {
      * bound, set as a startup option of the connection (no statement, no round trip): Axon's own timeouts are off,
      * because they interrupt a command's thread, so this is what keeps a command from waiting unbounded.
      */
-    private static HikariConfig appPool(DatabaseEndpoint endpoint, DatabaseProperties properties, String name,
-                                        int size) {
+    private static HikariConfig appPool(
+            DatabaseEndpoint endpoint, DatabaseProperties properties, String name, int size) {
         HikariConfig config = new HikariConfig();
-        config.addDataSourceProperty("options",
+        config.addDataSourceProperty(
+                "options",
                 "-c lock_timeout=" + properties.effectiveLockTimeout().toMillis());
         config.setPoolName(name);
         config.setJdbcUrl(endpoint.jdbcUrl());
@@ -160,7 +163,8 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    ReactiveTransactionManager reactiveTransactionManager(@Qualifier("connectionFactory") ConnectionFactory connectionFactory) {
+    ReactiveTransactionManager reactiveTransactionManager(
+            @Qualifier("connectionFactory") ConnectionFactory connectionFactory) {
         return new R2dbcTransactionManager(connectionFactory);
     }
 
@@ -175,8 +179,7 @@ class DatabaseConfiguration {
     }
 
     /** Marks that migrations have run; connection pools depend on it so they never see an old schema. */
-    static final class MigratedSchema {
-    }
+    static final class MigratedSchema {}
 
     /** Keeps the embedded server, if any, alive for the context's lifetime and stops it last. */
     record EmbeddedPostgresHolder(EmbeddedPostgres server) implements AutoCloseable {

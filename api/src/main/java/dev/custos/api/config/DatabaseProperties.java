@@ -1,7 +1,6 @@
 package dev.custos.api.config;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code CUSTOS_DB_LOCK_TIMEOUT} bounds how long the service's own JDBC sessions wait for a lock (default 5 s).
  */
 @ConfigurationProperties("custos.db")
-public record DatabaseProperties(String url, String user, String password, String runtimePassword,
-                                 Duration lockTimeout) {
+public record DatabaseProperties(
+        String url, String user, String password, String runtimePassword, Duration lockTimeout) {
 
     /** How long a JDBC session of the service waits for any lock before its statement fails. */
     public Duration effectiveLockTimeout() {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +51,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** Creates the owner role and the database once; later starts find them and change nothing. */
     private void bootstrap() throws SQLException {
         try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + OWNER + "') "
                     + "THEN CREATE ROLE " + OWNER + " LOGIN CREATEROLE NOSUPERUSER; END IF; END $$");
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
@@ -63,8 +62,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     public DatabaseEndpoint endpoint(String runtimePassword) {
-        return new DatabaseEndpoint("jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + DATABASE, OWNER, null,
-                runtimePassword);
+        return new DatabaseEndpoint(
+                "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + DATABASE, OWNER, null, runtimePassword);
     }
 
     /** A superuser connection URL, for tests that must act as the cluster administrator. */

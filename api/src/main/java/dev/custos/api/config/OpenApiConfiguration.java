@@ -1,17 +1,8 @@
 package dev.custos.api.config;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-
-import org.springdoc.core.customizers.PropertyCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-
 import dev.custos.api.support.CustodyTypeFor;
 import dev.custos.events.custody.CustodyType;
-
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
@@ -19,6 +10,11 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.ArrayList;
+import java.util.Arrays;
+import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The document's frame: title, version and the bearer scheme every {@code /api} route uses. */
 @Configuration(proxyBeanMethods = false)
@@ -41,8 +37,10 @@ class OpenApiConfiguration {
     PropertyCustomizer custodyTypeEnums() {
         return (property, type) -> {
             if (type.getCtxAnnotations() != null) {
-                Arrays.stream(type.getCtxAnnotations()).filter(CustodyTypeFor.class::isInstance)
-                        .map(CustodyTypeFor.class::cast).findFirst()
+                Arrays.stream(type.getCtxAnnotations())
+                        .filter(CustodyTypeFor.class::isInstance)
+                        .map(CustodyTypeFor.class::cast)
+                        .findFirst()
                         .ifPresent(custody -> property.setEnum(new ArrayList<>(CustodyType.keys(custody.value()))));
             }
             return property;
@@ -52,10 +50,17 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI custosOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Custos").version("0.1.0")
+                .info(new Info()
+                        .title("Custos")
+                        .version("0.1.0")
                         .description("Operator surface and authority portal. Errors are RFC 9457 problems."))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

@@ -1,10 +1,9 @@
 package dev.custos.api.config;
 
+import dev.custos.api.support.EdgeTimes;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.custos.api.support.EdgeTimes;
 import tools.jackson.core.StreamReadFeature;
 
 /**
@@ -16,6 +15,7 @@ class StrictJsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
-        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).addModule(EdgeTimes.module());
+        return builder ->
+                builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).addModule(EdgeTimes.module());
     }
 }

@@ -1,11 +1,5 @@
 package dev.custos.api.directory;
 
-import java.util.UUID;
-import java.util.function.Supplier;
-
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.stereotype.Service;
-
 import dev.custos.api.access.Action;
 import dev.custos.command.CommandRefused;
 import dev.custos.command.directory.AddCircleMember;
@@ -18,6 +12,10 @@ import dev.custos.events.operator.OperatorRoleKey;
 import dev.custos.query.directory.CommittedMembers;
 import dev.custos.query.directory.DirectoryReader;
 import dev.custos.query.operator.OperatorRoleReader;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,47 +44,81 @@ public class MemberCommands {
      */
     public Mono<Void> addTenantMember(Action<?> action, UUID individualId, String displayName) {
         return action.atomically(steps -> {
-            if (members.isMember(action.tenantId(), individualId)) {
-                throw CommandRefused.conflict("the individual is already a member of the tenant");
-            }
-            steps.send(new AddTenantMember(action.tenantId(), individualId, displayName, action.individualId(),
-                    action.acting().reach()));
-            return individualId;
-        }).then();
+                    if (members.isMember(action.tenantId(), individualId)) {
+                        throw CommandRefused.conflict("the individual is already a member of the tenant");
+                    }
+                    steps.send(new AddTenantMember(
+                            action.tenantId(),
+                            individualId,
+                            displayName,
+                            action.individualId(),
+                            action.acting().reach()));
+                    return individualId;
+                })
+                .then();
     }
 
     public Mono<Void> addCircleMember(Action<?> action, UUID circleId, UUID individualId) {
-        return onMember(action, individualId, () -> action.send(new AddCircleMember(action.tenantId(), circleId,
-                individualId, action.individualId(), action.acting().reach())));
+        return onMember(
+                action,
+                individualId,
+                () -> action.send(new AddCircleMember(
+                        action.tenantId(),
+                        circleId,
+                        individualId,
+                        action.individualId(),
+                        action.acting().reach())));
     }
 
     /** Assigns in the action's circle ({@code null}: tenant-wide); the assignment takes the action's subject id. */
     public Mono<RoleAssignment> assign(Action<?> action, OperatorRoleKey role, UUID individualId) {
-        return onMember(action, individualId, () -> action.call(new AssignOperatorRole(action.tenantId(),
-                action.subjectId(), role.key(), individualId, action.acting().circleId(), action.individualId(),
-                action.acting().reach()), RoleAssignment.class));
+        return onMember(
+                action,
+                individualId,
+                () -> action.call(
+                        new AssignOperatorRole(
+                                action.tenantId(),
+                                action.subjectId(),
+                                role.key(),
+                                individualId,
+                                action.acting().circleId(),
+                                action.individualId(),
+                                action.acting().reach()),
+                        RoleAssignment.class));
     }
 
     /** The assignment's holder decides its revocation; the gate has already found the assignment visible. */
     public Mono<RoleAssignment> revoke(Action<?> action, UUID assignmentId, String reason) {
         return roles.assignment(action.acting().scope(), assignmentId)
                 .switchIfEmpty(Mono.error(CommandRefused.notFound("no such role assignment")))
-                .flatMap(assignment -> onMember(action, assignment.individualId(), () -> action.call(
-                        new RevokeOperatorRole(action.tenantId(), assignmentId, assignment.individualId(), reason,
-                                action.individualId(), action.acting().reach()), RoleAssignment.class)));
+                .flatMap(assignment -> onMember(
+                        action,
+                        assignment.individualId(),
+                        () -> action.call(
+                                new RevokeOperatorRole(
+                                        action.tenantId(),
+                                        assignmentId,
+                                        assignment.individualId(),
+                                        reason,
+                                        action.individualId(),
+                                        action.acting().reach()),
+                                RoleAssignment.class)));
     }
 
     private <R> Mono<R> onMember(Action<?> action, UUID individualId, Supplier<Mono<R>> command) {
-        return Mono.defer(command).onErrorResume(AggregateNotFoundException.class,
-                noStream -> adopt(action, individualId).then(Mono.defer(command)));
+        return Mono.defer(command)
+                .onErrorResume(
+                        AggregateNotFoundException.class,
+                        noStream -> adopt(action, individualId).then(Mono.defer(command)));
     }
 
     private Mono<Void> adopt(Action<?> action, UUID individualId) {
-        return directory.memberRecord(action.acting().scope(), individualId)
+        return directory
+                .memberRecord(action.acting().scope(), individualId)
                 .switchIfEmpty(Mono.error(CommandRefused.conflict("the individual is not a member of the tenant")))
                 .flatMap(record -> action.commands()
-                        .send(new AdoptTenantMember(action.tenantId(), individualId, record.circleIds(),
-                                record.assignments()))
+                        .send(new AdoptTenantMember(
+                                action.tenantId(), individualId, record.circleIds(), record.assignments()))
                         // Another command adopted the member first: its stream is there now, which is all we need.
                         .onErrorResume(MemberCommands::alreadyAdopted, raced -> Mono.empty()));
     }

@@ -1,12 +1,5 @@
 package dev.custos.api.dispute;
 
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-
 import dev.custos.api.access.Action;
 import dev.custos.api.access.OperatorActions;
 import dev.custos.api.access.OperatorPipeline;
@@ -27,6 +20,11 @@ import dev.custos.query.dispute.DisputeReader;
 import dev.custos.query.dispute.DisputeView;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /** Opens disputes, adds their material and assembles their defense packs. */
@@ -40,8 +38,13 @@ class DisputeHandler {
     private final SealedPacks packs;
     private final AttachableEvidence attachable;
 
-    DisputeHandler(OperatorPipeline pipeline, OperatorActions gate, DisputeReader disputes, EvidenceReader evidence,
-                   SealedPacks packs, AttachableEvidence attachable) {
+    DisputeHandler(
+            OperatorPipeline pipeline,
+            OperatorActions gate,
+            DisputeReader disputes,
+            EvidenceReader evidence,
+            SealedPacks packs,
+            AttachableEvidence attachable) {
         this.pipeline = pipeline;
         this.gate = gate;
         this.disputes = disputes;
@@ -53,11 +56,25 @@ class DisputeHandler {
     Mono<ServerResponse> open(ServerRequest request) {
         return pipeline.handle(DisputeActions.OPEN, request, action -> {
             OpenDisputeRequest body = action.body();
-            return action.call(new OpenDispute(action.subjectId(), action.tenantId(), action.acting().circleId(),
-                            body.title().strip(), body.counterparty().strip(), action.individualId(),
-                            action.acting().reach()), DisputeState.class)
-                    .map(state -> new DisputeView(state.id(), state.circleId(), state.title(), state.counterparty(),
-                            Timestamps.asStored(state.openedAt()), state.openedByIndividualId(), 0, 0));
+            return action.call(
+                            new OpenDispute(
+                                    action.subjectId(),
+                                    action.tenantId(),
+                                    action.acting().circleId(),
+                                    body.title().strip(),
+                                    body.counterparty().strip(),
+                                    action.individualId(),
+                                    action.acting().reach()),
+                            DisputeState.class)
+                    .map(state -> new DisputeView(
+                            state.id(),
+                            state.circleId(),
+                            state.title(),
+                            state.counterparty(),
+                            Timestamps.asStored(state.openedAt()),
+                            state.openedByIndividualId(),
+                            0,
+                            0));
         });
     }
 
@@ -69,8 +86,13 @@ class DisputeHandler {
         return pipeline.handle(DisputeActions.ADD_MATERIAL, request, action -> {
             AddMaterialRequest body = action.body();
             return fit(action, body)
-                    .flatMap(circle -> action.send(new AddDisputeMaterial(action.subjectId(), action.tenantId(),
-                            body.materialType(), body.materialId(), circle.orElse(null), action.individualId(),
+                    .flatMap(circle -> action.send(new AddDisputeMaterial(
+                            action.subjectId(),
+                            action.tenantId(),
+                            body.materialType(),
+                            body.materialId(),
+                            circle.orElse(null),
+                            action.individualId(),
                             action.acting().reach())))
                     .then(Mono.defer(() -> disputes.dispute(action.acting().scope(), action.subjectId())));
         });
@@ -78,18 +100,34 @@ class DisputeHandler {
 
     /** Seals the evidence of every material into one bundle, and records it as the dispute's newest pack. */
     Mono<ServerResponse> assembleDefensePack(ServerRequest request) {
-        return pipeline.handle(DisputeActions.ASSEMBLE, request, action -> disputes
-                .dispute(action.acting().scope(), action.subjectId())
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such dispute")))
-                .flatMap(dispute -> evidence.disputeEvidence(action.acting().scope(), dispute.id())
-                        .map(EvidenceView::id).collectList()
-                        .flatMap(items -> action.atomically(steps -> {
-                            Pack pack = packs.seal(steps, action, action.acting().overContents(),
-                                    "Defense pack: " + dispute.title(), items);
-                            return steps.call(new RecordDefensePack(action.subjectId(), action.tenantId(),
-                                    UUID.randomUUID(), pack.bundleId(), pack.manifestSha256(), pack.members(),
-                                    action.individualId(), action.acting().reach()), DefensePack.class);
-                        }))));
+        return pipeline.handle(
+                DisputeActions.ASSEMBLE,
+                request,
+                action -> disputes.dispute(action.acting().scope(), action.subjectId())
+                        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such dispute")))
+                        .flatMap(dispute -> evidence.disputeEvidence(
+                                        action.acting().scope(), dispute.id())
+                                .map(EvidenceView::id)
+                                .collectList()
+                                .flatMap(items -> action.atomically(steps -> {
+                                    Pack pack = packs.seal(
+                                            steps,
+                                            action,
+                                            action.acting().overContents(),
+                                            "Defense pack: " + dispute.title(),
+                                            items);
+                                    return steps.call(
+                                            new RecordDefensePack(
+                                                    action.subjectId(),
+                                                    action.tenantId(),
+                                                    UUID.randomUUID(),
+                                                    pack.bundleId(),
+                                                    pack.manifestSha256(),
+                                                    pack.members(),
+                                                    action.individualId(),
+                                                    action.acting().reach()),
+                                            DefensePack.class);
+                                }))));
     }
 
     /**
@@ -100,15 +138,17 @@ class DisputeHandler {
         UUID id = body.materialId();
         CustodyType type = body.custodyType();
         return switch (type) {
-            case EVIDENCE_OBJECT -> attachable.find(action.acting(), id)
-                    .map(found -> Optional.ofNullable(found.circleId()));
-            case EVIDENCE_BUNDLE -> gate.addable(action.acting(), ObjectKind.EVIDENCE_BUNDLE, id)
-                    .flatMap(located -> evidence.bundle(action.acting().scope(), id)
-                            .filter(bundle -> "sealed".equals(bundle.status()))
-                            .map(bundle -> Optional.ofNullable(located.circleId())))
-                    .switchIfEmpty(Mono.error(() -> ProblemException.conflict("only a sealed bundle is material")));
-            default -> gate.addable(action.acting(), ObjectKind.of(type), id)
-                    .map(located -> Optional.ofNullable(located.circleId()));
+            case EVIDENCE_OBJECT ->
+                attachable.find(action.acting(), id).map(found -> Optional.ofNullable(found.circleId()));
+            case EVIDENCE_BUNDLE ->
+                gate.addable(action.acting(), ObjectKind.EVIDENCE_BUNDLE, id)
+                        .flatMap(located -> evidence.bundle(action.acting().scope(), id)
+                                .filter(bundle -> "sealed".equals(bundle.status()))
+                                .map(bundle -> Optional.ofNullable(located.circleId())))
+                        .switchIfEmpty(Mono.error(() -> ProblemException.conflict("only a sealed bundle is material")));
+            default ->
+                gate.addable(action.acting(), ObjectKind.of(type), id)
+                        .map(located -> Optional.ofNullable(located.circleId()));
         };
     }
 }

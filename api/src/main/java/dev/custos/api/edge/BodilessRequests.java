@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
 import reactor.core.publisher.Flux;
 
 /**
@@ -35,7 +34,8 @@ class BodilessRequests implements WebFilter {
                 return Flux.empty();
             }
         };
-        return request.getBody().doOnNext(org.springframework.core.io.buffer.DataBufferUtils::release)
+        return request.getBody()
+                .doOnNext(org.springframework.core.io.buffer.DataBufferUtils::release)
                 .then(chain.filter(exchange.mutate().request(drained).build()));
     }
 }

@@ -1,11 +1,5 @@
 package dev.custos.api.edge;
 
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.boot.reactor.netty.NettyServerCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,6 +7,10 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
 
 /**
@@ -39,15 +37,18 @@ class DecodingFailureProblems {
 
         @Override
         public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
-            if (message instanceof FullHttpResponse response && response.status().code() >= 400
+            if (message instanceof FullHttpResponse response
+                    && response.status().code() >= 400
                     && response.content().readableBytes() == 0
                     && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE)) {
                 int status = response.status().code();
-                byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + response.status().reasonPhrase()
-                        + "\",\"status\":" + status + ",\"detail\":\"The request could not be read\"}")
+                byte[] body = ("{\"type\":\"about:blank\",\"title\":\""
+                                + response.status().reasonPhrase() + "\",\"status\":" + status
+                                + ",\"detail\":\"The request could not be read\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 FullHttpResponse problem = response.replace(Unpooled.wrappedBuffer(body));
-                problem.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+                problem.headers()
+                        .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
                 response.release();
                 context.write(problem, promise);

@@ -1,12 +1,11 @@
 package dev.custos.api.edge;
 
+import dev.custos.api.problem.ProblemWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-
-import dev.custos.api.problem.ProblemWriter;
 import reactor.core.publisher.Mono;
 
 /**

@@ -1,14 +1,5 @@
 package dev.custos.api.edge;
 
-import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.reactor.netty.NettyServerCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -17,6 +8,13 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
 
 /**
@@ -33,13 +31,12 @@ class SlowClientTimeouts {
             @Value("${custos.http.header-timeout}") Duration headerTimeout,
             @Value("${custos.http.body-idle-timeout}") Duration bodyIdleTimeout) {
         long headerNanos = headerTimeout.toNanos();
-        return server -> server.readTimeout(bodyIdleTimeout)
-                .doOnChannelInit((observer, channel, address) -> {
-                    if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                        channel.pipeline().addAfter(NettyPipeline.HttpCodec, "custos.headerDeadline",
-                                new HeaderDeadline(headerNanos));
-                    }
-                });
+        return server -> server.readTimeout(bodyIdleTimeout).doOnChannelInit((observer, channel, address) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline()
+                        .addAfter(NettyPipeline.HttpCodec, "custos.headerDeadline", new HeaderDeadline(headerNanos));
+            }
+        });
     }
 
     /**
@@ -54,6 +51,7 @@ class SlowClientTimeouts {
         private ScheduledFuture<?> deadline;
         /** Requests read whose final response has not been written yet (pipelining may make it more than one). */
         private int answering;
+
         private boolean expired;
 
         HeaderDeadline(long timeoutNanos) {
@@ -111,12 +109,16 @@ class SlowClientTimeouts {
 
         private void arm(ChannelHandlerContext context) {
             disarm();
-            deadline = context.executor().schedule(() -> {
-                if (answering == 0) {
-                    expired = true;
-                    context.close();
-                }
-            }, timeoutNanos, TimeUnit.NANOSECONDS);
+            deadline = context.executor()
+                    .schedule(
+                            () -> {
+                                if (answering == 0) {
+                                    expired = true;
+                                    context.close();
+                                }
+                            },
+                            timeoutNanos,
+                            TimeUnit.NANOSECONDS);
         }
 
         private void disarm() {

@@ -1,11 +1,13 @@
 package dev.custos.api.edge;
 
+import dev.custos.api.problem.ProblemException;
+import dev.custos.api.problem.ProblemWriter;
+import dev.custos.api.support.Text;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -20,10 +22,6 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
-import dev.custos.api.problem.ProblemException;
-import dev.custos.api.problem.ProblemWriter;
-import dev.custos.api.support.Text;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,8 +38,8 @@ class StrictEdgeFilter implements WebFilter {
     private final ProblemWriter problems;
     private final long maxJsonBytes;
 
-    StrictEdgeFilter(ProblemWriter problems,
-                     @Value("${spring.http.codecs.max-in-memory-size:256KB}") DataSize maxJsonBytes) {
+    StrictEdgeFilter(
+            ProblemWriter problems, @Value("${spring.http.codecs.max-in-memory-size:256KB}") DataSize maxJsonBytes) {
         this.problems = problems;
         this.maxJsonBytes = maxJsonBytes.toBytes();
     }
@@ -55,9 +53,9 @@ class StrictEdgeFilter implements WebFilter {
         return problems.refuse(exchange, refusal.get().status(), refusal.get().detail());
     }
 
-
     Optional<Refusal> refusal(ServerHttpRequest request) {
-        return parameters(request.getQueryParams()).or(() -> headers(request.getHeaders()))
+        return parameters(request.getQueryParams())
+                .or(() -> headers(request.getHeaders()))
                 .or(() -> body(request));
     }
 
@@ -66,8 +64,8 @@ class StrictEdgeFilter implements WebFilter {
             return Optional.empty();
         }
         if (request.getHeaders().getContentLength() > maxJsonBytes) {
-            return Optional.of(new Refusal(HttpStatus.CONTENT_TOO_LARGE,
-                    "The body is larger than " + maxJsonBytes + " bytes"));
+            return Optional.of(
+                    new Refusal(HttpStatus.CONTENT_TOO_LARGE, "The body is larger than " + maxJsonBytes + " bytes"));
         }
         String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
         if (contentType == null) {
@@ -106,8 +104,10 @@ class StrictEdgeFilter implements WebFilter {
     private static Optional<Refusal> parameters(MultiValueMap<String, String> query) {
         for (Map.Entry<String, List<String>> entry : query.entrySet()) {
             if (unacceptable(entry.getKey()) || entry.getValue().stream().anyMatch(v -> v != null && unacceptable(v))) {
-                return Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "A query parameter has control characters "
-                        + "or is longer than " + Text.MAX_PARAMETER + " characters"));
+                return Optional.of(new Refusal(
+                        HttpStatus.BAD_REQUEST,
+                        "A query parameter has control characters " + "or is longer than " + Text.MAX_PARAMETER
+                                + " characters"));
             }
         }
         return Optional.empty();
@@ -132,12 +132,12 @@ class StrictEdgeFilter implements WebFilter {
         return Text.problem(value, Text.MAX_PARAMETER, false).isPresent();
     }
 
-    record Refusal(HttpStatus status, String detail) {
-    }
+    record Refusal(HttpStatus status, String detail) {}
 
     /** The one route whose body is not JSON: the evidence upload streams raw bytes of any type. */
     private static boolean isRawBody(ServerHttpRequest request) {
         return HttpMethod.POST.equals(request.getMethod())
-                && "/api/evidence".equals(request.getPath().pathWithinApplication().value());
+                && "/api/evidence"
+                        .equals(request.getPath().pathWithinApplication().value());
     }
 }

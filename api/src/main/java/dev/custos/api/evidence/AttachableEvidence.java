@@ -1,15 +1,13 @@
 package dev.custos.api.evidence;
 
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import dev.custos.api.access.Acting;
 import dev.custos.api.access.OperatorActions;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.query.access.ObjectKind;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**

@@ -1,12 +1,5 @@
 package dev.custos.api.evidence;
 
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Ids;
@@ -16,6 +9,11 @@ import dev.custos.command.evidence.SealEvidenceBundle;
 import dev.custos.events.evidence.EvidenceBundleCreated;
 import dev.custos.query.evidence.BundleView;
 import dev.custos.query.evidence.EvidenceReader;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /** Bundles: creation from evidence of the tenant, sealing under a canonical manifest, reading. */
@@ -36,18 +34,33 @@ class BundleHandler {
      * all three from the members as committed, inside the command's transaction.
      */
     Mono<ServerResponse> create(ServerRequest request) {
-        return pipeline.handle(EvidenceActions.CREATE_BUNDLE, request, action -> action.call(new CreateEvidenceBundle(
-                        action.subjectId(), action.tenantId(), action.acting().circleId(), action.body().title().strip(),
-                        action.body().evidenceIds(), action.individualId(), action.acting().reach()),
-                        EvidenceBundleCreated.class)
-                .map(BundleView::created));
+        return pipeline.handle(
+                EvidenceActions.CREATE_BUNDLE,
+                request,
+                action -> action.call(
+                                new CreateEvidenceBundle(
+                                        action.subjectId(),
+                                        action.tenantId(),
+                                        action.acting().circleId(),
+                                        action.body().title().strip(),
+                                        action.body().evidenceIds(),
+                                        action.individualId(),
+                                        action.acting().reach()),
+                                EvidenceBundleCreated.class)
+                        .map(BundleView::created));
     }
 
     /** The manifest is made inside the command, from the members as committed then. */
     Mono<ServerResponse> seal(ServerRequest request) {
-        return pipeline.handle(EvidenceActions.SEAL_BUNDLE, request, action -> action.send(new SealEvidenceBundle(
-                        action.subjectId(), action.tenantId(), action.individualId(), action.acting().reach()))
-                .then(Mono.defer(() -> existing(action.acting().context(), action.subjectId()))));
+        return pipeline.handle(
+                EvidenceActions.SEAL_BUNDLE,
+                request,
+                action -> action.send(new SealEvidenceBundle(
+                                action.subjectId(),
+                                action.tenantId(),
+                                action.individualId(),
+                                action.acting().reach()))
+                        .then(Mono.defer(() -> existing(action.acting().context(), action.subjectId()))));
     }
 
     Mono<ServerResponse> read(ServerRequest request) {
@@ -60,6 +73,7 @@ class BundleHandler {
     }
 
     private Mono<ServerResponse> answer(RequestContext context, UUID bundleId, HttpStatus status) {
-        return existing(context, bundleId).flatMap(bundle -> ServerResponse.status(status).bodyValue(bundle));
+        return existing(context, bundleId)
+                .flatMap(bundle -> ServerResponse.status(status).bodyValue(bundle));
     }
 }

@@ -1,12 +1,5 @@
 package dev.custos.api.evidence;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
-
-import org.springframework.stereotype.Component;
-
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.tenancy.RequestContext;
 import dev.custos.query.dispute.DisputeReader;
@@ -15,6 +8,11 @@ import dev.custos.query.emergency.EmergencyRunReader;
 import dev.custos.query.emergency.EmergencyRunView;
 import dev.custos.query.insurance.ClaimReader;
 import dev.custos.query.insurance.ClaimView;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,12 +41,21 @@ class CaptureLinks {
      */
     Mono<Optional<UUID>> circle(RequestContext context, UploadHeaders headers) {
         return Flux.concat(
-                        linked(headers.emergencyRunId(), id -> runs.run(context.scope(), id),
-                                EmergencyRunView::circleId, "emergency run"),
-                        linked(headers.claimId(), id -> claims.claim(context.scope(), id), ClaimView::circleId,
+                        linked(
+                                headers.emergencyRunId(),
+                                id -> runs.run(context.scope(), id),
+                                EmergencyRunView::circleId,
+                                "emergency run"),
+                        linked(
+                                headers.claimId(),
+                                id -> claims.claim(context.scope(), id),
+                                ClaimView::circleId,
                                 "claim"),
-                        linked(headers.disputeId(), id -> disputes.dispute(context.scope(), id),
-                                DisputeView::circleId, "dispute"))
+                        linked(
+                                headers.disputeId(),
+                                id -> disputes.dispute(context.scope(), id),
+                                DisputeView::circleId,
+                                "dispute"))
                 .collectList()
                 .map(containers -> placed(context, containers));
     }
@@ -64,10 +71,12 @@ class CaptureLinks {
     }
 
     /** Nothing when the upload names no such object; otherwise its circle, read as the uploader sees it, or 404. */
-    private static <T> Mono<Optional<UUID>> linked(UUID id, Function<UUID, Mono<T>> read,
-                                                   Function<T, UUID> circleOf, String noun) {
-        return id == null ? Mono.empty() : Mono.defer(() -> read.apply(id))
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such " + noun)))
-                .map(found -> Optional.ofNullable(circleOf.apply(found)));
+    private static <T> Mono<Optional<UUID>> linked(
+            UUID id, Function<UUID, Mono<T>> read, Function<T, UUID> circleOf, String noun) {
+        return id == null
+                ? Mono.empty()
+                : Mono.defer(() -> read.apply(id))
+                        .switchIfEmpty(Mono.error(() -> ProblemException.notFound("no such " + noun)))
+                        .map(found -> Optional.ofNullable(circleOf.apply(found)));
     }
 }

@@ -1,19 +1,8 @@
 package dev.custos.api.evidence;
 
-import java.util.UUID;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-
+import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.blob.BlobStorage;
 import dev.custos.api.blob.BlobTooLarge;
-import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Commands;
 import dev.custos.api.support.Ids;
@@ -26,6 +15,15 @@ import dev.custos.command.evidence.SealEvidence;
 import dev.custos.events.evidence.EvidenceCaptured;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -43,9 +41,14 @@ class EvidenceHandler {
     private final CaptureLinks links;
     private final long maxUploadBytes;
 
-    EvidenceHandler(Commands commands, OperatorPipeline pipeline, EvidenceReader evidence, BlobStorage blobs,
-                    EvidenceSummaries summaries, CaptureLinks links,
-                    @Value("${custos.max-upload-bytes}") long maxUploadBytes) {
+    EvidenceHandler(
+            Commands commands,
+            OperatorPipeline pipeline,
+            EvidenceReader evidence,
+            BlobStorage blobs,
+            EvidenceSummaries summaries,
+            CaptureLinks links,
+            @Value("${custos.max-upload-bytes}") long maxUploadBytes) {
         this.commands = commands;
         this.pipeline = pipeline;
         this.evidence = evidence;
@@ -73,14 +76,31 @@ class EvidenceHandler {
                         .bodyValue(summaries.of(EvidenceView.captured(captured))));
     }
 
-    private Mono<EvidenceCaptured> store(ServerRequest request, RequestContext context, UploadHeaders headers,
-                                         UUID circleId, UUID evidenceId, String key) {
+    private Mono<EvidenceCaptured> store(
+            ServerRequest request,
+            RequestContext context,
+            UploadHeaders headers,
+            UUID circleId,
+            UUID evidenceId,
+            String key) {
         return blobs.upload(key, request.bodyToFlux(DataBuffer.class), maxUploadBytes)
-                .flatMap(stored -> commands.call(new CaptureEvidence(evidenceId, context.tenantId(), circleId,
-                                headers.title(), headers.sourceType(), headers.contentMime(), stored.bytes(),
-                                stored.sha256(),
-                                headers.occurredAt(), key, headers.emergencyRunId(), headers.claimId(),
-                                headers.disputeId(), context.individualId()), EvidenceCaptured.class)
+                .flatMap(stored -> commands.call(
+                                new CaptureEvidence(
+                                        evidenceId,
+                                        context.tenantId(),
+                                        circleId,
+                                        headers.title(),
+                                        headers.sourceType(),
+                                        headers.contentMime(),
+                                        stored.bytes(),
+                                        stored.sha256(),
+                                        headers.occurredAt(),
+                                        key,
+                                        headers.emergencyRunId(),
+                                        headers.claimId(),
+                                        headers.disputeId(),
+                                        context.individualId()),
+                                EvidenceCaptured.class)
                         .onErrorResume(failure -> blobs.delete(key).then(Mono.error(failure))));
     }
 
@@ -90,36 +110,59 @@ class EvidenceHandler {
     }
 
     Mono<ServerResponse> seal(ServerRequest request) {
-        return pipeline.handle(EvidenceActions.SEAL, request, action -> action.send(new SealEvidence(
-                        action.subjectId(), action.tenantId(), action.individualId(), action.acting().reach()))
-                .then(Mono.defer(() -> summary(action.acting().context(), action.subjectId()))));
+        return pipeline.handle(
+                EvidenceActions.SEAL,
+                request,
+                action -> action.send(new SealEvidence(
+                                action.subjectId(),
+                                action.tenantId(),
+                                action.individualId(),
+                                action.acting().reach()))
+                        .then(Mono.defer(() -> summary(action.acting().context(), action.subjectId()))));
     }
 
     /** Reads the stored bytes back, hashes them and records the outcome; a mismatch marks the object. */
     Mono<ServerResponse> verify(ServerRequest request) {
-        return pipeline.handle(EvidenceActions.VERIFY, request, action -> existing(action.acting().context(),
-                        action.subjectId())
-                .flatMap(view -> blobs.rehash(view.blobKey())
-                        .map(stored -> stored.sha256())
-                        // A blob that is gone is as altered as one that changed.
-                        .onErrorResume(NoSuchKeyException.class, missing -> Mono.just("")))
-                .flatMap(computed -> action.call(new CheckEvidenceIntegrity(action.subjectId(), action.tenantId(),
-                        computed.isEmpty() ? null : computed, action.individualId(), action.acting().reach()),
-                        IntegrityCheck.class))
-                .map(check -> new VerifyResponse(check.intact(), check.contentSha256(), check.computedSha256())));
+        return pipeline.handle(
+                EvidenceActions.VERIFY,
+                request,
+                action -> existing(action.acting().context(), action.subjectId())
+                        .flatMap(view -> blobs.rehash(view.blobKey())
+                                .map(stored -> stored.sha256())
+                                // A blob that is gone is as altered as one that changed.
+                                .onErrorResume(NoSuchKeyException.class, missing -> Mono.just("")))
+                        .flatMap(computed -> action.call(
+                                new CheckEvidenceIntegrity(
+                                        action.subjectId(),
+                                        action.tenantId(),
+                                        computed.isEmpty() ? null : computed,
+                                        action.individualId(),
+                                        action.acting().reach()),
+                                IntegrityCheck.class))
+                        .map(check ->
+                                new VerifyResponse(check.intact(), check.contentSha256(), check.computedSha256())));
     }
 
     /** Refused while a hold covers the object; the blob is removed once the destruction is committed. */
     Mono<ServerResponse> destroy(ServerRequest request) {
-        return pipeline.handle(EvidenceActions.DESTROY, request, action -> action.call(new DestroyEvidence(
-                        action.subjectId(), action.tenantId(), action.individualId(), action.acting().reach()),
-                        String.class)
-                .flatMap(key -> blobs.delete(key).onErrorResume(failure -> {
-                    log.error("Evidence {} is recorded destroyed but its blob could not be removed yet",
-                            action.subjectId(), failure);
-                    return Mono.empty();
-                }))
-                .then(Mono.defer(() -> summary(action.acting().context(), action.subjectId()))));
+        return pipeline.handle(
+                EvidenceActions.DESTROY,
+                request,
+                action -> action.call(
+                                new DestroyEvidence(
+                                        action.subjectId(),
+                                        action.tenantId(),
+                                        action.individualId(),
+                                        action.acting().reach()),
+                                String.class)
+                        .flatMap(key -> blobs.delete(key).onErrorResume(failure -> {
+                            log.error(
+                                    "Evidence {} is recorded destroyed but its blob could not be removed yet",
+                                    action.subjectId(),
+                                    failure);
+                            return Mono.empty();
+                        }))
+                        .then(Mono.defer(() -> summary(action.acting().context(), action.subjectId()))));
     }
 
     private Mono<EvidenceView> existing(RequestContext context, UUID evidenceId) {
@@ -128,7 +171,8 @@ class EvidenceHandler {
     }
 
     private Mono<ServerResponse> summary(RequestContext context, UUID evidenceId, HttpStatus status) {
-        return summary(context, evidenceId).flatMap(summary -> ServerResponse.status(status).bodyValue(summary));
+        return summary(context, evidenceId)
+                .flatMap(summary -> ServerResponse.status(status).bodyValue(summary));
     }
 
     private Mono<EvidenceSummary> summary(RequestContext context, UUID evidenceId) {
@@ -136,6 +180,5 @@ class EvidenceHandler {
     }
 
     /** {@code POST /api/evidence/{id}/verify}. */
-    record VerifyResponse(boolean ok, String contentSha256, String computedSha256) {
-    }
+    record VerifyResponse(boolean ok, String contentSha256, String computedSha256) {}
 }

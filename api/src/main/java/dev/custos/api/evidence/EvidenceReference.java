@@ -1,9 +1,7 @@
 package dev.custos.api.evidence;
 
+import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 
-import jakarta.validation.constraints.NotNull;
-
 /** A body naming one evidence object of the tenant: what a claim or a run attaches. */
-public record EvidenceReference(@NotNull UUID evidenceId) {
-}
+public record EvidenceReference(@NotNull UUID evidenceId) {}

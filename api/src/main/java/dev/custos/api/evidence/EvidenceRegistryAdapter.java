@@ -1,15 +1,13 @@
 package dev.custos.api.evidence;
 
+import dev.custos.command.evidence.EvidenceRegistry;
+import dev.custos.command.evidence.ManifestMember;
+import dev.custos.query.evidence.CommittedEvidence;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
-
-import dev.custos.command.evidence.EvidenceRegistry;
-import dev.custos.command.evidence.ManifestMember;
-import dev.custos.query.evidence.CommittedEvidence;
 
 /** Gives the write model the read model's evidence, as committed, inside the command's own transaction. */
 @Component
@@ -24,8 +22,15 @@ class EvidenceRegistryAdapter implements EvidenceRegistry {
     @Override
     public Map<UUID, ManifestMember> members(UUID tenantId, Collection<UUID> evidenceIds) {
         return committed.lockedForShare(tenantId, evidenceIds).stream()
-                .collect(Collectors.toMap(CommittedEvidence.Member::id, member -> new ManifestMember(member.id(),
-                        member.circleId(), member.title(), member.contentSha256(), member.contentBytes(),
-                        member.sealed(), member.destroyed())));
+                .collect(Collectors.toMap(
+                        CommittedEvidence.Member::id,
+                        member -> new ManifestMember(
+                                member.id(),
+                                member.circleId(),
+                                member.title(),
+                                member.contentSha256(),
+                                member.contentBytes(),
+                                member.sealed(),
+                                member.destroyed())));
     }
 }

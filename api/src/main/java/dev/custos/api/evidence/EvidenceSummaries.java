@@ -1,13 +1,11 @@
 package dev.custos.api.evidence;
 
-import java.time.Duration;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import dev.custos.api.blob.BlobStorage;
 import dev.custos.api.blob.PresignedDownload;
 import dev.custos.query.evidence.EvidenceView;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * Turns evidence of the read model into the contract's summary, and signs every download of evidence bytes, the
@@ -27,8 +25,11 @@ public class EvidenceSummaries {
 
     /** The summary with a fresh download link (none once destroyed). */
     public EvidenceSummary of(EvidenceView view) {
-        return EvidenceSummary.of(view, view.destroyed() ? null
-                : download(view.blobKey(), view.title(), view.id()).url());
+        return EvidenceSummary.of(
+                view,
+                view.destroyed()
+                        ? null
+                        : download(view.blobKey(), view.title(), view.id()).url());
     }
 
     public PresignedDownload download(String blobKey, String title, UUID evidenceId) {

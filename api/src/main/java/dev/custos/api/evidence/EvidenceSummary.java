@@ -1,9 +1,8 @@
 package dev.custos.api.evidence;
 
+import dev.custos.query.evidence.EvidenceView;
 import java.time.Instant;
 import java.util.UUID;
-
-import dev.custos.query.evidence.EvidenceView;
 
 /**
  * The contract's evidence summary. {@code url} is a download link signed for 60 seconds (absent once the object is
@@ -25,8 +24,19 @@ public record EvidenceSummary(
         String url) {
 
     static EvidenceSummary of(EvidenceView view, String url) {
-        return new EvidenceSummary(view.id(), view.sourceType(), view.title(), view.occurredAt(), view.createdAt(),
-                view.capturedAt(), view.contentMime(), view.contentBytes(), view.contentSha256(), view.chainStatus(),
-                view.sealedAt(), view.destroyedAt(), url);
+        return new EvidenceSummary(
+                view.id(),
+                view.sourceType(),
+                view.title(),
+                view.occurredAt(),
+                view.createdAt(),
+                view.capturedAt(),
+                view.contentMime(),
+                view.contentBytes(),
+                view.contentSha256(),
+                view.chainStatus(),
+                view.sealedAt(),
+                view.destroyedAt(),
+                url);
     }
 }

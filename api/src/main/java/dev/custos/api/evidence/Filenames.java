@@ -12,8 +12,7 @@ public final class Filenames {
 
     private static final int MAX_CODE_POINTS = 100;
 
-    private Filenames() {
-    }
+    private Filenames() {}
 
     static String contentDisposition(String title, UUID fallbackId) {
         return "attachment; filename=\"" + ascii(title, fallbackId) + "\"; filename*=UTF-8''"
@@ -21,14 +20,18 @@ public final class Filenames {
     }
 
     static String ascii(String title, UUID fallbackId) {
-        String cleaned = title == null ? "" : title.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");
+        String cleaned =
+                title == null ? "" : title.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");
         cleaned = cleaned.length() > MAX_CODE_POINTS ? cleaned.substring(0, MAX_CODE_POINTS) : cleaned;
         return cleaned.replace("_", "").isEmpty() ? "evidence-" + fallbackId : cleaned;
     }
 
     static String unicode(String title, UUID fallbackId) {
-        String cleaned = title == null ? "" : title.replaceAll("[\\p{Cntrl}/\\\\:*?\"<>|]+", "_")
-                .replaceAll("^[.\\s]+", "").strip();
+        String cleaned = title == null
+                ? ""
+                : title.replaceAll("[\\p{Cntrl}/\\\\:*?\"<>|]+", "_")
+                        .replaceAll("^[.\\s]+", "")
+                        .strip();
         if (cleaned.codePointCount(0, cleaned.length()) > MAX_CODE_POINTS) {
             cleaned = cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_CODE_POINTS));
         }
@@ -43,7 +46,8 @@ public final class Filenames {
             if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
             }
         }

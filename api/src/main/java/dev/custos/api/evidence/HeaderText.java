@@ -1,5 +1,6 @@
 package dev.custos.api.evidence;
 
+import dev.custos.api.problem.ProblemException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.custos.api.problem.ProblemException;
-
 /**
  * Text in HTTP headers, which arrive as Latin-1. A caller sends a title in any language either as RFC 8187
  * ({@code x-evidence-title*: UTF-8''r%C3%A9sum%C3%A9.pdf}), or as raw UTF-8 in the plain header, whose bytes are
@@ -17,8 +16,7 @@ import dev.custos.api.problem.ProblemException;
  */
 final class HeaderText {
 
-    private HeaderText() {
-    }
+    private HeaderText() {}
 
     /** The plain header's value, with raw UTF-8 bytes read as UTF-8. */
     static String plain(String latin1) {
@@ -56,8 +54,12 @@ final class HeaderText {
 
     private static Optional<String> strictUtf8(byte[] bytes) {
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

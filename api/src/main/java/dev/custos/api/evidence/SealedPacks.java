@@ -1,14 +1,5 @@
 package dev.custos.api.evidence;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
-import org.springframework.stereotype.Service;
-
 import dev.custos.api.access.Action;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.CommandTransaction;
@@ -19,6 +10,13 @@ import dev.custos.command.evidence.SealEvidenceBundle;
 import dev.custos.command.evidence.SealedBundle;
 import dev.custos.query.evidence.CommittedEvidence;
 import dev.custos.query.evidence.CommittedEvidence.Member;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
 
 /**
  * Makes a sealed pack of evidence, the workflow behind a run's record pack, a dispute's defense pack and a claim's
@@ -31,8 +29,7 @@ import dev.custos.query.evidence.CommittedEvidence.Member;
 public class SealedPacks {
 
     /** A pack just sealed: its bundle, the hash of its manifest, and how many objects it lists. */
-    public record Pack(UUID bundleId, String manifestSha256, int members) {
-    }
+    public record Pack(UUID bundleId, String manifestSha256, int members) {}
 
     private final CommittedEvidence committed;
 
@@ -49,8 +46,8 @@ public class SealedPacks {
      *              a run (or dispute) covers packing what belongs to it, also for an operator whose role is of the
      *              container's circle only. Sealing and bundling destroy nothing.
      */
-    public Pack seal(CommandTransaction steps, Action<?> action, Reach reach, String title,
-                     Collection<UUID> candidates) {
+    public Pack seal(
+            CommandTransaction steps, Action<?> action, Reach reach, String title, Collection<UUID> candidates) {
         UUID circleId = action.acting().circleId();
         List<Member> members = live(action, candidates).stream()
                 .filter(member -> Reach.fitsIn(circleId, member.circleId()))
@@ -60,10 +57,16 @@ public class SealedPacks {
         }
         sealOpen(steps, action, reach, members);
         UUID bundleId = UUID.randomUUID();
-        steps.send(new CreateEvidenceBundle(bundleId, action.tenantId(), circleId, title,
-                members.stream().map(Member::id).toList(), action.individualId(), reach));
-        SealedBundle sealed = steps.call(new SealEvidenceBundle(bundleId, action.tenantId(), action.individualId(),
-                reach), SealedBundle.class);
+        steps.send(new CreateEvidenceBundle(
+                bundleId,
+                action.tenantId(),
+                circleId,
+                title,
+                members.stream().map(Member::id).toList(),
+                action.individualId(),
+                reach));
+        SealedBundle sealed = steps.call(
+                new SealEvidenceBundle(bundleId, action.tenantId(), action.individualId(), reach), SealedBundle.class);
         return new Pack(bundleId, sealed.manifestSha256(), members.size());
     }
 
@@ -72,8 +75,7 @@ public class SealedPacks {
      * dossier lists by its sha256 is sealed first, so no listed object can change its chain status behind the
      * listing.
      */
-    public List<Member> sealLive(CommandTransaction steps, Action<?> action, Reach reach,
-                                 Collection<UUID> candidates) {
+    public List<Member> sealLive(CommandTransaction steps, Action<?> action, Reach reach, Collection<UUID> candidates) {
         List<Member> members = live(action, candidates);
         sealOpen(steps, action, reach, members);
         return members;
@@ -83,7 +85,8 @@ public class SealedPacks {
     private List<Member> live(Action<?> action, Collection<UUID> candidates) {
         Map<UUID, Member> found = committed.lockedForUpdate(action.tenantId(), candidates).stream()
                 .collect(Collectors.toMap(Member::id, Function.identity()));
-        return candidates.stream().map(found::get)
+        return candidates.stream()
+                .map(found::get)
                 .filter(member -> member != null && !member.destroyed())
                 .toList();
     }
@@ -91,7 +94,7 @@ public class SealedPacks {
     private static void sealOpen(CommandTransaction steps, Action<?> action, Reach reach, List<Member> members) {
         members.stream()
                 .filter(member -> !member.sealed())
-                .forEach(open -> steps.send(new EnsureEvidenceSealed(open.id(), action.tenantId(),
-                        action.individualId(), reach)));
+                .forEach(open -> steps.send(
+                        new EnsureEvidenceSealed(open.id(), action.tenantId(), action.individualId(), reach)));
     }
 }

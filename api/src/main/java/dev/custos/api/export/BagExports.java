@@ -1,5 +1,12 @@
 package dev.custos.api.export;
 
+import dev.custos.api.access.Action;
+import dev.custos.api.blob.BlobStorage;
+import dev.custos.api.blob.PresignedDownload;
+import dev.custos.api.blob.StoredBlob;
+import dev.custos.api.blob.UploadStream;
+import dev.custos.api.problem.ProblemException;
+import dev.custos.events.operator.PackExported;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,18 +18,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipOutputStream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-
-import dev.custos.api.access.Action;
-import dev.custos.api.blob.BlobStorage;
-import dev.custos.api.blob.PresignedDownload;
-import dev.custos.api.blob.StoredBlob;
-import dev.custos.api.blob.UploadStream;
-import dev.custos.api.problem.ProblemException;
-import dev.custos.events.operator.PackExported;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -42,6 +40,7 @@ public class BagExports {
      * the bag stays stored, and a new export answers a new link.
      */
     static final Duration LINK_LIFETIME = Duration.ofMinutes(5);
+
     static final String DECLARATION = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
 
     private static final Logger log = LoggerFactory.getLogger(BagExports.class);
@@ -73,11 +72,22 @@ public class BagExports {
      */
     public Mono<ExportAnswer> export(Action<?> action, Mono<BagSource> source) {
         return source.flatMap(bag -> export(bag)
-                        .flatMap(answer -> action.record(new PackExported(bag.tenantId(), action.acting().circleId(),
-                                bag.sourceType(), bag.sourceId(), answer.exportId(), answer.format(), answer.bytes(),
-                                answer.sha256(), clock.instant(), action.individualId())).thenReturn(answer)))
-                .onErrorMap(PayloadIntegrityFailure.class, failure -> ProblemException.conflict(
-                        "evidence of this export no longer matches its recorded sha256: verify it"));
+                        .flatMap(answer -> action.record(new PackExported(
+                                        bag.tenantId(),
+                                        action.acting().circleId(),
+                                        bag.sourceType(),
+                                        bag.sourceId(),
+                                        answer.exportId(),
+                                        answer.format(),
+                                        answer.bytes(),
+                                        answer.sha256(),
+                                        clock.instant(),
+                                        action.individualId()))
+                                .thenReturn(answer)))
+                .onErrorMap(
+                        PayloadIntegrityFailure.class,
+                        failure -> ProblemException.conflict(
+                                "evidence of this export no longer matches its recorded sha256: verify it"));
     }
 
     private ExportAnswer store(BagSource source) throws IOException {
@@ -87,17 +97,23 @@ public class BagExports {
         StoredBlob stored;
         UploadStream upload = blobs.openUpload(key);
         // Resources close in reverse: a failed bag's upload is aborted before the zip's close writes its end into it.
-        try (ZipOutputStream zip = new ZipOutputStream(upload, StandardCharsets.UTF_8); upload) {
+        try (ZipOutputStream zip = new ZipOutputStream(upload, StandardCharsets.UTF_8);
+                upload) {
             writeBag(new BagWriter(zip, source.bagName(), exportedAt, blobs::open), source, exportId, exportedAt);
             zip.finish();
             stored = upload.complete();
         } catch (PayloadIntegrityFailure failure) {
-            log.error("Export {} of {} {} of tenant {} stopped, nothing was stored: {}", exportId,
-                    source.sourceType(), source.sourceId(), source.tenantId(), failure.getMessage());
+            log.error(
+                    "Export {} of {} {} of tenant {} stopped, nothing was stored: {}",
+                    exportId,
+                    source.sourceType(),
+                    source.sourceId(),
+                    source.tenantId(),
+                    failure.getMessage());
             throw failure;
         }
-        PresignedDownload link = blobs.presignDownload(key,
-                "attachment; filename=\"" + source.bagName() + ".zip\"", LINK_LIFETIME);
+        PresignedDownload link =
+                blobs.presignDownload(key, "attachment; filename=\"" + source.bagName() + ".zip\"", LINK_LIFETIME);
         return new ExportAnswer(exportId, FORMAT, stored.bytes(), stored.sha256(), link.url(), link.expiresAt());
     }
 
@@ -106,7 +122,9 @@ public class BagExports {
             throws IOException {
         BagPaths paths = new BagPaths();
         String documentPath = paths.allocate(source.documentName());
-        List<String> payloadPaths = source.payload().stream().map(file -> paths.allocate(file.path())).toList();
+        List<String> payloadPaths = source.payload().stream()
+                .map(file -> paths.allocate(file.path()))
+                .toList();
         bag.tagFile("bagit.txt", DECLARATION);
         bag.tagFile("bag-info.txt", bagInfo(source, exportId, exportedAt));
         bag.payload(documentPath, source.document());

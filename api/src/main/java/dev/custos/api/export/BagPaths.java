@@ -17,6 +17,7 @@ final class BagPaths {
 
     /** Room for the {@code -n} of a taken name within the 255 bytes most file systems allow. */
     private static final int MAX_SEGMENT_CHARS = 120;
+
     private static final String UNNAMED = "file";
 
     private final Set<String> files = new HashSet<>();

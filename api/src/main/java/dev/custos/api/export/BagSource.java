@@ -15,8 +15,15 @@ import java.util.regex.Pattern;
  * @param digestSha256 that digest, lower-case hex
  * @param documentName the document's file name in {@code data/}, e.g. {@code dossier.json}
  */
-public record BagSource(UUID tenantId, String sourceType, UUID sourceId, String digestLabel, String digestSha256,
-                        String documentName, byte[] document, List<PayloadFile> payload) {
+public record BagSource(
+        UUID tenantId,
+        String sourceType,
+        UUID sourceId,
+        String digestLabel,
+        String digestSha256,
+        String documentName,
+        byte[] document,
+        List<PayloadFile> payload) {
 
     static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SOURCE_TYPE = Pattern.compile("[a-z][a-z0-9_]*");
@@ -27,11 +34,14 @@ public record BagSource(UUID tenantId, String sourceType, UUID sourceId, String 
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(sourceId, "sourceId");
         Objects.requireNonNull(documentName, "documentName");
-        require(sourceType != null && SOURCE_TYPE.matcher(sourceType).matches(),
+        require(
+                sourceType != null && SOURCE_TYPE.matcher(sourceType).matches(),
                 "a source type is snake case, like claim_dossier");
-        require(digestLabel != null && DIGEST_LABEL.matcher(digestLabel).matches(),
+        require(
+                digestLabel != null && DIGEST_LABEL.matcher(digestLabel).matches(),
                 "a digest label names what it digests and ends in -SHA256, like Dossier-SHA256");
-        require(digestSha256 != null && SHA256_HEX.matcher(digestSha256).matches(),
+        require(
+                digestSha256 != null && SHA256_HEX.matcher(digestSha256).matches(),
                 "a digest is 64 lower-case hex digits");
         document = document.clone();
         payload = List.copyOf(payload);
@@ -50,7 +60,8 @@ public record BagSource(UUID tenantId, String sourceType, UUID sourceId, String 
 
     /** BagIt's Payload-Oxum, {@code <octets>.<files>}: the document and every payload file, as claimed. */
     String payloadOxum() {
-        long octets = document.length + payload.stream().mapToLong(PayloadFile::bytes).sum();
+        long octets =
+                document.length + payload.stream().mapToLong(PayloadFile::bytes).sum();
         return octets + "." + (payload.size() + 1);
     }
 

@@ -1,5 +1,6 @@
 package dev.custos.api.export;
 
+import dev.custos.api.blob.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,6 @@ import java.time.Instant;
 import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import dev.custos.api.blob.Sha256;
 
 /**
  * Writes one BagIt bag (RFC 8493) into a zip, under a single top-level directory named after the bag, with SHA-256

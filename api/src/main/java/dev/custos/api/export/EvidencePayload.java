@@ -1,8 +1,7 @@
 package dev.custos.api.export;
 
-import java.util.List;
-
 import dev.custos.query.evidence.EvidenceView;
+import java.util.List;
 
 /**
  * Evidence as a bag's payload: each live object under {@code evidence/<id>-<title>}, checked against the sha256 and
@@ -11,14 +10,16 @@ import dev.custos.query.evidence.EvidenceView;
  */
 public final class EvidencePayload {
 
-    private EvidencePayload() {
-    }
+    private EvidencePayload() {}
 
     public static List<PayloadFile> of(List<EvidenceView> evidence) {
         return evidence.stream()
                 .filter(item -> !item.destroyed())
-                .map(item -> new PayloadFile("evidence/" + item.id() + "-" + item.title(), item.blobKey(),
-                        item.contentSha256(), item.contentBytes()))
+                .map(item -> new PayloadFile(
+                        "evidence/" + item.id() + "-" + item.title(),
+                        item.blobKey(),
+                        item.contentSha256(),
+                        item.contentBytes()))
                 .toList();
     }
 }

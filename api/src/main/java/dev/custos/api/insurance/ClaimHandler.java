@@ -1,15 +1,5 @@
 package dev.custos.api.insurance;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
-import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.evidence.AttachableEvidence;
 import dev.custos.api.evidence.SealedPacks;
@@ -26,6 +16,14 @@ import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
 import dev.custos.query.insurance.ClaimReader;
 import dev.custos.query.insurance.ClaimView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /** Opens claims, attaches their evidence and assembles their dossiers. */
@@ -38,8 +36,12 @@ class ClaimHandler {
     private final EvidenceReader evidence;
     private final SealedPacks packs;
 
-    ClaimHandler(OperatorPipeline pipeline, AttachableEvidence attachable, ClaimReader claims,
-                 EvidenceReader evidence, SealedPacks packs) {
+    ClaimHandler(
+            OperatorPipeline pipeline,
+            AttachableEvidence attachable,
+            ClaimReader claims,
+            EvidenceReader evidence,
+            SealedPacks packs) {
         this.pipeline = pipeline;
         this.attachable = attachable;
         this.claims = claims;
@@ -51,10 +53,19 @@ class ClaimHandler {
     Mono<ServerResponse> open(ServerRequest request) {
         return pipeline.handle(InsuranceActions.OPEN, request, action -> {
             OpenClaimRequest body = action.body();
-            return action.call(new OpenInsuranceClaim(action.subjectId(), action.tenantId(),
-                            action.acting().circleId(), body.claimNumber().strip(), body.policyRef().strip(),
-                            body.lossDate(), body.title().strip(), action.individualId(), action.acting().reach()),
-                    ClaimState.class).map(ClaimHandler::view);
+            return action.call(
+                            new OpenInsuranceClaim(
+                                    action.subjectId(),
+                                    action.tenantId(),
+                                    action.acting().circleId(),
+                                    body.claimNumber().strip(),
+                                    body.policyRef().strip(),
+                                    body.lossDate(),
+                                    body.title().strip(),
+                                    action.individualId(),
+                                    action.acting().reach()),
+                            ClaimState.class)
+                    .map(ClaimHandler::view);
         });
     }
 
@@ -63,11 +74,19 @@ class ClaimHandler {
      * changes nothing. Answers the claim with its counts.
      */
     Mono<ServerResponse> attachEvidence(ServerRequest request) {
-        return pipeline.handle(InsuranceActions.ATTACH_EVIDENCE, request, action -> attachable
-                .find(action.acting(), action.body().evidenceId())
-                .flatMap(found -> action.send(new AttachClaimEvidence(action.subjectId(), action.tenantId(),
-                        found.id(), found.circleId(), action.individualId(), action.acting().reach())))
-                .then(Mono.defer(() -> claims.claim(action.acting().scope(), action.subjectId()))));
+        return pipeline.handle(
+                InsuranceActions.ATTACH_EVIDENCE,
+                request,
+                action -> attachable
+                        .find(action.acting(), action.body().evidenceId())
+                        .flatMap(found -> action.send(new AttachClaimEvidence(
+                                action.subjectId(),
+                                action.tenantId(),
+                                found.id(),
+                                found.circleId(),
+                                action.individualId(),
+                                action.acting().reach())))
+                        .then(Mono.defer(() -> claims.claim(action.acting().scope(), action.subjectId()))));
     }
 
     /**
@@ -75,37 +94,72 @@ class ClaimHandler {
      * evidence still has a dossier: its fields are the record.
      */
     Mono<ServerResponse> assemble(ServerRequest request) {
-        return pipeline.handle(InsuranceActions.ASSEMBLE, request, action -> evidence
-                .claimEvidence(action.acting().scope(), action.subjectId())
-                .collectList()
-                .flatMap(items -> action.atomically(steps -> {
-                    Set<UUID> live = packs.sealLive(steps, action, action.acting().overContents(),
-                            items.stream().map(EvidenceView::id).toList()).stream()
-                            .map(Member::id).collect(Collectors.toSet());
-                    return steps.call(new AssembleClaimDossier(action.subjectId(), action.tenantId(),
-                            UUID.randomUUID(), listed(items, live), action.individualId(), action.acting().reach()),
-                            ClaimDossier.class);
-                }))
-                .map(DossierAnswer::of));
+        return pipeline.handle(
+                InsuranceActions.ASSEMBLE,
+                request,
+                action -> evidence.claimEvidence(action.acting().scope(), action.subjectId())
+                        .collectList()
+                        .flatMap(items -> action.atomically(steps -> {
+                            Set<UUID> live = packs
+                                    .sealLive(
+                                            steps,
+                                            action,
+                                            action.acting().overContents(),
+                                            items.stream().map(EvidenceView::id).toList())
+                                    .stream()
+                                    .map(Member::id)
+                                    .collect(Collectors.toSet());
+                            return steps.call(
+                                    new AssembleClaimDossier(
+                                            action.subjectId(),
+                                            action.tenantId(),
+                                            UUID.randomUUID(),
+                                            listed(items, live),
+                                            action.individualId(),
+                                            action.acting().reach()),
+                                    ClaimDossier.class);
+                        }))
+                        .map(DossierAnswer::of));
     }
 
     /** The claim's items still there when the dossier was assembled, in the order the claim lists them. */
     private static List<DossierItem> listed(List<EvidenceView> items, Set<UUID> live) {
-        return items.stream().filter(item -> live.contains(item.id())).map(item -> new DossierItem(item.id(), item.title(), item.contentMime(),
-                item.contentBytes(), item.contentSha256(), item.capturedAt())).toList();
+        return items.stream()
+                .filter(item -> live.contains(item.id()))
+                .map(item -> new DossierItem(
+                        item.id(),
+                        item.title(),
+                        item.contentMime(),
+                        item.contentBytes(),
+                        item.contentSha256(),
+                        item.capturedAt()))
+                .toList();
     }
 
     /** A claim just opened, as the read model will show it. */
     private static ClaimView view(ClaimState state) {
-        return new ClaimView(state.id(), state.circleId(), state.claimNumber(), state.policyRef(), state.lossDate(),
-                state.title(), Timestamps.asStored(state.openedAt()), state.openedByIndividualId(), 0, 0);
+        return new ClaimView(
+                state.id(),
+                state.circleId(),
+                state.claimNumber(),
+                state.policyRef(),
+                state.lossDate(),
+                state.title(),
+                Timestamps.asStored(state.openedAt()),
+                state.openedByIndividualId(),
+                0,
+                0);
     }
 
     /** A dossier as the contract shows it: {@code dossier_json} byte for byte as {@code dossier_sha256} hashed it. */
     public record DossierAnswer(UUID id, UUID claimId, String dossierJson, String dossierSha256, Instant assembledAt) {
 
         static DossierAnswer of(ClaimDossier dossier) {
-            return new DossierAnswer(dossier.id(), dossier.claimId(), dossier.dossierJson(), dossier.dossierSha256(),
+            return new DossierAnswer(
+                    dossier.id(),
+                    dossier.claimId(),
+                    dossier.dossierJson(),
+                    dossier.dossierSha256(),
                     dossier.assembledAt());
         }
     }

@@ -1,11 +1,5 @@
 package dev.custos.api.insurance;
 
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-
 import dev.custos.api.access.Action;
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.authority.GrantService;
@@ -17,6 +11,10 @@ import dev.custos.events.custody.CustodyType;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.insurance.ClaimReader;
 import dev.custos.query.insurance.DossierView;
+import java.nio.charset.StandardCharsets;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /** What is done with an assembled dossier: shared with an adjuster, exported as a bag. */
@@ -29,8 +27,12 @@ class DossierHandler {
     private final EvidenceReader evidence;
     private final BagExports exports;
 
-    DossierHandler(OperatorPipeline pipeline, GrantService sharing, ClaimReader claims, EvidenceReader evidence,
-                   BagExports exports) {
+    DossierHandler(
+            OperatorPipeline pipeline,
+            GrantService sharing,
+            ClaimReader claims,
+            EvidenceReader evidence,
+            BagExports exports) {
         this.pipeline = pipeline;
         this.sharing = sharing;
         this.claims = claims;
@@ -40,8 +42,10 @@ class DossierHandler {
 
     /** One grant of the dossier's circle, scoped to the dossier (and so to the evidence it lists), and one token. */
     Mono<ServerResponse> share(ServerRequest request) {
-        return pipeline.handle(InsuranceActions.SHARE, request, action -> sharing.share(action, action.body(),
-                CustodyType.CLAIM_DOSSIER, action.subjectId()));
+        return pipeline.handle(
+                InsuranceActions.SHARE,
+                request,
+                action -> sharing.share(action, action.body(), CustodyType.CLAIM_DOSSIER, action.subjectId()));
     }
 
     /**
@@ -49,12 +53,24 @@ class DossierHandler {
      * put on record (and billed) once the bag is stored: a failed export is neither.
      */
     Mono<ServerResponse> export(ServerRequest request) {
-        return pipeline.handle(InsuranceActions.EXPORT, request, action -> exports.export(action, dossier(action)
-                .flatMap(dossier -> evidence.dossierEvidence(action.acting().scope(), dossier.id()).collectList()
-                        .map(items -> new BagSource(action.tenantId(), "claim_dossier", dossier.id(),
-                                "Dossier-SHA256", dossier.dossierSha256(), "dossier.json",
-                                dossier.dossierJson().getBytes(StandardCharsets.UTF_8),
-                                EvidencePayload.of(items))))));
+        return pipeline.handle(
+                InsuranceActions.EXPORT,
+                request,
+                action -> exports.export(
+                        action,
+                        dossier(action)
+                                .flatMap(dossier -> evidence.dossierEvidence(
+                                                action.acting().scope(), dossier.id())
+                                        .collectList()
+                                        .map(items -> new BagSource(
+                                                action.tenantId(),
+                                                "claim_dossier",
+                                                dossier.id(),
+                                                "Dossier-SHA256",
+                                                dossier.dossierSha256(),
+                                                "dossier.json",
+                                                dossier.dossierJson().getBytes(StandardCharsets.UTF_8),
+                                                EvidencePayload.of(items))))));
     }
 
     private Mono<DossierView> dossier(Action<?> action) {

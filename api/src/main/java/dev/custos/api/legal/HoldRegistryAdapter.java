@@ -1,12 +1,10 @@
 package dev.custos.api.legal;
 
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import dev.custos.command.legal.HoldRegistry;
 import dev.custos.events.custody.CustodyType;
 import dev.custos.query.legal.HoldCoverage;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /** Gives the write model the read model's view of holds, inside the command's own transaction. */
 @Component

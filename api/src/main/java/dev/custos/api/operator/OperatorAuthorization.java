@@ -1,10 +1,5 @@
 package dev.custos.api.operator;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.springframework.stereotype.Service;
-
 import dev.custos.api.access.Action;
 import dev.custos.api.access.OperatorActions;
 import dev.custos.api.access.RequiredRole;
@@ -13,6 +8,9 @@ import dev.custos.api.tenancy.RequestContext;
 import dev.custos.command.directory.RoleAssignment;
 import dev.custos.events.operator.OperatorRoleKey;
 import dev.custos.query.operator.OperatorRoleReader;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**

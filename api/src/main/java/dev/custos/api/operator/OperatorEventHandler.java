@@ -1,18 +1,16 @@
 package dev.custos.api.operator;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.support.Ids;
 import dev.custos.api.support.Paging;
 import dev.custos.query.operator.OperatorEventFilter;
 import dev.custos.query.operator.OperatorEventReader;
 import dev.custos.query.operator.OperatorEventView;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /** {@code GET /api/operator/events}: the operator audit log with the seed's filters. */
@@ -35,9 +33,12 @@ class OperatorEventHandler {
                 uuidParam(request, "subject_id"),
                 uuidParam(request, "operator_individual_id"),
                 uuidParam(request, "circle_id"));
-        return pipeline.handle(RoleActions.LIST_EVENTS, request, action -> events
-                .find(action.acting().scope(), filter, paging.limit(), paging.offset()).collectList()
-                .map(OperatorEventsResponse::new));
+        return pipeline.handle(
+                RoleActions.LIST_EVENTS,
+                request,
+                action -> events.find(action.acting().scope(), filter, paging.limit(), paging.offset())
+                        .collectList()
+                        .map(OperatorEventsResponse::new));
     }
 
     private static UUID uuidParam(ServerRequest request, String name) {
@@ -45,6 +46,5 @@ class OperatorEventHandler {
     }
 
     /** {@code GET /api/operator/events}: audit rows, newest first. */
-    public record OperatorEventsResponse(List<OperatorEventView> events) {
-    }
+    public record OperatorEventsResponse(List<OperatorEventView> events) {}
 }

@@ -1,11 +1,5 @@
 package dev.custos.api.operator;
 
-import java.util.List;
-
-import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.support.Paging;
 import dev.custos.command.directory.RoleAssignment;
@@ -13,6 +7,10 @@ import dev.custos.events.operator.OperatorRoleKey;
 import dev.custos.query.operator.OperatorRoleReader;
 import dev.custos.query.operator.OperatorRoleView;
 import dev.custos.query.operator.RoleAssignmentView;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /** Role listing, assignment and revocation, for platform operators; each answers what its command decided. */
@@ -31,34 +29,52 @@ class OperatorRoleHandler {
 
     Mono<ServerResponse> list(ServerRequest request) {
         Paging paging = Paging.of(request);
-        return pipeline.handle(RoleActions.LIST_ROLES, request, action -> Mono.zip(
-                        roles.roles(action.acting().scope()).collectList(),
-                        roles.assignments(action.acting().scope(), paging.limit(), paging.offset()).collectList())
-                .map(both -> new RolesResponse(both.getT1(), both.getT2())));
+        return pipeline.handle(
+                RoleActions.LIST_ROLES,
+                request,
+                action -> Mono.zip(
+                                roles.roles(action.acting().scope()).collectList(),
+                                roles.assignments(action.acting().scope(), paging.limit(), paging.offset())
+                                        .collectList())
+                        .map(both -> new RolesResponse(both.getT1(), both.getT2())));
     }
 
     Mono<ServerResponse> assign(ServerRequest request) {
-        return pipeline.handle(RoleActions.ASSIGN, request, action -> authorization
-                .assignOperatorRole(OperatorRoleKey.fromKey(action.body().roleKey()).orElseThrow(),
-                        action.body().individualId(), action)
-                .map(OperatorRoleHandler::view));
+        return pipeline.handle(
+                RoleActions.ASSIGN,
+                request,
+                action -> authorization
+                        .assignOperatorRole(
+                                OperatorRoleKey.fromKey(action.body().roleKey()).orElseThrow(),
+                                action.body().individualId(),
+                                action)
+                        .map(OperatorRoleHandler::view));
     }
 
     Mono<ServerResponse> revoke(ServerRequest request) {
-        return pipeline.handle(RoleActions.REVOKE, request, action -> authorization
-                .revokeOperatorRole(action.subjectId(), action.body().reason(), action)
-                .map(OperatorRoleHandler::view));
+        return pipeline.handle(
+                RoleActions.REVOKE,
+                request,
+                action -> authorization
+                        .revokeOperatorRole(action.subjectId(), action.body().reason(), action)
+                        .map(OperatorRoleHandler::view));
     }
 
     /** The decided assignment in the same shape the role listing shows. */
     private static RoleAssignmentView view(RoleAssignment decided) {
-        return new RoleAssignmentView(decided.assignmentId(), decided.roleKey(), decided.individualId(),
-                decided.circleId(), decided.active() ? "active" : "revoked", decided.assignedAt(),
-                decided.assignedByIndividualId(), decided.revokedAt(), decided.revokedByIndividualId(),
+        return new RoleAssignmentView(
+                decided.assignmentId(),
+                decided.roleKey(),
+                decided.individualId(),
+                decided.circleId(),
+                decided.active() ? "active" : "revoked",
+                decided.assignedAt(),
+                decided.assignedByIndividualId(),
+                decided.revokedAt(),
+                decided.revokedByIndividualId(),
                 decided.revokeReason());
     }
 
     /** {@code GET /api/operator/roles}: the tenant's roles and its assignments, newest first. */
-    public record RolesResponse(List<OperatorRoleView> roles, List<RoleAssignmentView> assignments) {
-    }
+    public record RolesResponse(List<OperatorRoleView> roles, List<RoleAssignmentView> assignments) {}
 }

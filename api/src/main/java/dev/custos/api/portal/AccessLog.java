@@ -1,31 +1,29 @@
 package dev.custos.api.portal;
 
+import dev.custos.api.problem.Overloaded;
+import dev.custos.api.support.AggregatelessEvents;
+import dev.custos.command.authority.Visit;
+import dev.custos.events.authority.AuthorityAccessAllowed;
+import dev.custos.events.authority.AuthorityAccessDenied;
+import dev.custos.events.authority.AuthorityDownloadIssued;
+import dev.custos.events.authority.AuthorityRateLimited;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.UUID;
-
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import dev.custos.api.problem.Overloaded;
-import dev.custos.command.authority.Visit;
-import dev.custos.events.authority.AuthorityAccessAllowed;
-import dev.custos.events.authority.AuthorityAccessDenied;
-import dev.custos.events.authority.AuthorityDownloadIssued;
-import dev.custos.events.authority.AuthorityRateLimited;
-import dev.custos.api.support.AggregatelessEvents;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -47,8 +45,7 @@ class AccessLog implements SmartLifecycle {
     private static final int MAX_BATCH = 256;
     private static final int MAX_PENDING = 10_000;
 
-    private record Pending(EventMessage<?> event, CompletableFuture<Void> logged) {
-    }
+    private record Pending(EventMessage<?> event, CompletableFuture<Void> logged) {}
 
     private final AggregatelessEvents events;
     private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(MAX_PENDING);
@@ -62,25 +59,50 @@ class AccessLog implements SmartLifecycle {
         this.clock = clock;
         // The one writer that is not in its command's transaction: how far it is behind is its queue.
         Gauge.builder("custos.access_log.pending", pending, BlockingQueue::size)
-                .description("portal accesses taken and not yet durable").register(meters);
+                .description("portal accesses taken and not yet durable")
+                .register(meters);
     }
 
     /** What a session request did; a read's view number is 0: only an exchange counts views. */
-    enum Kind { READ, DOWNLOAD, RATE_LIMITED, DENIED }
+    enum Kind {
+        READ,
+        DOWNLOAD,
+        RATE_LIMITED,
+        DENIED
+    }
 
     /** Logs an access of {@code kind} to the token; completes once it is durable. */
     Mono<Void> record(UUID tenantId, UUID grantId, UUID tokenId, Kind kind, UUID evidenceId, Visit visit) {
         Instant now = clock.instant();
-        return record(switch (kind) {
-            case READ -> new AuthorityAccessAllowed(tenantId, grantId, tokenId, false, 0, visit.ip(),
-                    visit.userAgent(), visit.path(), now);
-            case DOWNLOAD -> new AuthorityDownloadIssued(tenantId, grantId, tokenId, evidenceId, visit.ip(),
-                    visit.userAgent(), visit.path(), now);
-            case RATE_LIMITED -> new AuthorityRateLimited(tenantId, grantId, tokenId, visit.ip(), visit.userAgent(),
-                    visit.path(), now);
-            case DENIED -> new AuthorityAccessDenied(tenantId, grantId, tokenId, "session_inactive", visit.ip(),
-                    visit.userAgent(), visit.path(), now);
-        });
+        return record(
+                switch (kind) {
+                    case READ ->
+                        new AuthorityAccessAllowed(
+                                tenantId, grantId, tokenId, false, 0, visit.ip(), visit.userAgent(), visit.path(), now);
+                    case DOWNLOAD ->
+                        new AuthorityDownloadIssued(
+                                tenantId,
+                                grantId,
+                                tokenId,
+                                evidenceId,
+                                visit.ip(),
+                                visit.userAgent(),
+                                visit.path(),
+                                now);
+                    case RATE_LIMITED ->
+                        new AuthorityRateLimited(
+                                tenantId, grantId, tokenId, visit.ip(), visit.userAgent(), visit.path(), now);
+                    case DENIED ->
+                        new AuthorityAccessDenied(
+                                tenantId,
+                                grantId,
+                                tokenId,
+                                "session_inactive",
+                                visit.ip(),
+                                visit.userAgent(),
+                                visit.path(),
+                                now);
+                });
     }
 
     /** Completes once the access is durably logged; fails (503) when the log cannot keep up. */

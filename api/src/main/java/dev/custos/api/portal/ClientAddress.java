@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
@@ -20,20 +19,27 @@ public class ClientAddress {
     private final Set<String> trustedProxies;
 
     public ClientAddress(PortalProperties properties) {
-        this.trustedProxies = properties.trustedProxies() == null ? Set.of()
-                : Arrays.stream(properties.trustedProxies().split(",")).map(String::strip)
-                .filter(value -> !value.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.trustedProxies = properties.trustedProxies() == null
+                ? Set.of()
+                : Arrays.stream(properties.trustedProxies().split(","))
+                        .map(String::strip)
+                        .filter(value -> !value.isEmpty())
+                        .collect(Collectors.toUnmodifiableSet());
     }
 
     public String of(ServerRequest request) {
-        String peer = request.remoteAddress().map(InetSocketAddress::getAddress)
-                .map(address -> address.getHostAddress()).orElse("unknown");
+        String peer = request.remoteAddress()
+                .map(InetSocketAddress::getAddress)
+                .map(address -> address.getHostAddress())
+                .orElse("unknown");
         if (!trustedProxies.contains(peer)) {
             return peer;
         }
         List<String> forwarded = request.headers().header("X-Forwarded-For").stream()
-                .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip)
-                .filter(value -> !value.isEmpty()).toList();
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip)
+                .filter(value -> !value.isEmpty())
+                .toList();
         for (int i = forwarded.size() - 1; i >= 0; i--) {
             if (!trustedProxies.contains(forwarded.get(i))) {
                 return forwarded.get(i);

@@ -1,10 +1,8 @@
 package dev.custos.api.portal;
 
 import java.time.Duration;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,7 +22,8 @@ class DenialFloor {
 
     Mono<ServerResponse> hold(long startedNanos, ServerResponse denial) {
         Duration remaining = floor.minusNanos(System.nanoTime() - startedNanos);
-        return remaining.isNegative() || remaining.isZero() ? Mono.just(denial)
+        return remaining.isNegative() || remaining.isZero()
+                ? Mono.just(denial)
                 : Mono.delay(remaining).thenReturn(denial);
     }
 }

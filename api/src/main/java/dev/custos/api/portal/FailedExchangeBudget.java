@@ -1,11 +1,9 @@
 package dev.custos.api.portal;
 
-import java.time.Duration;
-
-import org.springframework.stereotype.Component;
-
 import dev.custos.api.authority.ShareTokens;
 import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
 
 /**
  * How many failed session exchanges one client address may make a minute, across all tokens (default 100,
@@ -31,9 +29,13 @@ class FailedExchangeBudget {
     }
 
     void failed(String address) {
-        buckets.computeIfAbsent(key(address), ignored -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)))
-                .build()).tryConsume(1);
+        buckets.computeIfAbsent(
+                        key(address),
+                        ignored -> Bucket.builder()
+                                .addLimit(limit ->
+                                        limit.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)))
+                                .build())
+                .tryConsume(1);
     }
 
     private static String key(String address) {

@@ -1,13 +1,12 @@
 package dev.custos.api.portal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,8 +36,9 @@ class PortalOutcomes implements WebFilter {
         if (!exchange.getRequest().getPath().value().startsWith("/p/authority/")) {
             return chain.filter(exchange);
         }
-        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(
-                () -> count(exchange.getResponse().getStatusCode())));
+        exchange.getResponse()
+                .beforeCommit(() ->
+                        Mono.fromRunnable(() -> count(exchange.getResponse().getStatusCode())));
         return chain.filter(exchange);
     }
 
@@ -54,7 +54,9 @@ class PortalOutcomes implements WebFilter {
     }
 
     private static Counter counter(MeterRegistry meters, String outcome) {
-        return Counter.builder("custos.portal.requests").tag("outcome", outcome)
-                .description("Portal answers by outcome").register(meters);
+        return Counter.builder("custos.portal.requests")
+                .tag("outcome", outcome)
+                .description("Portal answers by outcome")
+                .register(meters);
     }
 }

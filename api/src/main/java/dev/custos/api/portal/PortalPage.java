@@ -1,17 +1,15 @@
 package dev.custos.api.portal;
 
+import dev.custos.api.blob.S3Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-
-import dev.custos.api.blob.S3Endpoint;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,8 +47,7 @@ class PortalPage {
             "portal-view.js", new Asset(load("portal/portal-view.js"), SCRIPT),
             "portal.js", new Asset(load("portal/portal.js"), SCRIPT));
 
-    private record Asset(byte[] content, MediaType type) {
-    }
+    private record Asset(byte[] content, MediaType type) {}
 
     Mono<ServerResponse> page(ServerRequest request) {
         return serve(html, MediaType.TEXT_HTML);
@@ -62,7 +59,8 @@ class PortalPage {
     }
 
     private Mono<ServerResponse> serve(byte[] content, MediaType type) {
-        return ServerResponse.ok().contentType(new MediaType(type, java.nio.charset.StandardCharsets.UTF_8))
+        return ServerResponse.ok()
+                .contentType(new MediaType(type, java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", contentSecurityPolicy)
                 .bodyValue(content);
     }

@@ -10,8 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (100); {@code CUSTOS_PORTAL_DENIAL_FLOOR} the least time a refused exchange takes (250 ms).
  */
 @ConfigurationProperties("custos.portal")
-public record PortalProperties(String sessionSecret, String trustedProxies, Integer requestsPerMinute,
-                               Integer failedExchangesPerMinute, java.time.Duration denialFloor) {
+public record PortalProperties(
+        String sessionSecret,
+        String trustedProxies,
+        Integer requestsPerMinute,
+        Integer failedExchangesPerMinute,
+        java.time.Duration denialFloor) {
 
     public int limitPerMinute() {
         return requestsPerMinute == null ? 30 : requestsPerMinute;

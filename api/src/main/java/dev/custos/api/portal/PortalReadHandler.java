@@ -1,18 +1,16 @@
 package dev.custos.api.portal;
 
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-
-import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-
 import dev.custos.api.blob.PresignedDownload;
 import dev.custos.api.evidence.EvidenceSummaries;
 import dev.custos.command.authority.Visit;
 import dev.custos.query.portal.PortalQueries;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -30,8 +28,13 @@ class PortalReadHandler {
     private final EvidenceSummaries evidenceLinks;
     private final Visits visits;
 
-    PortalReadHandler(PortalQueries portal, SessionTokens sessions, PortalRateLimiter rateLimiter, AccessLog accessLog,
-                      EvidenceSummaries evidenceLinks, Visits visits) {
+    PortalReadHandler(
+            PortalQueries portal,
+            SessionTokens sessions,
+            PortalRateLimiter rateLimiter,
+            AccessLog accessLog,
+            EvidenceSummaries evidenceLinks,
+            Visits visits) {
         this.portal = portal;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
@@ -41,39 +44,64 @@ class PortalReadHandler {
     }
 
     Mono<ServerResponse> index(ServerRequest request) {
-        return withSession(request, (session, visit) -> answer(session, visit,
-                portal.index(session.tenantId(), session.grantId(), session.tokenId()), null,
-                item -> Mono.just(PortalViews.read(item, PortalViews.Index.class))));
+        return withSession(
+                request,
+                (session, visit) -> answer(
+                        session,
+                        visit,
+                        portal.index(session.tenantId(), session.grantId(), session.tokenId()),
+                        null,
+                        item -> Mono.just(PortalViews.read(item, PortalViews.Index.class))));
     }
 
     Mono<ServerResponse> bundleManifest(ServerRequest request) {
-        return withObject(request, (session, visit, id) -> answer(session, visit,
-                portal.bundleManifest(session.tenantId(), session.grantId(), session.tokenId(), id), null,
-                item -> Mono.just(PortalViews.read(item, PortalViews.Manifest.class))));
+        return withObject(
+                request,
+                (session, visit, id) -> answer(
+                        session,
+                        visit,
+                        portal.bundleManifest(session.tenantId(), session.grantId(), session.tokenId(), id),
+                        null,
+                        item -> Mono.just(PortalViews.read(item, PortalViews.Manifest.class))));
     }
 
     Mono<ServerResponse> dossier(ServerRequest request) {
-        return withObject(request, (session, visit, id) -> answer(session, visit,
-                portal.dossier(session.tenantId(), session.grantId(), session.tokenId(), id), null,
-                item -> Mono.just(PortalViews.read(item, PortalViews.Dossier.class))));
+        return withObject(
+                request,
+                (session, visit, id) -> answer(
+                        session,
+                        visit,
+                        portal.dossier(session.tenantId(), session.grantId(), session.tokenId(), id),
+                        null,
+                        item -> Mono.just(PortalViews.read(item, PortalViews.Dossier.class))));
     }
 
     Mono<ServerResponse> evidence(ServerRequest request) {
-        return withObject(request, (session, visit, id) -> answer(session, visit,
-                portal.evidence(session.tenantId(), session.grantId(), session.tokenId(), id), null,
-                item -> Mono.just(PortalViews.read(item, PortalViews.Evidence.class))));
+        return withObject(
+                request,
+                (session, visit, id) -> answer(
+                        session,
+                        visit,
+                        portal.evidence(session.tenantId(), session.grantId(), session.tokenId(), id),
+                        null,
+                        item -> Mono.just(PortalViews.read(item, PortalViews.Evidence.class))));
     }
 
     /** A 60-second signed GET for in-scope evidence only; the link is answered, logged as issued, never stored. */
     Mono<ServerResponse> download(ServerRequest request) {
-        return withObject(request, (session, visit, id) -> answer(session, visit,
-                portal.evidence(session.tenantId(), session.grantId(), session.tokenId(), id), id,
-                item -> {
-                    PortalViews.Evidence summary = PortalViews.read(item, PortalViews.Evidence.class);
-                    PresignedDownload link = evidenceLinks.download(item.get("blob_key").asString(),
-                            summary.title(), summary.id());
-                    return Mono.just(new PortalViews.Download(link.url(), link.expiresAt()));
-                }));
+        return withObject(
+                request,
+                (session, visit, id) -> answer(
+                        session,
+                        visit,
+                        portal.evidence(session.tenantId(), session.grantId(), session.tokenId(), id),
+                        id,
+                        item -> {
+                            PortalViews.Evidence summary = PortalViews.read(item, PortalViews.Evidence.class);
+                            PresignedDownload link = evidenceLinks.download(
+                                    item.get("blob_key").asString(), summary.title(), summary.id());
+                            return Mono.just(new PortalViews.Download(link.url(), link.expiresAt()));
+                        }));
     }
 
     private interface ObjectAction {
@@ -82,24 +110,28 @@ class PortalReadHandler {
 
     private Mono<ServerResponse> withObject(ServerRequest request, ObjectAction action) {
         Optional<UUID> id = parse(request.pathVariable("id"));
-        return withSession(request, (session, visit) -> id.isEmpty() ? PortalResponses.notFound()
-                : action.apply(session, visit, id.get()));
+        return withSession(
+                request,
+                (session, visit) -> id.isEmpty() ? PortalResponses.notFound() : action.apply(session, visit, id.get()));
     }
 
-    private Mono<ServerResponse> withSession(ServerRequest request,
-                                             BiFunction<PortalSession, Visit, Mono<ServerResponse>> action) {
+    private Mono<ServerResponse> withSession(
+            ServerRequest request, BiFunction<PortalSession, Visit, Mono<ServerResponse>> action) {
         Optional<PortalSession> session = Optional.ofNullable(request.headers().firstHeader("Authorization"))
                 .filter(header -> header.startsWith("Bearer "))
-                .flatMap(header -> sessions.verify(header.substring("Bearer ".length()).strip()));
+                .flatMap(header ->
+                        sessions.verify(header.substring("Bearer ".length()).strip()));
         if (session.isEmpty()) {
             return PortalResponses.denied();
         }
         Visit visit = visits.of(request);
         PortalSession current = session.get();
-        return rateLimiter.tryAcquire(visit.ip(), current.tokenId().toString()).flatMap(allowed -> allowed
-                ? action.apply(current, visit)
-                : record(current, AccessLog.Kind.RATE_LIMITED, null, visit)
-                        .then(PortalResponses.rateLimited()));
+        return rateLimiter
+                .tryAcquire(visit.ip(), current.tokenId().toString())
+                .flatMap(allowed -> allowed
+                        ? action.apply(current, visit)
+                        : record(current, AccessLog.Kind.RATE_LIMITED, null, visit)
+                                .then(PortalResponses.rateLimited()));
     }
 
     /**
@@ -107,8 +139,12 @@ class PortalReadHandler {
      * scope (whether or not it exists), else the body, after logging the access ({@code download_issued} for a
      * download, {@code access_allowed} for a read).
      */
-    private Mono<ServerResponse> answer(PortalSession session, Visit visit, Mono<PortalQueries.Answer> answer,
-                                        UUID downloadedEvidence, Function<JsonNode, Mono<Object>> toBody) {
+    private Mono<ServerResponse> answer(
+            PortalSession session,
+            Visit visit,
+            Mono<PortalQueries.Answer> answer,
+            UUID downloadedEvidence,
+            Function<JsonNode, Mono<Object>> toBody) {
         return answer.flatMap(result -> {
             if (!result.sessionActive()) {
                 return record(session, AccessLog.Kind.DENIED, null, visit).then(PortalResponses.denied());
@@ -116,10 +152,10 @@ class PortalReadHandler {
             if (result.item().isEmpty()) {
                 return PortalResponses.notFound();
             }
-            AccessLog.Kind kind = downloadedEvidence == null ? AccessLog.Kind.READ
-                    : AccessLog.Kind.DOWNLOAD;
-            return toBody.apply(result.item().get()).flatMap(body -> record(session, kind, downloadedEvidence, visit)
-                    .then(ServerResponse.ok().bodyValue(body)));
+            AccessLog.Kind kind = downloadedEvidence == null ? AccessLog.Kind.READ : AccessLog.Kind.DOWNLOAD;
+            return toBody.apply(result.item().get())
+                    .flatMap(body -> record(session, kind, downloadedEvidence, visit)
+                            .then(ServerResponse.ok().bodyValue(body)));
         });
     }
 

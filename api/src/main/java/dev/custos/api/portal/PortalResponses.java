@@ -1,11 +1,9 @@
 package dev.custos.api.portal;
 
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerResponse;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,25 +15,28 @@ final class PortalResponses {
 
     static final byte[] DENIED = "{\"ok\":false}".getBytes(StandardCharsets.UTF_8);
     static final byte[] NOT_FOUND = ("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-            + "\"detail\":\"Not found\"}").getBytes(StandardCharsets.UTF_8);
+                    + "\"detail\":\"Not found\"}")
+            .getBytes(StandardCharsets.UTF_8);
     static final byte[] RATE_LIMITED = "{}".getBytes(StandardCharsets.UTF_8);
 
-    private PortalResponses() {
-    }
+    private PortalResponses() {}
 
     static Mono<ServerResponse> denied() {
-        return ServerResponse.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
+        return ServerResponse.status(HttpStatus.UNAUTHORIZED)
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(DENIED);
     }
 
     static Mono<ServerResponse> notFound() {
-        return ServerResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ServerResponse.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyValue(NOT_FOUND);
     }
 
     /** 429 with an empty problem body: no detail for whoever is probing. */
     static Mono<ServerResponse> rateLimited() {
-        return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyValue(RATE_LIMITED);
     }
 }

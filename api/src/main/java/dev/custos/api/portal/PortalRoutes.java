@@ -19,24 +19,80 @@ class PortalRoutes {
     @Bean
     RouterFunction<ServerResponse> portalRouter(SessionHandler sessions, PortalReadHandler reads, PortalPage page) {
         return SpringdocRouteBuilder.route()
-                .GET("/p/authority", page::page, operation(TAG, "portalPage", "The read-only portal page", null, 200,
-                        String.class))
-                .GET("/p/authority/assets/{name}", page::asset, operation(TAG, "portalAsset",
-                        "One of the page's own scripts or its stylesheet", null, 200, String.class, "name"))
-                .POST("/p/authority/session", sessions::exchange, portalRefusals(operation(TAG, "openPortalSession",
-                        "Exchange a share token (and passcode) for a 15-minute session", SessionHandler.ExchangeRequest.class,
-                        200, SessionHandler.SessionResponse.class)))
-                .GET("/p/authority/index", reads::index, portalRefusals(operation(TAG, "portalIndex", "Everything the share shows",
-                        null, 200, PortalViews.Index.class)))
-                .GET("/p/authority/bundles/{id}/manifest", reads::bundleManifest, portalRefusals(operation(TAG, "portalManifest",
-                        "A scoped bundle's manifest and its sha256", null, 200, PortalViews.Manifest.class, "id")))
-                .GET("/p/authority/dossiers/{id}", reads::dossier, portalRefusals(operation(TAG, "portalDossier",
-                        "A scoped claim dossier and its sha256", null, 200, PortalViews.Dossier.class, "id")))
-                .GET("/p/authority/evidence/{id}", reads::evidence, portalRefusals(operation(TAG, "portalEvidence",
-                        "An in-scope evidence summary", null, 200, PortalViews.Evidence.class, "id")))
-                .POST("/p/authority/evidence/{id}/download", reads::download, portalRefusals(operation(TAG, "portalDownload",
-                        "A 60-second signed download link for in-scope evidence", null, 200,
-                        PortalViews.Download.class, "id")))
+                .GET(
+                        "/p/authority",
+                        page::page,
+                        operation(TAG, "portalPage", "The read-only portal page", null, 200, String.class))
+                .GET(
+                        "/p/authority/assets/{name}",
+                        page::asset,
+                        operation(
+                                TAG,
+                                "portalAsset",
+                                "One of the page's own scripts or its stylesheet",
+                                null,
+                                200,
+                                String.class,
+                                "name"))
+                .POST(
+                        "/p/authority/session",
+                        sessions::exchange,
+                        portalRefusals(operation(
+                                TAG,
+                                "openPortalSession",
+                                "Exchange a share token (and passcode) for a 15-minute session",
+                                SessionHandler.ExchangeRequest.class,
+                                200,
+                                SessionHandler.SessionResponse.class)))
+                .GET(
+                        "/p/authority/index",
+                        reads::index,
+                        portalRefusals(operation(
+                                TAG, "portalIndex", "Everything the share shows", null, 200, PortalViews.Index.class)))
+                .GET(
+                        "/p/authority/bundles/{id}/manifest",
+                        reads::bundleManifest,
+                        portalRefusals(operation(
+                                TAG,
+                                "portalManifest",
+                                "A scoped bundle's manifest and its sha256",
+                                null,
+                                200,
+                                PortalViews.Manifest.class,
+                                "id")))
+                .GET(
+                        "/p/authority/dossiers/{id}",
+                        reads::dossier,
+                        portalRefusals(operation(
+                                TAG,
+                                "portalDossier",
+                                "A scoped claim dossier and its sha256",
+                                null,
+                                200,
+                                PortalViews.Dossier.class,
+                                "id")))
+                .GET(
+                        "/p/authority/evidence/{id}",
+                        reads::evidence,
+                        portalRefusals(operation(
+                                TAG,
+                                "portalEvidence",
+                                "An in-scope evidence summary",
+                                null,
+                                200,
+                                PortalViews.Evidence.class,
+                                "id")))
+                .POST(
+                        "/p/authority/evidence/{id}/download",
+                        reads::download,
+                        portalRefusals(operation(
+                                TAG,
+                                "portalDownload",
+                                "A 60-second signed download link for in-scope evidence",
+                                null,
+                                200,
+                                PortalViews.Download.class,
+                                "id")))
                 .filter(noStoreNoIndex())
                 .build();
     }

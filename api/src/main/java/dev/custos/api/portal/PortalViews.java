@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -23,47 +22,51 @@ final class PortalViews {
             .addModule(StoredTimes.module())
             .build();
 
-    private PortalViews() {
-    }
+    private PortalViews() {}
 
     static <T> T read(JsonNode node, Class<T> type) {
         return FROM_DATABASE.treeToValue(node, type);
     }
 
-    record IndexGrant(String title, String grantType, Instant expiresAt) {
-    }
+    record IndexGrant(String title, String grantType, Instant expiresAt) {}
 
     /** A sealed bundle with its members, in the bundle's order (each also in the index's evidence list). */
-    record IndexBundle(UUID bundleId, String title, String manifestSha256, Instant sealedAt, List<UUID> evidenceIds) {
-    }
+    record IndexBundle(UUID bundleId, String title, String manifestSha256, Instant sealedAt, List<UUID> evidenceIds) {}
 
     /** A shared claim dossier with the evidence it lists (each also in the index's evidence list). */
-    record IndexDossier(UUID dossierId, UUID claimId, String dossierSha256, Instant assembledAt,
-                        List<UUID> evidenceIds) {
-    }
+    record IndexDossier(
+            UUID dossierId, UUID claimId, String dossierSha256, Instant assembledAt, List<UUID> evidenceIds) {}
 
-    record IndexClaim(UUID claimId, String claimNumber, String policyRef, LocalDate lossDate, String title) {
-    }
+    record IndexClaim(UUID claimId, String claimNumber, String policyRef, LocalDate lossDate, String title) {}
 
     /**
      * Every part is typed, so every time is written as the contract's RFC 3339 UTC ({@code Z}), whatever time zone the
      * database session renders {@code jsonb} in.
      */
-    record Index(IndexGrant grant, List<IndexBundle> bundles, List<IndexDossier> dossiers, List<IndexClaim> claims,
-                 List<Evidence> evidence) {
-    }
+    record Index(
+            IndexGrant grant,
+            List<IndexBundle> bundles,
+            List<IndexDossier> dossiers,
+            List<IndexClaim> claims,
+            List<Evidence> evidence) {}
 
-    record Manifest(UUID bundleId, String title, String manifestJson, String manifestSha256, Instant sealedAt) {
-    }
+    record Manifest(UUID bundleId, String title, String manifestJson, String manifestSha256, Instant sealedAt) {}
 
-    record Dossier(UUID dossierId, UUID claimId, String dossierJson, String dossierSha256, Instant assembledAt) {
-    }
+    record Dossier(UUID dossierId, UUID claimId, String dossierJson, String dossierSha256, Instant assembledAt) {}
 
     /** The evidence summary, without storage keys. */
-    record Evidence(UUID id, String sourceType, String title, Instant occurredAt, Instant createdAt,
-                    Instant capturedAt, String contentMime, long contentBytes, String contentSha256,
-                    String chainStatus, Instant sealedAt) {
-    }
+    record Evidence(
+            UUID id,
+            String sourceType,
+            String title,
+            Instant occurredAt,
+            Instant createdAt,
+            Instant capturedAt,
+            String contentMime,
+            long contentBytes,
+            String contentSha256,
+            String chainStatus,
+            Instant sealedAt) {}
 
     /** {@code POST /p/authority/evidence/{id}/download}: a signed GET valid for 60 seconds. */
     record Download(String url, Instant expiresAt) {

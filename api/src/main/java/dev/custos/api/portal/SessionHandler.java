@@ -1,17 +1,5 @@
 package dev.custos.api.portal;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-
-import jakarta.validation.constraints.Size;
-
 import dev.custos.api.authority.Passcodes;
 import dev.custos.api.authority.ShareTokens;
 import dev.custos.api.support.Commands;
@@ -22,6 +10,15 @@ import dev.custos.command.authority.ExpireAuthorityGrant;
 import dev.custos.command.authority.Visit;
 import dev.custos.query.portal.PortalQueries;
 import dev.custos.query.portal.TokenLookup;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,9 +45,18 @@ class SessionHandler {
     private final AccessLog accessLog;
     private final Clock clock;
 
-    SessionHandler(PortalQueries portal, Passcodes passcodes, Commands commands, SessionTokens sessions,
-                   PortalRateLimiter rateLimiter, Visits visits, FailedExchangeBudget failures,
-                   PasscodeThrottle throttle, DenialFloor floor, AccessLog accessLog, Clock clock) {
+    SessionHandler(
+            PortalQueries portal,
+            Passcodes passcodes,
+            Commands commands,
+            SessionTokens sessions,
+            PortalRateLimiter rateLimiter,
+            Visits visits,
+            FailedExchangeBudget failures,
+            PasscodeThrottle throttle,
+            DenialFloor floor,
+            AccessLog accessLog,
+            Clock clock) {
         this.portal = portal;
         this.passcodes = passcodes;
         this.commands = commands;
@@ -84,27 +90,35 @@ class SessionHandler {
                     failures.failed(visit.ip());
                     return PortalResponses.denied();
                 }))
-                .flatMap(response -> response.statusCode().is2xxSuccessful() ? Mono.just(response)
-                        : floor.hold(started, response));
+                .flatMap(response ->
+                        response.statusCode().is2xxSuccessful() ? Mono.just(response) : floor.hold(started, response));
     }
 
     /** A token that exists: its own rate limit (a row per address and token, never per guess), then the decision. */
     private Mono<ServerResponse> known(TokenLookup found, ExchangeRequest body, String hash, Visit visit) {
-        return rateLimiter.tryAcquire(visit.ip(), hash).flatMap(allowed -> allowed
-                ? decide(found, body, visit)
-                : limited(found, visit));
+        return rateLimiter
+                .tryAcquire(visit.ip(), hash)
+                .flatMap(allowed -> allowed ? decide(found, body, visit) : limited(found, visit));
     }
 
     private Mono<ServerResponse> limited(TokenLookup found, Visit visit) {
-        return accessLog.record(found.tenantId(), found.grantId(), found.tokenId(), AccessLog.Kind.RATE_LIMITED, null,
-                visit).then(PortalResponses.rateLimited());
+        return accessLog
+                .record(found.tenantId(), found.grantId(), found.tokenId(), AccessLog.Kind.RATE_LIMITED, null, visit)
+                .then(PortalResponses.rateLimited());
     }
 
     private Mono<ServerResponse> decide(TokenLookup found, ExchangeRequest body, Visit visit) {
         return passcode(found, body.passcode())
-                .flatMap(passcode -> commands.call(new ExchangeAuthorityToken(found.tokenId(),
-                                found.tenantId(), found.grantActive(clock.instant()), passcode, visit), Exchange.class)
-                        .flatMap(exchange -> exchange.allowed() ? session(found, exchange)
+                .flatMap(passcode -> commands.call(
+                                new ExchangeAuthorityToken(
+                                        found.tokenId(),
+                                        found.tenantId(),
+                                        found.grantActive(clock.instant()),
+                                        passcode,
+                                        visit),
+                                Exchange.class)
+                        .flatMap(exchange -> exchange.allowed()
+                                ? session(found, exchange)
                                 : expireGrantIfDue(found).then(Mono.<ServerResponse>empty())))
                 .onErrorResume(Throttled.class, throttled -> limited(found, visit));
     }
@@ -125,7 +139,8 @@ class SessionHandler {
                 .map(wait -> {
                     // Exactly one of verdict or abandonment settles the claim, whatever signals follow.
                     AtomicBoolean settled = new AtomicBoolean();
-                    return Mono.delay(wait).then(passcodes.matches(given, found.passcodeHash()))
+                    return Mono.delay(wait)
+                            .then(passcodes.matches(given, found.passcodeHash()))
                             .doOnNext(ok -> {
                                 if (settled.compareAndSet(false, true)) {
                                     if (ok) {
@@ -170,13 +185,17 @@ class SessionHandler {
      * The exchange body. Its limits are not field errors: whatever is wrong, the answer is the same 401. Its
      * toString never shows the token or passcode.
      */
-    record ExchangeRequest(@Size(max = MAX_TOKEN) String token, @Size(max = MAX_PASSCODE) String passcode) {
+    record ExchangeRequest(
+            @Size(max = MAX_TOKEN) String token,
+            @Size(max = MAX_PASSCODE) String passcode) {
 
         static final int MAX_TOKEN = 256;
         static final int MAX_PASSCODE = 200;
 
         boolean plausible() {
-            return token != null && !token.isBlank() && token.length() <= MAX_TOKEN
+            return token != null
+                    && !token.isBlank()
+                    && token.length() <= MAX_TOKEN
                     && (passcode == null || passcode.length() <= MAX_PASSCODE);
         }
 

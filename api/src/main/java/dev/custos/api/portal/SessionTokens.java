@@ -1,5 +1,13 @@
 package dev.custos.api.portal;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.custos.api.security.AuthProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,21 +19,10 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-
-import dev.custos.api.security.AuthProperties;
 
 /**
  * Signed portal session tokens (HS256 JWTs, audience {@code custos-portal}). The key is
@@ -57,7 +54,8 @@ public class SessionTokens {
     }
 
     private static byte[] key(PortalProperties portal, AuthProperties auth, Environment environment) {
-        boolean configured = portal.sessionSecret() != null && !portal.sessionSecret().isBlank();
+        boolean configured =
+                portal.sessionSecret() != null && !portal.sessionSecret().isBlank();
         boolean production = Arrays.asList(environment.getActiveProfiles()).contains("prod");
         if (configured) {
             return sha256(portal.sessionSecret());
@@ -101,12 +99,19 @@ public class SessionTokens {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            Instant expiresAt = claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant();
-            if (expiresAt == null || !expiresAt.isAfter(clock.instant()) || !claims.getAudience().contains(AUDIENCE)) {
+            Instant expiresAt = claims.getExpirationTime() == null
+                    ? null
+                    : claims.getExpirationTime().toInstant();
+            if (expiresAt == null
+                    || !expiresAt.isAfter(clock.instant())
+                    || !claims.getAudience().contains(AUDIENCE)) {
                 return Optional.empty();
             }
-            return Optional.of(new PortalSession(UUID.fromString(claims.getStringClaim("tid")),
-                    UUID.fromString(claims.getStringClaim("gid")), UUID.fromString(claims.getSubject()), expiresAt));
+            return Optional.of(new PortalSession(
+                    UUID.fromString(claims.getStringClaim("tid")),
+                    UUID.fromString(claims.getStringClaim("gid")),
+                    UUID.fromString(claims.getSubject()),
+                    expiresAt));
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package dev.custos.api.portal;
 
+import dev.custos.api.support.EdgeTimes;
+import dev.custos.events.time.TimeRange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,9 +9,6 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.custos.api.support.EdgeTimes;
-import dev.custos.events.time.TimeRange;
 import tools.jackson.databind.JacksonModule;
 
 /**
@@ -26,8 +25,7 @@ final class StoredTimes {
             "(\\d{4,9})-(\\d{2})-(\\d{2})(?:T(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d{1,9})?([+-])(\\d{2})(?::(\\d{2}))?"
                     + "(?::(\\d{2}))?)?( BC)?");
 
-    private StoredTimes() {
-    }
+    private StoredTimes() {}
 
     static JacksonModule module() {
         return EdgeTimes.module("custos-stored-times", StoredTimes::instant, StoredTimes::date);
@@ -44,12 +42,13 @@ final class StoredTimes {
         if (parts.group(4) == null) {
             return TimeRange.clamped(day(parts).atStartOfDay().toInstant(ZoneOffset.UTC));
         }
-        int nanos = parts.group(7) == null ? 0
+        int nanos = parts.group(7) == null
+                ? 0
                 : Integer.parseInt((parts.group(7).substring(1) + "00000000").substring(0, 9));
         LocalTime time = LocalTime.of(number(parts, 4), number(parts, 5), number(parts, 6), nanos);
         int sign = "-".equals(parts.group(8)) ? -1 : 1;
-        ZoneOffset offset = ZoneOffset.ofHoursMinutesSeconds(sign * number(parts, 9), sign * number(parts, 10),
-                sign * number(parts, 11));
+        ZoneOffset offset = ZoneOffset.ofHoursMinutesSeconds(
+                sign * number(parts, 9), sign * number(parts, 10), sign * number(parts, 11));
         return TimeRange.clamped(LocalDateTime.of(day(parts), time).toInstant(offset));
     }
 

@@ -1,9 +1,8 @@
 package dev.custos.api.portal;
 
+import dev.custos.command.authority.Visit;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
-
-import dev.custos.command.authority.Visit;
 
 /** Where a portal request came from, for the access log: address, user agent and path, never credentials. */
 @Component

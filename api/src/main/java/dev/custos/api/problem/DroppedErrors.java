@@ -1,13 +1,12 @@
 package dev.custos.api.problem;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Hooks;
-import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.channel.AbortedException;
 
 /**
@@ -35,7 +34,8 @@ class DroppedErrors implements InitializingBean, DisposableBean {
      * sending its body for the body idle timeout (the server then cuts the connection).
      */
     static boolean clientWentAway(Throwable failure) {
-        return failure instanceof AbortedException || AbortedException.isConnectionReset(failure)
+        return failure instanceof AbortedException
+                || AbortedException.isConnectionReset(failure)
                 || failure instanceof ReadTimeoutException;
     }
 

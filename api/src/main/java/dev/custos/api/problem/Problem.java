@@ -1,8 +1,7 @@
 package dev.custos.api.problem;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /** An RFC 9457 problem body. {@code errors} appears only for validation failures. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,6 +13,5 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     /** One invalid field of a request. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -1,7 +1,6 @@
 package dev.custos.api.problem;
 
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 
 /** Ends a request with a problem answer. Its detail is written for the caller, so it must hold nothing secret. */
@@ -9,6 +8,7 @@ public class ProblemException extends RuntimeException {
 
     /** The detail of every 415: the one body type the JSON routes take. */
     public static final String JSON_BODIES_ONLY = "Bodies are application/json in UTF-8";
+
     public static final String TOO_LARGE = "The body is too large";
 
     private final HttpStatus status;

@@ -1,5 +1,7 @@
 package dev.custos.api.problem;
 
+import dev.custos.api.blob.BlobTooLarge;
+import dev.custos.command.CommandRefused;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -17,9 +19,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
-
-import dev.custos.api.blob.BlobTooLarge;
-import dev.custos.command.CommandRefused;
 import reactor.core.publisher.Mono;
 
 /**
@@ -61,7 +60,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, overloaded.getMessage());
         }
         if (ProblemException.isLockTimeout(failure)) {
-            log.warn("{} {} waited past the lock bound and was rolled back", exchange.getRequest().getMethod(),
+            log.warn(
+                    "{} {} waited past the lock bound and was rolled back",
+                    exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value());
             return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, Overloaded.DETAIL);
         }
@@ -88,7 +89,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         }
         if (DroppedErrors.clientWentAway(failure)) {
             // The client went away mid-request (or reset the connection under it); nobody is left to read an answer.
-            log.debug("Client aborted {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
+            log.debug(
+                    "Client aborted {} {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath());
             return Problem.of(HttpStatus.BAD_REQUEST, "The request was aborted");
         }
         if (failure instanceof ServerWebInputException || failure instanceof DecodingException) {
@@ -103,15 +107,19 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (failure instanceof ResponseStatusException status) {
             // The framework's reasons name its internals ("No static resource ..."); the status says enough.
             HttpStatus known = HttpStatus.resolve(status.getStatusCode().value());
-            return known == null || known.is5xxServerError() ? unexpected(failure, exchange)
+            return known == null || known.is5xxServerError()
+                    ? unexpected(failure, exchange)
                     : Problem.of(known, frameworkDetail(known));
         }
         return unexpected(failure, exchange);
     }
 
     private static Problem unexpected(Throwable failure, ServerWebExchange exchange) {
-        log.error("Unhandled failure on {} {}", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().value(), failure);
+        log.error(
+                "Unhandled failure on {} {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value(),
+                failure);
         return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred");
     }
 

@@ -1,11 +1,9 @@
 package dev.custos.api.problem;
 
 import java.time.Duration;
-
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,8 +18,7 @@ final class RefusedBodies {
     static final long MAX_BYTES = 64L * 1024 * 1024;
     static final Duration MAX_TIME = Duration.ofSeconds(10);
 
-    private RefusedBodies() {
-    }
+    private RefusedBodies() {}
 
     static Mono<Void> drain(ServerWebExchange exchange) {
         if (exchange.getRequest().getHeaders().getContentLength() > MAX_BYTES) {
@@ -29,7 +26,8 @@ final class RefusedBodies {
             exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
             return Mono.empty();
         }
-        return exchange.getRequest().getBody()
+        return exchange.getRequest()
+                .getBody()
                 .scan(0L, (total, buffer) -> {
                     long read = total + buffer.readableByteCount();
                     DataBufferUtils.release(buffer);

@@ -11,8 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record AuthProperties(String issuerUri, String hs256Secret, String audience, java.time.Duration clockSkew) {
 
     @org.springframework.boot.context.properties.bind.ConstructorBinding
-    public AuthProperties {
-    }
+    public AuthProperties {}
 
     public AuthProperties(String issuerUri, String hs256Secret) {
         this(issuerUri, hs256Secret, null, null);
@@ -43,6 +42,7 @@ public record AuthProperties(String issuerUri, String hs256Secret, String audien
     /** The secret stays out of logs and error messages. */
     @Override
     public String toString() {
-        return "AuthProperties[issuer=" + issuerUri + ", audience=" + audience + ", hs256=" + (hs256Secret == null ? "unset" : "set") + "]";
+        return "AuthProperties[issuer=" + issuerUri + ", audience=" + audience + ", hs256="
+                + (hs256Secret == null ? "unset" : "set") + "]";
     }
 }

@@ -3,9 +3,7 @@ package dev.custos.api.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
-
 import javax.crypto.spec.SecretKeySpec;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -35,9 +33,10 @@ class JwtDecoderConfiguration {
                 throw new IllegalStateException("CUSTOS_AUTH_AUDIENCE is required with CUSTOS_AUTH_ISSUER_URI: "
                         + "a token the issuer made for another service must not open this one");
             }
-            decoder = NimbusReactiveJwtDecoder.withIssuerLocation(auth.issuerUri()).build();
-            decoder.setJwtValidator(TokenPolicy.validator(clock, auth.effectiveClockSkew(), auth.issuerUri(),
-                    auth.audience()));
+            decoder = NimbusReactiveJwtDecoder.withIssuerLocation(auth.issuerUri())
+                    .build();
+            decoder.setJwtValidator(
+                    TokenPolicy.validator(clock, auth.effectiveClockSkew(), auth.issuerUri(), auth.audience()));
         } else {
             byte[] secret = auth.effectiveSecret().getBytes(StandardCharsets.UTF_8);
             if (secret.length < MINIMUM_SECRET_BYTES) {
@@ -48,8 +47,12 @@ class JwtDecoderConfiguration {
                         + "instance. Print one with: ./custos token --sub <uuid> [--admin]");
             }
             decoder = NimbusReactiveJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
-                    .macAlgorithm(MacAlgorithm.HS256).build();
-            decoder.setJwtValidator(TokenPolicy.validator(clock, auth.effectiveClockSkew(), null,
+                    .macAlgorithm(MacAlgorithm.HS256)
+                    .build();
+            decoder.setJwtValidator(TokenPolicy.validator(
+                    clock,
+                    auth.effectiveClockSkew(),
+                    null,
                     auth.audience() == null || auth.audience().isBlank() ? null : auth.audience()));
         }
         decoder.setClaimSetConverter(TokenPolicy.claims());

@@ -1,5 +1,6 @@
 package dev.custos.api.security;
 
+import dev.custos.api.problem.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -11,8 +12,6 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-
-import dev.custos.api.problem.ProblemWriter;
 
 /**
  * {@code /api/**} needs a valid bearer JWT; health, the API description and the public portal do not.
@@ -28,8 +27,7 @@ class SecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain portalFilterChain(ServerHttpSecurity http) {
-        return http
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/p/**"))
+        return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/p/**"))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -37,41 +35,48 @@ class SecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-                .headers(headers -> headers
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frame -> frame.mode(Mode.DENY)))
                 .build();
     }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/**").authenticated()
-                        .pathMatchers("/p/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
+                        .pathMatchers("/api/**")
+                        .authenticated()
+                        .pathMatchers(
+                                "/p/**",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
                                 "/actuator/prometheus",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/webjars/**").permitAll()
-                        .anyExchange().denyAll())
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/webjars/**")
+                        .permitAll()
+                        .anyExchange()
+                        .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> { })
+                        .jwt(jwt -> {})
                         .authenticationEntryPoint((exchange, failure) -> {
                             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-                            return problems.refuse(exchange, HttpStatus.UNAUTHORIZED,
-                                    "A valid bearer token is required");
+                            return problems.refuse(
+                                    exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token is required");
                         })
-                        .accessDeniedHandler((exchange, denied) ->
-                                problems.refuse(exchange, HttpStatus.FORBIDDEN, "Not allowed")))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, failure) -> problems.refuse(exchange,
-                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required"))
-                        .accessDeniedHandler((exchange, denied) ->
-                                problems.refuse(exchange, HttpStatus.FORBIDDEN, "Not allowed")))
+                        .accessDeniedHandler(
+                                (exchange, denied) -> problems.refuse(exchange, HttpStatus.FORBIDDEN, "Not allowed")))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((exchange, failure) ->
+                                problems.refuse(exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token is required"))
+                        .accessDeniedHandler(
+                                (exchange, denied) -> problems.refuse(exchange, HttpStatus.FORBIDDEN, "Not allowed")))
                 .build();
     }
 }

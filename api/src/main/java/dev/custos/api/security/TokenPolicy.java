@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -35,8 +34,7 @@ public final class TokenPolicy {
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private TokenPolicy() {
-    }
+    private TokenPolicy() {}
 
     /**
      * The claims as the token states them. Spring's default conversion makes up an {@code iat} of {@code exp} minus
@@ -60,15 +58,20 @@ public final class TokenPolicy {
         List<OAuth2TokenValidator<Jwt>> rules = new ArrayList<>(List.of(
                 rule("exp is required", jwt -> jwt.getExpiresAt() != null),
                 timestamps,
-                rule("iat is in the future", jwt -> jwt.getIssuedAt() == null
-                        || !jwt.getIssuedAt().isAfter(Instant.now(clock).plus(skew))),
-                rule("sub must be a canonical lower-case UUID",
-                        jwt -> jwt.getSubject() != null && CANONICAL_UUID.matcher(jwt.getSubject()).matches())));
+                rule(
+                        "iat is in the future",
+                        jwt -> jwt.getIssuedAt() == null
+                                || !jwt.getIssuedAt().isAfter(Instant.now(clock).plus(skew))),
+                rule(
+                        "sub must be a canonical lower-case UUID",
+                        jwt -> jwt.getSubject() != null
+                                && CANONICAL_UUID.matcher(jwt.getSubject()).matches())));
         if (issuer != null) {
             rules.add(new JwtIssuerValidator(issuer));
         }
         if (audience != null) {
-            rules.add(rule("aud does not name this service",
+            rules.add(rule(
+                    "aud does not name this service",
                     jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)));
         }
         return new DelegatingOAuth2TokenValidator<>(rules);
@@ -86,7 +89,10 @@ public final class TokenPolicy {
                     }
                 }
             } else if (value instanceof Collection<?> items) {
-                items.stream().filter(String.class::isInstance).map(String.class::cast).forEach(scopes::add);
+                items.stream()
+                        .filter(String.class::isInstance)
+                        .map(String.class::cast)
+                        .forEach(scopes::add);
             }
         }
         return scopes;
@@ -94,6 +100,7 @@ public final class TokenPolicy {
 
     private static OAuth2TokenValidator<Jwt> rule(String description, java.util.function.Predicate<Jwt> holds) {
         OAuth2Error invalid = new OAuth2Error("invalid_token", description, null);
-        return jwt -> holds.test(jwt) ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(invalid);
+        return jwt ->
+                holds.test(jwt) ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(invalid);
     }
 }

@@ -49,7 +49,9 @@ public final class AggregateLocks implements LockFactory {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             return inProcess.obtainLock(aggregateIdentifier);
         }
-        jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 0)) IS NOT NULL", Boolean.class,
+        jdbc.queryForObject(
+                "SELECT pg_advisory_xact_lock(hashtextextended(?, 0)) IS NOT NULL",
+                Boolean.class,
                 "aggregate:" + aggregateIdentifier);
         return HELD_UNTIL_THE_TRANSACTION_ENDS;
     }

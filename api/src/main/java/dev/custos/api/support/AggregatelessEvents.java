@@ -1,7 +1,6 @@
 package dev.custos.api.support;
 
 import java.util.List;
-
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;

@@ -1,17 +1,15 @@
 package dev.custos.api.support;
 
-import java.util.function.Consumer;
-
-import org.springdoc.core.fn.builders.operation.Builder;
-
-import dev.custos.api.problem.Problem;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-
 import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
 import static org.springdoc.core.fn.builders.content.Builder.contentBuilder;
 import static org.springdoc.core.fn.builders.parameter.Builder.parameterBuilder;
 import static org.springdoc.core.fn.builders.requestbody.Builder.requestBodyBuilder;
 import static org.springdoc.core.fn.builders.schema.Builder.schemaBuilder;
+
+import dev.custos.api.problem.Problem;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import java.util.function.Consumer;
+import org.springdoc.core.fn.builders.operation.Builder;
 
 /**
  * Describes functional routes for the OpenAPI document, which cannot infer them from annotations. Each route
@@ -19,23 +17,39 @@ import static org.springdoc.core.fn.builders.schema.Builder.schemaBuilder;
  */
 public final class ApiDocs {
 
-    private ApiDocs() {
-    }
+    private ApiDocs() {}
 
-    public static Consumer<Builder> operation(String tag, String id, String summary, Class<?> requestBody,
-                                              int status, Class<?> response, String... pathVariables) {
+    public static Consumer<Builder> operation(
+            String tag,
+            String id,
+            String summary,
+            Class<?> requestBody,
+            int status,
+            Class<?> response,
+            String... pathVariables) {
         return operation -> {
-            operation.operationId(id).tag(tag).summary(summary)
-                    .response(responseBuilder().responseCode(String.valueOf(status)).implementation(response))
+            operation
+                    .operationId(id)
+                    .tag(tag)
+                    .summary(summary)
+                    .response(responseBuilder()
+                            .responseCode(String.valueOf(status))
+                            .implementation(response))
                     // Every error of every route is an RFC 9457 problem.
-                    .response(responseBuilder().responseCode("default").description("An RFC 9457 problem")
-                            .content(contentBuilder().mediaType("application/problem+json")
+                    .response(responseBuilder()
+                            .responseCode("default")
+                            .description("An RFC 9457 problem")
+                            .content(contentBuilder()
+                                    .mediaType("application/problem+json")
                                     .schema(schemaBuilder().implementation(Problem.class))));
             if (requestBody != null) {
                 operation.requestBody(requestBodyBuilder().required(true).implementation(requestBody));
             }
             for (String variable : pathVariables) {
-                operation.parameter(parameterBuilder().in(ParameterIn.PATH).name(variable).required(true)
+                operation.parameter(parameterBuilder()
+                        .in(ParameterIn.PATH)
+                        .name(variable)
+                        .required(true)
                         .implementation(java.util.UUID.class));
             }
         };
@@ -46,24 +60,31 @@ public final class ApiDocs {
      * in plain JSON, not a problem, so that no refusal can be told from another.
      */
     public static Consumer<Builder> portalRefusals(Consumer<Builder> operation) {
-        return operation.andThen(builder -> builder.response(responseBuilder().responseCode("401")
+        return operation.andThen(builder -> builder.response(responseBuilder()
+                .responseCode("401")
                 .description("Refused: unknown, expired, revoked, exhausted, or a wrong or missing passcode")
-                .content(contentBuilder().mediaType("application/json")
+                .content(contentBuilder()
+                        .mediaType("application/json")
                         .schema(schemaBuilder().implementation(Refused.class)))));
     }
 
     /** The portal's one refusal body. */
-    public record Refused(boolean ok) {
-    }
+    public record Refused(boolean ok) {}
 
     /** Adds the tenancy headers that every tenant-scoped route takes. */
     public static Consumer<Builder> tenantScoped(Consumer<Builder> operation) {
-        return operation.andThen(builder -> builder
-                .parameter(parameterBuilder().in(ParameterIn.HEADER).name("x-tenant-id").required(true)
+        return operation.andThen(builder -> builder.parameter(parameterBuilder()
+                        .in(ParameterIn.HEADER)
+                        .name("x-tenant-id")
+                        .required(true)
                         .implementation(java.util.UUID.class))
-                .parameter(parameterBuilder().in(ParameterIn.HEADER).name("x-circle-id")
+                .parameter(parameterBuilder()
+                        .in(ParameterIn.HEADER)
+                        .name("x-circle-id")
                         .implementation(java.util.UUID.class))
-                .parameter(parameterBuilder().in(ParameterIn.HEADER).name("x-individual-id")
+                .parameter(parameterBuilder()
+                        .in(ParameterIn.HEADER)
+                        .name("x-individual-id")
                         .implementation(java.util.UUID.class)));
     }
 
@@ -71,7 +92,8 @@ public final class ApiDocs {
     public static Consumer<Builder> withQuery(Consumer<Builder> operation, String... names) {
         return operation.andThen(builder -> {
             for (String name : names) {
-                builder.parameter(parameterBuilder().in(ParameterIn.QUERY).name(name).implementation(String.class));
+                builder.parameter(
+                        parameterBuilder().in(ParameterIn.QUERY).name(name).implementation(String.class));
             }
         });
     }
@@ -83,16 +105,22 @@ public final class ApiDocs {
     public static Consumer<Builder> withTimeQuery(Consumer<Builder> operation, String... names) {
         return operation.andThen(builder -> {
             for (String name : names) {
-                builder.parameter(parameterBuilder().in(ParameterIn.QUERY).name(name).required(true)
+                builder.parameter(parameterBuilder()
+                        .in(ParameterIn.QUERY)
+                        .name(name)
+                        .required(true)
                         .implementation(java.time.Instant.class));
             }
         });
     }
 
     /** Adds a request header of the given type (a time shows as {@code format: date-time}). */
-    public static Consumer<Builder> withHeader(Consumer<Builder> operation, String name, Class<?> type,
-                                               boolean required) {
-        return operation.andThen(builder -> builder.parameter(parameterBuilder().in(ParameterIn.HEADER).name(name)
-                .required(required).implementation(type)));
+    public static Consumer<Builder> withHeader(
+            Consumer<Builder> operation, String name, Class<?> type, boolean required) {
+        return operation.andThen(builder -> builder.parameter(parameterBuilder()
+                .in(ParameterIn.HEADER)
+                .name(name)
+                .required(required)
+                .implementation(type)));
     }
 }

@@ -1,7 +1,6 @@
 package dev.custos.api.support;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -1,14 +1,12 @@
 package dev.custos.api.support;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
-
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * The commands of one unit of work, sent one after another inside its single JDBC transaction. Each command's
@@ -26,8 +24,8 @@ public final class CommandTransaction {
     private final MeterRegistry meters;
     private int handled;
 
-    CommandTransaction(CommandGateway gateway, AggregatelessEvents aggregateless, Map<String, ?> metaData,
-                       MeterRegistry meters) {
+    CommandTransaction(
+            CommandGateway gateway, AggregatelessEvents aggregateless, Map<String, ?> metaData, MeterRegistry meters) {
         this.gateway = gateway;
         this.aggregateless = aggregateless;
         this.metaData = metaData;
@@ -44,14 +42,14 @@ public final class CommandTransaction {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "refused";
         try {
-            Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(metaData));
+            Object result = gateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             outcome = "handled";
             handled++;
             return resultType.cast(result);
         } finally {
-            sample.stop(meters.timer("custos.commands", "command", command.getClass().getSimpleName(),
-                    "outcome", outcome));
+            sample.stop(meters.timer(
+                    "custos.commands", "command", command.getClass().getSimpleName(), "outcome", outcome));
         }
     }
 

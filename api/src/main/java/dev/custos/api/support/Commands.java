@@ -1,5 +1,9 @@
 package dev.custos.api.support;
 
+import dev.custos.api.problem.Overloaded;
+import dev.custos.api.problem.ProblemException;
+import dev.custos.command.Aggregates;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -18,11 +21,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.custos.api.problem.Overloaded;
-import dev.custos.api.problem.ProblemException;
-import dev.custos.command.Aggregates;
-import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -58,9 +56,13 @@ public class Commands implements DisposableBean {
     private final TransactionTemplate transactions;
     private final Cache aggregates;
 
-    public Commands(CommandGateway gateway, CommandProperties properties, MeterRegistry meters,
-                    AggregatelessEvents aggregateless, PlatformTransactionManager transactions,
-                    @Qualifier(Aggregates.CACHE) Cache aggregates) {
+    public Commands(
+            CommandGateway gateway,
+            CommandProperties properties,
+            MeterRegistry meters,
+            AggregatelessEvents aggregateless,
+            PlatformTransactionManager transactions,
+            @Qualifier(Aggregates.CACHE) Cache aggregates) {
         this.gateway = gateway;
         this.meters = meters;
         this.aggregateless = aggregateless;
@@ -68,12 +70,18 @@ public class Commands implements DisposableBean {
         this.aggregates = aggregates;
         this.maxWaitNanos = properties.effectiveMaxWait().toNanos();
         AtomicInteger threads = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(properties.effectiveWorkers(), properties.effectiveWorkers(),
-                1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(properties.effectiveQueue()), task -> {
+        this.workers = new ThreadPoolExecutor(
+                properties.effectiveWorkers(),
+                properties.effectiveWorkers(),
+                1,
+                TimeUnit.MINUTES,
+                new ArrayBlockingQueue<>(properties.effectiveQueue()),
+                task -> {
                     Thread thread = new Thread(task, "custos-command-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                },
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     /** Sends a command whose handler answers nothing; completes once it is committed. */
@@ -102,9 +110,10 @@ public class Commands implements DisposableBean {
      */
     public Mono<Void> record(Object event, Map<String, ?> metaData) {
         return inTransaction(metaData, steps -> {
-            steps.record(event);
-            return Boolean.TRUE;
-        }).then();
+                    steps.record(event);
+                    return Boolean.TRUE;
+                })
+                .then();
     }
 
     /**
@@ -156,12 +165,14 @@ public class Commands implements DisposableBean {
             long queuedAt = System.nanoTime();
             CompletableFuture<R> answer;
             try {
-                answer = CompletableFuture.supplyAsync(() -> {
-                    if (System.nanoTime() - queuedAt > maxWaitNanos) {
-                        throw new Overloaded();
-                    }
-                    return work.get();
-                }, workers);
+                answer = CompletableFuture.supplyAsync(
+                        () -> {
+                            if (System.nanoTime() - queuedAt > maxWaitNanos) {
+                                throw new Overloaded();
+                            }
+                            return work.get();
+                        },
+                        workers);
             } catch (RejectedExecutionException full) {
                 return Mono.error(new Overloaded());
             }

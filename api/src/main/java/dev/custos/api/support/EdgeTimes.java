@@ -1,14 +1,13 @@
 package dev.custos.api.support;
 
+import dev.custos.api.problem.Problem;
+import dev.custos.api.problem.ProblemException;
+import dev.custos.events.time.TimeRange;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
-
-import dev.custos.api.problem.Problem;
-import dev.custos.api.problem.ProblemException;
-import dev.custos.events.time.TimeRange;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -30,8 +29,7 @@ public final class EdgeTimes {
             "must be an RFC 3339 time from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z";
     public static final String DATE_RULE = "must be a date (YYYY-MM-DD) from 0001-01-01 to 9999-12-31";
 
-    private EdgeTimes() {
-    }
+    private EdgeTimes() {}
 
     /** A header's or a query parameter's instant; {@code field} is its name in the problem. */
     public static Instant instant(String value, String field) {
@@ -65,8 +63,8 @@ public final class EdgeTimes {
      * A module that reads every {@code Instant} and {@code LocalDate} from a JSON string with the given readers; a
      * reader answers {@code null} for a text it refuses, which fails the read naming the field and the rule.
      */
-    public static JacksonModule module(String name, Function<String, Instant> instants,
-                                       Function<String, LocalDate> dates) {
+    public static JacksonModule module(
+            String name, Function<String, Instant> instants, Function<String, LocalDate> dates) {
         return new SimpleModule(name)
                 .addDeserializer(Instant.class, new Scalar<>(Instant.class, instants))
                 .addDeserializer(LocalDate.class, new Scalar<>(LocalDate.class, dates));

@@ -9,6 +9,5 @@ public final class IdempotencyKeys {
 
     public static final int MAX_LENGTH = 200;
 
-    private IdempotencyKeys() {
-    }
+    private IdempotencyKeys() {}
 }

@@ -1,15 +1,13 @@
 package dev.custos.api.support;
 
+import dev.custos.api.problem.ProblemException;
 import java.util.Locale;
 import java.util.UUID;
-
-import dev.custos.api.problem.ProblemException;
 
 /** Strict UUID parsing: only the canonical 36-character form, so one id has exactly one spelling. */
 public final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static UUID parse(String value, String name) {
         try {

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a request text field that may hold line breaks and tabs; every other text field is one plain line. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
-public @interface Multiline {
-}
+public @interface Multiline {}

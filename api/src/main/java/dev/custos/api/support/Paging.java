@@ -1,10 +1,8 @@
 package dev.custos.api.support;
 
-import java.util.Optional;
-
-import org.springframework.web.reactive.function.server.ServerRequest;
-
 import dev.custos.api.problem.ProblemException;
+import java.util.Optional;
+import org.springframework.web.reactive.function.server.ServerRequest;
 
 /** The contract's paging for every list: {@code limit} 1..500 (default 50) and {@code offset} from 0. */
 public record Paging(int limit, long offset) {
@@ -14,7 +12,8 @@ public record Paging(int limit, long offset) {
 
     public static Paging of(ServerRequest request) {
         long limit = number(request.queryParam("limit"), "limit", 1, MAX_LIMIT).orElse((long) DEFAULT_LIMIT);
-        long offset = number(request.queryParam("offset"), "offset", 0, Long.MAX_VALUE).orElse(0L);
+        long offset = number(request.queryParam("offset"), "offset", 0, Long.MAX_VALUE)
+                .orElse(0L);
         return new Paging((int) limit, offset);
     }
 
@@ -33,8 +32,8 @@ public record Paging(int limit, long offset) {
             } catch (NumberFormatException e) {
                 // answered below
             }
-            throw ProblemException.badRequest(name + " must be a whole number from " + min
-                    + (max == Long.MAX_VALUE ? "" : " to " + max));
+            throw ProblemException.badRequest(
+                    name + " must be a whole number from " + min + (max == Long.MAX_VALUE ? "" : " to " + max));
         });
     }
 }

@@ -1,20 +1,18 @@
 package dev.custos.api.support;
 
+import dev.custos.api.problem.Problem;
+import dev.custos.api.problem.ProblemException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.core.codec.DecodingException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.server.ServerWebInputException;
-
-import dev.custos.api.problem.Problem;
-import dev.custos.api.problem.ProblemException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -52,14 +50,16 @@ public class RequestBodies {
         List<Problem.FieldError> errors = new ArrayList<>(TextFields.violations(body));
         Set<ConstraintViolation<T>> violations = validator.validate(body);
         violations.stream()
-                .map(violation -> new Problem.FieldError(snakeCase(violation.getPropertyPath().toString()),
-                        violation.getMessage()))
+                .map(violation -> new Problem.FieldError(
+                        snakeCase(violation.getPropertyPath().toString()), violation.getMessage()))
                 .forEach(errors::add);
         if (errors.isEmpty()) {
             return body;
         }
-        throw ProblemException.invalid(errors.stream().distinct()
-                .sorted(Comparator.comparing(Problem.FieldError::field)).collect(Collectors.toList()));
+        throw ProblemException.invalid(errors.stream()
+                .distinct()
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList()));
     }
 
     private static boolean isUnreadable(Throwable failure) {
@@ -71,9 +71,11 @@ public class RequestBodies {
             return ProblemException.tooLarge();
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            if (cause instanceof DatabindException databind
+                    && !databind.getPath().isEmpty()) {
                 String field = databind.getPath().stream()
-                        .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                        .map(reference -> reference.getPropertyName() != null
+                                ? reference.getPropertyName()
                                 : String.valueOf(reference.getIndex()))
                         .collect(Collectors.joining("."));
                 return ProblemException.invalid(List.of(new Problem.FieldError(field, message(databind))));
@@ -84,7 +86,8 @@ public class RequestBodies {
 
     /** A time names the edge's one time rule; any other field, its wrong type or format. */
     private static String message(DatabindException failure) {
-        String rule = failure instanceof InvalidFormatException format ? EdgeTimes.ruleFor(format.getTargetType()) : null;
+        String rule =
+                failure instanceof InvalidFormatException format ? EdgeTimes.ruleFor(format.getTargetType()) : null;
         return rule != null ? rule : "has the wrong type or format";
     }
 

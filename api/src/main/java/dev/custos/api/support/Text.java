@@ -1,8 +1,7 @@
 package dev.custos.api.support;
 
-import java.util.Optional;
-
 import dev.custos.api.problem.ProblemException;
+import java.util.Optional;
 
 /**
  * The one rule for text that enters the service from outside: no NUL or other control character (line breaks and
@@ -14,8 +13,7 @@ public final class Text {
     /** The longest header or query value any route reads; longer ones are refused before any route runs. */
     public static final int MAX_PARAMETER = 1000;
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Why {@code value} is refused, or empty when it is acceptable. */
     public static Optional<String> problem(String value, int maxLength, boolean multiline) {
@@ -28,8 +26,10 @@ public final class Text {
     /** Why {@code value}'s characters are refused, whatever its length, or empty when they are acceptable. */
     public static Optional<String> characterProblem(String value, boolean multiline) {
         return hasForbiddenCharacter(value, multiline)
-                ? Optional.of(multiline ? "must not contain control characters other than line breaks and tabs"
-                        : "must not contain control characters")
+                ? Optional.of(
+                        multiline
+                                ? "must not contain control characters other than line breaks and tabs"
+                                : "must not contain control characters")
                 : Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package dev.custos.api.support;
 
+import dev.custos.api.problem.Problem;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,16 +8,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import dev.custos.api.problem.Problem;
-
 /**
  * Applies {@link Text}'s character rule to every text field of a request body, nested records and lists included,
  * so that no body can forget it. Lengths are declared per field with {@code @Size}, which the OpenAPI shows.
  */
 final class TextFields {
 
-    private TextFields() {
-    }
+    private TextFields() {}
 
     static List<Problem.FieldError> violations(Object body) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -42,8 +40,11 @@ final class TextFields {
             });
         } else if (value.getClass().isRecord()) {
             for (Component component : COMPONENTS.get(value.getClass())) {
-                walk(component.read(value), path.isEmpty() ? component.name() : path + "." + component.name(),
-                        component.multiline(), errors);
+                walk(
+                        component.read(value),
+                        path.isEmpty() ? component.name() : path + "." + component.name(),
+                        component.multiline(),
+                        errors);
             }
         }
     }
@@ -64,12 +65,16 @@ final class TextFields {
     private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
         @Override
         protected List<Component> computeValue(Class<?> type) {
-            return Arrays.stream(type.getRecordComponents()).map(component -> {
-                Method accessor = component.getAccessor();
-                accessor.setAccessible(true);
-                return new Component(RequestBodies.snakeCase(component.getName()),
-                        component.isAnnotationPresent(Multiline.class), accessor);
-            }).toList();
+            return Arrays.stream(type.getRecordComponents())
+                    .map(component -> {
+                        Method accessor = component.getAccessor();
+                        accessor.setAccessible(true);
+                        return new Component(
+                                RequestBodies.snakeCase(component.getName()),
+                                component.isAnnotationPresent(Multiline.class),
+                                accessor);
+                    })
+                    .toList();
         }
     };
 }

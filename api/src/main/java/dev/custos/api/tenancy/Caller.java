@@ -1,13 +1,11 @@
 package dev.custos.api.tenancy;
 
+import dev.custos.api.problem.ProblemException;
+import dev.custos.api.security.TokenPolicy;
 import java.util.UUID;
-
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.reactive.function.server.ServerRequest;
-
-import dev.custos.api.problem.ProblemException;
-import dev.custos.api.security.TokenPolicy;
 import reactor.core.publisher.Mono;
 
 /** The authenticated individual: {@code sub} is their id; {@code custos:admin} among its scopes makes a platform admin. */
@@ -24,6 +22,7 @@ public record Caller(UUID individualId, boolean platformAdmin) {
     }
 
     static Caller from(Jwt jwt) {
-        return new Caller(UUID.fromString(jwt.getSubject()), TokenPolicy.scopes(jwt).contains(ADMIN_SCOPE));
+        return new Caller(
+                UUID.fromString(jwt.getSubject()), TokenPolicy.scopes(jwt).contains(ADMIN_SCOPE));
     }
 }

@@ -1,18 +1,16 @@
 package dev.custos.api.tenancy;
 
+import dev.custos.api.problem.ProblemException;
+import dev.custos.api.support.Ids;
+import dev.custos.query.directory.DirectoryReader;
+import dev.custos.query.tenancy.TenantScope;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.HandlerFilterFunction;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-
-import dev.custos.api.problem.ProblemException;
-import dev.custos.api.support.Ids;
-import dev.custos.query.directory.DirectoryReader;
-import dev.custos.query.tenancy.TenantScope;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,23 +29,25 @@ public class TenantContextFilter implements HandlerFilterFunction<ServerResponse
 
     @Override
     public Mono<ServerResponse> filter(ServerRequest request, HandlerFunction<ServerResponse> next) {
-        return Caller.of(request)
-                .flatMap(caller -> resolve(request, caller))
-                .flatMap(context -> {
-                    establish(request, context);
-                    return next.handle(request);
-                });
+        return Caller.of(request).flatMap(caller -> resolve(request, caller)).flatMap(context -> {
+            establish(request, context);
+            return next.handle(request);
+        });
     }
 
     private Mono<RequestContext> resolve(ServerRequest request, Caller caller) {
         RequestContext claimed = claimed(request, caller);
         TenantScope scope = claimed.scope();
-        return directory.isTenantMember(scope)
-                .flatMap(member -> member ? Mono.just(true)
+        return directory
+                .isTenantMember(scope)
+                .flatMap(member -> member
+                        ? Mono.just(true)
                         : Mono.error(ProblemException.forbidden("not a member of this tenant")))
-                .flatMap(member -> claimed.circleId() == null ? Mono.just(true)
+                .flatMap(member -> claimed.circleId() == null
+                        ? Mono.just(true)
                         : directory.isCircleMember(scope, claimed.circleId()))
-                .flatMap(circleMember -> circleMember ? Mono.just(claimed)
+                .flatMap(circleMember -> circleMember
+                        ? Mono.just(claimed)
                         : Mono.error(ProblemException.forbidden("not a member of this circle")));
     }
 

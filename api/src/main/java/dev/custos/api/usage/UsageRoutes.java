@@ -5,16 +5,6 @@ import static dev.custos.api.support.ApiDocs.tenantScoped;
 import static dev.custos.api.support.ApiDocs.withTimeQuery;
 import static dev.custos.events.operator.OperatorRoleKey.PLATFORM_OPERATOR;
 
-import java.time.Instant;
-import java.util.List;
-
-import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-
 import dev.custos.api.access.ActionCatalogue;
 import dev.custos.api.access.ActionSpec;
 import dev.custos.api.access.NoBody;
@@ -23,6 +13,14 @@ import dev.custos.api.access.RequiredRole;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.EdgeTimes;
 import dev.custos.query.operator.UsageReader;
+import java.time.Instant;
+import java.util.List;
+import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,8 +31,8 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class UsageRoutes implements ActionCatalogue {
 
-    static final ActionSpec<NoBody> USAGE = ActionSpec.get("/api/usage", RequiredRole.of(PLATFORM_OPERATOR))
-            .onTenant();
+    static final ActionSpec<NoBody> USAGE =
+            ActionSpec.get("/api/usage", RequiredRole.of(PLATFORM_OPERATOR)).onTenant();
 
     @Override
     public List<ActionSpec<?>> actions() {
@@ -44,16 +42,28 @@ class UsageRoutes implements ActionCatalogue {
     @Bean
     RouterFunction<ServerResponse> usageRouter(OperatorPipeline pipeline, UsageReader usage) {
         return SpringdocRouteBuilder.route()
-                .GET(USAGE.path(), request -> pipeline.handle(USAGE, request, action -> {
-                    Instant from = instant(request, "from");
-                    Instant to = instant(request, "to");
-                    if (!from.isBefore(to)) {
-                        return Mono.error(ProblemException.badRequest("from must be before to"));
-                    }
-                    return usage.usage(action.acting().scope(), from, to).collectList()
-                            .map(counts -> new UsageResponse(from, to, counts));
-                }), tenantScoped(withTimeQuery(operation("usage", "usage", "Billable actions per action key over a "
-                        + "period (platform_operator)", null, 200, UsageResponse.class), "from", "to")))
+                .GET(
+                        USAGE.path(),
+                        request -> pipeline.handle(USAGE, request, action -> {
+                            Instant from = instant(request, "from");
+                            Instant to = instant(request, "to");
+                            if (!from.isBefore(to)) {
+                                return Mono.error(ProblemException.badRequest("from must be before to"));
+                            }
+                            return usage.usage(action.acting().scope(), from, to)
+                                    .collectList()
+                                    .map(counts -> new UsageResponse(from, to, counts));
+                        }),
+                        tenantScoped(withTimeQuery(
+                                operation(
+                                        "usage",
+                                        "usage",
+                                        "Billable actions per action key over a " + "period (platform_operator)",
+                                        null,
+                                        200,
+                                        UsageResponse.class),
+                                "from",
+                                "to")))
                 .build();
     }
 
@@ -64,6 +74,5 @@ class UsageRoutes implements ActionCatalogue {
     }
 
     /** The period and its counts; an action key with no use in the period is not listed. */
-    record UsageResponse(Instant from, Instant to, List<UsageReader.UsageCount> usage) {
-    }
+    record UsageResponse(Instant from, Instant to, List<UsageReader.UsageCount> usage) {}
 }

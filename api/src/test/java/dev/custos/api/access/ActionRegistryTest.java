@@ -3,12 +3,10 @@ package dev.custos.api.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.custos.events.operator.OperatorRoleKey;
 import dev.custos.query.access.ObjectKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** What the registry refuses at start-up, so that a mis-declared operator action never serves a request. */
 class ActionRegistryTest {
@@ -22,18 +20,23 @@ class ActionRegistryTest {
     @Test
     void anObjectActionNamesItsObjectInTheRouteAndNoOtherActionDoes() {
         assertThatThrownBy(() -> registry(ActionSpec.post("/api/operator/legal/holds/{id}/release", LEGAL)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("{id}");
-        assertThatThrownBy(() -> registry(ActionSpec.post("/api/operator/legal/holds", LEGAL)
-                .on(ObjectKind.LEGAL_HOLD))).isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("{id}");
+        assertThatThrownBy(() -> registry(
+                        ActionSpec.post("/api/operator/legal/holds", LEGAL).on(ObjectKind.LEGAL_HOLD)))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void oneRouteIsOneAction() {
-        ActionSpec<NoBody> place = ActionSpec.post("/api/operator/legal/holds", LEGAL).creating()
-                .audited("hold_create", "legal_hold");
+        ActionSpec<NoBody> place =
+                ActionSpec.post("/api/operator/legal/holds", LEGAL).creating().audited("hold_create", "legal_hold");
         assertThatThrownBy(() -> registry(place, ActionSpec.post("/api/operator/legal/holds", LEGAL)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("two actions");
-        assertThat(registry(place, ActionSpec.get("/api/operator/legal/holds", LEGAL)).actions()).hasSize(2);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("two actions");
+        assertThat(registry(place, ActionSpec.get("/api/operator/legal/holds", LEGAL))
+                        .actions())
+                .hasSize(2);
     }
 
     @Test
@@ -46,6 +49,10 @@ class ActionRegistryTest {
 
     @Test
     void anActionThatCreatesAnswers201() {
-        assertThat(ActionSpec.post("/api/operator/legal/holds", LEGAL).creating().status().value()).isEqualTo(201);
+        assertThat(ActionSpec.post("/api/operator/legal/holds", LEGAL)
+                        .creating()
+                        .status()
+                        .value())
+                .isEqualTo(201);
     }
 }

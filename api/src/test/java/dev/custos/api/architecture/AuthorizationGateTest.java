@@ -6,7 +6,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
 import dev.custos.command.Reach;
 
 /**
@@ -18,8 +17,12 @@ class AuthorizationGateTest {
 
     @ArchTest
     static final ArchRule onlyTheGateMakesAReach = noClasses()
-            .that().resideOutsideOfPackage("dev.custos.api.access..")
-            .should().callMethod(Reach.class, "tenantWide", java.util.Set.class)
-            .orShould().callMethod(Reach.class, "circle", java.util.UUID.class, java.util.Set.class)
-            .orShould().callConstructor(Reach.class, boolean.class, java.util.UUID.class, java.util.Set.class);
+            .that()
+            .resideOutsideOfPackage("dev.custos.api.access..")
+            .should()
+            .callMethod(Reach.class, "tenantWide", java.util.Set.class)
+            .orShould()
+            .callMethod(Reach.class, "circle", java.util.UUID.class, java.util.Set.class)
+            .orShould()
+            .callConstructor(Reach.class, boolean.class, java.util.UUID.class, java.util.Set.class);
 }

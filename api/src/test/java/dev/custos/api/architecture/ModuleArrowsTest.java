@@ -19,23 +19,39 @@ class ModuleArrowsTest {
 
     @ArchTest
     static final ArchRule commandSideDoesNotUseQuerySide = noClasses()
-            .that().resideInAPackage("dev.custos.command..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.custos.query..", "dev.custos.api..");
+            .that()
+            .resideInAPackage("dev.custos.command..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.custos.query..", "dev.custos.api..");
 
     @ArchTest
     static final ArchRule querySideDoesNotUseCommandSide = noClasses()
-            .that().resideInAPackage("dev.custos.query..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.custos.command..", "dev.custos.api..");
+            .that()
+            .resideInAPackage("dev.custos.query..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.custos.command..", "dev.custos.api..");
 
     @ArchTest
     static final ArchRule eventSchemaUsesNoSpring = noClasses()
-            .that().resideInAPackage("dev.custos.events..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
-                    "dev.custos.command..", "dev.custos.query..", "dev.custos.api..");
+            .that()
+            .resideInAPackage("dev.custos.events..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..", "dev.custos.command..", "dev.custos.query..", "dev.custos.api..");
 
     @ArchTest
     static final ArchRule auditVerifierSharesOnlyTheCanonicalEncoding = classes()
-            .that().resideInAPackage("dev.custos.verify..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "tools.jackson..",
-                    "dev.custos.events.chain..", "dev.custos.events.canonical..", "dev.custos.verify..");
+            .that()
+            .resideInAPackage("dev.custos.verify..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "java..",
+                    "tools.jackson..",
+                    "dev.custos.events.chain..",
+                    "dev.custos.events.canonical..",
+                    "dev.custos.verify..");
 }

@@ -11,7 +11,6 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.mock.env.MockEnvironment;
@@ -33,7 +32,8 @@ class AuditSigningKeyTest {
 
         assertThat(dataDir.resolve(AuditSigningKey.FILE_NAME)).exists();
         assertThat(Files.getPosixFilePermissions(dataDir.resolve(AuditSigningKey.FILE_NAME)))
-                .extracting(Object::toString).containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+                .extracting(Object::toString)
+                .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
         assertThat(again.keyId()).isEqualTo(first.keyId()).hasSize(16);
         byte[] checkpoint = "checkpoint".getBytes(StandardCharsets.UTF_8);
         assertThat(verifies(again, checkpoint, first.sign(checkpoint))).isTrue();
@@ -41,7 +41,10 @@ class AuditSigningKeyTest {
 
     @Test
     void aConfiguredKeyIsUsedInPemOrBase64() throws Exception {
-        byte[] pkcs8 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded();
+        byte[] pkcs8 = KeyPairGenerator.getInstance("Ed25519")
+                .generateKeyPair()
+                .getPrivate()
+                .getEncoded();
         String base64 = Base64.getEncoder().encodeToString(pkcs8);
         String pem = "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
 
@@ -49,8 +52,10 @@ class AuditSigningKeyTest {
         AuditSigningKey fromBase64 = new AuditSigningKey(key(base64), dataDir.toString(), prod());
 
         assertThat(fromPem.keyId()).isEqualTo(fromBase64.keyId());
-        assertThat(verifies(fromPem, new byte[] {1, 2}, fromBase64.sign(new byte[] {1, 2}))).isTrue();
-        assertThat(verifies(fromPem, new byte[] {1, 3}, fromBase64.sign(new byte[] {1, 2}))).isFalse();
+        assertThat(verifies(fromPem, new byte[] {1, 2}, fromBase64.sign(new byte[] {1, 2})))
+                .isTrue();
+        assertThat(verifies(fromPem, new byte[] {1, 3}, fromBase64.sign(new byte[] {1, 2})))
+                .isFalse();
         assertThat(dataDir.resolve(AuditSigningKey.FILE_NAME)).doesNotExist();
     }
 
@@ -63,10 +68,14 @@ class AuditSigningKeyTest {
 
     @Test
     void aKeyThatIsNotEd25519IsRefusedWithoutBeingEchoed() throws Exception {
-        String rsa = Base64.getEncoder().encodeToString(
-                KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate().getEncoded());
+        String rsa = Base64.getEncoder()
+                .encodeToString(KeyPairGenerator.getInstance("RSA")
+                        .generateKeyPair()
+                        .getPrivate()
+                        .getEncoded());
         assertThatThrownBy(() -> new AuditSigningKey(key(rsa), dataDir.toString(), prod()))
-                .hasMessageContaining("not an Ed25519 private key").hasMessageNotContaining(rsa.substring(0, 40));
+                .hasMessageContaining("not an Ed25519 private key")
+                .hasMessageNotContaining(rsa.substring(0, 40));
         assertThatThrownBy(() -> new AuditSigningKey(key("not a key!"), dataDir.toString(), prod()))
                 .hasMessageNotContaining("not a key!");
     }
@@ -79,8 +88,9 @@ class AuditSigningKeyTest {
 
     private static boolean verifies(AuditSigningKey key, byte[] bytes, String signature) throws Exception {
         Signature verifier = Signature.getInstance("Ed25519");
-        verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64
-                .getMimeDecoder().decode(key.publicKeyPem().replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")))));
+        verifier.initVerify(KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder()
+                        .decode(key.publicKeyPem().replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")))));
         verifier.update(bytes);
         return verifier.verify(Base64.getDecoder().decode(signature));
     }

@@ -9,13 +9,17 @@ import java.util.Map;
  * One generated request. {@code validationPath} is the route's template with a well-formed id, so that the
  * answer is checked against the operation it was aimed at even when the id sent was nonsense.
  */
-public record FuzzedRequest(String operation, String method, String path, String validationPath,
-                            Map<String, String> headers, byte[] body) {
+public record FuzzedRequest(
+        String operation, String method, String path, String validationPath, Map<String, String> headers, byte[] body) {
 
     public HttpRequest toHttp(String base) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(5))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(builder::header);
         return builder.build();
     }
@@ -24,7 +28,7 @@ public record FuzzedRequest(String operation, String method, String path, String
     public String describe() {
         String shown = body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8);
         shown = shown.length() > 160 ? shown.substring(0, 160) + "..." : shown;
-        return method + " " + (path.length() > 160 ? path.substring(0, 160) + "..." : path) + " "
-                + headers.keySet() + " " + shown;
+        return method + " " + (path.length() > 160 ? path.substring(0, 160) + "..." : path) + " " + headers.keySet()
+                + " " + shown;
     }
 }

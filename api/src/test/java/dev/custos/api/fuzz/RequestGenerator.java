@@ -1,5 +1,10 @@
 package dev.custos.api.fuzz;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,21 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.Parameter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Generates requests for the operations of an OpenAPI document, at random from one seed. */
 public final class RequestGenerator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> BROKEN_BODIES = List.of("{", "[]", "null", "\"text\"", "42", "{\"a\":}",
-            "{\"title\":\"a\",\"title\":\"b\"}", "{\"reason\":\"\\u0000\"}", "\u0000", "{}",
-            "[".repeat(3000) + "]".repeat(3000), "{\"x\":" + "1".repeat(5000) + "}");
+    private static final List<String> BROKEN_BODIES = List.of(
+            "{",
+            "[]",
+            "null",
+            "\"text\"",
+            "42",
+            "{\"a\":}",
+            "{\"title\":\"a\",\"title\":\"b\"}",
+            "{\"reason\":\"\\u0000\"}",
+            "\u0000",
+            "{}",
+            "[".repeat(3000) + "]".repeat(3000),
+            "{\"x\":" + "1".repeat(5000) + "}");
 
     private final OpenAPI api;
     private final World world;
@@ -32,8 +41,9 @@ public final class RequestGenerator {
         this.api = api;
         this.world = world;
         this.values = new Values(random, world);
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                targets.add(new Target(method, path, operation))));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> targets.add(new Target(method, path, operation))));
         targets.sort(java.util.Comparator.comparing(target -> target.method() + " " + target.path()));
     }
 
@@ -61,8 +71,11 @@ public final class RequestGenerator {
     }
 
     private List<Parameter> parameters(Operation operation, String in) {
-        return operation.getParameters() == null ? List.of()
-                : operation.getParameters().stream().filter(parameter -> in.equals(parameter.getIn())).toList();
+        return operation.getParameters() == null
+                ? List.of()
+                : operation.getParameters().stream()
+                        .filter(parameter -> in.equals(parameter.getIn()))
+                        .toList();
     }
 
     private String query(Operation operation) {
@@ -75,8 +88,8 @@ public final class RequestGenerator {
         for (Parameter parameter : parameters(operation, "query")) {
             if (values.chance(0.4)) {
                 Object value = parameter.getName().endsWith("_id") ? values.id() : values.text(null);
-                pairs.add(parameter.getName() + "=" + java.net.URLEncoder.encode(String.valueOf(value),
-                        StandardCharsets.UTF_8));
+                pairs.add(parameter.getName() + "="
+                        + java.net.URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
             }
         }
         return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
@@ -86,18 +99,26 @@ public final class RequestGenerator {
         int roll = values.chance(0.75) ? 0 : values.chance(0.4) ? 1 : values.chance(0.5) ? 2 : 3;
         String token = path.startsWith("/p/") ? world.sessionToken() : world.operatorToken();
         if (roll == 0) {
-            headers.put("Authorization", "Bearer " + ((path.startsWith("/api/tenants") && values.chance(0.3))
-                    || path.startsWith("/api/admin") ? world.adminToken() : token));
+            headers.put(
+                    "Authorization",
+                    "Bearer "
+                            + ((path.startsWith("/api/tenants") && values.chance(0.3)) || path.startsWith("/api/admin")
+                                    ? world.adminToken()
+                                    : token));
         } else if (roll == 1) {
-            headers.put("Authorization", "Bearer " + values.pick(List.of("garbage", "a.b.c", "", world.adminToken(),
-                    world.operatorToken() + "x")));
+            headers.put(
+                    "Authorization",
+                    "Bearer "
+                            + values.pick(
+                                    List.of("garbage", "a.b.c", "", world.adminToken(), world.operatorToken() + "x")));
         } else if (roll == 2) {
             headers.put("Authorization", values.pick(List.of("Basic Zm9vOmJhcg==", "Bearer", "bearer " + token)));
         }
     }
 
     private void tenancy(Operation operation, Map<String, String> headers) {
-        if (parameters(operation, "header").stream().noneMatch(parameter -> "x-tenant-id".equals(parameter.getName()))) {
+        if (parameters(operation, "header").stream()
+                .noneMatch(parameter -> "x-tenant-id".equals(parameter.getName()))) {
             return;
         }
         if (values.chance(0.85)) {
@@ -111,13 +132,17 @@ public final class RequestGenerator {
     }
 
     private byte[] upload(Map<String, String> headers) {
-        headers.put("Content-Type", values.pick(List.of("text/plain", "application/pdf", "image/png", "text",
-                "@@@/;;;", "application/octet-stream")));
+        headers.put(
+                "Content-Type",
+                values.pick(List.of(
+                        "text/plain", "application/pdf", "image/png", "text", "@@@/;;;", "application/octet-stream")));
         if (values.chance(0.8)) {
             headers.put("x-evidence-title", values.pick(List.of("Photo", "résumé", "a".repeat(600), "  ", "%41")));
         } else if (values.chance(0.5)) {
-            headers.put("x-evidence-title*", values.pick(List.of("UTF-8''r%C3%A9sum%C3%A9", "UTF-8''%FF%FE",
-                    "latin1''x", "UTF-8''%00", "nonsense")));
+            headers.put(
+                    "x-evidence-title*",
+                    values.pick(List.of(
+                            "UTF-8''r%C3%A9sum%C3%A9", "UTF-8''%FF%FE", "latin1''x", "UTF-8''%00", "nonsense")));
         }
         if (values.chance(0.2)) {
             headers.put("x-evidence-occurred-at", String.valueOf(values.time()));
@@ -130,9 +155,16 @@ public final class RequestGenerator {
 
     private byte[] body(Operation operation, Map<String, String> headers) {
         int roll = values.chance(0.7) ? 0 : values.chance(0.8) ? 1 : 2;
-        headers.put("Content-Type", roll == 2 ? values.pick(List.of("text/plain", "application/xml", "text",
-                "application/json; charset=nope", "application/json; charset=UTF-16"))
-                : "application/json");
+        headers.put(
+                "Content-Type",
+                roll == 2
+                        ? values.pick(List.of(
+                                "text/plain",
+                                "application/xml",
+                                "text",
+                                "application/json; charset=nope",
+                                "application/json; charset=UTF-16"))
+                        : "application/json");
         if (roll == 1) {
             return values.pick(BROKEN_BODIES).getBytes(StandardCharsets.UTF_8);
         }
@@ -148,8 +180,11 @@ public final class RequestGenerator {
         if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
             return null;
         }
-        return operation.getRequestBody().getContent().values().stream().map(media -> (Schema<?>) media.getSchema())
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return operation.getRequestBody().getContent().values().stream()
+                .map(media -> (Schema<?>) media.getSchema())
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     @SuppressWarnings("rawtypes")
@@ -199,7 +234,8 @@ public final class RequestGenerator {
                     return values.pick(resolved.getEnum());
                 }
                 if (resolved.getPattern() != null && values.chance(0.5)) {
-                    String[] alternatives = resolved.getPattern().replaceAll("[\\^$()]", "").split("\\|");
+                    String[] alternatives =
+                            resolved.getPattern().replaceAll("[\\^$()]", "").split("\\|");
                     return values.pick(List.of(alternatives));
                 }
                 return values.text(resolved.getMaxLength());
@@ -221,11 +257,13 @@ public final class RequestGenerator {
             return schema.getType();
         }
         if (schema.getTypes() != null) {
-            return schema.getTypes().stream().filter(type -> !"null".equals(type)).findFirst().orElse("string");
+            return schema.getTypes().stream()
+                    .filter(type -> !"null".equals(type))
+                    .findFirst()
+                    .orElse("string");
         }
         return schema.getProperties() != null ? "object" : "string";
     }
 
-    private record Target(PathItem.HttpMethod method, String path, Operation operation) {
-    }
+    private record Target(PathItem.HttpMethod method, String path, Operation operation) {}
 }

@@ -2,6 +2,10 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.Evidence;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.Shares;
+import dev.custos.api.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -10,14 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
-
-import dev.custos.api.support.Evidence;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Shares;
-import dev.custos.api.support.TestDatabase;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,14 +33,14 @@ class AccessLogIT extends IntegrationTest {
         UUID operator = UUID.randomUUID();
         Caller me = as(operator, createTenant(operator));
         UUID evidence = Evidence.sealed(me, "Roof photo");
-        Shares.Share share = Shares.share(me, Instant.now().plus(Duration.ofDays(1)), null, null,
-                Map.of("evidence_object", evidence));
+        Shares.Share share = Shares.share(
+                me, Instant.now().plus(Duration.ofDays(1)), null, null, Map.of("evidence_object", evidence));
         Shares.Token healthy = share.token();
         Shares.Token poisoned = Shares.token(me, share.grantId(), null);
         String healthySession = Shares.session(http(), healthy.raw(), null);
         String poisonedSession = Shares.session(http(), poisoned.raw(), null);
-        long tokenEventsBefore = count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = '"
-                + healthy.id() + "'");
+        long tokenEventsBefore =
+                count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = '" + healthy.id() + "'");
 
         String constraint = "poison_" + poisoned.id().toString().replace("-", "");
         sql("ALTER TABLE cc_authority_access_events ADD CONSTRAINT " + constraint + " CHECK (token_id <> '"
@@ -55,7 +53,8 @@ class AccessLogIT extends IntegrationTest {
                 reads.add(index(healthySession));
                 reads.add(index(poisonedSession));
             }
-            List<Integer> answers = Flux.mergeSequential(reads, 2 * READS, 1).collectList().block();
+            List<Integer> answers =
+                    Flux.mergeSequential(reads, 2 * READS, 1).collectList().block();
             healthyAnswers = new ArrayList<>();
             poisonedAnswers = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
@@ -71,17 +70,21 @@ class AccessLogIT extends IntegrationTest {
         assertThat(indexRows(poisoned.id())).isZero();
         // Aggregate-less: Axon stores each with its own id as aggregate id, and no type.
         assertThat(count("SELECT count(*) FROM domain_event_entry e JOIN cc_authority_access_events a "
-                + "ON a.id::text = e.event_identifier WHERE a.token_id = '" + healthy.id()
-                + "' AND a.path = '/p/authority/index' AND e.aggregate_identifier = e.event_identifier "
-                + "AND e.type IS NULL AND e.sequence_number = 0")).isEqualTo(READS);
-        assertThat(count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = '" + healthy.id()
-                + "'")).isEqualTo(tokenEventsBefore);
+                        + "ON a.id::text = e.event_identifier WHERE a.token_id = '" + healthy.id()
+                        + "' AND a.path = '/p/authority/index' AND e.aggregate_identifier = e.event_identifier "
+                        + "AND e.type IS NULL AND e.sequence_number = 0"))
+                .isEqualTo(READS);
+        assertThat(count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = '" + healthy.id() + "'"))
+                .isEqualTo(tokenEventsBefore);
     }
 
     private Mono<Integer> index(String session) {
-        return WebClient.create("http://localhost:" + port).get().uri("/p/authority/index")
+        return WebClient.create("http://localhost:" + port)
+                .get()
+                .uri("/p/authority/index")
                 .headers(h -> h.setBearerAuth(session))
-                .exchangeToMono(answer -> answer.releaseBody().thenReturn(answer.statusCode().value()));
+                .exchangeToMono(answer ->
+                        answer.releaseBody().thenReturn(answer.statusCode().value()));
     }
 
     private static long indexRows(UUID tokenId) {
@@ -94,7 +97,8 @@ class AccessLogIT extends IntegrationTest {
     }
 
     private static void sql(String statement) throws Exception {
-        try (Connection db = TestDatabase.superuser(databaseName()); Statement sql = db.createStatement()) {
+        try (Connection db = TestDatabase.superuser(databaseName());
+                Statement sql = db.createStatement()) {
             sql.execute(statement);
         }
     }

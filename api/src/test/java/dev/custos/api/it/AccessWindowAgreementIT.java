@@ -2,6 +2,9 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.TestDatabase;
+import dev.custos.events.authority.AccessWindow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,12 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.TestDatabase;
-import dev.custos.events.authority.AccessWindow;
 
 /**
  * "Is this grant or token still active?" has one home in Java ({@link AccessWindow}) and one in SQL
@@ -27,9 +25,15 @@ import dev.custos.events.authority.AccessWindow;
 class AccessWindowAgreementIT extends IntegrationTest {
 
     private static final List<String> STATUSES = Arrays.asList("active", "revoked", "expired", null);
-    private static final List<Duration> OFFSETS = Arrays.asList(Duration.ofHours(-1), Duration.ofSeconds(-1),
-            Duration.ofNanos(-1000), Duration.ZERO, Duration.ofNanos(1000), Duration.ofSeconds(1),
-            Duration.ofHours(1), null);
+    private static final List<Duration> OFFSETS = Arrays.asList(
+            Duration.ofHours(-1),
+            Duration.ofSeconds(-1),
+            Duration.ofNanos(-1000),
+            Duration.ZERO,
+            Duration.ofNanos(1000),
+            Duration.ofSeconds(1),
+            Duration.ofHours(1),
+            null);
 
     @Test
     void javaAndSqlDecideEveryCaseAlike() throws Exception {
@@ -48,8 +52,8 @@ class AccessWindowAgreementIT extends IntegrationTest {
                     for (Duration offset : OFFSETS) {
                         Instant expiresAt = offset == null ? null : now.plus(offset);
                         decide.setString(1, status);
-                        decide.setObject(2, expiresAt == null ? null : OffsetDateTime.ofInstant(expiresAt,
-                                ZoneOffset.UTC));
+                        decide.setObject(
+                                2, expiresAt == null ? null : OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
                         boolean sql;
                         try (ResultSet row = decide.executeQuery()) {
                             row.next();
@@ -58,8 +62,8 @@ class AccessWindowAgreementIT extends IntegrationTest {
                         boolean java = AccessWindow.open(status, expiresAt, now);
                         open += java ? 1 : 0;
                         if (sql != java) {
-                            disagreements.add(status + " expiring at now" + (offset == null ? " never" : " + "
-                                    + offset) + ": SQL " + sql + ", Java " + java);
+                            disagreements.add(status + " expiring at now" + (offset == null ? " never" : " + " + offset)
+                                    + ": SQL " + sql + ", Java " + java);
                         }
                     }
                 }

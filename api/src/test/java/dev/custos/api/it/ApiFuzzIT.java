@@ -1,5 +1,18 @@
 package dev.custos.api.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import dev.custos.api.fuzz.FuzzedRequest;
+import dev.custos.api.fuzz.RequestGenerator;
+import dev.custos.api.fuzz.World;
+import dev.custos.api.support.IntegrationTest;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,23 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.Test;
-
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.LevelResolver;
-import com.atlassian.oai.validator.report.ValidationReport;
-
-import dev.custos.api.fuzz.FuzzedRequest;
-import dev.custos.api.fuzz.RequestGenerator;
-import dev.custos.api.fuzz.World;
-import dev.custos.api.support.IntegrationTest;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reads the service's own {@code /v3/api-docs} and sends generated requests to every route: schema-shaped bodies
@@ -44,13 +41,17 @@ class ApiFuzzIT extends IntegrationTest {
     void noGeneratedRequestGetsA5xxOrAnAnswerTheDocumentDoesNotDescribe() throws Exception {
         HttpClient client = newClient();
         int reconnects = 0;
-        String document = client.send(HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String document = client.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         OpenAPI api = new OpenAPIV3Parser().readContents(document).getOpenAPI();
         OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
                 // The requests are wrong on purpose; only the answers are held to the document.
                 .withLevelResolver(LevelResolver.create()
-                        .withLevel("validation.request", ValidationReport.Level.IGNORE).build())
+                        .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                        .build())
                 .build();
         World world = World.create(this::createTenant, this::as);
         RequestGenerator generator = new RequestGenerator(api, world, new Random(SEED));
@@ -80,17 +81,20 @@ class ApiFuzzIT extends IntegrationTest {
             }
             int status = answer.statusCode();
             statuses.merge(request.operation() + " " + status, 1, Integer::sum);
-            problemsWith(request, answer, validator).forEach(problem -> failures.add(request.describe() + " -> "
-                    + status + ": " + problem));
+            problemsWith(request, answer, validator)
+                    .forEach(problem -> failures.add(request.describe() + " -> " + status + ": " + problem));
         }
-        System.out.printf("fuzzer: %d requests (seed %d), %d failures, %d resent on a fresh connection%n", REQUESTS,
-                SEED, failures.size(), reconnects);
+        System.out.printf(
+                "fuzzer: %d requests (seed %d), %d failures, %d resent on a fresh connection%n",
+                REQUESTS, SEED, failures.size(), reconnects);
         statuses.forEach((key, count) -> System.out.printf("fuzzer:   %s x%d%n", key, count));
         assertThat(failures).as("answers that broke the contract").isEmpty();
     }
 
     private static HttpClient newClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
                 .build();
     }
 
@@ -98,8 +102,8 @@ class ApiFuzzIT extends IntegrationTest {
         return "http://localhost:" + port;
     }
 
-    private static List<String> problemsWith(FuzzedRequest request, HttpResponse<String> answer,
-                                             OpenApiInteractionValidator validator) {
+    private static List<String> problemsWith(
+            FuzzedRequest request, HttpResponse<String> answer, OpenApiInteractionValidator validator) {
         List<String> problems = new ArrayList<>();
         int status = answer.statusCode();
         String contentType = answer.headers().firstValue("Content-Type").orElse("");
@@ -112,8 +116,8 @@ class ApiFuzzIT extends IntegrationTest {
         }
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(answer.body());
         answer.headers().map().forEach((name, values) -> response.withHeader(name, values));
-        ValidationReport report = validator.validateResponse(request.validationPath(),
-                Request.Method.valueOf(request.method()), response.build());
+        ValidationReport report = validator.validateResponse(
+                request.validationPath(), Request.Method.valueOf(request.method()), response.build());
         report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .map(message -> "spec: " + message.getKey() + " " + message.getMessage())

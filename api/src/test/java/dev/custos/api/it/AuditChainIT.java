@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.custos.api.config.DatabaseEndpoint;
+import dev.custos.api.support.AuditProofs;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.TestDatabase;
+import dev.custos.query.audit.CheckpointSigner;
+import dev.custos.query.audit.Checkpoints;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,20 +25,12 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import dev.custos.api.config.DatabaseEndpoint;
-import dev.custos.api.support.AuditProofs;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.TestDatabase;
-import dev.custos.query.audit.CheckpointSigner;
-import dev.custos.query.audit.Checkpoints;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,8 +41,10 @@ class AuditChainIT extends IntegrationTest {
 
     @TempDir
     private Path files;
+
     @Autowired
     private Checkpoints checkpoints;
+
     @Autowired
     private CheckpointSigner signer;
 
@@ -81,24 +81,34 @@ class AuditChainIT extends IntegrationTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> chained() == stored());
 
-        assertThat(TestDatabase.count(databaseName(), "SELECT count(*) FROM audit_chain c JOIN domain_event_entry e "
-                + "USING (global_index) WHERE c.tenant_id = '" + tenant + "' AND e.tenant_id = c.tenant_id"))
+        assertThat(TestDatabase.count(
+                        databaseName(),
+                        "SELECT count(*) FROM audit_chain c JOIN domain_event_entry e "
+                                + "USING (global_index) WHERE c.tenant_id = '" + tenant
+                                + "' AND e.tenant_id = c.tenant_id"))
                 .isEqualTo(stored());
-        assertThat(TestDatabase.count(databaseName(), "SELECT max(seq) FROM audit_chain WHERE tenant_id = '"
-                + tenant + "'")).isEqualTo(stored());
+        assertThat(TestDatabase.count(
+                        databaseName(), "SELECT max(seq) FROM audit_chain WHERE tenant_id = '" + tenant + "'"))
+                .isEqualTo(stored());
         // The late event is chained before every event that committed while it was open.
-        assertThat(TestDatabase.count(databaseName(), "SELECT count(*) FROM audit_chain c JOIN domain_event_entry e "
-                + "USING (global_index) WHERE c.tenant_id = '" + tenant + "' AND e.global_index > (SELECT "
-                + "global_index FROM domain_event_entry WHERE payload_type = 'dev.custos.test.LateCommit' AND "
-                + "tenant_id = '" + tenant + "') AND c.seq < (SELECT c2.seq FROM audit_chain c2 JOIN "
-                + "domain_event_entry e2 USING (global_index) WHERE e2.payload_type = 'dev.custos.test.LateCommit' "
-                + "AND e2.tenant_id = '" + tenant + "')")).isZero();
+        assertThat(TestDatabase.count(
+                        databaseName(),
+                        "SELECT count(*) FROM audit_chain c JOIN domain_event_entry e "
+                                + "USING (global_index) WHERE c.tenant_id = '" + tenant
+                                + "' AND e.global_index > (SELECT "
+                                + "global_index FROM domain_event_entry WHERE payload_type = 'dev.custos.test.LateCommit' AND "
+                                + "tenant_id = '" + tenant + "') AND c.seq < (SELECT c2.seq FROM audit_chain c2 JOIN "
+                                + "domain_event_entry e2 USING (global_index) WHERE e2.payload_type = 'dev.custos.test.LateCommit' "
+                                + "AND e2.tenant_id = '" + tenant + "')"))
+                .isZero();
 
         List<JsonNode> lines = AuditProofs.lines(stream(""));
         assertThat(lines).hasSizeGreaterThanOrEqualTo((int) stored() - 1);
         assertThat(verified()).startsWith("OK: ");
-        assertThat(lines).allSatisfy(line -> assertThat(line.get("payload").get("tenantId").asString())
-                .isEqualTo(tenant.toString()));
+        assertThat(lines)
+                .allSatisfy(
+                        line -> assertThat(line.get("payload").get("tenantId").asString())
+                                .isEqualTo(tenant.toString()));
     }
 
     /**
@@ -112,27 +122,34 @@ class AuditChainIT extends IntegrationTest {
             late.setAutoCommit(false);
             insertEvent(late, "{\"tenantId\":\"" + tenant + "\",\"n\":0}");
             for (int n = 1; n <= 30; n++) {
-                try (Connection writer = TestDatabase.connect(databaseUrl(), DatabaseEndpoint.APP_ROLE,
-                        "runtime-password")) {
+                try (Connection writer =
+                        TestDatabase.connect(databaseUrl(), DatabaseEndpoint.APP_ROLE, "runtime-password")) {
                     insertEvent(writer, "{\"tenantId\":\"" + tenant + "\",\"n\":" + n + "}");
                 }
             }
-            assertThat(TestDatabase.count(databaseName(), "SELECT max(tx_id::text::bigint) FROM domain_event_entry "
-                    + "WHERE tenant_id = '" + tenant + "'")).as("the events cross " + next).isGreaterThan(next);
+            assertThat(TestDatabase.count(
+                            databaseName(),
+                            "SELECT max(tx_id::text::bigint) FROM domain_event_entry " + "WHERE tenant_id = '" + tenant
+                                    + "'"))
+                    .as("the events cross " + next)
+                    .isGreaterThan(next);
             late.commit();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> chained() == stored());
         // One link per event, in the order of their transactions, which here is the order they were stored in.
-        assertThat(TestDatabase.count(databaseName(), "SELECT count(*) FROM audit_chain a JOIN audit_chain b "
-                + "ON a.tenant_id = b.tenant_id AND a.seq < b.seq WHERE a.tenant_id = '" + tenant + "' "
-                + "AND a.global_index > b.global_index")).isZero();
+        assertThat(TestDatabase.count(
+                        databaseName(),
+                        "SELECT count(*) FROM audit_chain a JOIN audit_chain b "
+                                + "ON a.tenant_id = b.tenant_id AND a.seq < b.seq WHERE a.tenant_id = '" + tenant + "' "
+                                + "AND a.global_index > b.global_index"))
+                .isZero();
         assertThat(verified()).startsWith("OK: ");
     }
 
     /** Spends transaction ids (cheaply: no flush per commit) until the next is a few short of a power of ten. */
     private long burnTransactionIdsUntilAPowerOfTenIsNear() throws SQLException {
         try (Connection owner = TestDatabase.connect(databaseUrl(), TestDatabase.OWNER, "owner");
-             Statement statement = owner.createStatement()) {
+                Statement statement = owner.createStatement()) {
             statement.execute("SET synchronous_commit = off");
             long current = TestDatabase.count(databaseName(), "SELECT pg_current_xact_id()::text::bigint");
             long power = 10;
@@ -170,17 +187,26 @@ class AuditChainIT extends IntegrationTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> chained() == stored());
         String body = stream("?after_seq=0&limit=3");
-        assertThat(AuditProofs.lines(body)).hasSize(3)
-                .extracting(line -> line.get("seq").asLong()).containsExactly(1L, 2L, 3L);
+        assertThat(AuditProofs.lines(body))
+                .hasSize(3)
+                .extracting(line -> line.get("seq").asLong())
+                .containsExactly(1L, 2L, 3L);
         assertThat(auditRows("audit_stream")).isEqualTo(auditRows + 1);
-        assertThat(AuditProofs.lines(stream("?after_seq=2&limit=1")).get(0).get("seq").asLong()).isEqualTo(3);
+        assertThat(AuditProofs.lines(stream("?after_seq=2&limit=1"))
+                        .get(0)
+                        .get("seq")
+                        .asLong())
+                .isEqualTo(3);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"after_seq=-1", "after_seq=x", "limit=0", "limit=10000001"})
     void badParametersAreProblems(String query) {
-        platform.get("/api/audit/stream?" + query).expectStatus().isBadRequest()
-                .expectHeader().contentType("application/problem+json");
+        platform.get("/api/audit/stream?" + query)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -192,8 +218,12 @@ class AuditChainIT extends IntegrationTest {
         assertThat(second.get("number")).isEqualTo(2);
         assertThat(second.get("prev_signature")).isEqualTo(first.get("signature"));
 
-        Map<?, ?> published = platform.get("/api/audit/checkpoints").expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> published = platform.get("/api/audit/checkpoints")
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         String publicKey = (String) published.get("public_key");
         assertThat(published.get("algorithm")).isEqualTo("Ed25519");
         assertThat(List.<Object>copyOf((List<?>) published.get("checkpoints"))).containsExactly(second, first);
@@ -225,48 +255,62 @@ class AuditChainIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> chained() == stored());
         checkpoints.signMovedHeads(signer);
         assertThat(newestCheckpointSeq()).isEqualTo(stored());
-        assertThat(TestDatabase.count(databaseName(), "SELECT count(*) - count(DISTINCT seq) FROM audit_checkpoints "
-                + "WHERE tenant_id = '" + tenant + "'")).isZero();
+        assertThat(TestDatabase.count(
+                        databaseName(),
+                        "SELECT count(*) - count(DISTINCT seq) FROM audit_checkpoints " + "WHERE tenant_id = '" + tenant
+                                + "'"))
+                .isZero();
     }
 
     private long newestCheckpointSeq() {
-        return TestDatabase.count(databaseName(), "SELECT max(seq) FROM audit_checkpoints WHERE tenant_id = '"
-                + tenant + "'");
+        return TestDatabase.count(
+                databaseName(), "SELECT max(seq) FROM audit_checkpoints WHERE tenant_id = '" + tenant + "'");
     }
 
     /** What {@code custos verify-audit} says of the tenant's stream and checkpoints, fetched over HTTP now. */
     private String verified() throws Exception {
-        AuditProofs.Verdict verdict = AuditProofs.fetchAndVerify(platform, files,
-                AuditProofs.pinPublicKey(platform, files));
+        AuditProofs.Verdict verdict =
+                AuditProofs.fetchAndVerify(platform, files, AuditProofs.pinPublicKey(platform, files));
         assertThat(verdict.exit()).as(verdict.output()).isZero();
         return verdict.output();
     }
 
     private Map<?, ?> sign(int status) {
-        return platform.post("/api/audit/checkpoints", Map.of()).expectStatus().isEqualTo(status)
-                .expectBody(Map.class).returnResult().getResponseBody();
+        return platform.post("/api/audit/checkpoints", Map.of())
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private String stream(String query) {
-        byte[] body = platform.get("/api/audit/stream" + query).expectStatus().isOk()
-                .expectHeader().contentType("application/x-ndjson")
-                .expectBody().returnResult().getResponseBody();
+        byte[] body = platform.get("/api/audit/stream" + query)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("application/x-ndjson")
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }
 
     private long stored() {
-        return TestDatabase.count(databaseName(), "SELECT count(*) FROM domain_event_entry WHERE tenant_id = '"
-                + tenant + "'");
+        return TestDatabase.count(
+                databaseName(), "SELECT count(*) FROM domain_event_entry WHERE tenant_id = '" + tenant + "'");
     }
 
     private long chained() {
-        return TestDatabase.count(databaseName(), "SELECT count(*) FROM audit_chain WHERE tenant_id = '"
-                + tenant + "'");
+        return TestDatabase.count(
+                databaseName(), "SELECT count(*) FROM audit_chain WHERE tenant_id = '" + tenant + "'");
     }
 
     private long auditRows(String actionKey) {
-        return TestDatabase.count(databaseName(), "SELECT count(*) FROM cc_operator_events WHERE tenant_id = '"
-                + tenant + "' AND action_key = '" + actionKey + "'");
+        return TestDatabase.count(
+                databaseName(),
+                "SELECT count(*) FROM cc_operator_events WHERE tenant_id = '" + tenant + "' AND action_key = '"
+                        + actionKey + "'");
     }
 
     private static void insertEvent(Connection connection, String payload) throws SQLException {

@@ -2,6 +2,13 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.AuditProofs;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.TestDatabase;
+import dev.custos.query.audit.ChainFollower;
+import dev.custos.query.audit.CheckpointSigner;
+import dev.custos.query.audit.Checkpoints;
+import dev.custos.verify.VerifyAuditCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,19 +17,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import dev.custos.api.support.AuditProofs;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.TestDatabase;
-import dev.custos.query.audit.ChainFollower;
-import dev.custos.query.audit.CheckpointSigner;
-import dev.custos.query.audit.Checkpoints;
-import dev.custos.verify.VerifyAuditCommand;
 
 /**
  * What a database owner can still do to the store, done for real: rows edited as the owner with the append-only
@@ -36,8 +34,10 @@ class AuditTamperIT extends IntegrationTest {
 
     @Autowired
     private ChainFollower follower;
+
     @Autowired
     private Checkpoints checkpoints;
+
     @Autowired
     private CheckpointSigner signer;
 
@@ -64,7 +64,8 @@ class AuditTamperIT extends IntegrationTest {
                 + "convert_to('{}', 'UTF8') "
                 + "FROM (SELECT gen_random_uuid()::text AS id, n FROM generate_series(1, 10) n) notes ORDER BY n");
         follower.catchUpNow();
-        assertThat(checkpoints.sign(tenant, signer)).hasValueSatisfying(signed -> assertThat(signed.created()).isTrue());
+        assertThat(checkpoints.sign(tenant, signer))
+                .hasValueSatisfying(signed -> assertThat(signed.created()).isTrue());
         publicKey = AuditProofs.pinPublicKey(platform, files);
     }
 
@@ -72,11 +73,21 @@ class AuditTamperIT extends IntegrationTest {
     void anUntouchedChainVerifiesWithTheBuiltJar() throws Exception {
         Path jar = Path.of("target/custos.jar");
         assertThat(jar).exists();
-        assertThat(AuditProofs.fetchAndVerify(platform, files, publicKey).exit()).isZero();
-        Process verifier = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                jar.toString(), "verify-audit", "--stream", files.resolve("stream.ndjson").toString(),
-                "--checkpoints", files.resolve("checkpoints.json").toString(), "--public-key", publicKey.toString())
-                .redirectErrorStream(true).start();
+        assertThat(AuditProofs.fetchAndVerify(platform, files, publicKey).exit())
+                .isZero();
+        Process verifier = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-jar",
+                        jar.toString(),
+                        "verify-audit",
+                        "--stream",
+                        files.resolve("stream.ndjson").toString(),
+                        "--checkpoints",
+                        files.resolve("checkpoints.json").toString(),
+                        "--public-key",
+                        publicKey.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(verifier.waitFor()).as(output).isZero();
         assertThat(output).startsWith("OK: ").contains("1 checkpoint verified");
@@ -85,8 +96,10 @@ class AuditTamperIT extends IntegrationTest {
     @Test
     void aModifiedPayloadIsFound() throws Exception {
         long seq = seqOf(4);
-        tamper("domain_event_entry", "UPDATE domain_event_entry SET payload = convert_to(json_build_object("
-                + "'tenantId', tenant_id, 'n', 40)::text, 'UTF8') WHERE " + note(4));
+        tamper(
+                "domain_event_entry",
+                "UPDATE domain_event_entry SET payload = convert_to(json_build_object("
+                        + "'tenantId', tenant_id, 'n', 40)::text, 'UTF8') WHERE " + note(4));
         assertThat(verify()).contains("FAILED").contains("(seq " + seq + ")").contains("were modified");
     }
 
@@ -94,7 +107,10 @@ class AuditTamperIT extends IntegrationTest {
     void aDeletedEventIsFound() throws Exception {
         long seq = seqOf(5);
         tamper("domain_event_entry", "DELETE FROM domain_event_entry WHERE " + note(5));
-        assertThat(verify()).contains("FAILED").contains("seq " + seq + " is missing").contains("deleted");
+        assertThat(verify())
+                .contains("FAILED")
+                .contains("seq " + seq + " is missing")
+                .contains("deleted");
     }
 
     @Test
@@ -102,7 +118,10 @@ class AuditTamperIT extends IntegrationTest {
         long third = seqOf(3);
         // The two events trade places in the chain: each now sits where the other was linked.
         String chain = "UPDATE audit_chain SET seq = %d WHERE tenant_id = '" + tenant + "' AND seq = %d";
-        tamper("audit_chain", String.format(chain, Long.MAX_VALUE, third), String.format(chain, third, third + 1),
+        tamper(
+                "audit_chain",
+                String.format(chain, Long.MAX_VALUE, third),
+                String.format(chain, third, third + 1),
                 String.format(chain, third + 1, Long.MAX_VALUE));
         assertThat(verify()).contains("FAILED").contains("(seq " + third + ")").contains("reordered");
     }
@@ -111,16 +130,21 @@ class AuditTamperIT extends IntegrationTest {
     void aTruncatedTailBehindTheLastCheckpointIsFound() throws Exception {
         long ninth = seqOf(9);
         tamper("domain_event_entry", "DELETE FROM domain_event_entry WHERE " + note(9) + " OR " + note(10));
-        assertThat(verify()).contains("FAILED").contains("the stream ends at seq " + (ninth - 1))
+        assertThat(verify())
+                .contains("FAILED")
+                .contains("the stream ends at seq " + (ninth - 1))
                 .contains("tail is missing");
     }
 
     @Test
     void aForgedCheckpointIsFound() throws Exception {
-        tamper("audit_checkpoints", "UPDATE audit_checkpoints SET seq = seq - 1, hash = (SELECT hash FROM audit_chain "
-                + "c WHERE c.tenant_id = audit_checkpoints.tenant_id AND c.seq = audit_checkpoints.seq - 1) "
-                + "WHERE tenant_id = '" + tenant + "' AND number = (SELECT max(number) FROM audit_checkpoints WHERE "
-                + "tenant_id = '" + tenant + "')");
+        tamper(
+                "audit_checkpoints",
+                "UPDATE audit_checkpoints SET seq = seq - 1, hash = (SELECT hash FROM audit_chain "
+                        + "c WHERE c.tenant_id = audit_checkpoints.tenant_id AND c.seq = audit_checkpoints.seq - 1) "
+                        + "WHERE tenant_id = '" + tenant
+                        + "' AND number = (SELECT max(number) FROM audit_checkpoints WHERE "
+                        + "tenant_id = '" + tenant + "')");
         assertThat(verify()).contains("FAILED").contains("the signature does not verify");
     }
 
@@ -153,12 +177,14 @@ class AuditTamperIT extends IntegrationTest {
     }
 
     private long seqOf(int n) {
-        return TestDatabase.count(databaseName(), "SELECT seq FROM audit_chain WHERE global_index = "
-                + "(SELECT global_index FROM domain_event_entry WHERE " + note(n) + ")");
+        return TestDatabase.count(
+                databaseName(),
+                "SELECT seq FROM audit_chain WHERE global_index = "
+                        + "(SELECT global_index FROM domain_event_entry WHERE " + note(n) + ")");
     }
 
     private String note(int n) {
-        return "tenant_id = '" + tenant + "' AND payload_type = '" + NOTE + "' AND convert_from(payload, 'UTF8')::jsonb "
-                + "->> 'n' = '" + n + "'";
+        return "tenant_id = '" + tenant + "' AND payload_type = '" + NOTE
+                + "' AND convert_from(payload, 'UTF8')::jsonb " + "->> 'n' = '" + n + "'";
     }
 }

@@ -2,6 +2,12 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.CircleWorld;
+import dev.custos.api.support.CircleWorld.Actor;
+import dev.custos.api.support.CircleWorld.Placement;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.Jwts;
+import dev.custos.api.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,17 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-
-import dev.custos.api.support.CircleWorld;
-import dev.custos.api.support.CircleWorld.Actor;
-import dev.custos.api.support.CircleWorld.Placement;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Jwts;
-import dev.custos.api.support.TestDatabase;
 
 /**
  * The circle rules of the contract, cell by cell, for every {@code /api/**} route that acts on an existing object.
@@ -38,7 +36,11 @@ import dev.custos.api.support.TestDatabase;
 class AuthorizationMatrixIT extends IntegrationTest {
 
     /** Header choices: none, the callers' own circle, and a circle they are not in. */
-    enum Header { NONE, OWN, FOREIGN }
+    enum Header {
+        NONE,
+        OWN,
+        FOREIGN
+    }
 
     /** What the matrix can make, by the path prefix of the routes that act on it. */
     private static final Map<String, String> KINDS = new LinkedHashMap<>();
@@ -61,9 +63,18 @@ class AuthorizationMatrixIT extends IntegrationTest {
         KINDS.put("/api/operator/defense-packs/{id}", "defense_pack");
     }
 
-    private static final Set<String> CIRCLE_BEARING = Set.of("legal_hold", "authority_grant", "authority_token",
-            "role_assignment", "emergency_run", "claim", "claim_dossier", "dispute", "defense_pack",
-            "evidence_object", "evidence_bundle");
+    private static final Set<String> CIRCLE_BEARING = Set.of(
+            "legal_hold",
+            "authority_grant",
+            "authority_token",
+            "role_assignment",
+            "emergency_run",
+            "claim",
+            "claim_dossier",
+            "dispute",
+            "defense_pack",
+            "evidence_object",
+            "evidence_bundle");
 
     record Route(HttpMethod method, String path, String kind, int success, Map<String, Object> schema) {
         @Override
@@ -80,8 +91,12 @@ class AuthorizationMatrixIT extends IntegrationTest {
     @Test
     void everyObjectRouteAnswersTheContractInEveryCell() throws Exception {
         List<Route> routes = objectRoutes();
-        assertThat(routes).extracting(Route::path).contains("/api/operator/legal/holds/{id}/release",
-                "/api/authority/grants/{id}/scopes", "/api/operator/roles/assignments/{id}/revoke");
+        assertThat(routes)
+                .extracting(Route::path)
+                .contains(
+                        "/api/operator/legal/holds/{id}/release",
+                        "/api/authority/grants/{id}/scopes",
+                        "/api/operator/roles/assignments/{id}/revoke");
         world = new CircleWorld(this);
         refusalIndividual = world.newMember();
         refusalMaterial = world.sealedEvidence(Placement.TENANT_WIDE);
@@ -112,9 +127,12 @@ class AuthorizationMatrixIT extends IntegrationTest {
                         cells++;
                         int expected = expected(route, actor, header, placement);
                         boolean refusal = expected >= 400;
-                        UUID object = refusal ? refusalObjects.get(route + " @ " + placement)
+                        UUID object = refusal
+                                ? refusalObjects.get(route + " @ " + placement)
                                 : world.make(route.kind(), placement);
-                        Map<String, Object> body = body(route, object,
+                        Map<String, Object> body = body(
+                                route,
+                                object,
                                 refusal ? refusalIndividual : world.newMember(),
                                 refusal ? refusalMaterial : successMaterial);
                         int got = send(route, object, actor, header, body);
@@ -135,8 +153,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
         before.forEach((id, counts) -> {
             long[] now = after.get(id);
             if (now[0] != counts[0] || now[1] != counts[1]) {
-                changed.add(id + ": events " + counts[0] + " -> " + now[0] + ", audit rows " + counts[1] + " -> "
-                        + now[1]);
+                changed.add(
+                        id + ": events " + counts[0] + " -> " + now[0] + ", audit rows " + counts[1] + " -> " + now[1]);
             }
         });
         assertThat(changed).as("objects a refused action changed").isEmpty();
@@ -167,7 +185,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
         if (kind.equals("circle")) {
             return List.of(Placement.OWN_CIRCLE, Placement.OTHER_CIRCLE, Placement.OTHER_TENANT);
         }
-        return CIRCLE_BEARING.contains(kind) ? List.of(Placement.values())
+        return CIRCLE_BEARING.contains(kind)
+                ? List.of(Placement.values())
                 : List.of(Placement.TENANT_WIDE, Placement.OTHER_TENANT);
     }
 
@@ -177,7 +196,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
             case OWN -> world.own;
             case FOREIGN -> world.other;
         };
-        var request = http().method(route.method()).uri(route.path().replace("{id}", object.toString()))
+        var request = http().method(route.method())
+                .uri(route.path().replace("{id}", object.toString()))
                 .headers(h -> {
                     h.setBearerAuth(Jwts.forIndividual(world.id(actor)));
                     h.set("x-tenant-id", world.tenant.toString());
@@ -185,8 +205,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
                         h.set("x-circle-id", circle.toString());
                     }
                 });
-        var response = route.schema() == null ? request.exchange()
-                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        var response = route.schema() == null
+                ? request.exchange()
+                : request.contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body)
+                        .exchange();
         return response.returnResult(String.class).getStatus().value();
     }
 
@@ -209,19 +232,28 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 Map.entry("material_id", property -> material),
                 Map.entry("grantee_individual_id", property -> individual),
                 Map.entry("scope_key", property -> "site_access"),
-                Map.entry("scope_grant_id", property -> world.scopeGrantOf(object) == null ? UUID.randomUUID()
-                        : world.scopeGrantOf(object)),
-                Map.entry("expires_at", property -> Instant.now().plus(1, ChronoUnit.DAYS).toString()));
+                Map.entry(
+                        "scope_grant_id",
+                        property ->
+                                world.scopeGrantOf(object) == null ? UUID.randomUUID() : world.scopeGrantOf(object)),
+                Map.entry(
+                        "expires_at",
+                        property -> Instant.now().plus(1, ChronoUnit.DAYS).toString()));
         properties.forEach((name, property) -> {
             String field = snake(name);
             if (meaningful.containsKey(field)) {
                 body.put(field, meaningful.get(field).apply((Map<String, Object>) property));
             } else if (required.contains(name)) {
                 Map<String, Object> type = (Map<String, Object>) property;
-                body.put(field, "uuid".equals(type.get("format")) ? UUID.randomUUID()
-                        : type.containsKey("enum") ? ((List<Object>) type.get("enum")).get(0)
-                        : type.containsKey("pattern") ? ((String) type.get("pattern")).split("\\|")[0]
-                        : "matrix check");
+                body.put(
+                        field,
+                        "uuid".equals(type.get("format"))
+                                ? UUID.randomUUID()
+                                : type.containsKey("enum")
+                                        ? ((List<Object>) type.get("enum")).get(0)
+                                        : type.containsKey("pattern")
+                                                ? ((String) type.get("pattern")).split("\\|")[0]
+                                                : "matrix check");
             }
         });
         return body;
@@ -230,8 +262,14 @@ class AuthorizationMatrixIT extends IntegrationTest {
     /** Every POST or DELETE under /api/ with an object id in its path, with its documented success status. */
     @SuppressWarnings("unchecked")
     private List<Route> objectRoutes() {
-        Map<String, Object> document = http().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> document = http().get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         components = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
         List<Route> routes = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -243,20 +281,29 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 if (!method.equals("post") && !method.equals("delete")) {
                     return;
                 }
-                String kind = KINDS.entrySet().stream().filter(entry -> path.startsWith(entry.getKey()))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                String kind = KINDS.entrySet().stream()
+                        .filter(entry -> path.startsWith(entry.getKey()))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElse(null);
                 if (kind == null) {
                     unknown.add(method + " " + path);
                     return;
                 }
                 Map<String, Object> op = (Map<String, Object>) operation;
-                int success = ((Map<String, Object>) op.get("responses")).keySet().stream()
-                        .filter(code -> code.startsWith("2")).mapToInt(Integer::parseInt).min().orElseThrow();
-                routes.add(new Route(HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)), path, kind, success,
-                        schema(op)));
+                int success = ((Map<String, Object>) op.get("responses"))
+                        .keySet().stream()
+                                .filter(code -> code.startsWith("2"))
+                                .mapToInt(Integer::parseInt)
+                                .min()
+                                .orElseThrow();
+                routes.add(new Route(
+                        HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)), path, kind, success, schema(op)));
             });
         });
-        assertThat(unknown).as("object routes the matrix cannot make an object for: add a fixture").isEmpty();
+        assertThat(unknown)
+                .as("object routes the matrix cannot make an object for: add a fixture")
+                .isEmpty();
         return routes;
     }
 
@@ -267,8 +314,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
             return null;
         }
         Map<String, Object> content = (Map<String, Object>) requestBody.get("content");
-        Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) content.values().iterator().next())
-                .get("schema");
+        Map<String, Object> schema = (Map<String, Object>)
+                ((Map<String, Object>) content.values().iterator().next()).get("schema");
         String ref = (String) schema.get("$ref");
         return ref == null ? schema : (Map<String, Object>) components.get(ref.substring(ref.lastIndexOf('/') + 1));
     }
@@ -281,10 +328,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
     private Map<UUID, long[]> footprint(Set<UUID> ids) throws SQLException {
         Map<UUID, long[]> counts = new LinkedHashMap<>();
         try (Connection db = TestDatabase.superuser(databaseName());
-             PreparedStatement events = db.prepareStatement("SELECT count(*) FROM domain_event_entry "
-                     + "WHERE aggregate_identifier = ? OR position(? in convert_from(payload, 'UTF8')) > 0");
-             PreparedStatement audit = db.prepareStatement("SELECT count(*) FROM cc_operator_events "
-                     + "WHERE subject_id = ?::uuid OR position(? in payload::text) > 0")) {
+                PreparedStatement events = db.prepareStatement("SELECT count(*) FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ? OR position(? in convert_from(payload, 'UTF8')) > 0");
+                PreparedStatement audit = db.prepareStatement("SELECT count(*) FROM cc_operator_events "
+                        + "WHERE subject_id = ?::uuid OR position(? in payload::text) > 0")) {
             for (UUID id : ids) {
                 counts.put(id, new long[] {count(events, id), count(audit, id)});
             }

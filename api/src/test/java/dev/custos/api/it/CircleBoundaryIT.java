@@ -2,16 +2,14 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.Evidence;
+import dev.custos.api.support.IntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import dev.custos.api.support.Evidence;
-import dev.custos.api.support.IntegrationTest;
 
 /** The four circle-boundary breaks found by the hostile test, each reproduced over HTTP and now refused. */
 class CircleBoundaryIT extends IntegrationTest {
@@ -36,8 +34,8 @@ class CircleBoundaryIT extends IntegrationTest {
             for (Object bodyCircle : new Object[] {null, c1, c2}) {
                 for (String role : List.of("platform_operator", "legal_operator")) {
                     for (UUID who : List.of(x, y, founder)) {
-                        Map<String, Object> body = new java.util.HashMap<>(Map.of("role_key", role,
-                                "individual_id", who));
+                        Map<String, Object> body =
+                                new java.util.HashMap<>(Map.of("role_key", role, "individual_id", who));
                         if (bodyCircle != null) {
                             body.put("circle_id", bodyCircle);
                         }
@@ -50,8 +48,9 @@ class CircleBoundaryIT extends IntegrationTest {
         for (Object assignment : assignments(boss)) {
             String id = (String) ((Map<?, ?>) assignment).get("id");
             for (UUID header : new UUID[] {null, c1}) {
-                var answer = as(x, tenant).inCircle(header).post("/api/operator/roles/assignments/" + id + "/revoke",
-                        Map.of("reason", "take over"));
+                var answer = as(x, tenant)
+                        .inCircle(header)
+                        .post("/api/operator/roles/assignments/" + id + "/revoke", Map.of("reason", "take over"));
                 if (id.equals(founderAssignment.toString())) {
                     answer.expectStatus().isForbidden();
                 }
@@ -62,11 +61,15 @@ class CircleBoundaryIT extends IntegrationTest {
         assertThat(after).allSatisfy(a -> {
             Map<?, ?> assignment = (Map<?, ?>) a;
             if (!assignment.get("id").equals(founderAssignment.toString())) {
-                assertThat(assignment.get("circle_id")).as("every assignment X made").isEqualTo(c1.toString());
+                assertThat(assignment.get("circle_id"))
+                        .as("every assignment X made")
+                        .isEqualTo(c1.toString());
             }
         });
-        assertThat(after).filteredOn(a -> ((Map<?, ?>) a).get("id").equals(founderAssignment.toString()))
-                .singleElement().satisfies(a -> assertThat(((Map<?, ?>) a).get("status")).isEqualTo("active"));
+        assertThat(after)
+                .filteredOn(a -> ((Map<?, ?>) a).get("id").equals(founderAssignment.toString()))
+                .singleElement()
+                .satisfies(a -> assertThat(((Map<?, ?>) a).get("status")).isEqualTo("active"));
         boss.get("/api/operator/roles").expectStatus().isOk();
     }
 
@@ -80,19 +83,33 @@ class CircleBoundaryIT extends IntegrationTest {
         boss.assign("legal_operator", founder, null);
         UUID evidence = Evidence.uploadId(boss, "Held");
         UUID c2Hold = hold(as(y, tenant).inCircle(c2), null);
-        as(y, tenant).inCircle(c2).post("/api/operator/legal/holds/" + c2Hold + "/targets",
-                Map.of("target_type", "evidence_object", "target_id", evidence)).expectStatus().isCreated();
+        as(y, tenant)
+                .inCircle(c2)
+                .post(
+                        "/api/operator/legal/holds/" + c2Hold + "/targets",
+                        Map.of("target_type", "evidence_object", "target_id", evidence))
+                .expectStatus()
+                .isCreated();
         UUID tenantHold = hold(boss, null);
 
-        as(x, tenant).inCircle(c1).post("/api/operator/legal/holds/" + c2Hold + "/release",
-                Map.of("reason", "mine now")).expectStatus().isNotFound();
-        as(x, tenant).inCircle(c1).post("/api/operator/legal/holds/" + tenantHold + "/release",
-                Map.of("reason", "mine now")).expectStatus().isForbidden();
+        as(x, tenant)
+                .inCircle(c1)
+                .post("/api/operator/legal/holds/" + c2Hold + "/release", Map.of("reason", "mine now"))
+                .expectStatus()
+                .isNotFound();
+        as(x, tenant)
+                .inCircle(c1)
+                .post("/api/operator/legal/holds/" + tenantHold + "/release", Map.of("reason", "mine now"))
+                .expectStatus()
+                .isForbidden();
 
         // Nothing was applied: the held evidence stays held, and C2 releases its own hold for the first time.
         boss.delete("/api/evidence/" + evidence).expectStatus().isEqualTo(409);
-        as(y, tenant).inCircle(c2).post("/api/operator/legal/holds/" + c2Hold + "/release",
-                Map.of("reason", "settled")).expectStatus().isOk();
+        as(y, tenant)
+                .inCircle(c2)
+                .post("/api/operator/legal/holds/" + c2Hold + "/release", Map.of("reason", "settled"))
+                .expectStatus()
+                .isOk();
         assertThat(releasesBy(boss, x)).isZero();
     }
 
@@ -106,17 +123,39 @@ class CircleBoundaryIT extends IntegrationTest {
         UUID evidence = Evidence.sealed(boss, "Tenant evidence");
         UUID c2Grant = grant(as(y, tenant).inCircle(c2), Map.of());
 
-        as(x, tenant).inCircle(c1).post("/api/authority/grants/" + c2Grant + "/scopes",
-                Map.of("scope_type", "evidence_object", "scope_id", evidence)).expectStatus().isNotFound();
-        as(x, tenant).inCircle(c1).post("/api/authority/grants/" + c2Grant + "/revoke", Map.of("reason", "x"))
-                .expectStatus().isNotFound();
-        as(x, tenant).inCircle(c1).post("/api/authority/grants", grantBody(Map.of("circle_id", UUID.randomUUID())))
-                .expectStatus().isForbidden();
-        as(x, tenant).inCircle(c1).post("/api/authority/grants", grantBody(Map.of("circle_id", c2)))
-                .expectStatus().isForbidden();
+        as(x, tenant)
+                .inCircle(c1)
+                .post(
+                        "/api/authority/grants/" + c2Grant + "/scopes",
+                        Map.of("scope_type", "evidence_object", "scope_id", evidence))
+                .expectStatus()
+                .isNotFound();
+        as(x, tenant)
+                .inCircle(c1)
+                .post("/api/authority/grants/" + c2Grant + "/revoke", Map.of("reason", "x"))
+                .expectStatus()
+                .isNotFound();
+        as(x, tenant)
+                .inCircle(c1)
+                .post("/api/authority/grants", grantBody(Map.of("circle_id", UUID.randomUUID())))
+                .expectStatus()
+                .isForbidden();
+        as(x, tenant)
+                .inCircle(c1)
+                .post("/api/authority/grants", grantBody(Map.of("circle_id", c2)))
+                .expectStatus()
+                .isForbidden();
 
-        Map<?, ?> grant = (Map<?, ?>) ((List<?>) as(y, tenant).inCircle(c2).get("/api/authority/grants")
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("grants")).get(0);
+        Map<?, ?> grant = (Map<?, ?>) ((List<?>) as(y, tenant)
+                        .inCircle(c2)
+                        .get("/api/authority/grants")
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("grants"))
+                .get(0);
         assertThat(grant.get("status")).isEqualTo("active");
     }
 
@@ -126,26 +165,41 @@ class CircleBoundaryIT extends IntegrationTest {
         UUID otherFounder = UUID.randomUUID();
         UUID tenantA = createTenant(otherFounder);
         UUID shared = UUID.randomUUID();
-        as(founder, tenantB).post("/api/circles", Map.of("circle_id", shared, "name", "B's")).expectStatus()
+        as(founder, tenantB)
+                .post("/api/circles", Map.of("circle_id", shared, "name", "B's"))
+                .expectStatus()
                 .isCreated();
-        as(otherFounder, tenantA).post("/api/circles", Map.of("circle_id", shared, "name", "A's")).expectStatus()
+        as(otherFounder, tenantA)
+                .post("/api/circles", Map.of("circle_id", shared, "name", "A's"))
+                .expectStatus()
                 .isCreated();
-        as(founder, tenantB).post("/api/circles", Map.of("circle_id", shared, "name", "again")).expectStatus()
+        as(founder, tenantB)
+                .post("/api/circles", Map.of("circle_id", shared, "name", "again"))
+                .expectStatus()
                 .isEqualTo(409);
 
         as(otherFounder, tenantA).addMember(y);
-        as(otherFounder, tenantA).post("/api/circles/" + shared + "/members", Map.of("individual_id", y))
-                .expectStatus().isCreated();
+        as(otherFounder, tenantA)
+                .post("/api/circles/" + shared + "/members", Map.of("individual_id", y))
+                .expectStatus()
+                .isCreated();
         as(founder, tenantB).addMember(x);
-        as(founder, tenantB).post("/api/circles/" + shared + "/members", Map.of("individual_id", x))
-                .expectStatus().isCreated();
-        as(founder, tenantB).post("/api/circles/" + shared + "/members", Map.of("individual_id", founder))
-                .expectStatus().isCreated();
+        as(founder, tenantB)
+                .post("/api/circles/" + shared + "/members", Map.of("individual_id", x))
+                .expectStatus()
+                .isCreated();
+        as(founder, tenantB)
+                .post("/api/circles/" + shared + "/members", Map.of("individual_id", founder))
+                .expectStatus()
+                .isCreated();
         as(founder, tenantB).assign("legal_operator", x, shared);
 
         // Each tenant's member is in its own tenant's circle, and only there.
-        as(x, tenantB).inCircle(shared).post("/api/operator/legal/holds", Map.of("title", "t", "reason", "r"))
-                .expectStatus().isCreated();
+        as(x, tenantB)
+                .inCircle(shared)
+                .post("/api/operator/legal/holds", Map.of("title", "t", "reason", "r"))
+                .expectStatus()
+                .isCreated();
         // Past the membership check (404 for an unknown id) in its own tenant's circle only.
         String unknown = "/api/evidence/" + UUID.randomUUID();
         as(y, tenantA).inCircle(shared).get(unknown).expectStatus().isNotFound();
@@ -167,19 +221,25 @@ class CircleBoundaryIT extends IntegrationTest {
         return new Circles(tenant, c1, c2);
     }
 
-    private record Circles(UUID tenant, UUID c1, UUID c2) {
-    }
+    private record Circles(UUID tenant, UUID c1, UUID c2) {}
 
     private UUID founderAssignment(Caller boss) {
         return UUID.fromString((String) ((Map<?, ?>) assignments(boss).stream()
-                .filter(a -> ((Map<?, ?>) a).get("individual_id").equals(founder.toString())
-                        && ((Map<?, ?>) a).get("circle_id") == null)
-                .findFirst().orElseThrow()).get("id"));
+                        .filter(a -> ((Map<?, ?>) a).get("individual_id").equals(founder.toString())
+                                && ((Map<?, ?>) a).get("circle_id") == null)
+                        .findFirst()
+                        .orElseThrow())
+                .get("id"));
     }
 
     private static List<?> assignments(Caller boss) {
-        return (List<?>) boss.get("/api/operator/roles?limit=500").expectStatus().isOk().expectBody(Map.class)
-                .returnResult().getResponseBody().get("assignments");
+        return (List<?>) boss.get("/api/operator/roles?limit=500")
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("assignments");
     }
 
     private static UUID hold(Caller caller, UUID circle) {
@@ -187,20 +247,35 @@ class CircleBoundaryIT extends IntegrationTest {
         if (circle != null) {
             body.put("circle_id", circle);
         }
-        return UUID.fromString((String) caller.post("/api/operator/legal/holds", body).expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        return UUID.fromString((String) caller.post("/api/operator/legal/holds", body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id"));
     }
 
     private static Map<String, Object> grantBody(Map<String, Object> extra) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("grant_type", "adjuster", "title", "Share",
-                "expires_at", Instant.now().plus(1, ChronoUnit.DAYS).toString()));
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "grant_type",
+                "adjuster",
+                "title",
+                "Share",
+                "expires_at",
+                Instant.now().plus(1, ChronoUnit.DAYS).toString()));
         body.putAll(extra);
         return body;
     }
 
     private static UUID grant(Caller caller, Map<String, Object> extra) {
-        return UUID.fromString((String) caller.post("/api/authority/grants", grantBody(extra)).expectStatus()
-                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        return UUID.fromString((String) caller.post("/api/authority/grants", grantBody(extra))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id"));
     }
 
     /** hold_release audit rows written for {@code operator}, once the audit log has caught up. */
@@ -210,8 +285,14 @@ class CircleBoundaryIT extends IntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<?> events = (List<?>) boss.get("/api/operator/events?action_key=hold_release&operator_individual_id="
-                + operator).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("events");
+        List<?> events =
+                (List<?>) boss.get("/api/operator/events?action_key=hold_release&operator_individual_id=" + operator)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("events");
         return events.size();
     }
 }

@@ -2,6 +2,9 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.TestDatabase;
+import dev.custos.command.Reach;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,12 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.TestDatabase;
-import dev.custos.command.Reach;
 
 /**
  * "May an object of this circle go into a container of that circle?" has one home in Java ({@link Reach#fitsIn},
@@ -32,7 +30,7 @@ class CircleFitAgreementIT extends IntegrationTest {
         List<String> disagreements = new ArrayList<>();
         int fits = 0;
         try (Connection db = TestDatabase.superuser(databaseName());
-             PreparedStatement decide = db.prepareStatement("SELECT custos_fits_in(?, ?)")) {
+                PreparedStatement decide = db.prepareStatement("SELECT custos_fits_in(?, ?)")) {
             for (UUID container : CIRCLES) {
                 for (UUID added : CIRCLES) {
                     decide.setObject(1, container);

@@ -3,6 +3,9 @@ package dev.custos.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.Jwts;
+import dev.custos.api.support.TestDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -16,18 +19,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.axonframework.springboot.autoconfig.AxonTimeoutAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Jwts;
-import dev.custos.api.support.TestDatabase;
+import org.springframework.context.ApplicationContext;
 
 /**
  * 200 hold commands whose clients hang up at random points: before the body is finished, just after, or while
@@ -44,7 +42,8 @@ class ClientDisconnectIT extends IntegrationTest {
     /** Axon's handler timeouts interrupt the handling thread when they expire: none is configured. */
     @Test
     void noAxonTimeoutCanInterruptACommand() {
-        assertThat(context.getBeanNamesForType(AxonTimeoutAutoConfiguration.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(AxonTimeoutAutoConfiguration.class))
+                .isEmpty();
     }
 
     @Test
@@ -58,8 +57,8 @@ class ClientDisconnectIT extends IntegrationTest {
         for (int i = 0; i < 200; i++) {
             int cutAfterMillis = random.nextInt(25);
             int mode = random.nextInt(5);
-            sent.add(clients.submit(() -> mode == 0 ? waitForAnswer(bearer, tenant)
-                    : hangUpOn(bearer, tenant, mode == 1, cutAfterMillis)));
+            sent.add(clients.submit(() ->
+                    mode == 0 ? waitForAnswer(bearer, tenant) : hangUpOn(bearer, tenant, mode == 1, cutAfterMillis)));
         }
         long acknowledged = 0;
         for (Future<Boolean> one : sent) {
@@ -75,20 +74,25 @@ class ClientDisconnectIT extends IntegrationTest {
                 + "' AND action_key = 'hold_create'";
         // Commands still running when their clients left finish on their own: wait until the count settles.
         long[] last = {-1};
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            long now = TestDatabase.count(db, events);
-            boolean settled = now == last[0];
-            last[0] = now;
-            return settled;
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    long now = TestDatabase.count(db, events);
+                    boolean settled = now == last[0];
+                    last[0] = now;
+                    return settled;
+                });
         long committed = last[0];
         assertThat(TestDatabase.count(db, holds)).isEqualTo(committed);
         assertThat(TestDatabase.count(db, audit)).isEqualTo(committed);
         assertThat(acknowledged).isPositive();
         assertThat(committed).isBetween(acknowledged, 200L);
-        assertThat(output.getAll()).doesNotContain("interrupted").doesNotContain("Interrupted")
+        assertThat(output.getAll())
+                .doesNotContain("interrupted")
+                .doesNotContain("Interrupted")
                 .as("a client that resets its connection is not a failure of the service")
-                .doesNotContain("Unhandled failure").doesNotContain("onErrorDropped")
+                .doesNotContain("Unhandled failure")
+                .doesNotContain("onErrorDropped")
                 .doesNotContain("after its request had ended");
     }
 
@@ -108,8 +112,8 @@ class ClientDisconnectIT extends IntegrationTest {
             socket.setSoLinger(true, 0);
             socket.setSoTimeout(10_000);
             send(socket, bearer, tenant, false);
-            BufferedReader in = new BufferedReader(
-                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             return in.readLine().startsWith("HTTP/1.1 201");
         }
     }

@@ -2,6 +2,13 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.CustodyObjects;
+import dev.custos.api.support.CustodyObjects.Made;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.TestDatabase;
+import dev.custos.events.custody.CustodyType;
+import dev.custos.events.custody.CustodyType.Use;
+import dev.custos.query.access.ObjectKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,18 +26,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import dev.custos.api.support.CustodyObjects;
-import dev.custos.api.support.CustodyObjects.Made;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.TestDatabase;
-import dev.custos.events.custody.CustodyType;
-import dev.custos.events.custody.CustodyType.Use;
-import dev.custos.query.access.ObjectKind;
 
 /**
  * The database agrees with the custody catalogue ({@link CustodyType}), read from the live schema: the CHECK on each
@@ -98,9 +96,10 @@ class CustodyCatalogueIT extends IntegrationTest {
         Arrays.stream(CustodyType.values()).map(CustodyType::key).forEach(keys::add);
         List<String> elsewhere = new ArrayList<>();
         try (Connection db = TestDatabase.superuser(databaseName());
-             ResultSet rows = db.createStatement().executeQuery("SELECT c.conrelid::regclass::text, "
-                     + "pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
-                     + "WHERE n.nspname = 'public' AND c.contype = 'c'")) {
+                ResultSet rows = db.createStatement()
+                        .executeQuery("SELECT c.conrelid::regclass::text, "
+                                + "pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+                                + "WHERE n.nspname = 'public' AND c.contype = 'c'")) {
             while (rows.next()) {
                 String table = rows.getString(1);
                 String definition = rows.getString(2);
@@ -121,18 +120,20 @@ class CustodyCatalogueIT extends IntegrationTest {
     @Test
     void theFunctionsBranchOnCatalogueTypesOnly() throws SQLException {
         Map<String, Set<String>> named = new LinkedHashMap<>();
-        Pattern comparison = Pattern.compile(
-                "\\b(scope_type|target_type|material_type|kind|p_type|p_kind)\\s*=\\s*'([a-z_]+)'");
+        Pattern comparison =
+                Pattern.compile("\\b(scope_type|target_type|material_type|kind|p_type|p_kind)\\s*=\\s*'([a-z_]+)'");
         Pattern passed = Pattern.compile("(custos_held|custos_portal_sharing_restricted)\\s*\\(\\s*'([a-z_]+)'");
         Pattern selected = Pattern.compile("SELECT\\s+'([a-z_]+)'\\s*,");
         try (Connection db = TestDatabase.superuser(databaseName());
-             ResultSet rows = db.createStatement().executeQuery("SELECT p.proname, p.prosrc FROM pg_proc p "
-                     + "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'")) {
+                ResultSet rows = db.createStatement()
+                        .executeQuery("SELECT p.proname, p.prosrc FROM pg_proc p "
+                                + "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'")) {
             while (rows.next()) {
                 String function = rows.getString(1);
                 String source = rows.getString(2);
                 for (Matcher found = comparison.matcher(source); found.find(); ) {
-                    named.computeIfAbsent(found.group(1), column -> new TreeSet<>()).add(found.group(2));
+                    named.computeIfAbsent(found.group(1), column -> new TreeSet<>())
+                            .add(found.group(2));
                 }
                 for (Matcher found = passed.matcher(source); found.find(); ) {
                     named.computeIfAbsent("passed", column -> new TreeSet<>()).add(found.group(2));
@@ -149,7 +150,10 @@ class CustodyCatalogueIT extends IntegrationTest {
         assertThat(named.getOrDefault("material_type", Set.of())).isSubsetOf(CustodyType.keys(Use.MATERIAL));
         Set<String> all = new LinkedHashSet<>();
         Arrays.stream(CustodyType.values()).map(CustodyType::key).forEach(all::add);
-        assertThat(named.get("kind")).as("kinds custos_held follows").isNotEmpty().isSubsetOf(all);
+        assertThat(named.get("kind"))
+                .as("kinds custos_held follows")
+                .isNotEmpty()
+                .isSubsetOf(all);
         assertThat(named.getOrDefault("p_type", Set.of())).isSubsetOf(all);
         assertThat(named.get("passed")).isSubsetOf(all);
     }
@@ -167,16 +171,16 @@ class CustodyCatalogueIT extends IntegrationTest {
 
         try (Connection db = TestDatabase.superuser(databaseName())) {
             UUID stored;
-            try (PreparedStatement row = db.prepareStatement("SELECT " + type.circleColumn() + " FROM "
-                    + type.readTable() + " WHERE id = ?")) {
+            try (PreparedStatement row = db.prepareStatement(
+                    "SELECT " + type.circleColumn() + " FROM " + type.readTable() + " WHERE id = ?")) {
                 row.setObject(1, made.id());
                 try (ResultSet found = row.executeQuery()) {
                     assertThat(found.next()).as("a row in " + type.readTable()).isTrue();
                     stored = found.getObject(1, UUID.class);
                 }
             }
-            try (PreparedStatement locate = db.prepareStatement(
-                    "SELECT located, circle FROM custos_object_circle(?, ?)")) {
+            try (PreparedStatement locate =
+                    db.prepareStatement("SELECT located, circle FROM custos_object_circle(?, ?)")) {
                 locate.setString(1, type.key());
                 locate.setObject(2, made.id());
                 try (ResultSet located = locate.executeQuery()) {
@@ -187,31 +191,58 @@ class CustodyCatalogueIT extends IntegrationTest {
             }
             assertThat(held(db, tenant, made)).isFalse();
 
-            Map<?, ?> hold = caller.post("/api/operator/legal/holds", Map.of("title", "Hold", "reason",
-                    "litigation expected")).expectStatus().isCreated().expectBody(Map.class).returnResult()
+            Map<?, ?> hold = caller.post(
+                            "/api/operator/legal/holds", Map.of("title", "Hold", "reason", "litigation expected"))
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(Map.class)
+                    .returnResult()
                     .getResponseBody();
-            caller.post("/api/operator/legal/holds/" + hold.get("id") + "/targets", Map.of("target_type",
-                    type.key(), "target_id", made.id())).expectStatus()
+            caller.post(
+                            "/api/operator/legal/holds/" + hold.get("id") + "/targets",
+                            Map.of("target_type", type.key(), "target_id", made.id()))
+                    .expectStatus()
                     .isEqualTo(type.can(Use.HOLD) ? 201 : 400);
             assertThat(held(db, tenant, made)).isEqualTo(type.can(Use.HOLD));
         }
 
-        Map<?, ?> grant = caller.post("/api/authority/grants", Map.of("grant_type", "adjuster", "title", "Scoped",
-                "expires_at", java.time.Instant.now().plusSeconds(86_400).toString())).expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        caller.post("/api/authority/grants/" + grant.get("id") + "/scopes", Map.of("scope_type", type.key(),
-                "scope_id", made.id())).expectStatus().isEqualTo(type.can(Use.SCOPE) ? 201 : 400);
+        Map<?, ?> grant = caller.post(
+                        "/api/authority/grants",
+                        Map.of(
+                                "grant_type",
+                                "adjuster",
+                                "title",
+                                "Scoped",
+                                "expires_at",
+                                java.time.Instant.now().plusSeconds(86_400).toString()))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        caller.post(
+                        "/api/authority/grants/" + grant.get("id") + "/scopes",
+                        Map.of("scope_type", type.key(), "scope_id", made.id()))
+                .expectStatus()
+                .isEqualTo(type.can(Use.SCOPE) ? 201 : 400);
 
         Map<?, ?> dispute = caller.post("/api/disputes", Map.of("title", "Doe v. Acme", "counterparty", "Doe"))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        caller.post("/api/disputes/" + dispute.get("id") + "/materials", Map.of("material_type", type.key(),
-                "material_id", made.id())).expectStatus().isEqualTo(type.can(Use.MATERIAL) ? 200 : 400);
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        caller.post(
+                        "/api/disputes/" + dispute.get("id") + "/materials",
+                        Map.of("material_type", type.key(), "material_id", made.id()))
+                .expectStatus()
+                .isEqualTo(type.can(Use.MATERIAL) ? 200 : 400);
     }
 
     /** What {@code custos_held} answers for the object, in its tenant. */
     private static boolean held(Connection db, UUID tenant, Made made) throws SQLException {
-        try (PreparedStatement held = db.prepareStatement(
-                "SELECT set_config('app.tenant_id', ?, false), custos_held(?, ?, false)")) {
+        try (PreparedStatement held =
+                db.prepareStatement("SELECT set_config('app.tenant_id', ?, false), custos_held(?, ?, false)")) {
             held.setString(1, tenant.toString());
             held.setString(2, made.type().key());
             held.setObject(3, made.id());

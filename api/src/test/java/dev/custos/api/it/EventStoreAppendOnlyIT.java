@@ -4,33 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.custos.api.config.DatabaseEndpoint;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.custos.api.config.DatabaseEndpoint;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.TestDatabase;
-
 /** The event store is the audit log of record: nobody may change or remove an event, not even its owner. */
 class EventStoreAppendOnlyIT extends IntegrationTest {
 
     private static final String[] TAMPERING = {
-            "UPDATE domain_event_entry SET payload_type = 'forged'",
-            "DELETE FROM domain_event_entry",
-            "TRUNCATE domain_event_entry"};
+        "UPDATE domain_event_entry SET payload_type = 'forged'",
+        "DELETE FROM domain_event_entry",
+        "TRUNCATE domain_event_entry"
+    };
     private static final String[] AUDIT_TAMPERING = {
-            "UPDATE cc_operator_events SET action_key = 'forged'",
-            "DELETE FROM cc_operator_events",
-            "TRUNCATE cc_operator_events"};
+        "UPDATE cc_operator_events SET action_key = 'forged'",
+        "DELETE FROM cc_operator_events",
+        "TRUNCATE cc_operator_events"
+    };
 
     /** Events, and an audit row, so that every statement below would have something to change. */
     @BeforeEach
@@ -45,8 +45,9 @@ class EventStoreAppendOnlyIT extends IntegrationTest {
 
     private long auditRows(UUID tenant) throws SQLException {
         try (Connection superuser = TestDatabase.superuser(databaseName());
-             ResultSet rows = superuser.createStatement().executeQuery(
-                     "SELECT count(*) FROM cc_operator_events WHERE tenant_id = '" + tenant + "'")) {
+                ResultSet rows = superuser
+                        .createStatement()
+                        .executeQuery("SELECT count(*) FROM cc_operator_events WHERE tenant_id = '" + tenant + "'")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -54,7 +55,7 @@ class EventStoreAppendOnlyIT extends IntegrationTest {
 
     private static long eventCount() throws SQLException {
         try (Connection connection = TestDatabase.connect(databaseUrl(), TestDatabase.OWNER, "owner");
-             ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry")) {
+                ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -65,7 +66,7 @@ class EventStoreAppendOnlyIT extends IntegrationTest {
     void theOwnerCannotTamper(int statementIndex) throws SQLException {
         long before = eventCount();
         try (Connection owner = TestDatabase.connect(databaseUrl(), TestDatabase.OWNER, "owner");
-             Statement statement = owner.createStatement()) {
+                Statement statement = owner.createStatement()) {
             assertThatThrownBy(() -> statement.execute(TAMPERING[statementIndex]))
                     .hasMessageContaining("append-only");
         }
@@ -76,7 +77,7 @@ class EventStoreAppendOnlyIT extends IntegrationTest {
     @ValueSource(ints = {0, 1, 2})
     void theRuntimeRoleHasNoPrivilegeToTamper(int statementIndex) throws SQLException {
         try (Connection app = TestDatabase.connect(databaseUrl(), DatabaseEndpoint.APP_ROLE, "runtime-password");
-             Statement statement = app.createStatement()) {
+                Statement statement = app.createStatement()) {
             assertThatThrownBy(() -> statement.execute(TAMPERING[statementIndex]))
                     .hasMessageContaining("permission denied");
         }
@@ -87,7 +88,7 @@ class EventStoreAppendOnlyIT extends IntegrationTest {
     @ValueSource(ints = {0, 1, 2})
     void evenASuperuserCannotTamperWithTheAuditRows(int statementIndex) throws SQLException {
         try (Connection superuser = TestDatabase.superuser(databaseName());
-             Statement statement = superuser.createStatement()) {
+                Statement statement = superuser.createStatement()) {
             assertThatThrownBy(() -> statement.execute(AUDIT_TAMPERING[statementIndex]))
                     .hasMessageContaining("append-only");
         }
@@ -96,7 +97,7 @@ class EventStoreAppendOnlyIT extends IntegrationTest {
     @Test
     void replicationModeDoesNotSwitchTheTriggersOff() throws SQLException {
         try (Connection superuser = TestDatabase.superuser(databaseName());
-             Statement statement = superuser.createStatement()) {
+                Statement statement = superuser.createStatement()) {
             statement.execute("SET session_replication_role = replica");
             assertThatThrownBy(() -> statement.execute(TAMPERING[1])).hasMessageContaining("append-only");
             assertThatThrownBy(() -> statement.execute(AUDIT_TAMPERING[1])).hasMessageContaining("append-only");

@@ -2,6 +2,7 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,20 +12,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-
-import dev.custos.api.support.TestDatabase;
 
 /**
  * Every SQL function lives in exactly one place: its family's repeatable migration ({@code R__*.sql}), which Flyway
@@ -45,16 +44,23 @@ class FunctionHomesIT {
      */
     private static final Set<String> CHANGED_IN_THEIR_HOME = Set.of(
             // The hold rule's covering set became a function of its own, which the portal index's footprint reads.
-            "custos_held", "custos_hold_covering",
+            "custos_held",
+            "custos_hold_covering",
             // The portal index became a stored projection; the app computes it with the portal's helpers.
-            "cc_authority_list_scope_index", "custos_portal_index_item", "custos_portal_index_footprint",
-            "custos_portal_index_refresh", "custos_portal_index_touched", "custos_portal_index_backfill",
-            "custos_portal_sharing_restricted", "custos_portal_scoped_evidence", "custos_portal_evidence_summary",
-            "custos_portal_claims", "custos_portal_dossiers");
+            "cc_authority_list_scope_index",
+            "custos_portal_index_item",
+            "custos_portal_index_footprint",
+            "custos_portal_index_refresh",
+            "custos_portal_index_touched",
+            "custos_portal_index_backfill",
+            "custos_portal_sharing_restricted",
+            "custos_portal_scoped_evidence",
+            "custos_portal_evidence_summary",
+            "custos_portal_claims",
+            "custos_portal_dossiers");
 
-    private static final Pattern DEFINES_FUNCTION =
-            Pattern.compile("CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\s+(?:public\\.)?(\\w+)",
-                    Pattern.CASE_INSENSITIVE);
+    private static final Pattern DEFINES_FUNCTION = Pattern.compile(
+            "CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\s+(?:public\\.)?(\\w+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__.*\\.sql");
     private static final String FUNCTIONS = """
             SELECT p.oid::regprocedure::text AS signature, p.proname AS name,
@@ -71,8 +77,7 @@ class FunctionHomesIT {
     private static Map<String, Function> migrated;
     private static Map<String, String> migrationFiles;
 
-    record Function(String name, String owner, String acl, String definition) {
-    }
+    record Function(String name, String owner, String acl, String definition) {}
 
     @BeforeAll
     static void migrateTwice() throws Exception {
@@ -81,8 +86,11 @@ class FunctionHomesIT {
         TestDatabase.versionedMigrationsOnly(versionedUrl).load().migrate();
         versionedOnly = functions(versionedUrl);
         String fullUrl = TestDatabase.createDatabase();
-        Flyway.configure().dataSource(fullUrl, TestDatabase.OWNER, "owner").locations("classpath:db/migration")
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(fullUrl, TestDatabase.OWNER, "owner")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         migrated = functions(fullUrl);
     }
 
@@ -98,8 +106,10 @@ class FunctionHomesIT {
             String name = (after != null ? after : before).name();
             boolean same = after != null && after.equals(before);
             if (same == CHANGED_IN_THEIR_HOME.contains(name)) {
-                differences.add(signature + (same ? ": listed as changed, but is as V1..V" + LAST_VERSION_WITH_FUNCTIONS
-                        + " left it" : ": V1..V" + LAST_VERSION_WITH_FUNCTIONS + " left " + before + ", now " + after));
+                differences.add(signature
+                        + (same
+                                ? ": listed as changed, but is as V1..V" + LAST_VERSION_WITH_FUNCTIONS + " left it"
+                                : ": V1..V" + LAST_VERSION_WITH_FUNCTIONS + " left " + before + ", now " + after));
             }
         }
         assertThat(differences).isEmpty();
@@ -128,7 +138,8 @@ class FunctionHomesIT {
             if (file.startsWith("R__")) {
                 Matcher defines = DEFINES_FUNCTION.matcher(withoutComments(sql));
                 while (defines.find()) {
-                    homes.computeIfAbsent(defines.group(1).toLowerCase(), name -> new ArrayList<>()).add(file);
+                    homes.computeIfAbsent(defines.group(1).toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                            .add(file);
                 }
             }
         });
@@ -141,7 +152,8 @@ class FunctionHomesIT {
                 wrong.add(name + " is defined in " + files);
             }
         }
-        homes.keySet().stream().filter(name -> !live.contains(name))
+        homes.keySet().stream()
+                .filter(name -> !live.contains(name))
                 .forEach(name -> wrong.add(name + " is defined in " + homes.get(name) + " but not in the schema"));
         assertThat(wrong).isEmpty();
         assertThat(live).hasSizeGreaterThan(25);
@@ -150,7 +162,9 @@ class FunctionHomesIT {
     @Test
     void theStandingReadRunsNoSqlTextItIsGiven() {
         for (String name : List.of("custos_operator_standing", "custos_object_circle")) {
-            List<Function> found = migrated.values().stream().filter(f -> f.name().equals(name)).toList();
+            List<Function> found = migrated.values().stream()
+                    .filter(f -> f.name().equals(name))
+                    .toList();
             assertThat(found).as(name).hasSize(1);
             assertThat(found.get(0).definition()).as(name).doesNotContainPattern("(?i)\\bEXECUTE\\b");
         }
@@ -159,11 +173,17 @@ class FunctionHomesIT {
     private static Map<String, Function> functions(String url) throws SQLException {
         String database = url.replaceFirst(".*/([^/?]+).*", "$1");
         Map<String, Function> functions = new TreeMap<>();
-        try (Connection db = TestDatabase.superuser(database); Statement sql = db.createStatement();
-             ResultSet rows = sql.executeQuery(FUNCTIONS)) {
+        try (Connection db = TestDatabase.superuser(database);
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery(FUNCTIONS)) {
             while (rows.next()) {
-                functions.put(rows.getString("signature"), new Function(rows.getString("name"),
-                        rows.getString("owner"), rows.getString("acl"), rows.getString("definition")));
+                functions.put(
+                        rows.getString("signature"),
+                        new Function(
+                                rows.getString("name"),
+                                rows.getString("owner"),
+                                rows.getString("acl"),
+                                rows.getString("definition")));
             }
         }
         return functions;
@@ -171,8 +191,8 @@ class FunctionHomesIT {
 
     private static Map<String, String> migrationFiles() throws IOException {
         Map<String, String> files = new TreeMap<>();
-        for (Resource resource : new PathMatchingResourcePatternResolver()
-                .getResources("classpath*:db/migration/*.sql")) {
+        for (Resource resource :
+                new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/*.sql")) {
             try (InputStream in = resource.getInputStream()) {
                 files.put(resource.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }

@@ -2,14 +2,12 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.TestDatabase;
 
 /**
  * A command that waits on a lock is bounded by the database, not by an interrupt: while another session holds the
@@ -23,27 +21,38 @@ class LockBoundIT extends IntegrationTest {
         Caller legal = legalOperatorOfNewTenant();
         String tenant = legal.tenant().toString();
         Map<String, String> body = Map.of("title", "Held", "reason", "litigation");
-        try (Connection locker = TestDatabase.superuser(databaseName()); Statement sql = locker.createStatement()) {
+        try (Connection locker = TestDatabase.superuser(databaseName());
+                Statement sql = locker.createStatement()) {
             locker.setAutoCommit(false);
             sql.execute("LOCK TABLE cc_legal_holds IN EXCLUSIVE MODE");
 
-            legal.post("/api/operator/legal/holds", body).expectStatus().isEqualTo(503)
-                    .expectHeader().valueEquals("Retry-After", "1")
-                    .expectBody().jsonPath("$.detail").isEqualTo("The service is busy; try again in a moment");
+            legal.post("/api/operator/legal/holds", body)
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .valueEquals("Retry-After", "1")
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .isEqualTo("The service is busy; try again in a moment");
 
             // The answer came while the lock was still held: the wait was bounded, not ended by the release.
             assertThat(count("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-                    + "WHERE c.relname = 'cc_legal_holds' AND l.mode = 'ExclusiveLock' AND l.granted")).isOne();
+                            + "WHERE c.relname = 'cc_legal_holds' AND l.mode = 'ExclusiveLock' AND l.granted"))
+                    .isOne();
             locker.rollback();
         }
-        assertThat(count("SELECT count(*) FROM cc_legal_holds WHERE tenant_id = '" + tenant + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM cc_legal_holds WHERE tenant_id = '" + tenant + "'"))
+                .isZero();
         assertThat(count("SELECT count(*) FROM cc_operator_events WHERE tenant_id = '" + tenant
-                + "' AND action_key = 'hold_create'")).isZero();
+                        + "' AND action_key = 'hold_create'"))
+                .isZero();
         assertThat(count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%LegalHoldPlaced' "
-                + "AND convert_from(payload, 'UTF8') LIKE '%" + tenant + "%'")).isZero();
+                        + "AND convert_from(payload, 'UTF8') LIKE '%" + tenant + "%'"))
+                .isZero();
 
         legal.post("/api/operator/legal/holds", body).expectStatus().isCreated();
-        assertThat(count("SELECT count(*) FROM cc_legal_holds WHERE tenant_id = '" + tenant + "'")).isOne();
+        assertThat(count("SELECT count(*) FROM cc_legal_holds WHERE tenant_id = '" + tenant + "'"))
+                .isOne();
     }
 
     private static long count(String sql) {

@@ -2,6 +2,13 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.authority.Passcodes;
+import dev.custos.api.support.AuditProofs;
+import dev.custos.api.support.Evidence;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.Shares;
+import dev.custos.api.support.TestDatabase;
+import dev.custos.query.audit.ChainFollower;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,19 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import dev.custos.api.authority.Passcodes;
-import dev.custos.api.support.AuditProofs;
-import dev.custos.api.support.Evidence;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Shares;
-import dev.custos.api.support.TestDatabase;
-import dev.custos.query.audit.ChainFollower;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,10 +42,12 @@ class NoSecretInTheAuditIT extends IntegrationTest {
     private static final String GRANT_CREATED = "dev.custos.events.authority.AuthorityGrantCreated";
     /** A secret as a JSON string value, in either naming; a commitment is an object and does not match. */
     private static final Pattern SECRET_VALUE = Pattern.compile("\"passcode_?[hH]ash\"\\s*:\\s*\"");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     private ChainFollower follower;
+
     @Autowired
     private Passcodes passcodes;
 
@@ -72,10 +72,24 @@ class NoSecretInTheAuditIT extends IntegrationTest {
         Shares.SECRETS.add(passcode);
         UUID dossier = dossier();
 
-        Map<?, ?> shared = platform.post("/api/operator/insurance/dossiers/" + dossier + "/share-authority",
-                        Map.of("grant_type", "adjuster", "title", "Hail claim", "expires_at", inTwoDays(),
-                                "require_passcode", true, "passcode", passcode))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> shared = platform.post(
+                        "/api/operator/insurance/dossiers/" + dossier + "/share-authority",
+                        Map.of(
+                                "grant_type",
+                                "adjuster",
+                                "title",
+                                "Hail claim",
+                                "expires_at",
+                                inTwoDays(),
+                                "require_passcode",
+                                true,
+                                "passcode",
+                                passcode))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         UUID grant = UUID.fromString((String) shared.get("grant_id"));
         String url = (String) shared.get("share_url");
         String token = url.substring(url.indexOf("#token=") + 7);
@@ -86,16 +100,31 @@ class NoSecretInTheAuditIT extends IntegrationTest {
 
         assertThat(storedHash(grant)).as("the hash, in its one home").startsWith("$argon2id$");
         assertThat(asOwner("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE payload_type = '"
-                + GRANT_CREATED + "' AND aggregate_identifier = '" + grant + "' AND payload_revision = '2'"))
-                .contains("\"requirePasscode\":true").doesNotContain("asscodeHash").doesNotContain("argon2id");
+                        + GRANT_CREATED + "' AND aggregate_identifier = '" + grant + "' AND payload_revision = '2'"))
+                .contains("\"requirePasscode\":true")
+                .doesNotContain("asscodeHash")
+                .doesNotContain("argon2id");
         String audit = platform.get("/api/operator/events?action_key=dossier_share_authority&subject_id=" + dossier)
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(audit).contains("\"require_passcode\":true").doesNotContain("passcode_hash")
-                .doesNotContain("passcodeHash").doesNotContain("argon2id").doesNotContain("pbkdf2$");
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(audit)
+                .contains("\"require_passcode\":true")
+                .doesNotContain("passcode_hash")
+                .doesNotContain("passcodeHash")
+                .doesNotContain("argon2id")
+                .doesNotContain("pbkdf2$");
 
         String stream = verified();
-        assertThat(stream).contains(grant.toString()).doesNotContain("passcodeHash").doesNotContain("passcode_hash")
-                .doesNotContain("$argon2id").doesNotContain("pbkdf2$").doesNotContain("\"redacted\"");
+        assertThat(stream)
+                .contains(grant.toString())
+                .doesNotContain("passcodeHash")
+                .doesNotContain("passcode_hash")
+                .doesNotContain("$argon2id")
+                .doesNotContain("pbkdf2$")
+                .doesNotContain("\"redacted\"");
     }
 
     @Test
@@ -108,7 +137,8 @@ class NoSecretInTheAuditIT extends IntegrationTest {
         storeRevisionOneGrant(grant, hash, expires);
 
         assertThat(storedHash(grant)).as("not copied before the back-fill runs").isNull();
-        assertThat(Long.parseLong(asOwner("SELECT custos_backfill_passcode_hashes()"))).isPositive();
+        assertThat(Long.parseLong(asOwner("SELECT custos_backfill_passcode_hashes()")))
+                .isPositive();
         assertThat(storedHash(grant)).isEqualTo(hash);
 
         Shares.Token token = Shares.token(platform, grant, null);
@@ -116,8 +146,12 @@ class NoSecretInTheAuditIT extends IntegrationTest {
         Shares.exchange(http(), token.raw(), "not-" + passcode).expectStatus().isUnauthorized();
         Shares.session(http(), token.raw(), passcode);
 
-        String audit = platform.get("/api/operator/events?subject_id=" + grant).expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String audit = platform.get("/api/operator/events?subject_id=" + grant)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(audit).contains("\"sha256\"").doesNotContain(hash).doesNotContain("argon2id");
         assertThat(SECRET_VALUE.matcher(audit).find()).as(audit).isFalse();
 
@@ -127,16 +161,19 @@ class NoSecretInTheAuditIT extends IntegrationTest {
         JsonNode line = AuditProofs.lines(stream).stream()
                 .filter(node -> node.get("event_type").stringValue().equals(GRANT_CREATED)
                         && node.get("aggregate_id").stringValue().equals(grant.toString()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(line.get("event_revision").stringValue()).isEqualTo("1");
         assertThat(line.get("redacted")).hasSize(1);
         assertThat(line.get("redacted").get(0).stringValue()).isEqualTo("/passcodeHash");
-        assertThat(line.get("payload").get("passcodeHash").get("sha256").stringValue()).matches("[0-9a-f]{64}");
+        assertThat(line.get("payload").get("passcodeHash").get("sha256").stringValue())
+                .matches("[0-9a-f]{64}");
         assertThat(line.get("hash").stringValue()).as("the link as chained").isEqualTo(chainedHash(grant));
 
         // The grant's aggregate loads its revision-1 event through the upcaster, and can still be revoked.
         platform.post("/api/authority/grants/" + grant + "/revoke", Map.of("reason", "case closed"))
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
         Shares.exchange(http(), token.raw(), passcode).expectStatus().isUnauthorized();
     }
 
@@ -147,12 +184,14 @@ class NoSecretInTheAuditIT extends IntegrationTest {
     @Test
     void aRedactedEventEditedInTheStoreBreaksTheChainAtTheNextLine() throws Exception {
         UUID grant = UUID.randomUUID();
-        storeRevisionOneGrant(grant, passcodes.hash("edited-" + UUID.randomUUID()).block(),
+        storeRevisionOneGrant(
+                grant,
+                passcodes.hash("edited-" + UUID.randomUUID()).block(),
                 Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS));
         verified();
 
         try (Connection owner = TestDatabase.connect(databaseUrl(), TestDatabase.OWNER, "owner");
-             Statement statement = owner.createStatement()) {
+                Statement statement = owner.createStatement()) {
             statement.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_refuse_update_delete");
             statement.execute("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, "
                     + "'UTF8'), 'Old share', 'Forged share'), 'UTF8') WHERE aggregate_identifier = '" + grant + "'");
@@ -183,13 +222,30 @@ class NoSecretInTheAuditIT extends IntegrationTest {
     }
 
     private UUID dossier() {
-        Map<?, ?> claim = platform.post("/api/insurance/claims", Map.of("claim_number",
-                        "CLM-" + UUID.randomUUID(), "policy_ref", "POL-7", "loss_date", "2026-11-20", "title", "Hail"))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> claim = platform.post(
+                        "/api/insurance/claims",
+                        Map.of(
+                                "claim_number",
+                                "CLM-" + UUID.randomUUID(),
+                                "policy_ref",
+                                "POL-7",
+                                "loss_date",
+                                "2026-11-20",
+                                "title",
+                                "Hail"))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         UUID claimId = UUID.fromString((String) claim.get("id"));
         Evidence.uploadFor(platform, "x-claim-id", claimId, "Roof photo");
         Map<?, ?> dossier = platform.post("/api/operator/insurance/claims/" + claimId + "/assemble", Map.of())
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return UUID.fromString((String) dossier.get("id"));
     }
 
@@ -218,10 +274,10 @@ class NoSecretInTheAuditIT extends IntegrationTest {
         payload.put("createdAt", created);
         payload.put("createdByIndividualId", operator.toString());
         try (Connection owner = TestDatabase.connect(databaseUrl(), TestDatabase.OWNER, "owner");
-             PreparedStatement insert = owner.prepareStatement("INSERT INTO domain_event_entry (event_identifier, "
-                     + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, "
-                     + "payload, meta_data) VALUES (?, ?, 0, 'AuthorityGrant', ?, ?, '1', ?, "
-                     + "convert_to('{}', 'UTF8'))")) {
+                PreparedStatement insert = owner.prepareStatement("INSERT INTO domain_event_entry (event_identifier, "
+                        + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, "
+                        + "payload, meta_data) VALUES (?, ?, 0, 'AuthorityGrant', ?, ?, '1', ?, "
+                        + "convert_to('{}', 'UTF8'))")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, grant.toString());
             insert.setString(3, created);
@@ -253,8 +309,10 @@ class NoSecretInTheAuditIT extends IntegrationTest {
                 row.setObject(3, operator);
                 row.setObject(4, grant);
                 row.setString(5, created);
-                row.setString(6, "{\"tenant_id\":\"" + tenant + "\",\"grant_id\":\"" + grant
-                        + "\",\"require_passcode\":true,\"passcode_hash\":\"" + hash + "\"}");
+                row.setString(
+                        6,
+                        "{\"tenant_id\":\"" + tenant + "\",\"grant_id\":\"" + grant
+                                + "\",\"require_passcode\":true,\"passcode_hash\":\"" + hash + "\"}");
                 row.executeUpdate();
             }
             app.commit();
@@ -289,7 +347,8 @@ class NoSecretInTheAuditIT extends IntegrationTest {
     }
 
     private static String first(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }
     }
@@ -298,24 +357,32 @@ class NoSecretInTheAuditIT extends IntegrationTest {
     @Test
     void onlyTheDefinerFunctionReadsTheHashes() throws SQLException {
         try (Connection owner = TestDatabase.connect(databaseUrl(), TestDatabase.OWNER, "owner");
-             Statement statement = owner.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT c.relrowsecurity, c.relforcerowsecurity, "
-                     + "has_table_privilege('custos_reader', c.oid, 'SELECT'), "
-                     + "has_table_privilege('custos_portal', c.oid, 'SELECT'), "
-                     + "has_table_privilege('custos_app', c.oid, 'SELECT'), "
-                     + "has_table_privilege('custos_app', c.oid, 'UPDATE'), "
-                     + "has_table_privilege('custos_app', c.oid, 'DELETE'), "
-                     + "has_table_privilege('custos_app', c.oid, 'INSERT'), "
-                     + "has_table_privilege('custos_definer', c.oid, 'SELECT'), "
-                     + "(SELECT count(*) FROM information_schema.columns WHERE table_name = "
-                     + "'cc_authority_access_grants' AND column_name = 'passcode_hash') "
-                     + "FROM pg_class c WHERE c.relname = 'authority_passcode_hashes'")) {
+                Statement statement = owner.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT c.relrowsecurity, c.relforcerowsecurity, "
+                        + "has_table_privilege('custos_reader', c.oid, 'SELECT'), "
+                        + "has_table_privilege('custos_portal', c.oid, 'SELECT'), "
+                        + "has_table_privilege('custos_app', c.oid, 'SELECT'), "
+                        + "has_table_privilege('custos_app', c.oid, 'UPDATE'), "
+                        + "has_table_privilege('custos_app', c.oid, 'DELETE'), "
+                        + "has_table_privilege('custos_app', c.oid, 'INSERT'), "
+                        + "has_table_privilege('custos_definer', c.oid, 'SELECT'), "
+                        + "(SELECT count(*) FROM information_schema.columns WHERE table_name = "
+                        + "'cc_authority_access_grants' AND column_name = 'passcode_hash') "
+                        + "FROM pg_class c WHERE c.relname = 'authority_passcode_hashes'")) {
             assertThat(rows.next()).isTrue();
-            assertThat(List.of(rows.getBoolean(1), rows.getBoolean(2))).as("RLS enabled and forced")
+            assertThat(List.of(rows.getBoolean(1), rows.getBoolean(2)))
+                    .as("RLS enabled and forced")
                     .containsOnly(true);
-            assertThat(List.of(rows.getBoolean(3), rows.getBoolean(4), rows.getBoolean(5), rows.getBoolean(6),
-                    rows.getBoolean(7))).as("reader, portal; app reading, changing, removing").containsOnly(false);
-            assertThat(List.of(rows.getBoolean(8), rows.getBoolean(9))).as("app inserting, definer reading")
+            assertThat(List.of(
+                            rows.getBoolean(3),
+                            rows.getBoolean(4),
+                            rows.getBoolean(5),
+                            rows.getBoolean(6),
+                            rows.getBoolean(7)))
+                    .as("reader, portal; app reading, changing, removing")
+                    .containsOnly(false);
+            assertThat(List.of(rows.getBoolean(8), rows.getBoolean(9)))
+                    .as("app inserting, definer reading")
                     .containsOnly(true);
             assertThat(rows.getLong(10)).as("the read table's copy of the hash").isZero();
         }

@@ -2,6 +2,10 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.Evidence;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.Shares;
+import dev.custos.api.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -15,15 +19,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
-
-import dev.custos.api.support.Evidence;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Shares;
-import dev.custos.api.support.TestDatabase;
 
 /**
  * An operator action of several commands is one transaction. Each multi-command action is made to fail at every
@@ -54,9 +52,11 @@ class OneTransactionPerActionIT extends IntegrationTest {
         Evidence.uploadFor(operator, "x-emergency-run-id", run, "Photo 1");
         Evidence.uploadFor(operator, "x-emergency-run-id", run, "Photo 2");
 
-        everyStepFailsWhole(() -> operator.post("/api/operator/emergency/runs/" + run + "/generate-record-pack",
-                        Map.of()),
-                "EvidenceSealed", "EvidenceBundleCreated", "EvidenceBundleSealed",
+        everyStepFailsWhole(
+                () -> operator.post("/api/operator/emergency/runs/" + run + "/generate-record-pack", Map.of()),
+                "EvidenceSealed",
+                "EvidenceBundleCreated",
+                "EvidenceBundleSealed",
                 "EmergencyRunRecordPackGenerated");
     }
 
@@ -66,41 +66,53 @@ class OneTransactionPerActionIT extends IntegrationTest {
         Evidence.uploadFor(operator, "x-claim-id", claim, "Roof");
         Evidence.uploadFor(operator, "x-claim-id", claim, "Gutter");
 
-        everyStepFailsWhole(() -> operator.post("/api/operator/insurance/claims/" + claim + "/assemble", Map.of()),
-                "EvidenceSealed", "ClaimDossierAssembled");
+        everyStepFailsWhole(
+                () -> operator.post("/api/operator/insurance/claims/" + claim + "/assemble", Map.of()),
+                "EvidenceSealed",
+                "ClaimDossierAssembled");
     }
 
     @Test
     void aDefensePackFailingAtAnyStepLeavesNothing() {
         UUID dispute = post("/api/disputes", Map.of("title", "Smith v. Acme", "counterparty", "Smith Roofing"));
         UUID contract = Evidence.uploadId(operator, "Contract");
-        operator.post("/api/disputes/" + dispute + "/materials", Map.of("material_type", "evidence_object",
-                "material_id", contract)).expectStatus().isOk();
+        operator.post(
+                        "/api/disputes/" + dispute + "/materials",
+                        Map.of("material_type", "evidence_object", "material_id", contract))
+                .expectStatus()
+                .isOk();
 
-        everyStepFailsWhole(() -> operator.post("/api/operator/disputes/" + dispute + "/assemble-defense-pack",
-                        Map.of()),
-                "EvidenceSealed", "EvidenceBundleCreated", "EvidenceBundleSealed", "DefensePackAssembled");
+        everyStepFailsWhole(
+                () -> operator.post("/api/operator/disputes/" + dispute + "/assemble-defense-pack", Map.of()),
+                "EvidenceSealed",
+                "EvidenceBundleCreated",
+                "EvidenceBundleSealed",
+                "DefensePackAssembled");
     }
 
     @Test
     void aShareFailingAtAnyStepLeavesNothing() {
         UUID dossier = dossier();
 
-        everyStepFailsWhole(() -> share(dossier),
-                "AuthorityGrantCreated", "AuthorityScopeAdded", "AuthorityTokenIssued");
+        everyStepFailsWhole(
+                () -> share(dossier), "AuthorityGrantCreated", "AuthorityScopeAdded", "AuthorityTokenIssued");
     }
 
     @Test
     void aRevocationFailingAtAnyStepLeavesNothing() {
         UUID bundle = Evidence.sealedBundle(operator, "Pack", Evidence.sealed(operator, "Photo"));
-        Shares.Share share = Shares.share(operator, Instant.now().plus(2, ChronoUnit.DAYS), null, null,
-                Map.of("evidence_bundle", bundle));
+        Shares.Share share = Shares.share(
+                operator, Instant.now().plus(2, ChronoUnit.DAYS), null, null, Map.of("evidence_bundle", bundle));
         Shares.token(operator, share.grantId(), null);
 
-        everyStepFailsWhole(() -> operator.post("/api/authority/grants/" + share.grantId() + "/revoke",
-                Map.of("reason", "case closed")), "AuthorityGrantRevoked", "AuthorityTokenRevoked");
+        everyStepFailsWhole(
+                () -> operator.post(
+                        "/api/authority/grants/" + share.grantId() + "/revoke", Map.of("reason", "case closed")),
+                "AuthorityGrantRevoked",
+                "AuthorityTokenRevoked");
         assertThat(count("SELECT count(*) FROM cc_authority_access_tokens WHERE grant_id = '" + share.grantId()
-                + "' AND status = 'revoked'")).isEqualTo(2);
+                        + "' AND status = 'revoked'"))
+                .isEqualTo(2);
     }
 
     /**
@@ -110,26 +122,36 @@ class OneTransactionPerActionIT extends IntegrationTest {
     @Test
     void aShareRacingARestrictingHoldIsWholeOrNothing() throws Exception {
         UUID dossier = dossier();
-        UUID hold = post("/api/operator/legal/holds", Map.of("title", "Smith", "reason", "litigation",
-                "restrict_sharing", true));
+        UUID hold = post(
+                "/api/operator/legal/holds",
+                Map.of("title", "Smith", "reason", "litigation", "restrict_sharing", true));
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            calls.add(() -> share(dossier).returnResult(String.class).getStatus().value());
+            calls.add(
+                    () -> share(dossier).returnResult(String.class).getStatus().value());
         }
-        calls.add(() -> operator.post("/api/operator/legal/holds/" + hold + "/targets", Map.of("target_type",
-                "claim_dossier", "target_id", dossier)).returnResult(String.class).getStatus().value());
+        calls.add(() -> operator.post(
+                        "/api/operator/legal/holds/" + hold + "/targets",
+                        Map.of("target_type", "claim_dossier", "target_id", dossier))
+                .returnResult(String.class)
+                .getStatus()
+                .value());
         List<Integer> statuses = all(calls);
 
         assertThat(statuses.get(6)).isEqualTo(201);
         assertThat(statuses).allMatch(status -> status == 201 || status == 409);
         long grants = count("SELECT count(*) FROM cc_authority_access_grants WHERE tenant_id = '" + tenant() + "'");
-        long scoped = count("SELECT count(DISTINCT grant_id) FROM cc_authority_access_scopes WHERE tenant_id = '"
-                + tenant() + "'");
-        long tokened = count("SELECT count(DISTINCT grant_id) FROM cc_authority_access_tokens WHERE tenant_id = '"
-                + tenant() + "'");
+        long scoped = count(
+                "SELECT count(DISTINCT grant_id) FROM cc_authority_access_scopes WHERE tenant_id = '" + tenant() + "'");
+        long tokened = count(
+                "SELECT count(DISTINCT grant_id) FROM cc_authority_access_tokens WHERE tenant_id = '" + tenant() + "'");
         assertThat(scoped).isEqualTo(grants);
         assertThat(tokened).isEqualTo(grants);
-        assertThat(grants).isEqualTo(statuses.stream().limit(6).filter(status -> status == 201).count());
+        assertThat(grants)
+                .isEqualTo(statuses.stream()
+                        .limit(6)
+                        .filter(status -> status == 201)
+                        .count());
     }
 
     /**
@@ -144,18 +166,28 @@ class OneTransactionPerActionIT extends IntegrationTest {
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             calls.add(() -> operator.post("/api/operator/emergency/runs/" + run + "/generate-record-pack", Map.of())
-                    .returnResult(String.class).getStatus().value());
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value());
         }
-        calls.add(() -> operator.delete("/api/evidence/" + first).returnResult(String.class).getStatus().value());
+        calls.add(() -> operator.delete("/api/evidence/" + first)
+                .returnResult(String.class)
+                .getStatus()
+                .value());
         List<Integer> statuses = all(calls);
 
         assertThat(statuses).allMatch(status -> status < 500);
         long packs = count("SELECT count(*) FROM cc_emergency_run_record_packs WHERE run_id = '" + run + "'");
-        assertThat(packs).isEqualTo(statuses.stream().limit(4).filter(status -> status == 201).count());
+        assertThat(packs)
+                .isEqualTo(statuses.stream()
+                        .limit(4)
+                        .filter(status -> status == 201)
+                        .count());
         assertThat(count("SELECT count(*) FROM cc_evidence_bundles WHERE tenant_id = '" + tenant() + "'"))
                 .isEqualTo(packs);
         assertThat(count("SELECT count(*) FROM cc_evidence_bundles WHERE tenant_id = '" + tenant()
-                + "' AND status <> 'sealed'")).isZero();
+                        + "' AND status <> 'sealed'"))
+                .isZero();
     }
 
     /**
@@ -168,9 +200,14 @@ class OneTransactionPerActionIT extends IntegrationTest {
             String before = footprint();
             inject(step);
             try {
-                action.get().expectStatus().isEqualTo(503).expectHeader().exists("Retry-After")
-                        .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
-                                .doesNotContain("injected"));
+                action.get()
+                        .expectStatus()
+                        .isEqualTo(503)
+                        .expectHeader()
+                        .exists("Retry-After")
+                        .expectBody()
+                        .jsonPath("$.detail")
+                        .value(detail -> assertThat((String) detail).doesNotContain("injected"));
             } finally {
                 clear();
             }
@@ -179,23 +216,34 @@ class OneTransactionPerActionIT extends IntegrationTest {
         action.get().expectStatus().is2xxSuccessful();
         for (String step : stepEvents) {
             assertThat(count("SELECT count(*) FROM domain_event_entry WHERE tenant_id = '" + tenant()
-                    + "' AND payload_type LIKE '%." + step + "'")).as(step).isPositive();
+                            + "' AND payload_type LIKE '%." + step + "'"))
+                    .as(step)
+                    .isPositive();
         }
     }
 
     /** Everything an action can leave: its events, audit and usage rows, and the read tables it writes. */
     private String footprint() {
         List<String> counts = new ArrayList<>();
-        for (String table : List.of("domain_event_entry", "cc_operator_events", "cc_usage_events",
-                "cc_evidence_bundles", "cc_authority_access_grants", "cc_authority_access_scopes",
-                "cc_authority_access_tokens", "cc_claim_dossiers", "cc_defense_packs",
+        for (String table : List.of(
+                "domain_event_entry",
+                "cc_operator_events",
+                "cc_usage_events",
+                "cc_evidence_bundles",
+                "cc_authority_access_grants",
+                "cc_authority_access_scopes",
+                "cc_authority_access_tokens",
+                "cc_claim_dossiers",
+                "cc_defense_packs",
                 "cc_emergency_run_record_packs")) {
             counts.add(table + "=" + count("SELECT count(*) FROM " + table + " WHERE tenant_id = '" + tenant() + "'"));
         }
-        counts.add("sealed=" + count("SELECT count(*) FROM cc_evidence_objects WHERE tenant_id = '" + tenant()
-                + "' AND sealed_at IS NOT NULL"));
-        counts.add("revoked=" + count("SELECT count(*) FROM cc_authority_access_tokens WHERE tenant_id = '"
-                + tenant() + "' AND status = 'revoked'"));
+        counts.add("sealed="
+                + count("SELECT count(*) FROM cc_evidence_objects WHERE tenant_id = '" + tenant()
+                        + "' AND sealed_at IS NOT NULL"));
+        counts.add("revoked="
+                + count("SELECT count(*) FROM cc_authority_access_tokens WHERE tenant_id = '" + tenant()
+                        + "' AND status = 'revoked'"));
         return String.join(", ", counts);
     }
 
@@ -204,8 +252,8 @@ class OneTransactionPerActionIT extends IntegrationTest {
         sql("CREATE OR REPLACE FUNCTION " + FAULT + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                 + "IF NEW.tenant_id = '" + tenant() + "' AND NEW.payload_type LIKE '%." + eventType + "' THEN "
                 + "RAISE EXCEPTION 'injected fault' USING ERRCODE = '55P03'; END IF; RETURN NEW; END $$");
-        sql("CREATE TRIGGER " + FAULT + " BEFORE INSERT ON domain_event_entry FOR EACH ROW EXECUTE FUNCTION "
-                + FAULT + "()");
+        sql("CREATE TRIGGER " + FAULT + " BEFORE INSERT ON domain_event_entry FOR EACH ROW EXECUTE FUNCTION " + FAULT
+                + "()");
     }
 
     private void clear() {
@@ -213,8 +261,15 @@ class OneTransactionPerActionIT extends IntegrationTest {
     }
 
     private ResponseSpec share(UUID dossier) {
-        return operator.post("/api/operator/insurance/dossiers/" + dossier + "/share-authority", Map.of("grant_type",
-                "adjuster", "title", "Hail claim", "expires_at", Instant.now().plus(2, ChronoUnit.DAYS).toString()));
+        return operator.post(
+                "/api/operator/insurance/dossiers/" + dossier + "/share-authority",
+                Map.of(
+                        "grant_type",
+                        "adjuster",
+                        "title",
+                        "Hail claim",
+                        "expires_at",
+                        Instant.now().plus(2, ChronoUnit.DAYS).toString()));
     }
 
     private UUID dossier() {
@@ -224,13 +279,26 @@ class OneTransactionPerActionIT extends IntegrationTest {
     }
 
     private UUID claim() {
-        return post("/api/insurance/claims", Map.of("claim_number", "CLM-" + UUID.randomUUID(), "policy_ref",
-                "POL-7", "loss_date", "2026-11-20", "title", "Hail damage"));
+        return post(
+                "/api/insurance/claims",
+                Map.of(
+                        "claim_number",
+                        "CLM-" + UUID.randomUUID(),
+                        "policy_ref",
+                        "POL-7",
+                        "loss_date",
+                        "2026-11-20",
+                        "title",
+                        "Hail damage"));
     }
 
     private UUID post(String path, Map<String, ?> body) {
-        Map<?, ?> created = operator.post(path, body).expectStatus().isCreated().expectBody(Map.class)
-                .returnResult().getResponseBody();
+        Map<?, ?> created = operator.post(path, body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return UUID.fromString((String) created.get("id"));
     }
 
@@ -256,7 +324,8 @@ class OneTransactionPerActionIT extends IntegrationTest {
     }
 
     private static void sql(String statement) {
-        try (Connection db = TestDatabase.superuser(databaseName()); Statement sql = db.createStatement()) {
+        try (Connection db = TestDatabase.superuser(databaseName());
+                Statement sql = db.createStatement()) {
             sql.execute(statement);
         } catch (java.sql.SQLException failure) {
             throw new IllegalStateException(failure);

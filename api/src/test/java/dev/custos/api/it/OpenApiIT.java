@@ -2,15 +2,13 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
 import dev.custos.api.support.IntegrationTest;
 import dev.custos.events.custody.CustodyType;
 import dev.custos.events.custody.CustodyType.Use;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The OpenAPI 3.1 description is served without credentials and lists every route of the contract so far. */
 class OpenApiIT extends IntegrationTest {
@@ -23,24 +21,51 @@ class OpenApiIT extends IntegrationTest {
 
     @Test
     void everyRouteIsDescribed() {
-        Map<?, ?> document = http().get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> document = http().get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat((String) document.get("openapi")).startsWith("3.1");
         @SuppressWarnings("unchecked")
         Map<String, Object> paths = (Map<String, Object>) document.get("paths");
-        assertThat(paths.keySet()).contains(
-                "/api/tenants", "/api/tenants/members", "/api/circles", "/api/circles/{id}/members",
-                "/api/operator/roles", "/api/operator/roles/assign", "/api/operator/roles/assignments/{id}/revoke",
-                "/api/operator/events", "/api/evidence", "/api/evidence/{id}", "/api/evidence/{id}/seal",
-                "/api/evidence/{id}/verify", "/api/evidence/bundles", "/api/evidence/bundles/{id}",
-                "/api/evidence/bundles/{id}/seal", "/api/operator/legal/holds", "/api/operator/legal/holds/{id}/targets",
-                "/api/operator/legal/holds/{id}/release", "/api/authority/grants", "/api/authority/grants/{id}/scopes",
-                "/api/authority/grants/{id}/tokens", "/api/authority/tokens/{id}/revoke",
-                "/api/authority/grants/{id}/revoke", "/api/authority/grants/{id}/events", "/p/authority",
-                "/p/authority/session", "/p/authority/index", "/p/authority/bundles/{id}/manifest",
-                "/p/authority/dossiers/{id}", "/p/authority/evidence/{id}", "/p/authority/evidence/{id}/download",
-                "/api/admin/projections/rebuild");
+        assertThat(paths.keySet())
+                .contains(
+                        "/api/tenants",
+                        "/api/tenants/members",
+                        "/api/circles",
+                        "/api/circles/{id}/members",
+                        "/api/operator/roles",
+                        "/api/operator/roles/assign",
+                        "/api/operator/roles/assignments/{id}/revoke",
+                        "/api/operator/events",
+                        "/api/evidence",
+                        "/api/evidence/{id}",
+                        "/api/evidence/{id}/seal",
+                        "/api/evidence/{id}/verify",
+                        "/api/evidence/bundles",
+                        "/api/evidence/bundles/{id}",
+                        "/api/evidence/bundles/{id}/seal",
+                        "/api/operator/legal/holds",
+                        "/api/operator/legal/holds/{id}/targets",
+                        "/api/operator/legal/holds/{id}/release",
+                        "/api/authority/grants",
+                        "/api/authority/grants/{id}/scopes",
+                        "/api/authority/grants/{id}/tokens",
+                        "/api/authority/tokens/{id}/revoke",
+                        "/api/authority/grants/{id}/revoke",
+                        "/api/authority/grants/{id}/events",
+                        "/p/authority",
+                        "/p/authority/session",
+                        "/p/authority/index",
+                        "/p/authority/bundles/{id}/manifest",
+                        "/p/authority/dossiers/{id}",
+                        "/p/authority/evidence/{id}",
+                        "/p/authority/evidence/{id}/download",
+                        "/api/admin/projections/rebuild");
         Map<?, ?> assign = (Map<?, ?>) ((Map<?, ?>) paths.get("/api/operator/roles/assign")).get("post");
         assertThat(assign.get("operationId")).isEqualTo("assignOperatorRole");
         assertThat(((Map<?, ?>) assign.get("responses")).containsKey("201")).isTrue();
@@ -50,35 +75,59 @@ class OpenApiIT extends IntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void eachCustodyTypeFieldListsTheCatalogueTypesOfItsUse() {
-        Map<String, Object> document = http().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        Map<String, Map<String, Map<String, Map<String, Object>>>> schemas =
-                (Map<String, Map<String, Map<String, Map<String, Object>>>>)
-                        ((Map<String, Object>) document.get("components")).get("schemas");
-        assertThat((List<String>) schemas.get("AddTargetRequest").get("properties").get("target_type").get("enum"))
+        Map<String, Object> document = http().get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<String, Map<String, Map<String, Map<String, Object>>>> schemas = (Map<
+                        String, Map<String, Map<String, Map<String, Object>>>>)
+                ((Map<String, Object>) document.get("components")).get("schemas");
+        assertThat((List<String>) schemas.get("AddTargetRequest")
+                        .get("properties")
+                        .get("target_type")
+                        .get("enum"))
                 .containsExactlyElementsOf(CustodyType.keys(Use.HOLD));
-        assertThat((List<String>) schemas.get("AddScopeRequest").get("properties").get("scope_type").get("enum"))
+        assertThat((List<String>) schemas.get("AddScopeRequest")
+                        .get("properties")
+                        .get("scope_type")
+                        .get("enum"))
                 .containsExactlyElementsOf(CustodyType.keys(Use.SCOPE));
-        assertThat((List<String>) schemas.get("AddMaterialRequest").get("properties").get("material_type")
-                .get("enum")).containsExactlyElementsOf(CustodyType.keys(Use.MATERIAL));
+        assertThat((List<String>) schemas.get("AddMaterialRequest")
+                        .get("properties")
+                        .get("material_type")
+                        .get("enum"))
+                .containsExactlyElementsOf(CustodyType.keys(Use.MATERIAL));
     }
 
     /** Every text a caller can send has a declared maximum, and the document shows it; names are the wire's. */
     @Test
     @SuppressWarnings("unchecked")
     void everyRequestTextFieldShowsItsMaximumLengthInSnakeCase() {
-        Map<String, Object> document = http().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        Map<String, Map<String, Object>> schemas = (Map<String, Map<String, Object>>)
-                ((Map<String, Object>) document.get("components")).get("schemas");
+        Map<String, Object> document = http().get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<String, Map<String, Object>> schemas =
+                (Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components")).get("schemas");
         java.util.Set<String> requestSchemas = new java.util.TreeSet<>();
-        ((Map<String, Map<String, Map<String, Object>>>) document.get("paths")).values().forEach(item ->
-                item.values().forEach(operation -> {
+        ((Map<String, Map<String, Map<String, Object>>>) document.get("paths"))
+                .values()
+                .forEach(item -> item.values().forEach(operation -> {
                     Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
                     if (body != null) {
-                        ((Map<String, Map<String, Object>>) body.get("content")).values().forEach(media ->
-                                requestSchemas.add(String.valueOf(((Map<String, Object>) media.get("schema"))
-                                        .get("$ref")).replaceFirst(".*/", "")));
+                        ((Map<String, Map<String, Object>>) body.get("content"))
+                                .values()
+                                .forEach(media -> requestSchemas.add(
+                                        String.valueOf(((Map<String, Object>) media.get("schema")).get("$ref"))
+                                                .replaceFirst(".*/", "")));
                     }
                 }));
         assertThat(requestSchemas).contains("PlaceHoldRequest", "CreateGrantRequest", "IssueTokenRequest");
@@ -90,8 +139,8 @@ class OpenApiIT extends IntegrationTest {
                 assertThat(property).as(name + "." + property).matches("[a-z0-9_]+");
                 boolean text = "string".equals(schema.get("type"))
                         || (schema.get("type") instanceof List<?> types && types.contains("string"));
-                boolean bounded = schema.containsKey("maxLength") || schema.containsKey("enum")
-                        || schema.containsKey("format");
+                boolean bounded =
+                        schema.containsKey("maxLength") || schema.containsKey("enum") || schema.containsKey("format");
                 if (text && !bounded) {
                     unbounded.add(name + "." + property);
                 }
@@ -105,22 +154,50 @@ class OpenApiIT extends IntegrationTest {
         java.util.UUID operator = java.util.UUID.randomUUID();
         as(operator, createTenant(operator)).addMember(java.util.UUID.randomUUID());
         // The scrape carries latency histograms of every command type: larger than the default 256 KiB buffer.
-        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort)
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
-        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
-        management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(metrics -> assertThat(metrics)
-                        .contains("custos_commands_seconds_count{").contains("custos_portal_requests_total{")
+        WebTestClient management = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + managementPort)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
+        management
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        management
+                .get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        management
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(metrics -> assertThat(metrics)
+                        .contains("custos_commands_seconds_count{")
+                        .contains("custos_portal_requests_total{")
                         .contains("custos_operator_actions_seconds_count{method=\"POST\",outcome=\"done\","
                                 + "route=\"/api/tenants/members\"}")
-                        .contains("custos_access_log_pending").contains("http_server_requests_seconds")
-                        .doesNotContain("spring_security_filterchains").doesNotContain("logback_events"));
+                        .contains("custos_access_log_pending")
+                        .contains("http_server_requests_seconds")
+                        .doesNotContain("spring_security_filterchains")
+                        .doesNotContain("logback_events"));
         for (String path : List.of("/actuator/health", "/actuator/prometheus", "/actuator/metrics")) {
             // 404 where the path is open, 401 where it is not: either way nothing of the management port shows.
-            http().get().uri(path).exchange().expectStatus().is4xxClientError()
-                    .expectBody(String.class).value(body -> assertThat(body).doesNotContain("custos_"));
+            http().get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .is4xxClientError()
+                    .expectBody(String.class)
+                    .value(body -> assertThat(body).doesNotContain("custos_"));
         }
     }
 
@@ -140,12 +217,14 @@ class OpenApiIT extends IntegrationTest {
     }
 
     private double portalOutcome(String outcome) {
-        return meters.get("custos.portal.requests").tag("outcome", outcome).counter().count();
+        return meters.get("custos.portal.requests")
+                .tag("outcome", outcome)
+                .counter()
+                .count();
     }
 
     @Test
     void anUnknownPathIsAProblemNotAPage() {
-        http().get().uri("/nothing-here").exchange()
-                .expectHeader().contentType("application/problem+json");
+        http().get().uri("/nothing-here").exchange().expectHeader().contentType("application/problem+json");
     }
 }

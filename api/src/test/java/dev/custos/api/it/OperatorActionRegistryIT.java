@@ -2,6 +2,9 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.access.ActionRegistry;
+import dev.custos.api.access.ActionSpec;
+import dev.custos.api.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RequestPredicate;
@@ -20,12 +23,7 @@ import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.core.io.Resource;
 import reactor.core.publisher.Mono;
-
-import dev.custos.api.access.ActionRegistry;
-import dev.custos.api.access.ActionSpec;
-import dev.custos.api.support.IntegrationTest;
 
 /**
  * Every operator route is declared: each {@code /api/operator/**} route the service answers has an action spec in
@@ -46,10 +44,11 @@ class OperatorActionRegistryIT extends IntegrationTest {
     void everyOperatorRouteHasASpecAndEverySpecARoute() {
         Set<String> routes = new TreeSet<>();
         routers.forEach(router -> router.accept(new RouteCollector(routes)));
-        Set<String> operatorRoutes = new TreeSet<>(routes.stream().filter(route -> route.contains(" /api/operator/"))
+        Set<String> operatorRoutes = new TreeSet<>(routes.stream()
+                .filter(route -> route.contains(" /api/operator/"))
                 .toList());
-        Set<String> declared = new TreeSet<>(registry.actions().stream().map(OperatorActionRegistryIT::route)
-                .toList());
+        Set<String> declared = new TreeSet<>(
+                registry.actions().stream().map(OperatorActionRegistryIT::route).toList());
 
         assertThat(operatorRoutes).isNotEmpty();
         assertThat(declared).containsAll(operatorRoutes);
@@ -68,19 +67,24 @@ class OperatorActionRegistryIT extends IntegrationTest {
 
     @Test
     void theDocumentedEndpointTableIsTheRegistry() throws IOException {
-        Pattern row = Pattern.compile("^\\| (GET|POST|DELETE) \\| (/api/\\S+) \\| (\\S+) \\| (\\S+) \\| (yes|no) \\|$",
-                Pattern.MULTILINE);
+        Pattern row = Pattern.compile(
+                "^\\| (GET|POST|DELETE) \\| (/api/\\S+) \\| (\\S+) \\| (\\S+) \\| (yes|no) \\|$", Pattern.MULTILINE);
         Matcher rows = row.matcher(Files.readString(ENDPOINT_TABLE));
         Set<String> documented = new TreeSet<>();
         while (rows.find()) {
-            documented.add(String.join(" ", rows.group(1), rows.group(2), rows.group(3), rows.group(4),
-                    rows.group(5)));
+            documented.add(String.join(" ", rows.group(1), rows.group(2), rows.group(3), rows.group(4), rows.group(5)));
         }
-        Set<String> declared = new TreeSet<>(registry.actions().stream().map(spec -> String.join(" ",
-                spec.method().name(), spec.path(),
-                spec.role().role() == null ? "any_operator" : "`" + spec.role().role().key() + "`",
-                spec.auditKey() == null ? "none" : "`" + spec.auditKey() + "`",
-                spec.billable() ? "yes" : "no")).toList());
+        Set<String> declared = new TreeSet<>(registry.actions().stream()
+                .map(spec -> String.join(
+                        " ",
+                        spec.method().name(),
+                        spec.path(),
+                        spec.role().role() == null
+                                ? "any_operator"
+                                : "`" + spec.role().role().key() + "`",
+                        spec.auditKey() == null ? "none" : "`" + spec.auditKey() + "`",
+                        spec.billable() ? "yes" : "no"))
+                .toList());
         assertThat(documented).isEqualTo(declared);
     }
 
@@ -100,24 +104,19 @@ class OperatorActionRegistryIT extends IntegrationTest {
         }
 
         @Override
-        public void startNested(RequestPredicate predicate) {
-        }
+        public void startNested(RequestPredicate predicate) {}
 
         @Override
-        public void endNested(RequestPredicate predicate) {
-        }
+        public void endNested(RequestPredicate predicate) {}
 
         @Override
-        public void resources(java.util.function.Function<ServerRequest, Mono<Resource>> lookupFunction) {
-        }
+        public void resources(java.util.function.Function<ServerRequest, Mono<Resource>> lookupFunction) {}
 
         @Override
-        public void attributes(java.util.Map<String, Object> attributes) {
-        }
+        public void attributes(java.util.Map<String, Object> attributes) {}
 
         @Override
-        public void unknown(RouterFunction<?> routerFunction) {
-        }
+        public void unknown(RouterFunction<?> routerFunction) {}
     }
 
     private record PredicateCollector(Set<String> methods, Set<String> paths) implements RequestPredicates.Visitor {
@@ -133,55 +132,42 @@ class OperatorActionRegistryIT extends IntegrationTest {
         }
 
         @Override
-        public void pathExtension(String extension) {
-        }
+        public void pathExtension(String extension) {}
 
         @Override
-        public void header(String name, String value) {
-        }
+        public void header(String name, String value) {}
 
         @Override
-        public void queryParam(String name, String value) {
-        }
+        public void queryParam(String name, String value) {}
 
         @Override
-        public void version(String version) {
-        }
+        public void version(String version) {}
 
         @Override
-        public void startAnd() {
-        }
+        public void startAnd() {}
 
         @Override
-        public void and() {
-        }
+        public void and() {}
 
         @Override
-        public void endAnd() {
-        }
+        public void endAnd() {}
 
         @Override
-        public void startOr() {
-        }
+        public void startOr() {}
 
         @Override
-        public void or() {
-        }
+        public void or() {}
 
         @Override
-        public void endOr() {
-        }
+        public void endOr() {}
 
         @Override
-        public void startNegate() {
-        }
+        public void startNegate() {}
 
         @Override
-        public void endNegate() {
-        }
+        public void endNegate() {}
 
         @Override
-        public void unknown(RequestPredicate predicate) {
-        }
+        public void unknown(RequestPredicate predicate) {}
     }
 }

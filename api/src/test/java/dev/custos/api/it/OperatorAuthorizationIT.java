@@ -3,16 +3,14 @@ package dev.custos.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import dev.custos.api.operator.OperatorAuthorization;
 import dev.custos.api.problem.ProblemException;
+import dev.custos.api.support.IntegrationTest;
 import dev.custos.api.tenancy.RequestContext;
 import dev.custos.events.operator.OperatorRoleKey;
-import dev.custos.api.support.IntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The seed's authorization helpers decide as the pipeline's gate does: a tenant-wide assignment counts everywhere
@@ -39,18 +37,34 @@ class OperatorAuthorizationIT extends IntegrationTest {
         RequestContext inCircle = new RequestContext(tenant, circle, member);
         RequestContext inOtherCircle = new RequestContext(tenant, otherCircle, member);
 
-        assertThat(authorization.isOperatorRole(OperatorRoleKey.LEGAL_OPERATOR, inCircle).block()).isTrue();
-        assertThat(authorization.isOperatorRole(OperatorRoleKey.LEGAL_OPERATOR, noCircle).block()).isFalse();
-        assertThat(authorization.isOperatorRole(OperatorRoleKey.LEGAL_OPERATOR, inOtherCircle).block()).isFalse();
-        assertThat(authorization.isOperatorRole(OperatorRoleKey.INSURANCE_OPERATOR, inOtherCircle).block())
+        assertThat(authorization
+                        .isOperatorRole(OperatorRoleKey.LEGAL_OPERATOR, inCircle)
+                        .block())
+                .isTrue();
+        assertThat(authorization
+                        .isOperatorRole(OperatorRoleKey.LEGAL_OPERATOR, noCircle)
+                        .block())
+                .isFalse();
+        assertThat(authorization
+                        .isOperatorRole(OperatorRoleKey.LEGAL_OPERATOR, inOtherCircle)
+                        .block())
+                .isFalse();
+        assertThat(authorization
+                        .isOperatorRole(OperatorRoleKey.INSURANCE_OPERATOR, inOtherCircle)
+                        .block())
                 .isTrue();
         assertThat(authorization.getOperatorRoles(inCircle).block())
                 .containsExactly("insurance_operator", "legal_operator");
         assertThat(authorization.getOperatorRoles(noCircle).block()).containsExactly("insurance_operator");
 
-        authorization.requireOperatorRole(OperatorRoleKey.LEGAL_OPERATOR, inCircle).block();
-        assertThatThrownBy(() -> authorization.requireOperatorRole(OperatorRoleKey.LEGAL_OPERATOR, noCircle).block())
-                .isInstanceOfSatisfying(ProblemException.class,
+        authorization
+                .requireOperatorRole(OperatorRoleKey.LEGAL_OPERATOR, inCircle)
+                .block();
+        assertThatThrownBy(() -> authorization
+                        .requireOperatorRole(OperatorRoleKey.LEGAL_OPERATOR, noCircle)
+                        .block())
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
                         refused -> assertThat(refused.status().value()).isEqualTo(403));
     }
 }

@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.custos.api.config.DatabaseEndpoint;
+import dev.custos.api.support.Evidence;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.Shares;
+import dev.custos.api.support.Shares.Share;
+import dev.custos.api.support.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,21 +26,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import dev.custos.api.config.DatabaseEndpoint;
-import dev.custos.api.support.Evidence;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Shares;
-import dev.custos.api.support.Shares.Share;
-import dev.custos.api.support.TestDatabase;
 
 /** The portal under attack: brute force, racing, probing, shadowing, and secrets that must never leak. */
 class PortalAbuseIT extends IntegrationTest {
@@ -75,14 +73,19 @@ class PortalAbuseIT extends IntegrationTest {
         try {
             List<CompletableFuture<Integer>> attempts = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                attempts.add(CompletableFuture.supplyAsync(() -> Shares.exchange(http(), share.token().raw(), null)
-                        .returnResult(String.class).getStatus().value(), pool));
+                attempts.add(CompletableFuture.supplyAsync(
+                        () -> Shares.exchange(http(), share.token().raw(), null)
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value(),
+                        pool));
             }
             List<Integer> statuses = new ArrayList<>();
             for (CompletableFuture<Integer> attempt : attempts) {
                 statuses.add(attempt.get());
             }
-            assertThat(statuses.stream().filter(status -> status == 200).count()).isEqualTo(5);
+            assertThat(statuses.stream().filter(status -> status == 200).count())
+                    .isEqualTo(5);
             assertThat(statuses).allMatch(status -> status == 200 || status == 401 || status == 429);
         } finally {
             pool.shutdown();
@@ -92,30 +95,36 @@ class PortalAbuseIT extends IntegrationTest {
     @Test
     void everyRefusalIsTheSameBytes() throws Exception {
         List<byte[]> bodies = new ArrayList<>();
-        bodies.add(refusal(UUID.randomUUID().toString(), null));                  // unknown
+        bodies.add(refusal(UUID.randomUUID().toString(), null)); // unknown
         Share expiring = share(null, null);
         var shortLived = Shares.token(me, expiring.grantId(), Instant.now().plusSeconds(1));
         Thread.sleep(1500);
-        bodies.add(refusal(shortLived.raw(), null));                               // expired
+        bodies.add(refusal(shortLived.raw(), null)); // expired
         Share revoked = share(null, null);
         me.post("/api/authority/tokens/" + revoked.token().id() + "/revoke", Map.of("reason", "x"))
-                .expectStatus().isOk();
-        bodies.add(refusal(revoked.token().raw(), null));                          // revoked
+                .expectStatus()
+                .isOk();
+        bodies.add(refusal(revoked.token().raw(), null)); // revoked
         Share once = share(1, null);
         Shares.session(http(), once.token().raw(), null);
-        bodies.add(refusal(once.token().raw(), null));                             // exhausted
+        bodies.add(refusal(once.token().raw(), null)); // exhausted
         Share guarded = share(null, "s3cret-passcode");
-        bodies.add(refusal(guarded.token().raw(), "not-the-passcode"));            // wrong passcode
-        bodies.add(refusal(guarded.token().raw(), null));                          // missing passcode
+        bodies.add(refusal(guarded.token().raw(), "not-the-passcode")); // wrong passcode
+        bodies.add(refusal(guarded.token().raw(), null)); // missing passcode
         for (byte[] body : bodies) {
             assertThat(body).isEqualTo("{\"ok\":false}".getBytes(StandardCharsets.UTF_8));
         }
     }
 
     private byte[] refusal(String token, String passcode) {
-        return Shares.exchange(http(), token, passcode).expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_JSON)
-                .expectBody().returnResult().getResponseBody();
+        return Shares.exchange(http(), token, passcode)
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
     }
 
     @Test
@@ -124,17 +133,24 @@ class PortalAbuseIT extends IntegrationTest {
         String session = Shares.session(http(), share.token().raw(), null);
         int limited = 0;
         for (int i = 0; i < 35; i++) {
-            int status = Shares.get(http(), session, "/p/authority/index").returnResult(String.class)
-                    .getStatus().value();
+            int status = Shares.get(http(), session, "/p/authority/index")
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value();
             if (status == 429) {
                 limited++;
             }
         }
         assertThat(limited).isGreaterThanOrEqualTo(5);
-        Shares.get(http(), session, "/p/authority/index").expectStatus().isEqualTo(429)
-                .expectBody().json("{}", true).jsonPath("$.detail").doesNotExist();
-        await().atMost(Duration.ofSeconds(5)).until(() -> Shares.eventTypes(me, share.grantId())
-                .contains("rate_limited"));
+        Shares.get(http(), session, "/p/authority/index")
+                .expectStatus()
+                .isEqualTo(429)
+                .expectBody()
+                .json("{}", true)
+                .jsonPath("$.detail")
+                .doesNotExist();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> Shares.eventTypes(me, share.grantId()).contains("rate_limited"));
     }
 
     @Test
@@ -142,13 +158,20 @@ class PortalAbuseIT extends IntegrationTest {
         // A known token (revoked, so every exchange is refused): its limit is per address and token.
         Share revoked = share(null, null);
         me.post("/api/authority/tokens/" + revoked.token().id() + "/revoke", Map.of("reason", "x"))
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
         int limited = 0;
         for (int i = 0; i < 35; i++) {
             String spoofed = "203.0.113." + i;
-            int status = http().post().uri("/p/authority/session").header("X-Forwarded-For", spoofed)
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("token", revoked.token().raw()))
-                    .exchange().returnResult(String.class).getStatus().value();
+            int status = http().post()
+                    .uri("/p/authority/session")
+                    .header("X-Forwarded-For", spoofed)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("token", revoked.token().raw()))
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value();
             if (status == 429) {
                 limited++;
             }
@@ -159,15 +182,17 @@ class PortalAbuseIT extends IntegrationTest {
     @Test
     void thePortalRoleCannotReadAnyTable() throws Exception {
         try (Connection portal = TestDatabase.connect(databaseUrl(), DatabaseEndpoint.PORTAL_ROLE, "runtime-password");
-             Statement statement = portal.createStatement();
-             Connection owner = TestDatabase.connect(databaseUrl(), TestDatabase.OWNER, "owner");
-             ResultSet tables = owner.createStatement().executeQuery("SELECT relname FROM pg_class WHERE relkind = 'r' "
-                     + "AND relnamespace = 'public'::regnamespace ORDER BY relname")) {
+                Statement statement = portal.createStatement();
+                Connection owner = TestDatabase.connect(databaseUrl(), TestDatabase.OWNER, "owner");
+                ResultSet tables = owner.createStatement()
+                        .executeQuery("SELECT relname FROM pg_class WHERE relkind = 'r' "
+                                + "AND relnamespace = 'public'::regnamespace ORDER BY relname")) {
             int checked = 0;
             while (tables.next()) {
                 String table = tables.getString(1);
                 assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM " + table + " LIMIT 1"))
-                        .as(table).hasMessageContaining("permission denied");
+                        .as(table)
+                        .hasMessageContaining("permission denied");
                 checked++;
             }
             assertThat(checked).isGreaterThan(15);
@@ -179,23 +204,26 @@ class PortalAbuseIT extends IntegrationTest {
         Share share = share(null, null);
         String fakeHash = "f".repeat(64);
         try (Connection portal = TestDatabase.connect(databaseUrl(), DatabaseEndpoint.PORTAL_ROLE, "runtime-password");
-             Statement statement = portal.createStatement()) {
+                Statement statement = portal.createStatement()) {
             // A reader's own temporary table and function, named like ours, with a row pointing at a real grant.
             statement.execute("CREATE TEMP TABLE cc_authority_access_tokens (id uuid, tenant_id uuid, grant_id uuid, "
                     + "token_hash text, status text, expires_at timestamptz, access_count int)");
-            statement.execute("INSERT INTO pg_temp.cc_authority_access_tokens VALUES ('" + share.token().id() + "', '"
-                    + me.tenant() + "', '" + share.grantId() + "', '" + fakeHash + "', 'active', now() + interval '1 day', 0)");
+            statement.execute("INSERT INTO pg_temp.cc_authority_access_tokens VALUES ('"
+                    + share.token().id() + "', '" + me.tenant() + "', '" + share.grantId() + "', '" + fakeHash
+                    + "', 'active', now() + interval '1 day', 0)");
             statement.execute("CREATE FUNCTION pg_temp.custos_current_tenant() RETURNS uuid LANGUAGE sql AS "
                     + "$$ SELECT '" + me.tenant() + "'::uuid $$");
-            try (ResultSet rows = statement.executeQuery("SELECT token_id FROM cc_authority_validate_token('"
-                    + fakeHash + "')")) {
+            try (ResultSet rows =
+                    statement.executeQuery("SELECT token_id FROM cc_authority_validate_token('" + fakeHash + "')")) {
                 rows.next();
                 assertThat(rows.getString("token_id")).isNull();
             }
             try (ResultSet rows = statement.executeQuery("SELECT token_id FROM cc_authority_validate_token('"
-                    + dev.custos.api.authority.ShareTokens.sha256Hex(share.token().raw()) + "')")) {
+                    + dev.custos.api.authority.ShareTokens.sha256Hex(
+                            share.token().raw()) + "')")) {
                 rows.next();
-                assertThat(rows.getString("token_id")).isEqualTo(share.token().id().toString());
+                assertThat(rows.getString("token_id"))
+                        .isEqualTo(share.token().id().toString());
             }
         }
     }
@@ -206,13 +234,18 @@ class PortalAbuseIT extends IntegrationTest {
      */
     @AfterAll
     static void noSecretInAnyLogLineEventOrAccessRow() throws Exception {
-        List<String> lines = LOGS.list.stream().map(event -> event.getFormattedMessage()
-                + (event.getThrowableProxy() == null ? "" : " " + event.getThrowableProxy().getMessage())).toList();
+        List<String> lines = LOGS.list.stream()
+                .map(event -> event.getFormattedMessage()
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : " " + event.getThrowableProxy().getMessage()))
+                .toList();
         assertThat(Shares.SECRETS).isNotEmpty();
-        assertThat(lines).as("the scan must be attached to the service's logging")
+        assertThat(lines)
+                .as("the scan must be attached to the service's logging")
                 .contains("portal secret scan: capturing");
         try (Connection superuser = TestDatabase.superuser(databaseName());
-             Statement statement = superuser.createStatement()) {
+                Statement statement = superuser.createStatement()) {
             // Every passcode hash kept so far, in its one home: none may appear in a log line, or in an event
             // written since hashes left the events (revision 1 of AuthorityGrantCreated still holds its own).
             List<String> hashes = new ArrayList<>();
@@ -229,7 +262,9 @@ class PortalAbuseIT extends IntegrationTest {
                         + "AND NOT (payload_type = 'dev.custos.events.authority.AuthorityGrantCreated' "
                         + "AND payload_revision = '1')")) {
                     rows.next();
-                    assertThat(rows.getLong(1)).as("events holding a passcode hash").isZero();
+                    assertThat(rows.getLong(1))
+                            .as("events holding a passcode hash")
+                            .isZero();
                 }
             }
             for (String secret : Shares.SECRETS) {

@@ -1,5 +1,13 @@
 package dev.custos.api.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.custos.api.support.Evidence;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.Shares;
+import dev.custos.api.support.Shares.Share;
+import dev.custos.api.support.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,22 +20,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import dev.custos.api.support.Evidence;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Shares;
-import dev.custos.api.support.Shares.Share;
-import dev.custos.api.support.TestDatabase;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The portal's brute-force budgets with the production defaults (100 failed exchanges a minute per address, a
@@ -48,6 +46,7 @@ class PortalBudgetsIT extends IntegrationTest {
     /** This test's own client address (documentation range), so budgets used up by one test do not leak. */
     private final String address = "198.51." + ThreadLocalRandom.current().nextInt(0, 255) + "."
             + ThreadLocalRandom.current().nextInt(0, 25);
+
     private Caller operator;
     private UUID bundle;
     private ExecutorService pool;
@@ -66,8 +65,8 @@ class PortalBudgetsIT extends IntegrationTest {
     }
 
     private Share share(String passcode) {
-        return Shares.share(operator, Instant.now().plus(1, ChronoUnit.DAYS), null, passcode,
-                Map.of("evidence_bundle", bundle));
+        return Shares.share(
+                operator, Instant.now().plus(1, ChronoUnit.DAYS), null, passcode, Map.of("evidence_bundle", bundle));
     }
 
     /** One exchange from {@code from}: its status and how long the answer took. */
@@ -77,9 +76,15 @@ class PortalBudgetsIT extends IntegrationTest {
             body.put("passcode", passcode);
         }
         long started = System.nanoTime();
-        int status = http().post().uri("/p/authority/session").header("X-Forwarded-For", from)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange().returnResult(String.class).getStatus().value();
+        int status = http().post()
+                .uri("/p/authority/session")
+                .header("X-Forwarded-For", from)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .returnResult(String.class)
+                .getStatus()
+                .value();
         return new Answer(status, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -103,11 +108,13 @@ class PortalBudgetsIT extends IntegrationTest {
         long eventsBefore = TestDatabase.count(databaseName(), events);
         long bucketsBefore = TestDatabase.count(databaseName(), buckets);
 
-        List<Answer> answers = concurrently(130, i -> exchange(address, UUID.randomUUID().toString(), null));
+        List<Answer> answers =
+                concurrently(130, i -> exchange(address, UUID.randomUUID().toString(), null));
 
         assertThat(answers).allMatch(answer -> answer.status() == 401 || answer.status() == 429);
         // Up to one pool's worth may pass the check while the last allowed failures are still in flight.
-        assertThat(answers.stream().filter(answer -> answer.status() == 401).count()).isBetween(100L, 116L);
+        assertThat(answers.stream().filter(answer -> answer.status() == 401).count())
+                .isBetween(100L, 116L);
         assertThat(TestDatabase.count(databaseName(), events)).isEqualTo(eventsBefore);
         assertThat(TestDatabase.count(databaseName(), buckets)).isEqualTo(bucketsBefore);
         // Once over budget, even a valid token from that address waits; another address is unaffected.
@@ -120,7 +127,8 @@ class PortalBudgetsIT extends IntegrationTest {
     void everyDenialTakesAtLeastTheFloor() throws Exception {
         Share revoked = share(null);
         operator.post("/api/authority/tokens/" + revoked.token().id() + "/revoke", Map.of("reason", "x"))
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
         List<Duration> unknown = new ArrayList<>();
         List<Duration> revokedTimes = new ArrayList<>();
         List<Duration> wrongPasscode = new ArrayList<>();
@@ -128,10 +136,12 @@ class PortalBudgetsIT extends IntegrationTest {
             unknown.add(timedDenial(exchange(address, UUID.randomUUID().toString(), null)));
             revokedTimes.add(timedDenial(exchange(address, revoked.token().raw(), null)));
             // A fresh guarded token each time, so that the passcode throttle does not add its own delay.
-            wrongPasscode.add(timedDenial(exchange(address, share("the-passcode-" + i).token().raw(), "wrong-one")));
+            wrongPasscode.add(timedDenial(
+                    exchange(address, share("the-passcode-" + i).token().raw(), "wrong-one")));
         }
-        System.out.printf("denial medians (ms): unknown %d, revoked %d, wrong passcode %d%n", median(unknown),
-                median(revokedTimes), median(wrongPasscode));
+        System.out.printf(
+                "denial medians (ms): unknown %d, revoked %d, wrong passcode %d%n",
+                median(unknown), median(revokedTimes), median(wrongPasscode));
     }
 
     private static Duration timedDenial(Answer answer) {
@@ -151,12 +161,15 @@ class PortalBudgetsIT extends IntegrationTest {
         Share guarded = share("correct horse");
         long started = System.nanoTime();
         for (int failure = 0; failure < 4; failure++) {
-            assertThat(exchange(address + failure, guarded.token().raw(), "wrong " + failure).status()).isEqualTo(401);
+            assertThat(exchange(address + failure, guarded.token().raw(), "wrong " + failure)
+                            .status())
+                    .isEqualTo(401);
         }
         // Checks after 1, 2 and 3 failures wait 200, 400 and 800 ms after the one before, whoever sends them.
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1400));
         // The rightful reader still gets in, 1.6 s after the fourth failure, and that clears the record.
-        assertThat(exchange(address, guarded.token().raw(), "correct horse").status()).isEqualTo(200);
+        assertThat(exchange(address, guarded.token().raw(), "correct horse").status())
+                .isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(3000));
         Answer afterSuccess = exchange(address, guarded.token().raw(), "wrong again");
         assertThat(afterSuccess.status()).isEqualTo(401);
@@ -166,16 +179,20 @@ class PortalBudgetsIT extends IntegrationTest {
     @Test
     void aFloodOfGuessesFromManyAddressesIsMostlyRefusedAndTheReaderStillGetsIn() throws Exception {
         Share guarded = share("correct horse");
-        List<Answer> flood = concurrently(40, i -> exchange("192.0.2." + i, guarded.token().raw(), "guess " + i));
+        List<Answer> flood =
+                concurrently(40, i -> exchange("192.0.2." + i, guarded.token().raw(), "guess " + i));
         long checked = flood.stream().filter(answer -> answer.status() == 401).count();
         long refused = flood.stream().filter(answer -> answer.status() == 429).count();
         assertThat(checked + refused).isEqualTo(40);
-        // Slots 0, 0.2, 0.6, 1.4, 3.0, 6.2, 12.6 s (and one more as failures land) fit within 25 s; every other guess is refused unchecked.
+        // Slots 0, 0.2, 0.6, 1.4, 3.0, 6.2, 12.6 s (and one more as failures land) fit within 25 s; every other guess
+        // is refused unchecked.
         assertThat(checked).isLessThanOrEqualTo(8);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() ->
-                exchange(address, guarded.token().raw(), "correct horse").status() == 200);
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(3))
+                .until(() -> exchange(address, guarded.token().raw(), "correct horse")
+                                .status()
+                        == 200);
     }
 
-    record Answer(int status, Duration took) {
-    }
+    record Answer(int status, Duration took) {}
 }

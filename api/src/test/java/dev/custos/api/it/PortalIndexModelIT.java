@@ -1,5 +1,11 @@
 package dev.custos.api.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custos.api.support.Evidence;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.Shares;
+import dev.custos.api.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,18 +19,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import dev.custos.api.support.Evidence;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Shares;
-import dev.custos.api.support.TestDatabase;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The stored portal index of every grant equals the index computed from scratch after every command, whatever the
@@ -39,24 +37,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalIndexModelIT extends IntegrationTest {
 
     private static final int STEPS = 160;
-    private static final List<String> SCOPABLE = List.of("evidence_object", "evidence_bundle", "claim",
-            "claim_dossier");
-    private static final List<String> HOLDABLE = List.of("evidence_object", "evidence_bundle", "claim",
-            "claim_dossier", "emergency_run", "dispute");
+    private static final List<String> SCOPABLE =
+            List.of("evidence_object", "evidence_bundle", "claim", "claim_dossier");
+    private static final List<String> HOLDABLE =
+            List.of("evidence_object", "evidence_bundle", "claim", "claim_dossier", "emergency_run", "dispute");
 
     /** An object the model made, and who (which circle) made it: requests about it go as that caller. */
-    private record Made(String type, UUID id, Caller by) {
-    }
+    private record Made(String type, UUID id, Caller by) {}
 
     /** A grant, its one token, and the caller (circle) that made it. */
-    private record Granted(UUID id, UUID tokenId, String session, Caller by) {
-    }
+    private record Granted(UUID id, UUID tokenId, String session, Caller by) {}
 
     private Random random;
     private List<Caller> callers;
     private final Map<String, List<Made>> made = new HashMap<>();
     private final List<Granted> grants = new ArrayList<>();
-    private final List<Made> holds = new ArrayList<>();
     private final List<String> history = new ArrayList<>();
     private final Instant expiresAt = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
@@ -67,7 +62,9 @@ class PortalIndexModelIT extends IntegrationTest {
         Caller legal = legalOperatorOfNewTenant();
         legal.assign("emergency_operator", legal.individual(), null);
         legal.assign("insurance_operator", legal.individual(), null);
-        callers = List.of(legal, legal.inCircle(legal.circleWith(legal.individual())),
+        callers = List.of(
+                legal,
+                legal.inCircle(legal.circleWith(legal.individual())),
                 legal.inCircle(legal.circleWith(legal.individual())));
         try (Connection db = TestDatabase.superuser(databaseName())) {
             try (PreparedStatement tenant = db.prepareStatement("SELECT set_config('app.tenant_id', ?, false)")) {
@@ -79,10 +76,18 @@ class PortalIndexModelIT extends IntegrationTest {
                 assertAgrees(db, legal.tenant(), seed, step);
             }
             // The model reached what it is meant to reach: shown items, and items hidden by a hold.
-            assertThat(scalar(db, "SELECT count(*) FROM cc_portal_grant_index WHERE jsonb_array_length("
-                    + "answer -> 'evidence') > 0")).as("grants showing evidence after " + history).isPositive();
-            assertThat(scalar(db, "SELECT count(*) FROM cc_legal_hold_targets t JOIN cc_legal_holds h "
-                    + "ON h.id = t.hold_id WHERE h.restrict_sharing")).as("restricting targets after " + history).isPositive();
+            assertThat(scalar(
+                            db,
+                            "SELECT count(*) FROM cc_portal_grant_index WHERE jsonb_array_length("
+                                    + "answer -> 'evidence') > 0"))
+                    .as("grants showing evidence after " + history)
+                    .isPositive();
+            assertThat(scalar(
+                            db,
+                            "SELECT count(*) FROM cc_legal_hold_targets t JOIN cc_legal_holds h "
+                                    + "ON h.id = t.hold_id WHERE h.restrict_sharing"))
+                    .as("restricting targets after " + history)
+                    .isPositive();
         }
     }
 
@@ -93,8 +98,7 @@ class PortalIndexModelIT extends IntegrationTest {
         } else if (choice < 22) {
             return on("evidence_object", e -> e.by().post("/api/evidence/" + e.id() + "/seal", Map.of()), "seal");
         } else if (choice < 25) {
-            return on("evidence_object", e -> e.by().post("/api/evidence/" + e.id() + "/verify", Map.of()),
-                    "verify");
+            return on("evidence_object", e -> e.by().post("/api/evidence/" + e.id() + "/verify", Map.of()), "verify");
         } else if (choice < 29) {
             return on("evidence_object", e -> e.by().delete("/api/evidence/" + e.id()), "destroy");
         } else if (choice < 34) {
@@ -103,46 +107,103 @@ class PortalIndexModelIT extends IntegrationTest {
             for (int i = 0; i <= random.nextInt(3); i++) {
                 members.add(pick("evidence_object").id());
             }
-            return create("evidence_bundle", by, () -> by.post("/api/evidence/bundles",
-                    Map.of("title", "Bundle", "evidence_ids", members.stream().distinct().toList())), "bundle");
+            return create(
+                    "evidence_bundle",
+                    by,
+                    () -> by.post(
+                            "/api/evidence/bundles",
+                            Map.of(
+                                    "title",
+                                    "Bundle",
+                                    "evidence_ids",
+                                    members.stream().distinct().toList())),
+                    "bundle");
         } else if (choice < 39) {
-            return on("evidence_bundle", b -> b.by().post("/api/evidence/bundles/" + b.id() + "/seal", Map.of()),
+            return on(
+                    "evidence_bundle",
+                    b -> b.by().post("/api/evidence/bundles/" + b.id() + "/seal", Map.of()),
                     "seal bundle");
         } else if (choice < 42) {
             Caller by = caller();
-            return create("claim", by, () -> by.post("/api/insurance/claims", Map.of("claim_number",
-                    "CLM-" + UUID.randomUUID(), "policy_ref", "POL-7", "loss_date", "2026-11-20", "title",
-                    "Hail")), "claim");
+            return create(
+                    "claim",
+                    by,
+                    () -> by.post(
+                            "/api/insurance/claims",
+                            Map.of(
+                                    "claim_number",
+                                    "CLM-" + UUID.randomUUID(),
+                                    "policy_ref",
+                                    "POL-7",
+                                    "loss_date",
+                                    "2026-11-20",
+                                    "title",
+                                    "Hail")),
+                    "claim");
         } else if (choice < 46) {
             Made evidence = pick("evidence_object");
-            return on("claim", c -> c.by().post("/api/insurance/claims/" + c.id() + "/evidence",
-                    Map.of("evidence_id", evidence.id())), "attach " + evidence.id());
+            return on(
+                    "claim",
+                    c -> c.by().post(
+                                    "/api/insurance/claims/" + c.id() + "/evidence",
+                                    Map.of("evidence_id", evidence.id())),
+                    "attach " + evidence.id());
         } else if (choice < 50) {
             Made claim = pick("claim");
-            return claim == null ? "no claim" : create("claim_dossier", claim.by(), () -> claim.by().post(
-                    "/api/operator/insurance/claims/" + claim.id() + "/assemble", Map.of()), "dossier");
+            return claim == null
+                    ? "no claim"
+                    : create(
+                            "claim_dossier",
+                            claim.by(),
+                            () -> claim.by()
+                                    .post("/api/operator/insurance/claims/" + claim.id() + "/assemble", Map.of()),
+                            "dossier");
         } else if (choice < 52) {
             Caller by = caller();
-            return create("emergency_run", by, () -> by.post("/api/operator/emergency/runs/start",
-                    Map.of("run_type", "flood", "title", "Flood")), "run");
+            return create(
+                    "emergency_run",
+                    by,
+                    () -> by.post("/api/operator/emergency/runs/start", Map.of("run_type", "flood", "title", "Flood")),
+                    "run");
         } else if (choice < 54) {
             Made evidence = pick("evidence_object");
-            return on("emergency_run", r -> r.by().post("/api/emergency/runs/" + r.id() + "/captures",
-                    Map.of("evidence_id", evidence.id())), "run capture " + evidence.id());
+            return on(
+                    "emergency_run",
+                    r -> r.by().post(
+                                    "/api/emergency/runs/" + r.id() + "/captures",
+                                    Map.of("evidence_id", evidence.id())),
+                    "run capture " + evidence.id());
         } else if (choice < 56) {
             Made run = pick("emergency_run");
-            return run == null ? "no run" : create("evidence_bundle", run.by(), () -> run.by().post(
-                    "/api/operator/emergency/runs/" + run.id() + "/generate-record-pack", Map.of()), "record pack");
+            return run == null
+                    ? "no run"
+                    : create(
+                            "evidence_bundle",
+                            run.by(),
+                            () -> run.by()
+                                    .post(
+                                            "/api/operator/emergency/runs/" + run.id() + "/generate-record-pack",
+                                            Map.of()),
+                            "record pack");
         } else if (choice < 58) {
             Caller by = caller();
-            return create("dispute", by, () -> by.post("/api/disputes", Map.of("title", "Smith v. Acme",
-                    "counterparty", "Smith")), "dispute");
+            return create(
+                    "dispute",
+                    by,
+                    () -> by.post("/api/disputes", Map.of("title", "Smith v. Acme", "counterparty", "Smith")),
+                    "dispute");
         } else if (choice < 61) {
-            String type = List.of("evidence_object", "evidence_bundle", "claim_dossier").get(random.nextInt(3));
+            String type = List.of("evidence_object", "evidence_bundle", "claim_dossier")
+                    .get(random.nextInt(3));
             Made material = pick(type);
-            return material == null ? "no material" : on("dispute", d -> d.by().post("/api/disputes/" + d.id()
-                    + "/materials", Map.of("material_type", type, "material_id", material.id())),
-                    "material " + type + " " + material.id());
+            return material == null
+                    ? "no material"
+                    : on(
+                            "dispute",
+                            d -> d.by().post(
+                                            "/api/disputes/" + d.id() + "/materials",
+                                            Map.of("material_type", type, "material_id", material.id())),
+                            "material " + type + " " + material.id());
         } else if (choice < 63) {
             Made dispute = pick("dispute");
             return dispute == null ? "no dispute" : packOf(dispute);
@@ -153,62 +214,92 @@ class PortalIndexModelIT extends IntegrationTest {
         } else if (choice < 87 || (choice < 97 && objects("legal_hold").isEmpty())) {
             boolean restrict = random.nextInt(4) != 0;
             Caller by = caller();
-            return create("legal_hold", by, () -> by.post("/api/operator/legal/holds", Map.of("title", "Hold",
-                    "reason", "litigation", "restrict_sharing", restrict)), "hold restrict=" + restrict);
+            return create(
+                    "legal_hold",
+                    by,
+                    () -> by.post(
+                            "/api/operator/legal/holds",
+                            Map.of("title", "Hold", "reason", "litigation", "restrict_sharing", restrict)),
+                    "hold restrict=" + restrict);
         } else if (choice < 94) {
             String type = HOLDABLE.get(random.nextInt(HOLDABLE.size()));
             Made target = pick(type);
-            return target == null ? "no " + type : on("legal_hold", h -> h.by().post("/api/operator/legal/holds/"
-                    + h.id() + "/targets", Map.of("target_type", type, "target_id", target.id())),
-                    "target " + type + " " + target.id());
+            return target == null
+                    ? "no " + type
+                    : on(
+                            "legal_hold",
+                            h -> h.by().post(
+                                            "/api/operator/legal/holds/" + h.id() + "/targets",
+                                            Map.of("target_type", type, "target_id", target.id())),
+                            "target " + type + " " + target.id());
         } else if (choice < 97) {
-            return on("legal_hold", h -> h.by().post("/api/operator/legal/holds/" + h.id() + "/release",
-                    Map.of("reason", "settled")), "release");
+            return on(
+                    "legal_hold",
+                    h -> h.by().post("/api/operator/legal/holds/" + h.id() + "/release", Map.of("reason", "settled")),
+                    "release");
         } else if (grants.isEmpty()) {
             return "no grant";
         } else {
             Granted grant = grants.get(random.nextInt(grants.size()));
             if (random.nextBoolean()) {
-                return status(grant.by().post("/api/authority/grants/" + grant.id() + "/revoke",
-                        Map.of("reason", "done")), "revoke grant " + grant.id());
+                return status(
+                        grant.by().post("/api/authority/grants/" + grant.id() + "/revoke", Map.of("reason", "done")),
+                        "revoke grant " + grant.id());
             }
-            return status(grant.by().post("/api/authority/tokens/" + grant.tokenId() + "/revoke",
-                    Map.of("reason", "done")), "revoke token " + grant.tokenId());
+            return status(
+                    grant.by().post("/api/authority/tokens/" + grant.tokenId() + "/revoke", Map.of("reason", "done")),
+                    "revoke token " + grant.tokenId());
         }
     }
 
     private String capture() {
         Caller by = caller();
         int link = random.nextInt(4);
-        String header = List.of("", "x-emergency-run-id", "x-claim-id", "x-dispute-id").get(link);
-        Made container = link == 0 ? null
+        String header =
+                List.of("", "x-emergency-run-id", "x-claim-id", "x-dispute-id").get(link);
+        Made container = link == 0
+                ? null
                 : pickBy(List.of("", "emergency_run", "claim", "dispute").get(link), by);
-        UUID id = container == null ? Evidence.uploadId(by, "Photo")
+        UUID id = container == null
+                ? Evidence.uploadId(by, "Photo")
                 : Evidence.uploadFor(by, header, container.id(), "Photo");
         objects("evidence_object").add(new Made("evidence_object", id, by));
         // Most evidence is sealed at once: only sealed evidence may be shared.
         boolean sealed = random.nextInt(3) != 0
-                && by.post("/api/evidence/" + id + "/seal", Map.of()).returnResult(String.class).getStatus()
-                .is2xxSuccessful();
-        return "capture " + id + (sealed ? " sealed" : "") + (container == null ? "" : " for " + container.type() + " " + container.id());
+                && by.post("/api/evidence/" + id + "/seal", Map.of())
+                        .returnResult(String.class)
+                        .getStatus()
+                        .is2xxSuccessful();
+        return "capture " + id + (sealed ? " sealed" : "")
+                + (container == null ? "" : " for " + container.type() + " " + container.id());
     }
 
     private String packOf(Made dispute) {
-        EntityExchangeResult<Map> pack = dispute.by().post("/api/operator/disputes/" + dispute.id()
-                + "/assemble-defense-pack", Map.of()).expectBody(Map.class).returnResult();
+        EntityExchangeResult<Map> pack = dispute.by()
+                .post("/api/operator/disputes/" + dispute.id() + "/assemble-defense-pack", Map.of())
+                .expectBody(Map.class)
+                .returnResult();
         noServerError(pack.getStatus().value(), "defense pack");
         if (pack.getStatus().value() == 201) {
-            objects("evidence_bundle").add(new Made("evidence_bundle",
-                    UUID.fromString((String) pack.getResponseBody().get("bundle_id")), dispute.by()));
+            objects("evidence_bundle")
+                    .add(new Made(
+                            "evidence_bundle",
+                            UUID.fromString((String) pack.getResponseBody().get("bundle_id")),
+                            dispute.by()));
         }
         return "defense pack " + pack.getStatus().value();
     }
 
     private String grant() {
         Caller by = caller();
-        Map<?, ?> created = by.post("/api/authority/grants", Map.of("grant_type", "adjuster", "title", "Grant",
-                "expires_at", expiresAt.toString())).expectStatus().isCreated().expectBody(Map.class)
-                .returnResult().getResponseBody();
+        Map<?, ?> created = by.post(
+                        "/api/authority/grants",
+                        Map.of("grant_type", "adjuster", "title", "Grant", "expires_at", expiresAt.toString()))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         UUID grantId = UUID.fromString((String) created.get("id"));
         Shares.Token token = Shares.token(by, grantId, null);
         grants.add(new Granted(grantId, token.id(), Shares.session(http(), token.raw(), null), by));
@@ -227,13 +318,15 @@ class PortalIndexModelIT extends IntegrationTest {
         if (object == null) {
             return "no " + type;
         }
-        return status(grant.by().post("/api/authority/grants/" + grant.id() + "/scopes",
-                Map.of("scope_type", type, "scope_id", object.id())), "scope " + grant.id() + " " + type + " "
-                + object.id());
+        return status(
+                grant.by()
+                        .post(
+                                "/api/authority/grants/" + grant.id() + "/scopes",
+                                Map.of("scope_type", type, "scope_id", object.id())),
+                "scope " + grant.id() + " " + type + " " + object.id());
     }
 
-    private String on(String type, java.util.function.Function<Made, WebTestClient.ResponseSpec> request,
-                      String what) {
+    private String on(String type, java.util.function.Function<Made, WebTestClient.ResponseSpec> request, String what) {
         Made object = pick(type);
         return object == null ? "no " + type : status(request.apply(object), what + " " + object.id());
     }
@@ -243,7 +336,11 @@ class PortalIndexModelIT extends IntegrationTest {
         int status = result.getStatus().value();
         noServerError(status, what);
         if (status == 201) {
-            objects(type).add(new Made(type, UUID.fromString((String) result.getResponseBody().get("id")), by));
+            objects(type)
+                    .add(new Made(
+                            type,
+                            UUID.fromString((String) result.getResponseBody().get("id")),
+                            by));
         }
         return what + " " + status;
     }
@@ -313,11 +410,15 @@ class PortalIndexModelIT extends IntegrationTest {
                 }
             }
         }
-        assertThat(wrong).as("seed " + seed + ", after step " + step + " of " + history).isEmpty();
+        assertThat(wrong)
+                .as("seed " + seed + ", after step " + step + " of " + history)
+                .isEmpty();
         if (step % 10 == 0 && !grants.isEmpty()) {
             Granted grant = grants.get(random.nextInt(grants.size()));
-            int status = Shares.get(http(), grant.session(), "/p/authority/index").returnResult(String.class)
-                    .getStatus().value();
+            int status = Shares.get(http(), grant.session(), "/p/authority/index")
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value();
             assertThat(status).as("the portal's index over HTTP").isIn(200, 401);
         }
     }

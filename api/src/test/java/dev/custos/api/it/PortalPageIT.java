@@ -2,6 +2,11 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.Evidence;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.PortalBrowser;
+import dev.custos.api.support.Shares;
+import dev.custos.api.support.Shares.Share;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
-
-import dev.custos.api.support.Evidence;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.PortalBrowser;
-import dev.custos.api.support.Shares;
-import dev.custos.api.support.Shares.Share;
 
 /**
  * The portal page's paths in a real browser (Debian's headless Chromium): open, passcode, index; downloads and
@@ -31,30 +29,70 @@ class PortalPageIT extends IntegrationTest {
 
     @Test
     void thePageAndItsOwnFilesAreServedNeverCachedNeverIndexedAndWithAStrictPolicy() {
-        http().get().uri("/p/authority").exchange().expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith("text/html")
-                .expectHeader().valueEquals("Cache-Control", "no-store")
-                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
-                .expectHeader().valueEquals("X-Robots-Tag", "noindex, nofollow")
-                .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
-                        .contains("default-src 'none'").contains("script-src 'self'")
-                        .contains("frame-ancestors 'none'").doesNotContain("unsafe"))
-                .expectBody(String.class).value(html -> assertThat(html)
+        http().get()
+                .uri("/p/authority")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/html")
+                .expectHeader()
+                .valueEquals("Cache-Control", "no-store")
+                .expectHeader()
+                .valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader()
+                .valueEquals("X-Robots-Tag", "noindex, nofollow")
+                .expectHeader()
+                .value(
+                        "Content-Security-Policy",
+                        policy -> assertThat(policy)
+                                .contains("default-src 'none'")
+                                .contains("script-src 'self'")
+                                .contains("frame-ancestors 'none'")
+                                .doesNotContain("unsafe"))
+                .expectBody(String.class)
+                .value(html -> assertThat(html)
                         .contains("<meta name=\"robots\" content=\"noindex, nofollow\">")
-                        .doesNotContain("<script>").doesNotContain("http://").doesNotContain("https://"));
+                        .doesNotContain("<script>")
+                        .doesNotContain("http://")
+                        .doesNotContain("https://"));
         for (String script : List.of("format.js", "sha256.js", "portal-view.js", "portal.js")) {
-            http().get().uri("/p/authority/assets/" + script).exchange().expectStatus().isOk()
-                    .expectHeader().contentTypeCompatibleWith("text/javascript")
-                    .expectHeader().exists("Content-Security-Policy")
-                    .expectBody(String.class).value(source -> assertThat(source)
-                            .doesNotContain("innerHTML").doesNotContain("localStorage").doesNotContain("eval(")
-                            .doesNotContain("http://").doesNotContain("https://"));
+            http().get()
+                    .uri("/p/authority/assets/" + script)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .contentTypeCompatibleWith("text/javascript")
+                    .expectHeader()
+                    .exists("Content-Security-Policy")
+                    .expectBody(String.class)
+                    .value(source -> assertThat(source)
+                            .doesNotContain("innerHTML")
+                            .doesNotContain("localStorage")
+                            .doesNotContain("eval(")
+                            .doesNotContain("http://")
+                            .doesNotContain("https://"));
         }
-        http().get().uri("/p/authority/assets/portal.css").exchange().expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith("text/css");
-        http().get().uri("/p/authority/assets/application.yml").exchange().expectStatus().isNotFound();
-        http().get().uri("/p/authority/assets/..%2Fapplication.yml").exchange().expectStatus().is4xxClientError()
-                .expectBody(String.class).value(body -> assertThat(body).doesNotContain("custos:"));
+        http().get()
+                .uri("/p/authority/assets/portal.css")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/css");
+        http().get()
+                .uri("/p/authority/assets/application.yml")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        http().get()
+                .uri("/p/authority/assets/..%2Fapplication.yml")
+                .exchange()
+                .expectStatus()
+                .is4xxClientError()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).doesNotContain("custos:"));
     }
 
     /**
@@ -67,7 +105,11 @@ class PortalPageIT extends IntegrationTest {
         UUID roof = Evidence.sealed(me, "Roof photo");
         UUID loose = Evidence.sealed(me, "Adjuster's notes");
         UUID bundle = Evidence.sealedBundle(me, "Claim 7 pack", roof, Evidence.sealed(me, "Gutter photo"));
-        Share share = Shares.share(me, Instant.now().plus(Duration.ofDays(3)), null, "page-passcode-42",
+        Share share = Shares.share(
+                me,
+                Instant.now().plus(Duration.ofDays(3)),
+                null,
+                "page-passcode-42",
                 Map.of("evidence_bundle", bundle, "evidence_object", loose));
 
         try (PortalBrowser browser = PortalBrowser.desktop()) {
@@ -86,13 +128,17 @@ class PortalPageIT extends IntegrationTest {
             browser.click("#passcode-submit");
             browser.shown("#index");
             assertThat(browser.find("#title").getText()).isEqualTo("Claim 7 for the adjuster");
-            assertThat(browser.find("#grant").getText()).contains("Shared with you as an adjuster")
-                    .containsPattern("expires in 3 days").doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
+            assertThat(browser.find("#grant").getText())
+                    .contains("Shared with you as an adjuster")
+                    .containsPattern("expires in 3 days")
+                    .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
             assertThat(browser.findAll("#bundles article")).hasSize(1);
             assertThat(browser.find("#bundles article h3").getText()).isEqualTo("Claim 7 pack");
-            assertThat(browser.findAll("#bundles article .files .file-title")).extracting(e -> e.getText())
+            assertThat(browser.findAll("#bundles article .files .file-title"))
+                    .extracting(e -> e.getText())
                     .containsExactly("Roof photo", "Gutter photo");
-            assertThat(browser.findAll("#loose .file-title")).extracting(e -> e.getText())
+            assertThat(browser.findAll("#loose .file-title"))
+                    .extracting(e -> e.getText())
                     .containsExactly("Adjuster's notes");
             assertThat(browser.find("#bundles-part").getText()).doesNotContain("Adjuster's notes");
             browser.assertAccessible();
@@ -109,27 +155,32 @@ class PortalPageIT extends IntegrationTest {
     void theBrowserVerifiesDownloadsAndManifestsAndCatchesATamperedBlob() throws Exception {
         Caller me = newTenant();
         byte[] content = ("roof photo " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        UUID photo = UUID.fromString((String) Evidence.upload(me, "Roof photo", content).get("id"));
+        UUID photo = UUID.fromString(
+                (String) Evidence.upload(me, "Roof photo", content).get("id"));
         me.post("/api/evidence/" + photo + "/seal", Map.of()).expectStatus().isOk();
         UUID bundle = Evidence.sealedBundle(me, "Claim 7 roof photos", photo);
-        Share share = Shares.share(me, Instant.now().plus(Duration.ofDays(1)), null, null,
-                Map.of("evidence_bundle", bundle));
+        Share share =
+                Shares.share(me, Instant.now().plus(Duration.ofDays(1)), null, null, Map.of("evidence_bundle", bundle));
         String check = "#bundles .files .check";
 
         try (PortalBrowser browser = PortalBrowser.desktop()) {
             browser.open(page(share));
             browser.shown("#index");
-            assertThat(browser.find("#grant").getText()).containsPattern("expires in (23|24) hours")
+            assertThat(browser.find("#grant").getText())
+                    .containsPattern("expires in (23|24) hours")
                     .contains("Available until");
-            assertThat(browser.find("#bundles .files .meta").getText()).startsWith("Text file · "
-                    + content.length + " bytes · sealed ");
+            assertThat(browser.find("#bundles .files .meta").getText())
+                    .startsWith("Text file · " + content.length + " bytes · sealed ");
 
             browser.click("#bundles article > button");
             browser.waitForText("#bundles article > .check", "Verified");
-            assertThat(browser.find("#bundles details pre").getAttribute("textContent")).contains(photo.toString());
+            assertThat(browser.find("#bundles details pre").getAttribute("textContent"))
+                    .contains(photo.toString());
 
             download(browser, check, "Verified");
-            assertThat(browser.find(check).getText()).contains(Evidence.sha256(content)).contains("Saved");
+            assertThat(browser.find(check).getText())
+                    .contains(Evidence.sha256(content))
+                    .contains("Saved");
             streamAbove(browser, 0);
             download(browser, check, "Verified");
             browser.assertAccessible();
@@ -137,7 +188,8 @@ class PortalPageIT extends IntegrationTest {
 
             tamper(content);
             download(browser, check, "Warning");
-            assertThat(browser.find(check).getText()).contains("not the " + Evidence.sha256(content))
+            assertThat(browser.find(check).getText())
+                    .contains("not the " + Evidence.sha256(content))
                     .contains("not saved");
             streamAbove(browser, 32_000_000);
             download(browser, check, "Warning");
@@ -152,16 +204,44 @@ class PortalPageIT extends IntegrationTest {
     void aSharedDossierShowsItsClaimAndFilesAndItsHashIsRecomputed() throws Exception {
         Caller me = newTenant();
         me.assign("insurance_operator", me.individual(), null);
-        UUID claim = UUID.fromString((String) me.post("/api/insurance/claims", Map.of("claim_number", "CLM-9",
-                        "policy_ref", "POL-9", "loss_date", "2026-11-20", "title", "Hail damage"))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        UUID claim = UUID.fromString((String) me.post(
+                        "/api/insurance/claims",
+                        Map.of(
+                                "claim_number",
+                                "CLM-9",
+                                "policy_ref",
+                                "POL-9",
+                                "loss_date",
+                                "2026-11-20",
+                                "title",
+                                "Hail damage"))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id"));
         Evidence.uploadFor(me, "x-claim-id", claim, "Roof photo");
         Map<?, ?> dossier = me.post("/api/operator/insurance/claims/" + claim + "/assemble", Map.of())
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        Map<?, ?> shared = me.post("/api/operator/insurance/dossiers/" + dossier.get("id") + "/share-authority",
-                        Map.of("grant_type", "insurer", "title", "Hail claim",
-                                "expires_at", Instant.now().plus(Duration.ofDays(2)).toString()))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<?, ?> shared = me.post(
+                        "/api/operator/insurance/dossiers/" + dossier.get("id") + "/share-authority",
+                        Map.of(
+                                "grant_type",
+                                "insurer",
+                                "title",
+                                "Hail claim",
+                                "expires_at",
+                                Instant.now().plus(Duration.ofDays(2)).toString()))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
 
         try (PortalBrowser browser = PortalBrowser.desktop()) {
             String url = (String) shared.get("share_url");
@@ -169,14 +249,18 @@ class PortalPageIT extends IntegrationTest {
             browser.shown("#dossiers");
             assertThat(browser.find("#grant").getText()).contains("Shared with you as an insurer");
             assertThat(browser.find("#dossiers article h3").getText()).isEqualTo("Hail damage");
-            assertThat(browser.find("#dossiers article").getText()).contains("Claim CLM-9 · policy POL-9 · loss on")
-                    .contains("20, 2026").contains((String) dossier.get("dossier_sha256"));
-            assertThat(browser.findAll("#dossiers .files .file-title")).extracting(e -> e.getText())
+            assertThat(browser.find("#dossiers article").getText())
+                    .contains("Claim CLM-9 · policy POL-9 · loss on")
+                    .contains("20, 2026")
+                    .contains((String) dossier.get("dossier_sha256"));
+            assertThat(browser.findAll("#dossiers .files .file-title"))
+                    .extracting(e -> e.getText())
                     .containsExactly("Roof photo");
             assertThat(browser.find("#loose-part").isDisplayed()).isFalse();
             browser.click("#dossiers article > button");
             browser.waitForText("#dossiers article > .check", "Verified");
-            assertThat(browser.find("#dossiers details pre").getAttribute("textContent")).contains(claim.toString());
+            assertThat(browser.find("#dossiers details pre").getAttribute("textContent"))
+                    .contains(claim.toString());
             browser.assertAccessible();
             browser.screenshot("dossier");
         }
@@ -187,8 +271,8 @@ class PortalPageIT extends IntegrationTest {
     void theKeyboardAloneIsEnough() throws Exception {
         Caller me = newTenant();
         UUID bundle = Evidence.sealedBundle(me, "Claim 9 pack", Evidence.sealed(me, "Roof photo"));
-        Share share = Shares.share(me, Instant.now().plus(Duration.ofDays(1)), null, "keyboard-42",
-                Map.of("evidence_bundle", bundle));
+        Share share = Shares.share(
+                me, Instant.now().plus(Duration.ofDays(1)), null, "keyboard-42", Map.of("evidence_bundle", bundle));
         try (PortalBrowser browser = PortalBrowser.desktop()) {
             browser.open(page(share));
             browser.shown("#passcode");
@@ -212,28 +296,31 @@ class PortalPageIT extends IntegrationTest {
     }
 
     private static void download(PortalBrowser browser, String check, String outcome) {
-        browser.script("var c = document.querySelector(arguments[0]); c.textContent = ''; c.className = 'check';",
-                check);
+        browser.script(
+                "var c = document.querySelector(arguments[0]); c.textContent = ''; c.className = 'check';", check);
         browser.click("#bundles .files button");
         browser.waitForText(check, outcome);
     }
 
     /** Files above this size are hashed as they stream in (the page's own setting, on its root element). */
     private static void streamAbove(PortalBrowser browser, long bytes) {
-        browser.script("document.documentElement.setAttribute('data-stream-above', arguments[0]);",
-                String.valueOf(bytes));
+        browser.script(
+                "document.documentElement.setAttribute('data-stream-above', arguments[0]);", String.valueOf(bytes));
     }
 
     /** Changes the stored blob on disk, as a storage provider or an intruder might. */
     private static void tamper(byte[] content) throws Exception {
         try (var files = Files.walk(blobDirectory())) {
-            Path blob = files.filter(Files::isRegularFile).filter(file -> {
-                try {
-                    return Arrays.equals(Files.readAllBytes(file), content);
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            }).findFirst().orElseThrow();
+            Path blob = files.filter(Files::isRegularFile)
+                    .filter(file -> {
+                        try {
+                            return Arrays.equals(Files.readAllBytes(file), content);
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    })
+                    .findFirst()
+                    .orElseThrow();
             Files.write(blob, "roof photo, edited".getBytes(StandardCharsets.UTF_8));
         }
     }

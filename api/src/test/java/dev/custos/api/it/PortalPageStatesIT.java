@@ -2,19 +2,17 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
 import dev.custos.api.support.PortalBrowser;
 import dev.custos.api.support.Shares;
 import dev.custos.api.support.Shares.Share;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every state the portal page can be in, on a 360 px phone in Debian's headless Chromium: each is reached the way a
@@ -28,7 +26,9 @@ class PortalPageStatesIT extends IntegrationTest {
         try (PortalBrowser browser = PortalBrowser.phone()) {
             browser.open(base());
             browser.shown("#state-no-token");
-            assertThat(browser.activeStateText()).contains("This link is incomplete").contains("full link");
+            assertThat(browser.activeStateText())
+                    .contains("This link is incomplete")
+                    .contains("full link");
             assertState(browser, "no-token");
         }
     }
@@ -44,7 +44,8 @@ class PortalPageStatesIT extends IntegrationTest {
         UUID bundle = Evidence.sealedBundle(me, "Pack", Evidence.sealed(me, "Roof photo"));
         Share revoked = Shares.share(me, inADay(), null, null, Map.of("evidence_bundle", bundle));
         me.post("/api/authority/tokens/" + revoked.token().id() + "/revoke", Map.of("reason", "wrong person"))
-                .expectStatus().isOk();
+                .expectStatus()
+                .isOk();
         Share usedUp = Shares.share(me, inADay(), 1, null, Map.of("evidence_bundle", bundle));
         Shares.session(http(), usedUp.token().raw(), null);
         Share expired = Shares.share(me, inADay(), null, null, Map.of("evidence_bundle", bundle));
@@ -53,7 +54,10 @@ class PortalPageStatesIT extends IntegrationTest {
 
         List<String> prompts = new java.util.ArrayList<>();
         List<String> denials = new java.util.ArrayList<>();
-        for (String token : List.of(revoked.token().raw(), usedUp.token().raw(), shortLived.raw(),
+        for (String token : List.of(
+                revoked.token().raw(),
+                usedUp.token().raw(),
+                shortLived.raw(),
                 "an-unknown-token-" + UUID.randomUUID())) {
             try (PortalBrowser browser = PortalBrowser.phone()) {
                 browser.open(base() + "#token=" + token);
@@ -72,7 +76,9 @@ class PortalPageStatesIT extends IntegrationTest {
         }
         assertThat(prompts).containsOnly(prompts.get(0));
         assertThat(denials).containsOnly(denials.get(0));
-        assertThat(denials.get(0)).contains("This link cannot be opened").contains("does not say which")
+        assertThat(denials.get(0))
+                .contains("This link cannot be opened")
+                .contains("does not say which")
                 .contains("Ask the person who sent it");
     }
 
@@ -93,11 +99,14 @@ class PortalPageStatesIT extends IntegrationTest {
             assertState(browser, "index-phone");
 
             me.post("/api/authority/grants/" + share.grantId() + "/revoke", Map.of("reason", "matter settled"))
-                    .expectStatus().isOk();
+                    .expectStatus()
+                    .isOk();
             browser.click("#bundles article > button");
             browser.shown("#state-session-ended");
             assertThat(browser.find("#index").isDisplayed()).isFalse();
-            assertThat(browser.activeStateText()).contains("Your visit has ended").contains("Open the share again");
+            assertThat(browser.activeStateText())
+                    .contains("Your visit has ended")
+                    .contains("Open the share again");
             assertState(browser, "session-ended");
 
             browser.click("#reopen");
@@ -116,7 +125,8 @@ class PortalPageStatesIT extends IntegrationTest {
             browser.open(base());
             browser.shown("#state-no-token");
             // Spend this address's budget for the token from inside the page, as a reader clicking on would.
-            Object statuses = browser.asyncScript("""
+            Object statuses = browser.asyncScript(
+                    """
                     var done = arguments[arguments.length - 1];
                     var seen = [];
                     function next(n) {
@@ -149,7 +159,9 @@ class PortalPageStatesIT extends IntegrationTest {
             browser.devtools("Network.setBlockedURLs", Map.of("urls", List.of("*/p/authority/session")));
             browser.open(base() + "#token=" + share.token().raw());
             browser.shown("#state-network");
-            assertThat(browser.activeStateText()).contains("Custos could not be reached").contains("try again");
+            assertThat(browser.activeStateText())
+                    .contains("Custos could not be reached")
+                    .contains("try again");
             assertState(browser, "network-error");
 
             browser.devtools("Network.setBlockedURLs", Map.of("urls", List.of()));
@@ -163,7 +175,8 @@ class PortalPageStatesIT extends IntegrationTest {
     private static void assertState(PortalBrowser browser, String name) throws Exception {
         browser.assertAccessible();
         browser.assertNoSidewaysScrolling();
-        assertThat(browser.script("return document.documentElement.clientWidth;")).isEqualTo(360L);
+        assertThat(browser.script("return document.documentElement.clientWidth;"))
+                .isEqualTo(360L);
         browser.screenshot(name + "-360");
     }
 

@@ -2,12 +2,10 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.custos.api.support.IntegrationTest;
 import dev.custos.api.support.PortalBrowser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The portal page's own tools, checked on their own in Chromium: the incremental SHA-256 it uses for large files,

@@ -2,6 +2,12 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.Evidence;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.Jwts;
+import dev.custos.api.support.Shares;
+import dev.custos.api.support.TestDatabase;
+import dev.custos.query.rebuild.ProjectionTables;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,16 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import dev.custos.api.support.Evidence;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Jwts;
-import dev.custos.api.support.Shares;
-import dev.custos.api.support.TestDatabase;
-import dev.custos.query.rebuild.ProjectionTables;
 
 /**
  * The replay proof (issue 11): a varied history made over HTTP, then {@code POST /api/admin/projections/rebuild}
@@ -52,7 +50,8 @@ class ProjectionRebuildIT extends IntegrationTest {
         long usage = count("SELECT count(*) FROM cc_usage_events WHERE tenant_id = " + ours());
         long audit = count("SELECT count(*) FROM cc_operator_events WHERE tenant_id = " + ours());
         for (String table : ProjectionTables.all()) {
-            assertThat(live.get(table)).as(table + " is empty: the history does not exercise it")
+            assertThat(live.get(table))
+                    .as(table + " is empty: the history does not exercise it")
                     .doesNotStartWith("0 ");
         }
         tamper();
@@ -61,12 +60,18 @@ class ProjectionRebuildIT extends IntegrationTest {
         Map<?, ?> answer = rebuild(Jwts.forAdmin(UUID.randomUUID()));
 
         assertThat(checksums()).isEqualTo(live);
-        assertThat(count("SELECT count(*) FROM domain_event_entry")).as("nothing is appended").isEqualTo(events);
-        assertThat(count("SELECT count(*) FROM cc_usage_events WHERE tenant_id = " + ours())).isEqualTo(usage);
-        assertThat(count("SELECT count(*) FROM cc_operator_events WHERE tenant_id = " + ours())).isEqualTo(audit);
+        assertThat(count("SELECT count(*) FROM domain_event_entry"))
+                .as("nothing is appended")
+                .isEqualTo(events);
+        assertThat(count("SELECT count(*) FROM cc_usage_events WHERE tenant_id = " + ours()))
+                .isEqualTo(usage);
+        assertThat(count("SELECT count(*) FROM cc_operator_events WHERE tenant_id = " + ours()))
+                .isEqualTo(audit);
         assertThat(((Number) answer.get("events")).longValue()).isEqualTo(events);
-        assertThat(((List<?>) answer.get("tables")).stream()
-                .map(table -> String.valueOf(((Map<?, ?>) table).get("table"))).toList())
+        assertThat(((List<?>) answer.get("tables"))
+                        .stream()
+                                .map(table -> String.valueOf(((Map<?, ?>) table).get("table")))
+                                .toList())
                 .containsExactlyElementsOf(ProjectionTables.all());
         // A second rebuild over rebuilt tables changes nothing either.
         rebuild(Jwts.forAdmin(UUID.randomUUID()));
@@ -77,10 +82,21 @@ class ProjectionRebuildIT extends IntegrationTest {
     void onlyAPlatformAdministratorMayRebuild() {
         UUID operator = UUID.randomUUID();
         createTenant(operator);
-        http().post().uri(REBUILD).headers(h -> h.setBearerAuth(Jwts.forIndividual(operator))).exchange()
-                .expectStatus().isForbidden().expectHeader().contentType("application/problem+json");
-        http().post().uri(REBUILD).exchange().expectStatus().isUnauthorized()
-                .expectHeader().contentType("application/problem+json");
+        http().post()
+                .uri(REBUILD)
+                .headers(h -> h.setBearerAuth(Jwts.forIndividual(operator)))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentType("application/problem+json");
+        http().post()
+                .uri(REBUILD)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType("application/problem+json");
     }
 
     /**
@@ -100,19 +116,22 @@ class ProjectionRebuildIT extends IntegrationTest {
             events = count("SELECT count(*) FROM domain_event_entry");
             rebuild = CompletableFuture.supplyAsync(() -> rebuild(Jwts.forAdmin(UUID.randomUUID())));
             awaitGateWaiters(1);
-            hold = CompletableFuture.supplyAsync(() -> created(legal.post("/api/operator/legal/holds",
-                    Map.of("title", "Sent mid-rebuild", "reason", "litigation"))));
+            hold = CompletableFuture.supplyAsync(() -> created(legal.post(
+                    "/api/operator/legal/holds", Map.of("title", "Sent mid-rebuild", "reason", "litigation"))));
             awaitGateWaiters(2);
             assertThat(count("SELECT count(*) FROM domain_event_entry")).isEqualTo(events);
             inFlight.commit();
         }
-        assertThat(((Number) rebuild.get(60, TimeUnit.SECONDS).get("events")).longValue()).isEqualTo(events);
+        assertThat(((Number) rebuild.get(60, TimeUnit.SECONDS).get("events")).longValue())
+                .isEqualTo(events);
         String id = (String) hold.get(60, TimeUnit.SECONDS).get("id");
         assertThat(count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = '" + id + "'"))
                 .isOne();
-        assertThat(count("SELECT count(*) FROM cc_legal_holds WHERE id = '" + id + "'")).isOne();
+        assertThat(count("SELECT count(*) FROM cc_legal_holds WHERE id = '" + id + "'"))
+                .isOne();
         assertThat(count("SELECT count(*) FROM cc_operator_events WHERE action_key = 'hold_create' "
-                + "AND subject_id = '" + id + "'")).isOne();
+                        + "AND subject_id = '" + id + "'"))
+                .isOne();
     }
 
     /** Two tenants, circles, roles given and taken, runs, evidence of every kind, holds, shares read in the portal. */
@@ -129,44 +148,64 @@ class ProjectionRebuildIT extends IntegrationTest {
         ok(operator.post("/api/operator/roles/assignments/" + assignment + "/revoke", Map.of("reason", "moved")));
         ok(operator.post("/api/tenants/settings/grant-lifetime", Map.of("max_grant_lifetime_days", 30)));
 
-        UUID run = id(created(operator.post(RUNS + "start", Map.of("run_type", "flood", "title", "Flood",
-                "client_request_id", "rebuild-" + UUID.randomUUID()))));
+        UUID run = id(created(operator.post(
+                RUNS + "start",
+                Map.of("run_type", "flood", "title", "Flood", "client_request_id", "rebuild-" + UUID.randomUUID()))));
         UUID capture = Evidence.uploadFor(operator, "x-emergency-run-id", run, "Flood photo");
-        UUID scope = UUID.fromString((String) created(operator.post(RUNS + run + "/grant-scope", Map.of(
-                "grantee_individual_id", member, "scope_key", "site_access"))).get("scope_grant_id"));
+        UUID scope = UUID.fromString((String) created(operator.post(
+                        RUNS + run + "/grant-scope",
+                        Map.of("grantee_individual_id", member, "scope_key", "site_access")))
+                .get("scope_grant_id"));
         ok(operator.post(RUNS + run + "/revoke-scope", Map.of("scope_grant_id", scope, "reason", "left")));
         Map<?, ?> pack = created(operator.post(RUNS + run + "/generate-record-pack", Map.of()));
         String session = session(created(operator.post(RUNS + run + "/share-authority", share())));
-        Shares.get(http(), session, "/p/authority/bundles/" + pack.get("id") + "/manifest").expectStatus().isOk();
-        Shares.get(http(), session, "/p/authority/evidence/" + capture).expectStatus().isOk();
+        Shares.get(http(), session, "/p/authority/bundles/" + pack.get("id") + "/manifest")
+                .expectStatus()
+                .isOk();
+        Shares.get(http(), session, "/p/authority/evidence/" + capture)
+                .expectStatus()
+                .isOk();
         ok(operator.post(RUNS + run + "/resolve", Map.of("resolution_note", "pumped out")));
 
         UUID hold = id(created(operator.post("/api/operator/legal/holds", Map.of("title", "Flood", "reason", "x"))));
-        created(operator.post("/api/operator/legal/holds/" + hold + "/targets", Map.of("target_type",
-                "emergency_run", "target_id", run)));
-        UUID released = id(created(operator.inCircle(circle).post("/api/operator/legal/holds", Map.of("title",
-                "Short", "reason", "y", "circle_id", circle))));
+        created(operator.post(
+                "/api/operator/legal/holds/" + hold + "/targets",
+                Map.of("target_type", "emergency_run", "target_id", run)));
+        UUID released = id(created(operator.inCircle(circle)
+                .post("/api/operator/legal/holds", Map.of("title", "Short", "reason", "y", "circle_id", circle))));
         ok(operator.post("/api/operator/legal/holds/" + released + "/release", Map.of("reason", "settled")));
 
-        UUID claim = id(created(operator.post("/api/insurance/claims", Map.of("claim_number", "CLM-"
-                + UUID.randomUUID(), "policy_ref", "POL-1", "loss_date", "2026-11-20", "title", "Flood"))));
+        UUID claim = id(created(operator.post(
+                "/api/insurance/claims",
+                Map.of(
+                        "claim_number",
+                        "CLM-" + UUID.randomUUID(),
+                        "policy_ref",
+                        "POL-1",
+                        "loss_date",
+                        "2026-11-20",
+                        "title",
+                        "Flood"))));
         ok(operator.post("/api/insurance/claims/" + claim + "/evidence", Map.of("evidence_id", capture)));
         Evidence.uploadFor(operator, "x-claim-id", claim, "Estimate");
         UUID dossier = id(created(operator.post("/api/operator/insurance/claims/" + claim + "/assemble", Map.of())));
         ok(operator.post("/api/operator/insurance/dossiers/" + dossier + "/export", Map.of()));
-        UUID dispute = id(created(operator.post("/api/disputes", Map.of("title", "Flood v. Landlord",
-                "counterparty", "Landlord Ltd"))));
-        ok(operator.post("/api/disputes/" + dispute + "/materials", Map.of("material_type", "claim_dossier",
-                "material_id", dossier)));
+        UUID dispute = id(created(
+                operator.post("/api/disputes", Map.of("title", "Flood v. Landlord", "counterparty", "Landlord Ltd"))));
+        ok(operator.post(
+                "/api/disputes/" + dispute + "/materials",
+                Map.of("material_type", "claim_dossier", "material_id", dossier)));
         Evidence.uploadFor(operator, "x-dispute-id", dispute, "Letter");
         created(operator.post("/api/operator/disputes/" + dispute + "/assemble-defense-pack", Map.of()));
 
         UUID checked = Evidence.sealed(operator, "Checked");
         ok(operator.post("/api/evidence/" + checked + "/verify", Map.of()));
-        operator.delete("/api/evidence/" + Evidence.uploadId(operator, "Destroyed")).expectStatus().isOk();
+        operator.delete("/api/evidence/" + Evidence.uploadId(operator, "Destroyed"))
+                .expectStatus()
+                .isOk();
         UUID bundle = Evidence.sealedBundle(operator, "Bundle", checked);
-        Shares.Share shared = Shares.share(operator, Instant.now().plus(1, ChronoUnit.DAYS), 5, null,
-                Map.of("evidence_bundle", bundle));
+        Shares.Share shared = Shares.share(
+                operator, Instant.now().plus(1, ChronoUnit.DAYS), 5, null, Map.of("evidence_bundle", bundle));
         String reader = Shares.session(http(), shared.token().raw(), null);
         Shares.get(http(), reader, "/p/authority/index").expectStatus().isOk();
         ok(operator.post("/api/authority/tokens/" + shared.token().id() + "/revoke", Map.of("reason", "done")));
@@ -176,14 +215,17 @@ class ProjectionRebuildIT extends IntegrationTest {
         Caller second = as(other, tenant(other));
         second.assign("legal_operator", other, null);
         UUID secondCircle = second.circleWith(other);
-        created(second.inCircle(secondCircle).post("/api/operator/legal/holds", Map.of("title", "Theirs",
-                "reason", "z", "circle_id", secondCircle)));
+        created(second.inCircle(secondCircle)
+                .post(
+                        "/api/operator/legal/holds",
+                        Map.of("title", "Theirs", "reason", "z", "circle_id", secondCircle)));
         Evidence.uploadId(second, "Their photo");
     }
 
     /** Rows the live path wrote, changed behind its back: a rebuilt table is rewritten, a lost record restored. */
     private void tamper() throws Exception {
-        try (Connection db = TestDatabase.superuser(databaseName()); Statement sql = db.createStatement()) {
+        try (Connection db = TestDatabase.superuser(databaseName());
+                Statement sql = db.createStatement()) {
             sql.execute("UPDATE cc_legal_holds SET title = 'tampered' WHERE tenant_id = " + ours());
             sql.execute("DELETE FROM cc_circle_members WHERE tenant_id = " + ours());
             for (String table : ProjectionTables.APPEND_ONLY) {
@@ -221,15 +263,24 @@ class ProjectionRebuildIT extends IntegrationTest {
     }
 
     private Map<?, ?> rebuild(String token) {
-        return http().mutate().responseTimeout(Duration.ofSeconds(120)).build().post().uri(REBUILD)
-                .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        return http().mutate()
+                .responseTimeout(Duration.ofSeconds(120))
+                .build()
+                .post()
+                .uri(REBUILD)
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /** Waits until {@code waiting} sessions of this database wait for the rebuild gate. */
     private static void awaitGateWaiters(int waiting) throws Exception {
-        String sql = "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database "
-                + "WHERE d.datname = '" + databaseName() + "' AND l.locktype = 'advisory' AND NOT l.granted";
+        String sql = "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database " + "WHERE d.datname = '"
+                + databaseName() + "' AND l.locktype = 'advisory' AND NOT l.granted";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (count(sql) < waiting) {
             assertThat(System.nanoTime()).as("sessions waiting at the gate").isLessThan(deadline);
@@ -245,7 +296,9 @@ class ProjectionRebuildIT extends IntegrationTest {
 
     /** This test's tenants, as an SQL list. */
     private String ours() {
-        return "ANY (ARRAY[" + String.join(", ", tenants.stream().map(id -> "'" + id + "'::uuid").toList()) + "])";
+        return "ANY (ARRAY["
+                + String.join(
+                        ", ", tenants.stream().map(id -> "'" + id + "'::uuid").toList()) + "])";
     }
 
     private static long count(String sql) {
@@ -258,7 +311,12 @@ class ProjectionRebuildIT extends IntegrationTest {
     }
 
     private static Map<String, Object> share() {
-        return Map.of("grant_type", "adjuster", "title", "Flood", "expires_at",
+        return Map.of(
+                "grant_type",
+                "adjuster",
+                "title",
+                "Flood",
+                "expires_at",
                 Instant.now().plus(2, ChronoUnit.DAYS).toString());
     }
 
@@ -267,7 +325,11 @@ class ProjectionRebuildIT extends IntegrationTest {
     }
 
     private static Map<?, ?> created(WebTestClient.ResponseSpec spec) {
-        return spec.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return spec.expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private static Map<?, ?> ok(WebTestClient.ResponseSpec spec) {

@@ -2,21 +2,17 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-
 import com.zaxxer.hikari.HikariDataSource;
-
 import dev.custos.api.portal.PortalProperties;
 import dev.custos.api.portal.PortalRateLimiter;
 import dev.custos.api.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -41,7 +37,8 @@ class RateLimiterAcrossInstancesIT extends IntegrationTest {
             otherInstance.setPassword("runtime-password");
             otherInstance.setConnectionInitSql("SET synchronous_commit = off");
             otherInstance.setMaximumPoolSize(4);
-            List<PortalRateLimiter> limiters = List.of(new PortalRateLimiter(thisInstance, THIRTY_A_MINUTE),
+            List<PortalRateLimiter> limiters = List.of(
+                    new PortalRateLimiter(thisInstance, THIRTY_A_MINUTE),
                     new PortalRateLimiter(otherInstance, THIRTY_A_MINUTE));
             String client = "203.0.113." + (UUID.randomUUID().hashCode() & 0x7f);
             String token = UUID.randomUUID().toString();
@@ -54,8 +51,11 @@ class RateLimiterAcrossInstancesIT extends IntegrationTest {
 
             assertThat(answers).hasSize(80);
             assertThat(answers.stream().filter(Boolean::booleanValue).count()).isEqualTo(30);
-            assertThat(Flux.fromIterable(limiters).flatMap(limiter -> limiter.tryAcquire(client, token))
-                    .collectList().block()).containsOnly(false);
+            assertThat(Flux.fromIterable(limiters)
+                            .flatMap(limiter -> limiter.tryAcquire(client, token))
+                            .collectList()
+                            .block())
+                    .containsOnly(false);
         }
     }
 
@@ -78,8 +78,9 @@ class RateLimiterAcrossInstancesIT extends IntegrationTest {
 
     @Test
     void theLimitersSessionsCommitWithoutWaitingForTheFlush() throws Exception {
-        try (var connection = thisInstance.getConnection(); var statement = connection.createStatement();
-             var answer = statement.executeQuery("SHOW synchronous_commit")) {
+        try (var connection = thisInstance.getConnection();
+                var statement = connection.createStatement();
+                var answer = statement.executeQuery("SHOW synchronous_commit")) {
             answer.next();
             assertThat(answer.getString(1)).isEqualTo("off");
         }

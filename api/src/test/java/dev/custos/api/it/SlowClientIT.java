@@ -1,5 +1,9 @@
 package dev.custos.api.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.Jwts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,17 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.TestPropertySource;
-
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Jwts;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Clients that hold a connection without finishing their request: headers never completed (or trickled a byte at a
@@ -38,6 +36,7 @@ class SlowClientIT extends IntegrationTest {
     private static final Duration BODY_IDLE_TIMEOUT = Duration.ofSeconds(3);
     /** Slack for a busy 2-core machine: the server's timer, the scheduler, the test's own reads. */
     private static final Duration MARGIN = Duration.ofSeconds(3);
+
     private static final int SOCKETS = 100;
 
     private Socket open() throws IOException {
@@ -78,7 +77,9 @@ class SlowClientIT extends IntegrationTest {
     private static void quiet(CapturedOutput output) {
         // What the server logs as it closes a connection is written just after the client sees the close.
         sleep(Duration.ofMillis(300));
-        assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("Decoding failed")
+        assertThat(output.getAll())
+                .doesNotContain(" ERROR ")
+                .doesNotContain("Decoding failed")
                 .doesNotContain("after its request had ended");
     }
 
@@ -131,7 +132,9 @@ class SlowClientIT extends IntegrationTest {
                 }
                 closed = closedBy(socket, Math.min(deadline, System.nanoTime() + 250_000_000L));
             }
-            assertThat(closed).as("closed before the header deadline and its margin").isTrue();
+            assertThat(closed)
+                    .as("closed before the header deadline and its margin")
+                    .isTrue();
             quiet(output);
         }
     }
@@ -139,11 +142,14 @@ class SlowClientIT extends IntegrationTest {
     @Test
     void aBodyThatStallsIsClosedAfterTheBodyIdleTimeout(CapturedOutput output) throws IOException {
         try (Socket socket = open()) {
-            send(socket, "POST /p/authority/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"token\":\"");
+            send(
+                    socket,
+                    "POST /p/authority/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"token\":\"");
             long start = System.nanoTime();
             aNormalRequestIsAnsweredPromptly();
-            assertThat(closedBy(socket, start + BODY_IDLE_TIMEOUT.plus(MARGIN).toNanos())).isTrue();
+            assertThat(closedBy(socket, start + BODY_IDLE_TIMEOUT.plus(MARGIN).toNanos()))
+                    .isTrue();
             quiet(output);
         }
     }
@@ -155,10 +161,12 @@ class SlowClientIT extends IntegrationTest {
         int chunks = 6;
         byte[] chunk = "x".repeat(1024).getBytes(StandardCharsets.US_ASCII);
         try (Socket socket = open()) {
-            send(socket, "POST /api/evidence HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                    + Jwts.forIndividual(operator) + "\r\nx-tenant-id: " + tenant + "\r\n"
-                    + "x-evidence-title: Slow upload\r\nContent-Type: text/plain\r\nContent-Length: "
-                    + chunks * chunk.length + "\r\n\r\n");
+            send(
+                    socket,
+                    "POST /api/evidence HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                            + Jwts.forIndividual(operator) + "\r\nx-tenant-id: " + tenant + "\r\n"
+                            + "x-evidence-title: Slow upload\r\nContent-Type: text/plain\r\nContent-Length: "
+                            + chunks * chunk.length + "\r\n\r\n");
             // One part a second: 6 s in all, twice the body idle timeout, but never idle for long.
             for (int i = 0; i < chunks; i++) {
                 sleep(Duration.ofSeconds(1));

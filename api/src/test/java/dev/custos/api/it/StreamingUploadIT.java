@@ -2,6 +2,10 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.Bags;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.Jwts;
+import gov.loc.repository.bagit.domain.Bag;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,16 +16,10 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import dev.custos.api.support.Bags;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Jwts;
-import gov.loc.repository.bagit.domain.Bag;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,7 +39,8 @@ class StreamingUploadIT extends IntegrationTest {
 
     @Test
     void twoHundredMebibytesStreamThroughABoundedHeap() throws Exception {
-        assertThat(Runtime.getRuntime().maxMemory()).as("this test must run with -Xmx256m")
+        assertThat(Runtime.getRuntime().maxMemory())
+                .as("this test must run with -Xmx256m")
                 .isLessThanOrEqualTo(256L * CHUNK);
         UUID operator = UUID.randomUUID();
         UUID tenant = createTenant(operator);
@@ -52,8 +51,13 @@ class StreamingUploadIT extends IntegrationTest {
         assertThat(((Number) summary.get("content_bytes")).longValue()).isEqualTo((long) CHUNKS * CHUNK);
         assertThat(summary.get("content_sha256")).isEqualTo(HexFormat.of().formatHex(expected.digest()));
         // Reading it back for verification streams too.
-        as(operator, tenant).post("/api/evidence/" + summary.get("id") + "/verify", Map.of())
-                .expectStatus().isOk().expectBody().jsonPath("$.ok").isEqualTo(true);
+        as(operator, tenant)
+                .post("/api/evidence/" + summary.get("id") + "/verify", Map.of())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.ok")
+                .isEqualTo(true);
     }
 
     /** The export of a dossier listing the 200 MiB streams from the store through the zip into the store again. */
@@ -64,19 +68,44 @@ class StreamingUploadIT extends IntegrationTest {
         UUID tenant = createTenant(operator);
         Caller insurance = as(operator, tenant);
         insurance.assign("insurance_operator", operator, null);
-        Map<?, ?> claim = insurance.post("/api/insurance/claims", Map.of("claim_number", "CLM-VIDEO",
-                        "policy_ref", "POL-1", "loss_date", "2026-11-20", "title", "Site survey"))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> claim = insurance
+                .post(
+                        "/api/insurance/claims",
+                        Map.of(
+                                "claim_number",
+                                "CLM-VIDEO",
+                                "policy_ref",
+                                "POL-1",
+                                "loss_date",
+                                "2026-11-20",
+                                "title",
+                                "Site survey"))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         MessageDigest expected = MessageDigest.getInstance("SHA-256");
         upload(operator, tenant, expected, Map.of("x-claim-id", (String) claim.get("id")));
         String videoSha = HexFormat.of().formatHex(expected.digest());
-        Map<?, ?> dossier = insurance.post("/api/operator/insurance/claims/" + claim.get("id") + "/assemble",
-                Map.of()).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> dossier = insurance
+                .post("/api/operator/insurance/claims/" + claim.get("id") + "/assemble", Map.of())
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
 
-        Map<?, ?> export = insurance.post("/api/operator/insurance/dossiers/" + dossier.get("id") + "/export",
-                Map.of()).expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> export = insurance
+                .post("/api/operator/insurance/dossiers/" + dossier.get("id") + "/export", Map.of())
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         Bag bag = Bags.downloadAndValidate(export, into);
-        assertThat(bag.getPayLoadManifests().iterator().next().getFileToChecksumMap()).containsValue(videoSha);
+        assertThat(bag.getPayLoadManifests().iterator().next().getFileToChecksumMap())
+                .containsValue(videoSha);
     }
 
     private Map<?, ?> upload(UUID operator, UUID tenant, MessageDigest digest, Map<String, String> headers)
@@ -89,8 +118,8 @@ class StreamingUploadIT extends IntegrationTest {
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedContent(digest)));
         headers.forEach(upload::header);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(upload.build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(upload.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JsonMapper.builder().build().readValue(response.body(), Map.class);
     }

@@ -2,6 +2,15 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.Evidence;
+import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.Jwts;
+import dev.custos.api.support.TestDatabase;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,22 +22,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import dev.custos.api.support.Evidence;
-import dev.custos.api.support.IntegrationTest;
-import dev.custos.api.support.Jwts;
-import dev.custos.api.support.TestDatabase;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.parser.OpenAPIV3Parser;
 
 /**
  * Every time a caller can send, found in the service's own OpenAPI document (a request-body property, a header or a
@@ -39,11 +37,16 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
  */
 class TimeFieldsIT extends IntegrationTest {
 
-    private static final List<String> BAD_INSTANTS = List.of("0000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z",
-            "+10000-01-01T00:00:00Z", "10000-01-01T00:00:00Z", "+294277-01-01T00:00:00Z",
-            "-0001-12-31T23:59:59.999999Z", "9999-12-31T23:59:59.999999-00:01");
-    private static final List<String> BAD_DATES = List.of("0000-01-01", "-999999999-01-01", "+10000-01-01",
-            "+294277-01-01", "-0001-12-31");
+    private static final List<String> BAD_INSTANTS = List.of(
+            "0000-01-01T00:00:00Z",
+            "-999999999-01-01T00:00:00Z",
+            "+10000-01-01T00:00:00Z",
+            "10000-01-01T00:00:00Z",
+            "+294277-01-01T00:00:00Z",
+            "-0001-12-31T23:59:59.999999Z",
+            "9999-12-31T23:59:59.999999-00:01");
+    private static final List<String> BAD_DATES =
+            List.of("0000-01-01", "-999999999-01-01", "+10000-01-01", "+294277-01-01", "-0001-12-31");
     private static final String FIRST = "0001-01-01T00:00:00Z";
     private static final String LAST = "9999-12-31T23:59:59.999999Z";
 
@@ -53,12 +56,10 @@ class TimeFieldsIT extends IntegrationTest {
     private World world;
 
     /** What the time inputs are sent in: a tenant whose operator holds every role, with an object of each kind. */
-    private record World(Caller operator, Map<String, UUID> objects) {
-    }
+    private record World(Caller operator, Map<String, UUID> objects) {}
 
     /** One time a caller can send: in a body (its dotted JSON path), a header or a query. */
-    private record TimeInput(String method, String path, String where, String name, boolean date,
-                             Operation operation) {
+    private record TimeInput(String method, String path, String where, String name, boolean date, Operation operation) {
 
         String key() {
             return method + " " + path + " " + where + ":" + name;
@@ -73,31 +74,62 @@ class TimeFieldsIT extends IntegrationTest {
             operator.assign(role, individual, null);
         }
         Map<String, UUID> objects = new HashMap<>();
-        UUID run = id(operator.post("/api/operator/emergency/runs/start", Map.of("run_type", "flood", "title",
-                "Flood")).expectStatus().isCreated());
+        UUID run = id(operator.post("/api/operator/emergency/runs/start", Map.of("run_type", "flood", "title", "Flood"))
+                .expectStatus()
+                .isCreated());
         Evidence.uploadFor(operator, "x-emergency-run-id", run, "Cellar");
         operator.post("/api/operator/emergency/runs/" + run + "/generate-record-pack", Map.of())
-                .expectStatus().isCreated();
+                .expectStatus()
+                .isCreated();
         objects.put("/api/operator/emergency/runs/", run);
-        UUID claim = id(operator.post("/api/insurance/claims", Map.of("claim_number", "CLM-" + UUID.randomUUID(),
-                "policy_ref", "POL-1", "loss_date", "2026-11-20", "title", "Hail")).expectStatus().isCreated());
+        UUID claim = id(operator.post(
+                        "/api/insurance/claims",
+                        Map.of(
+                                "claim_number",
+                                "CLM-" + UUID.randomUUID(),
+                                "policy_ref",
+                                "POL-1",
+                                "loss_date",
+                                "2026-11-20",
+                                "title",
+                                "Hail"))
+                .expectStatus()
+                .isCreated());
         UUID photo = Evidence.uploadFor(operator, "x-claim-id", claim, "Roof");
         objects.put("/api/insurance/claims/", claim);
         objects.put("/api/operator/insurance/claims/", claim);
         UUID dossier = id(operator.post("/api/operator/insurance/claims/" + claim + "/assemble", Map.of())
-                .expectStatus().isCreated());
+                .expectStatus()
+                .isCreated());
         objects.put("/api/operator/insurance/dossiers/", dossier);
         UUID dispute = id(operator.post("/api/disputes", Map.of("title", "Smith v. Acme", "counterparty", "Smith"))
-                .expectStatus().isCreated());
-        operator.post("/api/disputes/" + dispute + "/materials", Map.of("material_type", "evidence_object",
-                "material_id", photo)).expectStatus().isOk();
+                .expectStatus()
+                .isCreated());
+        operator.post(
+                        "/api/disputes/" + dispute + "/materials",
+                        Map.of("material_type", "evidence_object", "material_id", photo))
+                .expectStatus()
+                .isOk();
         objects.put("/api/disputes/", dispute);
         objects.put("/api/operator/disputes/", dispute);
-        objects.put("/api/operator/defense-packs/", id(operator.post("/api/operator/disputes/" + dispute
-                + "/assemble-defense-pack", Map.of()).expectStatus().isCreated()));
-        objects.put("/api/authority/grants/", id(operator.post("/api/authority/grants", Map.of("grant_type",
-                "adjuster", "title", "Adjuster", "expires_at", Instant.now().plus(7, ChronoUnit.DAYS).toString()))
-                .expectStatus().isCreated()));
+        objects.put(
+                "/api/operator/defense-packs/",
+                id(operator.post("/api/operator/disputes/" + dispute + "/assemble-defense-pack", Map.of())
+                        .expectStatus()
+                        .isCreated()));
+        objects.put(
+                "/api/authority/grants/",
+                id(operator.post(
+                                "/api/authority/grants",
+                                Map.of(
+                                        "grant_type",
+                                        "adjuster",
+                                        "title",
+                                        "Adjuster",
+                                        "expires_at",
+                                        Instant.now().plus(7, ChronoUnit.DAYS).toString()))
+                        .expectStatus()
+                        .isCreated()));
         objects.put("/api/evidence/", photo);
         world = new World(operator, objects);
     }
@@ -110,11 +142,15 @@ class TimeFieldsIT extends IntegrationTest {
     @Test
     void everyTimeInputRefusesWhatIsOutsideTheRangeAndChangesNothing() {
         List<TimeInput> inputs = timeInputs();
-        assertThat(inputs).extracting(TimeInput::key).contains(
-                "POST /api/insurance/claims body:loss_date", "POST /api/evidence header:x-evidence-occurred-at",
-                "GET /api/usage query:from", "GET /api/usage query:to",
-                "POST /api/operator/emergency/runs/{id}/grant-scope body:expires_at",
-                "POST /api/authority/grants body:expires_at");
+        assertThat(inputs)
+                .extracting(TimeInput::key)
+                .contains(
+                        "POST /api/insurance/claims body:loss_date",
+                        "POST /api/evidence header:x-evidence-occurred-at",
+                        "GET /api/usage query:from",
+                        "GET /api/usage query:to",
+                        "POST /api/operator/emergency/runs/{id}/grant-scope body:expires_at",
+                        "POST /api/authority/grants body:expires_at");
         List<String> failures = new ArrayList<>();
         for (TimeInput input : inputs) {
             for (String bad : input.date() ? BAD_DATES : BAD_INSTANTS) {
@@ -122,7 +158,8 @@ class TimeFieldsIT extends IntegrationTest {
                 WebTestClient.ResponseSpec answer = send(input, bad);
                 Map<?, ?> problem = answer.expectBody(Map.class).returnResult().getResponseBody();
                 String problemText = String.valueOf(problem);
-                if (problem == null || !Integer.valueOf(400).equals(problem.get("status"))
+                if (problem == null
+                        || !Integer.valueOf(400).equals(problem.get("status"))
                         || !problemText.contains("field=" + input.name() + ",")) {
                     failures.add(input.key() + " = " + bad + " -> " + problemText);
                 }
@@ -148,15 +185,28 @@ class TimeFieldsIT extends IntegrationTest {
                 roundTrip.accept(input, world);
             }
         }
-        assertThat(missing).as("time inputs whose round trip is not tested: add them to roundTrips").isEmpty();
+        assertThat(missing)
+                .as("time inputs whose round trip is not tested: add them to roundTrips")
+                .isEmpty();
     }
 
     {
         roundTrips.put("POST /api/insurance/claims body:loss_date", (input, w) -> {
             // A loss date cannot be in the future (a rule of the claim), so the far edge is refused for that reason.
-            Map<?, ?> claim = body(w.operator().post("/api/insurance/claims", Map.of("claim_number",
-                    "CLM-" + UUID.randomUUID(), "policy_ref", "POL-1", "loss_date", "0001-01-01", "title", "Old"))
-                    .expectStatus().isCreated());
+            Map<?, ?> claim = body(w.operator()
+                    .post(
+                            "/api/insurance/claims",
+                            Map.of(
+                                    "claim_number",
+                                    "CLM-" + UUID.randomUUID(),
+                                    "policy_ref",
+                                    "POL-1",
+                                    "loss_date",
+                                    "0001-01-01",
+                                    "title",
+                                    "Old"))
+                    .expectStatus()
+                    .isCreated());
             assertThat(claim.get("loss_date")).isEqualTo("0001-01-01");
             assertThat(stored("SELECT loss_date::text FROM cc_insurance_claims WHERE id = '" + claim.get("id") + "'"))
                     .isEqualTo("0001-01-01");
@@ -170,50 +220,103 @@ class TimeFieldsIT extends IntegrationTest {
             sentAndServed.put("2026-11-20T10:00:00.1234565Z", "2026-11-20T10:00:00.123456Z");
             sentAndServed.forEach((sent, served) -> {
                 Map<?, ?> summary = body(upload(w.operator(), Map.of("x-evidence-occurred-at", sent))
-                        .expectStatus().isCreated());
+                        .expectStatus()
+                        .isCreated());
                 assertThat(summary.get("occurred_at")).as(sent).isEqualTo(served);
-                w.operator().get("/api/evidence/" + summary.get("id")).expectStatus().isOk()
-                        .expectBody().jsonPath("$.occurred_at").isEqualTo(served);
+                w.operator()
+                        .get("/api/evidence/" + summary.get("id"))
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.occurred_at")
+                        .isEqualTo(served);
             });
         });
-        BiConsumer<TimeInput, World> usage = (input, w) -> w.operator().get("/api/usage?from=" + FIRST + "&to=" + LAST)
-                .expectStatus().isOk().expectBody().jsonPath("$.from").isEqualTo(FIRST).jsonPath("$.to").isEqualTo(LAST);
+        BiConsumer<TimeInput, World> usage = (input, w) -> w.operator()
+                .get("/api/usage?from=" + FIRST + "&to=" + LAST)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.from")
+                .isEqualTo(FIRST)
+                .jsonPath("$.to")
+                .isEqualTo(LAST);
         roundTrips.put("GET /api/usage query:from", usage);
         roundTrips.put("GET /api/usage query:to", usage);
         roundTrips.put("POST /api/operator/emergency/runs/{id}/grant-scope body:expires_at", (input, w) -> {
             UUID member = UUID.randomUUID();
             w.operator().addMember(member);
             String run = "/api/operator/emergency/runs/" + w.objects().get("/api/operator/emergency/runs/");
-            Map<?, ?> scope = body(w.operator().post(run + "/grant-scope", Map.of("grantee_individual_id", member,
-                    "scope_key", "site_access", "expires_at", "9999-12-31T23:59:59.999999999Z")).expectStatus()
+            Map<?, ?> scope = body(w.operator()
+                    .post(
+                            run + "/grant-scope",
+                            Map.of(
+                                    "grantee_individual_id",
+                                    member,
+                                    "scope_key",
+                                    "site_access",
+                                    "expires_at",
+                                    "9999-12-31T23:59:59.999999999Z"))
+                    .expectStatus()
                     .isCreated());
             assertThat(scope.get("expires_at")).isEqualTo(LAST);
-            assertThat(String.valueOf(body(w.operator().get(run + "/dashboard").expectStatus().isOk())
-                    .get("grants"))).contains("expires_at=" + LAST);
+            assertThat(String.valueOf(body(w.operator()
+                                    .get(run + "/dashboard")
+                                    .expectStatus()
+                                    .isOk())
+                            .get("grants")))
+                    .contains("expires_at=" + LAST);
         });
         // Grants, tokens and shares live at most the tenant's grant lifetime, so their far edge is refused by that
         // rule; what they show is the precision: finer digits are truncated, the same in the answer and the list.
         roundTrips.put("POST /api/authority/grants body:expires_at", (input, w) -> {
             String[] sentAndServed = soon();
-            Map<?, ?> grant = body(w.operator().post("/api/authority/grants", Map.of("grant_type", "adjuster",
-                    "title", "Soon", "expires_at", sentAndServed[0])).expectStatus().isCreated());
+            Map<?, ?> grant = body(w.operator()
+                    .post(
+                            "/api/authority/grants",
+                            Map.of("grant_type", "adjuster", "title", "Soon", "expires_at", sentAndServed[0]))
+                    .expectStatus()
+                    .isCreated());
             assertThat(grant.get("expires_at")).isEqualTo(sentAndServed[1]);
-            assertThat(String.valueOf(body(w.operator().get("/api/authority/grants?limit=500").expectStatus().isOk())))
-                    .contains("id=" + grant.get("id") + ",").contains("expires_at=" + sentAndServed[1]);
+            assertThat(String.valueOf(body(w.operator()
+                            .get("/api/authority/grants?limit=500")
+                            .expectStatus()
+                            .isOk())))
+                    .contains("id=" + grant.get("id") + ",")
+                    .contains("expires_at=" + sentAndServed[1]);
         });
         roundTrips.put("POST /api/authority/grants/{id}/tokens body:expires_at", (input, w) -> {
             String[] sentAndServed = soon();
-            assertThat(body(w.operator().post("/api/authority/grants/" + w.objects().get("/api/authority/grants/")
-                    + "/tokens", Map.of("expires_at", sentAndServed[0])).expectStatus().isCreated())
-                    .get("expires_at")).isEqualTo(sentAndServed[1]);
+            assertThat(body(w.operator()
+                                    .post(
+                                            "/api/authority/grants/"
+                                                    + w.objects().get("/api/authority/grants/") + "/tokens",
+                                            Map.of("expires_at", sentAndServed[0]))
+                                    .expectStatus()
+                                    .isCreated())
+                            .get("expires_at"))
+                    .isEqualTo(sentAndServed[1]);
         });
         BiConsumer<TimeInput, World> share = (input, w) -> {
             String[] sentAndServed = soon();
-            assertThat(body(w.operator().post(path(input, w), Map.of("grant_type", "adjuster", "title", "Share",
-                    "expires_at", sentAndServed[0])).expectStatus().isCreated()).get("expires_at"))
+            assertThat(body(w.operator()
+                                    .post(
+                                            path(input, w),
+                                            Map.of(
+                                                    "grant_type",
+                                                    "adjuster",
+                                                    "title",
+                                                    "Share",
+                                                    "expires_at",
+                                                    sentAndServed[0]))
+                                    .expectStatus()
+                                    .isCreated())
+                            .get("expires_at"))
                     .isEqualTo(sentAndServed[1]);
         };
-        for (String owner : List.of("/api/operator/emergency/runs/{id}", "/api/operator/insurance/dossiers/{id}",
+        for (String owner : List.of(
+                "/api/operator/emergency/runs/{id}",
+                "/api/operator/insurance/dossiers/{id}",
                 "/api/operator/defense-packs/{id}")) {
             roundTrips.put("POST " + owner + "/share-authority body:expires_at", share);
         }
@@ -221,23 +324,34 @@ class TimeFieldsIT extends IntegrationTest {
 
     /** An expiry a day ahead with nanoseconds, and what the service keeps of it (the microsecond, truncated). */
     private static String[] soon() {
-        Instant sent = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).plusNanos(123_456_789);
-        return new String[] {sent.toString(), sent.truncatedTo(ChronoUnit.MICROS).toString()};
+        Instant sent = Instant.now()
+                .plus(1, ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .plusNanos(123_456_789);
+        return new String[] {
+            sent.toString(), sent.truncatedTo(ChronoUnit.MICROS).toString()
+        };
     }
 
     private WebTestClient.ResponseSpec send(TimeInput input, String value) {
         Map<String, String> headers = new LinkedHashMap<>();
         StringBuilder query = new StringBuilder();
-        for (Parameter parameter : input.operation().getParameters() == null ? List.<Parameter>of()
+        for (Parameter parameter : input.operation().getParameters() == null
+                ? List.<Parameter>of()
                 : input.operation().getParameters()) {
             boolean time = isTime(parameter.getSchema());
-            String given = parameter.getName().equals(input.name()) ? value
+            String given = parameter.getName().equals(input.name())
+                    ? value
                     : time ? "2026-01-01T00:00:00Z" : Boolean.TRUE.equals(parameter.getRequired()) ? "x" : null;
-            if (given == null || "path".equals(parameter.getIn()) || parameter.getName().startsWith("x-tenant")) {
+            if (given == null
+                    || "path".equals(parameter.getIn())
+                    || parameter.getName().startsWith("x-tenant")) {
                 continue;
             }
             if ("query".equals(parameter.getIn())) {
-                query.append(query.isEmpty() ? "?" : "&").append(parameter.getName()).append('=')
+                query.append(query.isEmpty() ? "?" : "&")
+                        .append(parameter.getName())
+                        .append('=')
                         .append(java.net.URLEncoder.encode(given, StandardCharsets.UTF_8));
             } else if ("header".equals(parameter.getIn())) {
                 headers.put(parameter.getName(), given);
@@ -252,10 +366,13 @@ class TimeFieldsIT extends IntegrationTest {
                     headers.forEach(h::set);
                 });
         if (input.where().equals("body")) {
-            return request.contentType(MediaType.APPLICATION_JSON).bodyValue(nested(input.name(), value)).exchange();
+            return request.contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(nested(input.name(), value))
+                    .exchange();
         }
         if (input.operation().getRequestBody() == null && "POST".equals(input.method())) {
-            return request.contentType(MediaType.TEXT_PLAIN).bodyValue("evidence".getBytes(StandardCharsets.UTF_8))
+            return request.contentType(MediaType.TEXT_PLAIN)
+                    .bodyValue("evidence".getBytes(StandardCharsets.UTF_8))
                     .exchange();
         }
         return request.exchange();
@@ -282,12 +399,17 @@ class TimeFieldsIT extends IntegrationTest {
     }
 
     private static WebTestClient.ResponseSpec upload(Caller caller, Map<String, String> headers) {
-        return caller.http().post().uri("/api/evidence").headers(h -> {
-            h.setBearerAuth(Jwts.forIndividual(caller.individual()));
-            h.set("x-tenant-id", caller.tenant().toString());
-            h.set("x-evidence-title", "Dated");
-            headers.forEach(h::set);
-        }).contentType(MediaType.TEXT_PLAIN).bodyValue(("dated " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8))
+        return caller.http()
+                .post()
+                .uri("/api/evidence")
+                .headers(h -> {
+                    h.setBearerAuth(Jwts.forIndividual(caller.individual()));
+                    h.set("x-tenant-id", caller.tenant().toString());
+                    h.set("x-evidence-title", "Dated");
+                    headers.forEach(h::set);
+                })
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue(("dated " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8))
                 .exchange();
     }
 
@@ -296,14 +418,16 @@ class TimeFieldsIT extends IntegrationTest {
     }
 
     private long events() {
-        return TestDatabase.count(databaseName(), "SELECT count(*) FROM domain_event_entry WHERE tenant_id = '"
-                + world.operator().tenant() + "'");
+        return TestDatabase.count(
+                databaseName(),
+                "SELECT count(*) FROM domain_event_entry WHERE tenant_id = '"
+                        + world.operator().tenant() + "'");
     }
 
     private String stored(String sql) {
         try (java.sql.Connection db = TestDatabase.superuser(databaseName());
-             java.sql.Statement statement = db.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+                java.sql.Statement statement = db.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         } catch (java.sql.SQLException e) {
@@ -313,26 +437,47 @@ class TimeFieldsIT extends IntegrationTest {
 
     /** Every time input of the document: body properties (nested ones too), headers and query parameters. */
     private List<TimeInput> timeInputs() {
-        String document = http().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String document = http().get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         OpenAPI api = new OpenAPIV3Parser().readContents(document).getOpenAPI();
         List<TimeInput> inputs = new ArrayList<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            if (operation.getParameters() != null) {
-                for (Parameter parameter : operation.getParameters()) {
-                    if (isTime(parameter.getSchema())) {
-                        inputs.add(new TimeInput(method.name(), path, parameter.getIn(), parameter.getName(),
-                                "date".equals(parameter.getSchema().getFormat()), operation));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    if (operation.getParameters() != null) {
+                        for (Parameter parameter : operation.getParameters()) {
+                            if (isTime(parameter.getSchema())) {
+                                inputs.add(new TimeInput(
+                                        method.name(),
+                                        path,
+                                        parameter.getIn(),
+                                        parameter.getName(),
+                                        "date".equals(parameter.getSchema().getFormat()),
+                                        operation));
+                            }
+                        }
                     }
-                }
-            }
-            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-                operation.getRequestBody().getContent().values().forEach(media ->
-                        properties(api, media.getSchema(), "", 0).forEach((name, schema) -> inputs.add(
-                                new TimeInput(method.name(), path, "body", name, "date".equals(schema.getFormat()),
-                                        operation))));
-            }
-        }));
+                    if (operation.getRequestBody() != null
+                            && operation.getRequestBody().getContent() != null) {
+                        operation
+                                .getRequestBody()
+                                .getContent()
+                                .values()
+                                .forEach(media -> properties(api, media.getSchema(), "", 0)
+                                        .forEach((name, schema) -> inputs.add(new TimeInput(
+                                                method.name(),
+                                                path,
+                                                "body",
+                                                name,
+                                                "date".equals(schema.getFormat()),
+                                                operation))));
+                    }
+                }));
         return inputs;
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +30,8 @@ class StoredTimesTest {
         assertThat(StoredTimes.instant("infinity")).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
         assertThat(StoredTimes.instant("10000-01-01T00:00:00+00:00"))
                 .isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
-        assertThat(StoredTimes.instant("4713-11-24T00:00:00+00:00 BC")).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(StoredTimes.instant("4713-11-24T00:00:00+00:00 BC"))
+                .isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.custos.api.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -28,7 +27,9 @@ class DroppedErrorsTest {
     @Test
     void anythingElseDroppedIsAnError(CapturedOutput output) {
         DroppedErrors.dropped(new IllegalStateException("a projection failed after the answer"));
-        assertThat(output.getAll()).contains("ERROR").contains("An error arrived after its request had ended")
+        assertThat(output.getAll())
+                .contains("ERROR")
+                .contains("An error arrived after its request had ended")
                 .contains("a projection failed after the answer");
     }
 }

@@ -3,21 +3,19 @@ package dev.custos.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /** The guard rails on token validation that must hold before any request arrives. */
 class JwtDecoderConfigurationTest {
@@ -45,15 +43,14 @@ class JwtDecoderConfigurationTest {
         assertThatThrownBy(() -> decoder(new AuthProperties(null, null), profile("prod")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("development secret");
-        assertThatThrownBy(() -> decoder(
-                new AuthProperties(null, AuthProperties.DEVELOPMENT_SECRET), profile("prod")))
+        assertThatThrownBy(() -> decoder(new AuthProperties(null, AuthProperties.DEVELOPMENT_SECRET), profile("prod")))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void theProdProfileStartsWithItsOwnSecret() {
-        assertThat(decoder(new AuthProperties(null, "a-production-secret-of-at-least-32-bytes!"),
-                profile("prod"))).isNotNull();
+        assertThat(decoder(new AuthProperties(null, "a-production-secret-of-at-least-32-bytes!"), profile("prod")))
+                .isNotNull();
     }
 
     @Test
@@ -65,7 +62,8 @@ class JwtDecoderConfigurationTest {
     @Test
     void withoutConfigurationTheDevelopmentSecretIsUsed() {
         assertThat(new AuthProperties(null, null).usesDevelopmentSecret()).isTrue();
-        assertThat(new AuthProperties(null, "x".repeat(40)).usesDevelopmentSecret()).isFalse();
+        assertThat(new AuthProperties(null, "x".repeat(40)).usesDevelopmentSecret())
+                .isFalse();
     }
 
     /** {@code ./custos token} keeps the one copy outside Java: the service must accept what it prints. */
@@ -93,8 +91,12 @@ class JwtDecoderConfigurationTest {
 
     @Test
     void aTokenWithoutIatKeepsNoneAndIsAccepted() throws Exception {
-        Jwt jwt = decode("x".repeat(40), new JWTClaimsSet.Builder().subject("00000000-0000-4000-8000-000000000001")
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        Jwt jwt = decode(
+                "x".repeat(40),
+                new JWTClaimsSet.Builder()
+                        .subject("00000000-0000-4000-8000-000000000001")
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                        .build());
         assertThat(jwt.getIssuedAt()).isNull();
     }
 }

@@ -3,6 +3,9 @@ package dev.custos.api.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import gov.loc.repository.bagit.domain.Bag;
+import gov.loc.repository.bagit.reader.BagReader;
+import gov.loc.repository.bagit.verify.BagVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,10 +22,6 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import gov.loc.repository.bagit.domain.Bag;
-import gov.loc.repository.bagit.reader.BagReader;
-import gov.loc.repository.bagit.verify.BagVerifier;
-
 /**
  * An export as its receiver gets it: downloaded through its signed link, checked against the answer's size and
  * sha256, unzipped and validated by the Library of Congress's BagIt library. Everything streams through files, so
@@ -30,23 +29,26 @@ import gov.loc.repository.bagit.verify.BagVerifier;
  */
 public final class Bags {
 
-    private Bags() {
-    }
+    private Bags() {}
 
     /** Downloads, checks and validates the export of {@code answer}; answers the bag, unpacked under {@code into}. */
     public static Bag downloadAndValidate(Map<?, ?> answer, Path into) throws Exception {
         assertThat(answer.get("format")).isEqualTo("bagit-zip");
         Path zip = into.resolve("export.zip");
-        HttpResponse<Path> download = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create((String) answer.get("url"))).build(),
-                HttpResponse.BodyHandlers.ofFile(zip));
+        HttpResponse<Path> download = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create((String) answer.get("url")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofFile(zip));
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(Files.size(zip)).isEqualTo(((Number) answer.get("bytes")).longValue());
         assertThat(sha256(zip)).isEqualTo(answer.get("sha256"));
         Path bagDirectory = unpack(zip, into.resolve("bag"));
         Bag bag = new BagReader().read(bagDirectory);
         try (BagVerifier verifier = new BagVerifier()) {
-            assertThatCode(() -> verifier.isValid(bag, false)).as("a valid BagIt bag").doesNotThrowAnyException();
+            assertThatCode(() -> verifier.isValid(bag, false))
+                    .as("a valid BagIt bag")
+                    .doesNotThrowAnyException();
         }
         return bag;
     }
@@ -64,7 +66,8 @@ public final class Bags {
                 assertThat(file).startsWithRaw(target);
                 Files.createDirectories(file.getParent());
                 Files.copy(in, file);
-                root = target.resolve(entry.getName().substring(0, entry.getName().indexOf('/')));
+                root = target.resolve(
+                        entry.getName().substring(0, entry.getName().indexOf('/')));
             }
         }
         assertThat(root).as("a bag directory in the zip").isNotNull();

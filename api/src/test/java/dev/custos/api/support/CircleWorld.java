@@ -1,13 +1,12 @@
 package dev.custos.api.support;
 
+import dev.custos.api.support.IntegrationTest.Caller;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.custos.api.support.IntegrationTest.Caller;
 
 /**
  * One tenant laid out for authorization tests, and a second tenant beside it. Circle {@code own} is the callers'
@@ -21,10 +20,21 @@ public final class CircleWorld {
             List.of("emergency_operator", "legal_operator", "insurance_operator", "platform_operator");
 
     /** Who calls, in the matrix's terms. */
-    public enum Actor { TENANT_ROLE, SAME_CIRCLE_ROLE, OTHER_CIRCLE_ROLE, MEMBER_WITHOUT_ROLE, NON_MEMBER }
+    public enum Actor {
+        TENANT_ROLE,
+        SAME_CIRCLE_ROLE,
+        OTHER_CIRCLE_ROLE,
+        MEMBER_WITHOUT_ROLE,
+        NON_MEMBER
+    }
 
     /** Where the object lives. */
-    public enum Placement { TENANT_WIDE, OWN_CIRCLE, OTHER_CIRCLE, OTHER_TENANT }
+    public enum Placement {
+        TENANT_WIDE,
+        OWN_CIRCLE,
+        OTHER_CIRCLE,
+        OTHER_TENANT
+    }
 
     public final UUID tenant;
     public final UUID otherTenant;
@@ -53,8 +63,12 @@ public final class CircleWorld {
                 founder.addMember(id);
             }
         }
-        own = founder.circleWith(founderId, id(Actor.TENANT_ROLE), id(Actor.SAME_CIRCLE_ROLE),
-                id(Actor.OTHER_CIRCLE_ROLE), id(Actor.MEMBER_WITHOUT_ROLE));
+        own = founder.circleWith(
+                founderId,
+                id(Actor.TENANT_ROLE),
+                id(Actor.SAME_CIRCLE_ROLE),
+                id(Actor.OTHER_CIRCLE_ROLE),
+                id(Actor.MEMBER_WITHOUT_ROLE));
         other = founder.circleWith(founderId);
         third = founder.circleWith(founderId, id(Actor.OTHER_CIRCLE_ROLE));
         for (String role : ROLES) {
@@ -103,19 +117,36 @@ public final class CircleWorld {
     }
 
     public UUID hold(Placement placement) {
-        return idOf(maker(placement).post("/api/operator/legal/holds",
-                withCircle(Map.of("title", "Matrix hold", "reason", "matrix"), placement)), "id");
+        return idOf(
+                maker(placement)
+                        .post(
+                                "/api/operator/legal/holds",
+                                withCircle(Map.of("title", "Matrix hold", "reason", "matrix"), placement)),
+                "id");
     }
 
     public UUID grant(Placement placement) {
-        return idOf(maker(placement).post("/api/authority/grants", withCircle(Map.of("grant_type", "adjuster",
-                "title", "Matrix grant", "expires_at", Instant.now().plus(1, ChronoUnit.DAYS).toString()),
-                placement)), "id");
+        return idOf(
+                maker(placement)
+                        .post(
+                                "/api/authority/grants",
+                                withCircle(
+                                        Map.of(
+                                                "grant_type",
+                                                "adjuster",
+                                                "title",
+                                                "Matrix grant",
+                                                "expires_at",
+                                                Instant.now()
+                                                        .plus(1, ChronoUnit.DAYS)
+                                                        .toString()),
+                                        placement)),
+                "id");
     }
 
     public UUID token(Placement placement) {
-        return idOf(maker(placement).post("/api/authority/grants/" + grant(placement) + "/tokens", Map.of()),
-                "token_id");
+        return idOf(
+                maker(placement).post("/api/authority/grants/" + grant(placement) + "/tokens", Map.of()), "token_id");
     }
 
     /** An assignment of a new member: tenant-wide, or in the placement's circle. */
@@ -126,7 +157,8 @@ public final class CircleWorld {
         UUID circle = circleOf(placement);
         if (circle != null) {
             maker.post("/api/circles/" + circle + "/members", Map.of("individual_id", member))
-                    .expectStatus().isCreated();
+                    .expectStatus()
+                    .isCreated();
         }
         return maker.assign("legal_operator", member, circle);
     }
@@ -151,8 +183,18 @@ public final class CircleWorld {
 
     /** An open bundle of the placement's circle, of one sealed evidence object of the same circle. */
     public UUID bundle(Placement placement) {
-        return idOf(maker(placement).post("/api/evidence/bundles", withCircle(Map.of("title", "Matrix bundle",
-                "evidence_ids", List.of(sealedEvidence(placement))), placement)), "id");
+        return idOf(
+                maker(placement)
+                        .post(
+                                "/api/evidence/bundles",
+                                withCircle(
+                                        Map.of(
+                                                "title",
+                                                "Matrix bundle",
+                                                "evidence_ids",
+                                                List.of(sealedEvidence(placement))),
+                                        placement)),
+                "id");
     }
 
     /**
@@ -161,13 +203,22 @@ public final class CircleWorld {
      */
     public UUID run(Placement placement) {
         Caller maker = maker(placement);
-        UUID run = idOf(maker.post("/api/operator/emergency/runs/start", withCircle(Map.of("run_type", "flood",
-                "title", "Matrix run"), placement)), "id");
+        UUID run = idOf(
+                maker.post(
+                        "/api/operator/emergency/runs/start",
+                        withCircle(Map.of("run_type", "flood", "title", "Matrix run"), placement)),
+                "id");
         Evidence.uploadFor(maker, "x-emergency-run-id", run, "Matrix capture");
-        scopeGrants.put(run, idOf(maker.post("/api/operator/emergency/runs/" + run + "/grant-scope",
-                Map.of("grantee_individual_id", maker.individual(), "scope_key", "site_access")), "scope_grant_id"));
+        scopeGrants.put(
+                run,
+                idOf(
+                        maker.post(
+                                "/api/operator/emergency/runs/" + run + "/grant-scope",
+                                Map.of("grantee_individual_id", maker.individual(), "scope_key", "site_access")),
+                        "scope_grant_id"));
         maker.post("/api/operator/emergency/runs/" + run + "/generate-record-pack", Map.of())
-                .expectStatus().isCreated();
+                .expectStatus()
+                .isCreated();
         return run;
     }
 
@@ -192,9 +243,22 @@ public final class CircleWorld {
 
     /** A claim, with no evidence yet. */
     public UUID claim(Placement placement) {
-        return idOf(maker(placement).post("/api/insurance/claims", withCircle(Map.of("claim_number",
-                "CLM-" + UUID.randomUUID(), "policy_ref", "POL-1", "loss_date", "2026-11-20", "title", "Matrix claim"),
-                placement)), "id");
+        return idOf(
+                maker(placement)
+                        .post(
+                                "/api/insurance/claims",
+                                withCircle(
+                                        Map.of(
+                                                "claim_number",
+                                                "CLM-" + UUID.randomUUID(),
+                                                "policy_ref",
+                                                "POL-1",
+                                                "loss_date",
+                                                "2026-11-20",
+                                                "title",
+                                                "Matrix claim"),
+                                        placement)),
+                "id");
     }
 
     /** A dossier of a new claim. */
@@ -206,19 +270,25 @@ public final class CircleWorld {
     /** A dispute with one sealed piece of evidence as its material. */
     public UUID dispute(Placement placement) {
         Caller maker = maker(placement);
-        UUID dispute = idOf(maker.post("/api/disputes", withCircle(Map.of("title", "Matrix dispute",
-                "counterparty", "Someone"), placement)), "id");
+        UUID dispute = idOf(
+                maker.post(
+                        "/api/disputes",
+                        withCircle(Map.of("title", "Matrix dispute", "counterparty", "Someone"), placement)),
+                "id");
         UUID evidence = sealedEvidence(placement);
-        maker.post("/api/disputes/" + dispute + "/materials", Map.of("material_type", "evidence_object",
-                "material_id", evidence)).expectStatus().isOk();
+        maker.post(
+                        "/api/disputes/" + dispute + "/materials",
+                        Map.of("material_type", "evidence_object", "material_id", evidence))
+                .expectStatus()
+                .isOk();
         return dispute;
     }
 
     /** A defense pack of a new dispute. */
     public UUID defensePack(Placement placement) {
         UUID dispute = dispute(placement);
-        return idOf(maker(placement).post("/api/operator/disputes/" + dispute + "/assemble-defense-pack",
-                Map.of()), "id");
+        return idOf(
+                maker(placement).post("/api/operator/disputes/" + dispute + "/assemble-defense-pack", Map.of()), "id");
     }
 
     /** The live scope grant of a run {@link #run} made. */
@@ -235,9 +305,12 @@ public final class CircleWorld {
         return placed;
     }
 
-    private static UUID idOf(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response,
-                             String field) {
-        Map<?, ?> body = response.expectStatus().is2xxSuccessful().expectBody(Map.class).returnResult()
+    private static UUID idOf(
+            org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response, String field) {
+        Map<?, ?> body = response.expectStatus()
+                .is2xxSuccessful()
+                .expectBody(Map.class)
+                .returnResult()
                 .getResponseBody();
         return UUID.fromString((String) body.get(field));
     }

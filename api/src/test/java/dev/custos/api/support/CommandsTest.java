@@ -3,6 +3,8 @@ package dev.custos.api.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custos.api.problem.Overloaded;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
@@ -10,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -20,9 +21,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.SimpleTransactionStatus;
-
-import dev.custos.api.problem.Overloaded;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.Disposable;
 
 /**
@@ -39,8 +37,8 @@ class CommandsTest {
     private Commands commands;
 
     private Commands commands(int workers, int queue, Duration maxWait) {
-        CommandGateway blocking = (CommandGateway) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {CommandGateway.class}, (proxy, method, args) -> {
+        CommandGateway blocking = (CommandGateway) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {CommandGateway.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("sendAndWait")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
@@ -55,8 +53,13 @@ class CommandsTest {
                     finished.incrementAndGet();
                     return "done";
                 });
-        commands = new Commands(blocking, new CommandProperties(workers, queue, maxWait), new SimpleMeterRegistry(),
-                null, new CountingTransactions(), cache);
+        commands = new Commands(
+                blocking,
+                new CommandProperties(workers, queue, maxWait),
+                new SimpleMeterRegistry(),
+                null,
+                new CountingTransactions(),
+                cache);
         return commands;
     }
 
@@ -139,9 +142,11 @@ class CommandsTest {
         cache.put("hold", "a state with the first step's events");
 
         assertThatThrownBy(() -> commands.inTransaction(Map.of(), steps -> {
-            steps.send("first step");
-            throw new IllegalStateException("second step failed");
-        }).block(Duration.ofSeconds(5))).hasMessage("second step failed");
+                            steps.send("first step");
+                            throw new IllegalStateException("second step failed");
+                        })
+                        .block(Duration.ofSeconds(5)))
+                .hasMessage("second step failed");
 
         assertThat(cache.containsKey("hold")).isFalse();
     }
@@ -153,8 +158,10 @@ class CommandsTest {
         cache.put("hold", "committed state");
 
         assertThatThrownBy(() -> commands.inTransaction(Map.of(), steps -> {
-            throw new IllegalStateException("refused before any step");
-        }).block(Duration.ofSeconds(5))).hasMessage("refused before any step");
+                            throw new IllegalStateException("refused before any step");
+                        })
+                        .block(Duration.ofSeconds(5)))
+                .hasMessage("refused before any step");
 
         assertThat(cache.containsKey("hold")).isTrue();
     }
@@ -166,12 +173,13 @@ class CommandsTest {
         AtomicInteger runs = new AtomicInteger();
 
         String answer = commands.inTransaction(Map.of(), steps -> {
-            steps.send("step");
-            if (runs.incrementAndGet() < 3) {
-                throw new ConcurrencyException("another instance appended first");
-            }
-            return "run " + runs.get();
-        }).block(Duration.ofSeconds(5));
+                    steps.send("step");
+                    if (runs.incrementAndGet() < 3) {
+                        throw new ConcurrencyException("another instance appended first");
+                    }
+                    return "run " + runs.get();
+                })
+                .block(Duration.ofSeconds(5));
 
         assertThat(answer).isEqualTo("run 3");
         assertThat(dispatched).hasValue(3);
@@ -184,9 +192,11 @@ class CommandsTest {
         AtomicInteger runs = new AtomicInteger();
 
         assertThatThrownBy(() -> commands.inTransaction(Map.of(), steps -> {
-            runs.incrementAndGet();
-            throw new IllegalArgumentException("refused");
-        }).block(Duration.ofSeconds(5))).hasMessage("refused");
+                            runs.incrementAndGet();
+                            throw new IllegalArgumentException("refused");
+                        })
+                        .block(Duration.ofSeconds(5)))
+                .hasMessage("refused");
         assertThat(runs).hasValue(1);
     }
 
@@ -194,6 +204,7 @@ class CommandsTest {
     void anAnswerArrivesOnceTheCommandHasRun() {
         Commands commands = commands(1, 1, Duration.ofSeconds(2));
         release.countDown();
-        assertThat(commands.call("ok", String.class).block(Duration.ofSeconds(5))).isEqualTo("done");
+        assertThat(commands.call("ok", String.class).block(Duration.ofSeconds(5)))
+                .isEqualTo("done");
     }
 }

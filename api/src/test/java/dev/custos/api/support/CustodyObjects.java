@@ -1,10 +1,9 @@
 package dev.custos.api.support;
 
-import java.util.Map;
-import java.util.UUID;
-
 import dev.custos.api.support.IntegrationTest.Caller;
 import dev.custos.events.custody.CustodyType;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * One object of each custody type, made through the API with evidence under it. The switch has no default: a type
@@ -16,11 +15,9 @@ public final class CustodyObjects {
      * An object, the evidence it covers, the operator path whose {@code /share-authority} shares it (null: shared by
      * a grant scoped to the object itself), and the portal path that shows it once shared.
      */
-    public record Made(CustodyType type, UUID id, UUID evidenceId, String sharePath, String portalPath) {
-    }
+    public record Made(CustodyType type, UUID id, UUID evidenceId, String sharePath, String portalPath) {}
 
-    private CustodyObjects() {
-    }
+    private CustodyObjects() {}
 
     /** Needs a caller with the emergency, insurance and legal operator roles. */
     public static Made make(Caller caller, CustodyType type) {
@@ -35,34 +32,83 @@ public final class CustodyObjects {
                 yield new Made(type, bundle, evidence, null, "/p/authority/bundles/" + bundle + "/manifest");
             }
             case EMERGENCY_RUN -> {
-                UUID runId = id(caller.post("/api/operator/emergency/runs/start", Map.of("run_type", "flood",
-                        "title", "Flood")).expectStatus().isCreated().expectBody(Map.class).returnResult()
-                        .getResponseBody());
+                UUID runId = id(
+                        caller.post("/api/operator/emergency/runs/start", Map.of("run_type", "flood", "title", "Flood"))
+                                .expectStatus()
+                                .isCreated()
+                                .expectBody(Map.class)
+                                .returnResult()
+                                .getResponseBody());
                 UUID evidence = Evidence.uploadFor(caller, "x-emergency-run-id", runId, "Photo");
-                UUID pack = id(caller.post("/api/operator/emergency/runs/" + runId + "/generate-record-pack",
-                        Map.of()).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody());
-                yield new Made(type, runId, evidence, "/api/operator/emergency/runs/" + runId,
+                UUID pack = id(caller.post("/api/operator/emergency/runs/" + runId + "/generate-record-pack", Map.of())
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody());
+                yield new Made(
+                        type,
+                        runId,
+                        evidence,
+                        "/api/operator/emergency/runs/" + runId,
                         "/p/authority/bundles/" + pack + "/manifest");
             }
             case CLAIM, CLAIM_DOSSIER -> {
-                UUID claimId = id(caller.post("/api/insurance/claims", Map.of("claim_number", "CLM-1",
-                        "policy_ref", "POL-7", "loss_date", "2026-11-20", "title", "Hail")).expectStatus()
-                        .isCreated().expectBody(Map.class).returnResult().getResponseBody());
+                UUID claimId = id(caller.post(
+                                "/api/insurance/claims",
+                                Map.of(
+                                        "claim_number",
+                                        "CLM-1",
+                                        "policy_ref",
+                                        "POL-7",
+                                        "loss_date",
+                                        "2026-11-20",
+                                        "title",
+                                        "Hail"))
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody());
                 UUID evidence = Evidence.uploadFor(caller, "x-claim-id", claimId, "Photo");
                 UUID dossierId = id(caller.post("/api/operator/insurance/claims/" + claimId + "/assemble", Map.of())
-                        .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody());
-                yield new Made(type, type == CustodyType.CLAIM ? claimId : dossierId, evidence,
-                        "/api/operator/insurance/dossiers/" + dossierId, "/p/authority/dossiers/" + dossierId);
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody());
+                yield new Made(
+                        type,
+                        type == CustodyType.CLAIM ? claimId : dossierId,
+                        evidence,
+                        "/api/operator/insurance/dossiers/" + dossierId,
+                        "/p/authority/dossiers/" + dossierId);
             }
             case DISPUTE -> {
-                UUID disputeId = id(caller.post("/api/disputes", Map.of("title", "Smith v. Acme", "counterparty",
-                        "Smith")).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody());
+                UUID disputeId =
+                        id(caller.post("/api/disputes", Map.of("title", "Smith v. Acme", "counterparty", "Smith"))
+                                .expectStatus()
+                                .isCreated()
+                                .expectBody(Map.class)
+                                .returnResult()
+                                .getResponseBody());
                 UUID evidence = Evidence.sealed(caller, "Contract");
-                caller.post("/api/disputes/" + disputeId + "/materials", Map.of("material_type", "evidence_object",
-                        "material_id", evidence)).expectStatus().isOk();
-                Map<?, ?> pack = caller.post("/api/operator/disputes/" + disputeId + "/assemble-defense-pack",
-                        Map.of()).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-                yield new Made(type, disputeId, evidence, "/api/operator/defense-packs/" + pack.get("id"),
+                caller.post(
+                                "/api/disputes/" + disputeId + "/materials",
+                                Map.of("material_type", "evidence_object", "material_id", evidence))
+                        .expectStatus()
+                        .isOk();
+                Map<?, ?> pack = caller.post("/api/operator/disputes/" + disputeId + "/assemble-defense-pack", Map.of())
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody();
+                yield new Made(
+                        type,
+                        disputeId,
+                        evidence,
+                        "/api/operator/defense-packs/" + pack.get("id"),
                         "/p/authority/bundles/" + pack.get("bundle_id") + "/manifest");
             }
         };

@@ -1,20 +1,17 @@
 package dev.custos.api.support;
 
+import dev.custos.api.support.IntegrationTest.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.MediaType;
-
-import dev.custos.api.support.IntegrationTest.Caller;
 
 /** Evidence helpers for the integration tests: uploads through HTTP, and hashing as a verifier would. */
 public final class Evidence {
 
-    private Evidence() {
-    }
+    private Evidence() {}
 
     /**
      * Uploads {@code content} as {@code caller} (in the caller's circle, when it has one) and answers the evidence
@@ -35,14 +32,19 @@ public final class Evidence {
 
     /** The same, with content made up from the title. */
     public static UUID uploadFor(Caller caller, String linkHeader, UUID container, String title) {
-        return uploadFor(caller, linkHeader, container, title, (title + " " + UUID.randomUUID())
-                .getBytes(StandardCharsets.UTF_8));
+        return uploadFor(
+                caller,
+                linkHeader,
+                container,
+                title,
+                (title + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> upload(Caller caller, String title, byte[] content,
-                                              Map<String, String> links) {
-        return (Map<String, Object>) caller.http().post().uri("/api/evidence")
+    private static Map<String, Object> upload(Caller caller, String title, byte[] content, Map<String, String> links) {
+        return (Map<String, Object>) caller.http()
+                .post()
+                .uri("/api/evidence")
                 .headers(h -> {
                     h.setBearerAuth(Jwts.forIndividual(caller.individual()));
                     h.set("x-tenant-id", caller.tenant().toString());
@@ -54,13 +56,18 @@ public final class Evidence {
                 })
                 .contentType(MediaType.TEXT_PLAIN)
                 .bodyValue(content)
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     public static UUID uploadId(Caller caller, String title) {
-        return UUID.fromString((String) upload(caller, title, (title + " " + UUID.randomUUID())
-                .getBytes(StandardCharsets.UTF_8)).get("id"));
+        return UUID.fromString(
+                (String) upload(caller, title, (title + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8))
+                        .get("id"));
     }
 
     /** Uploads and seals, answering the id. */
@@ -73,11 +80,17 @@ public final class Evidence {
     /** Bundles the given (sealed) evidence, seals the bundle and answers its id. */
     @SuppressWarnings("unchecked")
     public static UUID sealedBundle(Caller caller, String title, UUID... members) {
-        Map<String, Object> bundle = caller.post("/api/evidence/bundles",
-                        Map.of("title", title, "evidence_ids", java.util.List.of(members)))
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> bundle = caller.post(
+                        "/api/evidence/bundles", Map.of("title", title, "evidence_ids", java.util.List.of(members)))
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         UUID id = UUID.fromString((String) bundle.get("id"));
-        caller.post("/api/evidence/bundles/" + id + "/seal", Map.of()).expectStatus().isOk();
+        caller.post("/api/evidence/bundles/" + id + "/seal", Map.of())
+                .expectStatus()
+                .isOk();
         return id;
     }
 

@@ -3,7 +3,6 @@ package dev.custos.api.support;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -54,18 +53,25 @@ public abstract class IntegrationTest {
     }
 
     protected WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /** A tenant made through the API by a platform admin, with {@code firstOperator} as its platform operator. */
     protected UUID createTenant(UUID firstOperator) {
-        Map<?, ?> body = http().post().uri("/api/tenants")
+        Map<?, ?> body = http().post()
+                .uri("/api/tenants")
                 .headers(h -> h.setBearerAuth(Jwts.forAdmin(UUID.randomUUID())))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "Tenant " + firstOperator, "first_operator_individual_id", firstOperator))
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return UUID.fromString((String) body.get("tenant_id"));
     }
 
@@ -90,8 +96,12 @@ public abstract class IntegrationTest {
         }
 
         public WebTestClient.ResponseSpec post(String path, Object body) {
-            return http.post().uri(path).headers(this::headers).contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(body).exchange();
+            return http.post()
+                    .uri(path)
+                    .headers(this::headers)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange();
         }
 
         public WebTestClient.ResponseSpec get(String path) {
@@ -114,7 +124,9 @@ public abstract class IntegrationTest {
 
         /** Adds a tenant member; the caller must be a platform operator. */
         public void addMember(UUID member) {
-            post("/api/tenants/members", Map.of("individual_id", member)).expectStatus().isCreated();
+            post("/api/tenants/members", Map.of("individual_id", member))
+                    .expectStatus()
+                    .isCreated();
         }
 
         /** Assigns a role and answers the assignment id; the caller must be a platform operator. */
@@ -123,19 +135,28 @@ public abstract class IntegrationTest {
             if (circleId != null) {
                 body.put("circle_id", circleId);
             }
-            Map<?, ?> answer = post("/api/operator/roles/assign", body).expectStatus().isCreated()
-                    .expectBody(Map.class).returnResult().getResponseBody();
+            Map<?, ?> answer = post("/api/operator/roles/assign", body)
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
             return UUID.fromString((String) answer.get("id"));
         }
 
         /** Creates a circle with the given members (already tenant members) and answers its id. */
         public UUID circleWith(UUID... members) {
-            Map<?, ?> circle = post("/api/circles", Map.of("name", "Circle")).expectStatus().isCreated()
-                    .expectBody(Map.class).returnResult().getResponseBody();
+            Map<?, ?> circle = post("/api/circles", Map.of("name", "Circle"))
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
             UUID circleId = UUID.fromString((String) circle.get("circle_id"));
             for (UUID member : members) {
                 post("/api/circles/" + circleId + "/members", Map.of("individual_id", member))
-                        .expectStatus().isCreated();
+                        .expectStatus()
+                        .isCreated();
             }
             return circleId;
         }

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -60,15 +59,27 @@ public final class PortalBrowser implements AutoCloseable {
         }
         Assumptions.assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=" + width + "," + height,
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--hide-scrollbars",
+                "--window-size=" + width + "," + height,
                 "--user-data-dir=" + Files.createTempDirectory("custos-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
-                "deviceScaleFactor", 1, "mobile", mobile));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
         return new PortalBrowser(driver);
     }
 
@@ -165,8 +176,9 @@ public final class PortalBrowser implements AutoCloseable {
     public void assertNoSidewaysScrolling() {
         Number viewport = (Number) script("return document.documentElement.clientWidth;");
         Number content = (Number) script("return document.documentElement.scrollWidth;");
-        assertThat(content.intValue()).as("page width at a %s px viewport", viewport).isLessThanOrEqualTo(
-                viewport.intValue());
+        assertThat(content.intValue())
+                .as("page width at a %s px viewport", viewport)
+                .isLessThanOrEqualTo(viewport.intValue());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.custos.api.support;
 
+import dev.custos.api.config.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,13 +8,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
-
-import dev.custos.api.config.EmbeddedPostgres;
 
 /**
  * The PostgreSQL the integration tests run against: a Testcontainers PostgreSQL when a Docker engine answers,
@@ -28,14 +26,14 @@ public final class TestDatabase {
     private static String superuser;
     private static String superuserPassword;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** A new, empty database and the JDBC URL of it, for one application context. */
     public static synchronized String createDatabase() {
         start();
         String name = "custos_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = superuser("postgres"); Statement statement = connection.createStatement()) {
+        try (Connection connection = superuser("postgres");
+                Statement statement = connection.createStatement()) {
             statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + OWNER + "') "
                     + "THEN CREATE ROLE " + OWNER + " LOGIN CREATEROLE NOSUPERUSER PASSWORD 'owner'; END IF; END $$");
             statement.execute("CREATE DATABASE " + name + " OWNER " + OWNER);
@@ -51,7 +49,9 @@ public final class TestDatabase {
      * define the functions as they are now, which an older schema may not be ready for.
      */
     public static FluentConfiguration versionedMigrationsOnly(String url) {
-        return Flyway.configure().dataSource(url, OWNER, "owner").locations("classpath:db/migration")
+        return Flyway.configure()
+                .dataSource(url, OWNER, "owner")
+                .locations("classpath:db/migration")
                 .repeatableSqlMigrationPrefix("none-");
     }
 
@@ -74,8 +74,9 @@ public final class TestDatabase {
 
     /** One number from a query run as superuser, past row-level security: what is really stored. */
     public static long count(String database, String sql) {
-        try (Connection db = superuser(database); java.sql.Statement statement = db.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection db = superuser(database);
+                java.sql.Statement statement = db.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {

@@ -7,15 +7,24 @@ import static dev.custos.command.Rules.require;
 import static dev.custos.command.Rules.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.custos.command.Aggregates;
+import dev.custos.command.Reach;
+import dev.custos.command.legal.HoldRegistry;
+import dev.custos.events.authority.AccessWindow;
+import dev.custos.events.authority.AuthorityGrantCreated;
+import dev.custos.events.authority.AuthorityGrantExpired;
+import dev.custos.events.authority.AuthorityGrantRevoked;
+import dev.custos.events.authority.AuthorityScopeAdded;
+import dev.custos.events.authority.GrantType;
+import dev.custos.events.custody.CustodyType;
+import dev.custos.events.custody.CustodyType.Use;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import dev.custos.command.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -23,30 +32,21 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import dev.custos.command.Reach;
-import dev.custos.command.legal.HoldRegistry;
-import dev.custos.events.authority.AccessWindow;
-import dev.custos.events.authority.GrantType;
-import dev.custos.events.authority.AuthorityGrantCreated;
-import dev.custos.events.authority.AuthorityGrantExpired;
-import dev.custos.events.authority.AuthorityGrantRevoked;
-import dev.custos.events.authority.AuthorityScopeAdded;
-import dev.custos.events.custody.CustodyType;
-import dev.custos.events.custody.CustodyType.Use;
-
 /**
  * A share: what kind of reader it is for, until when, and which sealed objects it shows. Only sealed material is
  * shared (evidence may be shared unsealed when the grant says {@code allow_unsealed}); a revoked or expired grant
  * takes no new scopes.
  */
-@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
-        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class AuthorityGrant {
 
     @AggregateIdentifier
     private UUID grantId;
+
     private UUID tenantId;
     private UUID circleId;
     private String status;
@@ -65,16 +65,28 @@ class AuthorityGrant {
         command.reach().requireActOn(command.circleId(), "circle");
         require(GrantType.of(command.grantType()).isPresent(), INVALID, "grant_type is not a grant type");
         Instant now = clock.instant();
-        require(AccessWindow.ahead(command.expiresAt(), now), INVALID,
-                "expires_at must be in the future");
+        require(AccessWindow.ahead(command.expiresAt(), now), INVALID, "expires_at must be in the future");
         GrantLifetime.requireWithin(command.expiresAt(), now, command.maxLifetimeDays());
         require(command.maxViews() == null || command.maxViews() > 0, INVALID, "max_views must be at least 1");
-        require(command.requirePasscode() == (command.passcodeHash() != null), INVALID,
+        require(
+                command.requirePasscode() == (command.passcodeHash() != null),
+                INVALID,
                 "a passcode is required exactly when require_passcode is true");
-        AuthorityGrantCreated created = new AuthorityGrantCreated(command.tenantId(), command.grantId(),
-                command.circleId(), command.portalId(), command.grantType(), requireText(command.title(), "title"),
-                command.description(), command.expiresAt(), command.maxViews(), command.requirePasscode(),
-                command.allowUnsealed(), command.clientRequestId(), now, command.requestedBy());
+        AuthorityGrantCreated created = new AuthorityGrantCreated(
+                command.tenantId(),
+                command.grantId(),
+                command.circleId(),
+                command.portalId(),
+                command.grantType(),
+                requireText(command.title(), "title"),
+                command.description(),
+                command.expiresAt(),
+                command.maxViews(),
+                command.requirePasscode(),
+                command.allowUnsealed(),
+                command.clientRequestId(),
+                now,
+                command.requestedBy());
         apply(created);
         if (command.requirePasscode()) {
             passcodes.keep(command.tenantId(), command.grantId(), command.passcodeHash());
@@ -90,20 +102,33 @@ class AuthorityGrant {
     void handle(AddAuthorityScope command, HoldRegistry holds, Clock clock) {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such grant");
         command.reach().requireActOn(circleId, "grant");
-        require(AccessWindow.open(status, expiresAt, clock.instant()), CONFLICT,
-                AccessWindow.lapsed(status, expiresAt, clock.instant()) ? "the grant has expired"
+        require(
+                AccessWindow.open(status, expiresAt, clock.instant()),
+                CONFLICT,
+                AccessWindow.lapsed(status, expiresAt, clock.instant())
+                        ? "the grant has expired"
                         : "the grant is " + status);
         require(CustodyType.allows(Use.SCOPE, command.scopeType()), INVALID, "scope_type is not a scope type");
         Reach.requireSameCircle(circleId, command.scopeObjectCircleId(), command.scopeType());
-        require(!scopes.contains(command.scopeType() + ":" + command.scopeObjectId()), CONFLICT,
+        require(
+                !scopes.contains(command.scopeType() + ":" + command.scopeObjectId()),
+                CONFLICT,
                 "the grant already has this scope");
-        boolean sealedEnough = command.objectSealed()
-                || ("evidence_object".equals(command.scopeType()) && allowUnsealed);
+        boolean sealedEnough =
+                command.objectSealed() || ("evidence_object".equals(command.scopeType()) && allowUnsealed);
         require(sealedEnough, CONFLICT, "only sealed material can be shared");
         holds.serialize(tenantId);
         holds.requireShareable(tenantId, command.scopeType(), command.scopeObjectId());
-        apply(new AuthorityScopeAdded(tenantId, grantId, command.scopeId(), command.scopeType(),
-                command.scopeObjectId(), command.label(), command.notes(), clock.instant(), command.requestedBy()));
+        apply(new AuthorityScopeAdded(
+                tenantId,
+                grantId,
+                command.scopeId(),
+                command.scopeType(),
+                command.scopeObjectId(),
+                command.label(),
+                command.notes(),
+                clock.instant(),
+                command.requestedBy()));
     }
 
     @CommandHandler
@@ -111,8 +136,8 @@ class AuthorityGrant {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such grant");
         command.reach().requireActOn(circleId, "grant");
         require(!"revoked".equals(status), CONFLICT, "the grant is already revoked");
-        apply(new AuthorityGrantRevoked(tenantId, grantId, requireText(command.reason(), "reason"), clock.instant(),
-                command.requestedBy()));
+        apply(new AuthorityGrantRevoked(
+                tenantId, grantId, requireText(command.reason(), "reason"), clock.instant(), command.requestedBy()));
     }
 
     @CommandHandler

@@ -7,20 +7,9 @@ import static dev.custos.command.Rules.require;
 import static dev.custos.command.Rules.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.custos.command.Aggregates;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import dev.custos.events.authority.AccessWindow;
 import dev.custos.events.authority.AuthorityAccessAllowed;
 import dev.custos.events.authority.AuthorityAccessDenied;
@@ -28,20 +17,31 @@ import dev.custos.events.authority.AuthorityPasscodeFailed;
 import dev.custos.events.authority.AuthorityTokenExpired;
 import dev.custos.events.authority.AuthorityTokenIssued;
 import dev.custos.events.authority.AuthorityTokenRevoked;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One share token. It alone decides session exchanges, one at a time, so {@code max_views} admits exactly that many
  * readers however many arrive together: the aggregate is locked per command, and a second instance that raced
  * loses on the event store's sequence number and retries against the new count.
  */
-@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
-        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class AuthorityToken {
 
     @AggregateIdentifier
     private UUID tokenId;
+
     private UUID tenantId;
     private UUID grantId;
     private Instant expiresAt;
@@ -54,9 +54,13 @@ class AuthorityToken {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     Instant handle(IssueAuthorityToken command, Clock clock) {
-        require(command.tokenId() != null && command.tenantId() != null && command.grantId() != null, INVALID,
+        require(
+                command.tokenId() != null && command.tenantId() != null && command.grantId() != null,
+                INVALID,
                 "token, tenant and grant ids are required");
-        require(command.tokenHash() != null && command.tokenHash().matches("[0-9a-f]{64}"), INVALID,
+        require(
+                command.tokenHash() != null && command.tokenHash().matches("[0-9a-f]{64}"),
+                INVALID,
                 "the token hash must be a SHA-256");
         require(command.grantActive(), CONFLICT, "the grant is not active");
         Instant now = clock.instant();
@@ -65,13 +69,22 @@ class AuthorityToken {
         }
         // Never past the grant, nor past the tenant's limit (which may have been lowered since the grant was made).
         Instant effective = command.requestedExpiresAt() == null
-                || command.requestedExpiresAt().isAfter(command.grantExpiresAt())
-                ? command.grantExpiresAt() : command.requestedExpiresAt();
+                        || command.requestedExpiresAt().isAfter(command.grantExpiresAt())
+                ? command.grantExpiresAt()
+                : command.requestedExpiresAt();
         Instant latest = GrantLifetime.latestExpiry(now, command.maxLifetimeDays());
         effective = effective.isAfter(latest) ? latest : effective;
         require(AccessWindow.ahead(effective, now), INVALID, "expires_at must be in the future");
-        apply(new AuthorityTokenIssued(command.tenantId(), command.grantId(), command.tokenId(), command.tokenHash(),
-                effective, command.maxViews(), command.clientRequestId(), now, command.requestedBy()));
+        apply(new AuthorityTokenIssued(
+                command.tenantId(),
+                command.grantId(),
+                command.tokenId(),
+                command.tokenHash(),
+                effective,
+                command.maxViews(),
+                command.clientRequestId(),
+                now,
+                command.requestedBy()));
         return effective;
     }
 
@@ -79,8 +92,13 @@ class AuthorityToken {
     void handle(RevokeAuthorityToken command, Clock clock) {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such token");
         require(!revoked, CONFLICT, "the token is already revoked");
-        apply(new AuthorityTokenRevoked(tenantId, grantId, tokenId, requireText(command.reason(), "reason"),
-                clock.instant(), command.requestedBy()));
+        apply(new AuthorityTokenRevoked(
+                tenantId,
+                grantId,
+                tokenId,
+                requireText(command.reason(), "reason"),
+                clock.instant(),
+                command.requestedBy()));
     }
 
     @CommandHandler
@@ -102,8 +120,8 @@ class AuthorityToken {
                 return refuse("passcode_required", visit, now);
             }
             case WRONG -> {
-                apply(new AuthorityPasscodeFailed(tenantId, grantId, tokenId, visit.ip(), visit.userAgent(),
-                        visit.path(), now));
+                apply(new AuthorityPasscodeFailed(
+                        tenantId, grantId, tokenId, visit.ip(), visit.userAgent(), visit.path(), now));
                 return Exchange.refused("passcode_failed", expiresAt);
             }
             default -> {
@@ -113,14 +131,14 @@ class AuthorityToken {
         if (maxViews != null && views >= maxViews) {
             return refuse("exhausted", visit, now);
         }
-        apply(new AuthorityAccessAllowed(tenantId, grantId, tokenId, true, views + 1, visit.ip(), visit.userAgent(),
-                visit.path(), now));
+        apply(new AuthorityAccessAllowed(
+                tenantId, grantId, tokenId, true, views + 1, visit.ip(), visit.userAgent(), visit.path(), now));
         return Exchange.allowed(expiresAt);
     }
 
     private Exchange refuse(String reason, Visit visit, Instant now) {
-        apply(new AuthorityAccessDenied(tenantId, grantId, tokenId, reason, visit.ip(), visit.userAgent(),
-                visit.path(), now));
+        apply(new AuthorityAccessDenied(
+                tenantId, grantId, tokenId, reason, visit.ip(), visit.userAgent(), visit.path(), now));
         return Exchange.refused(reason, expiresAt);
     }
 

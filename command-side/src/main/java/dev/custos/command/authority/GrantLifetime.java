@@ -15,8 +15,7 @@ public final class GrantLifetime {
     public static final int DEFAULT_DAYS = 90;
     public static final int MAX_DAYS = 3650;
 
-    private GrantLifetime() {
-    }
+    private GrantLifetime() {}
 
     public static void requireValidLimit(int days) {
         require(days >= 1 && days <= MAX_DAYS, INVALID, "max_grant_lifetime_days must be from 1 to " + MAX_DAYS);
@@ -28,7 +27,9 @@ public final class GrantLifetime {
     }
 
     static void requireWithin(Instant expiresAt, Instant now, int maxDays) {
-        require(!expiresAt.isAfter(latestExpiry(now, maxDays)), INVALID,
+        require(
+                !expiresAt.isAfter(latestExpiry(now, maxDays)),
+                INVALID,
                 "expires_at is later than the tenant's maximum grant lifetime of " + maxDays + " days");
     }
 }

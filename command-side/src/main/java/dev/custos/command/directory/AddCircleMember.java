@@ -1,10 +1,8 @@
 package dev.custos.command.directory;
 
-import java.util.UUID;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import dev.custos.command.Reach;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Add a tenant member to one of the tenant's circles (the API has found the circle); decided on the member. */
 public record AddCircleMember(UUID tenantId, UUID circleId, UUID individualId, UUID requestedBy, Reach reach) {

@@ -1,10 +1,8 @@
 package dev.custos.command.directory;
 
-import java.util.UUID;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import dev.custos.command.Reach;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Make an individual a member of the tenant; the member's own stream starts here. */
 public record AddTenantMember(UUID tenantId, UUID individualId, String displayName, UUID requestedBy, Reach reach) {

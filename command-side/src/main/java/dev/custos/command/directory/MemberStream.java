@@ -10,11 +10,10 @@ import java.util.UUID;
  */
 public final class MemberStream {
 
-    private MemberStream() {
-    }
+    private MemberStream() {}
 
     public static UUID of(UUID tenantId, UUID individualId) {
-        return UUID.nameUUIDFromBytes(("custos:tenant-member:" + tenantId + ":" + individualId)
-                .getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("custos:tenant-member:" + tenantId + ":" + individualId).getBytes(StandardCharsets.UTF_8));
     }
 }

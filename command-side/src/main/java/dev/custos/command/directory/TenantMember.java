@@ -7,23 +7,8 @@ import static dev.custos.command.Rules.require;
 import static dev.custos.command.Rules.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import dev.custos.command.Aggregates;
 import dev.custos.events.directory.AdoptedRoleAssignment;
 import dev.custos.events.directory.CircleMemberAdded;
@@ -32,6 +17,19 @@ import dev.custos.events.directory.TenantMemberAdopted;
 import dev.custos.events.operator.OperatorRoleAssigned;
 import dev.custos.events.operator.OperatorRoleKey;
 import dev.custos.events.operator.OperatorRoleRevoked;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One member of one tenant: the circles they belong to and the operator roles they hold. Every membership and role
@@ -39,14 +37,16 @@ import dev.custos.events.operator.OperatorRoleRevoked;
  * neither load nor lock each other, however large the tenant grows. Circles themselves stay with the {@link Tenant};
  * the API finds a circle before it sends a command that names one.
  */
-@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
-        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class TenantMember {
 
     @AggregateIdentifier
     private UUID memberStream;
+
     private UUID tenantId;
     private UUID individualId;
     private Set<UUID> circles = new HashSet<>();
@@ -59,10 +59,12 @@ class TenantMember {
         command.reach().requireActOn(null, "tenant");
         require(command.individualId() != null, INVALID, "individual_id is required");
         require(memberStream == null, CONFLICT, "the individual is already a member of the tenant");
-        String displayName = command.displayName() == null || command.displayName().isBlank()
-                ? null : command.displayName().strip();
-        apply(new TenantMemberAdded(command.tenantId(), command.individualId(), displayName, command.requestedBy(),
-                clock.instant()));
+        String displayName =
+                command.displayName() == null || command.displayName().isBlank()
+                        ? null
+                        : command.displayName().strip();
+        apply(new TenantMemberAdded(
+                command.tenantId(), command.individualId(), displayName, command.requestedBy(), clock.instant()));
     }
 
     /** A second adoption (two commands raced to adopt the same member) is refused and changes nothing. */
@@ -70,16 +72,20 @@ class TenantMember {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AdoptTenantMember command, Clock clock) {
         require(memberStream == null, CONFLICT, "the member already has its own stream");
-        apply(new TenantMemberAdopted(command.tenantId(), command.individualId(), command.circleIds(),
-                command.assignments(), clock.instant()));
+        apply(new TenantMemberAdopted(
+                command.tenantId(),
+                command.individualId(),
+                command.circleIds(),
+                command.assignments(),
+                clock.instant()));
     }
 
     @CommandHandler
     void handle(AddCircleMember command, Clock clock) {
         command.reach().requireReachesCircle(command.circleId());
         require(!circles.contains(command.circleId()), CONFLICT, "the individual is already a member of the circle");
-        apply(new CircleMemberAdded(tenantId, command.circleId(), individualId, command.requestedBy(),
-                clock.instant()));
+        apply(new CircleMemberAdded(
+                tenantId, command.circleId(), individualId, command.requestedBy(), clock.instant()));
     }
 
     @CommandHandler
@@ -87,15 +93,27 @@ class TenantMember {
         // Nobody grants wider than they reach: a circle's platform operator assigns in that circle only.
         command.reach().requireActOn(command.circleId(), "circle");
         require(OperatorRoleKey.fromKey(command.roleKey()).isPresent(), INVALID, "role_key is not an operator role");
-        require(command.circleId() == null || circles.contains(command.circleId()), CONFLICT,
+        require(
+                command.circleId() == null || circles.contains(command.circleId()),
+                CONFLICT,
                 "the individual is not a member of the circle");
-        require(!assignments.containsKey(command.assignmentId()), CONFLICT, "an assignment with this id already exists");
-        boolean alreadyHeld = assignments.values().stream().anyMatch(existing -> existing.active()
-                && existing.roleKey().equals(command.roleKey())
-                && Objects.equals(existing.circleId(), command.circleId()));
+        require(
+                !assignments.containsKey(command.assignmentId()),
+                CONFLICT,
+                "an assignment with this id already exists");
+        boolean alreadyHeld = assignments.values().stream()
+                .anyMatch(existing -> existing.active()
+                        && existing.roleKey().equals(command.roleKey())
+                        && Objects.equals(existing.circleId(), command.circleId()));
         require(!alreadyHeld, CONFLICT, "the individual already holds this role in this scope");
-        apply(new OperatorRoleAssigned(tenantId, command.assignmentId(), command.roleKey(), individualId,
-                command.circleId(), command.requestedBy(), clock.instant()));
+        apply(new OperatorRoleAssigned(
+                tenantId,
+                command.assignmentId(),
+                command.roleKey(),
+                individualId,
+                command.circleId(),
+                command.requestedBy(),
+                clock.instant()));
         return assignments.get(command.assignmentId());
     }
 
@@ -105,8 +123,14 @@ class TenantMember {
         require(assignment != null, NOT_FOUND, "no such role assignment");
         command.reach().requireActOn(assignment.circleId(), "role assignment");
         require(assignment.active(), CONFLICT, "the assignment is already revoked");
-        apply(new OperatorRoleRevoked(tenantId, command.assignmentId(), assignment.roleKey(), individualId,
-                assignment.circleId(), command.requestedBy(), requireText(command.reason(), "reason"),
+        apply(new OperatorRoleRevoked(
+                tenantId,
+                command.assignmentId(),
+                assignment.roleKey(),
+                individualId,
+                assignment.circleId(),
+                command.requestedBy(),
+                requireText(command.reason(), "reason"),
                 clock.instant()));
         return assignments.get(command.assignmentId());
     }
@@ -136,14 +160,25 @@ class TenantMember {
 
     @EventSourcingHandler
     void on(OperatorRoleAssigned event) {
-        assignments.put(event.assignmentId(), new RoleAssignment(event.assignmentId(), event.roleKey(),
-                event.individualId(), event.circleId(), true, event.assignedAt(), event.assignedByIndividualId(),
-                null, null, null));
+        assignments.put(
+                event.assignmentId(),
+                new RoleAssignment(
+                        event.assignmentId(),
+                        event.roleKey(),
+                        event.individualId(),
+                        event.circleId(),
+                        true,
+                        event.assignedAt(),
+                        event.assignedByIndividualId(),
+                        null,
+                        null,
+                        null));
     }
 
     @EventSourcingHandler
     void on(OperatorRoleRevoked event) {
-        assignments.computeIfPresent(event.assignmentId(),
+        assignments.computeIfPresent(
+                event.assignmentId(),
                 (id, held) -> held.revoked(event.revokedAt(), event.revokedByIndividualId(), event.reason()));
     }
 

@@ -3,5 +3,4 @@ package dev.custos.command.dispute;
 import java.util.UUID;
 
 /** A recorded defense pack, as the contract answers it. */
-public record DefensePack(UUID id, UUID disputeId, UUID bundleId, String packSha256) {
-}
+public record DefensePack(UUID id, UUID disputeId, UUID bundleId, String packSha256) {}

@@ -7,23 +7,8 @@ import static dev.custos.command.Rules.require;
 import static dev.custos.command.Rules.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import dev.custos.command.Aggregates;
 import dev.custos.command.Reach;
 import dev.custos.events.emergency.EmergencyRunCaptureAttached;
@@ -32,20 +17,35 @@ import dev.custos.events.emergency.EmergencyRunResolved;
 import dev.custos.events.emergency.EmergencyRunScopeGranted;
 import dev.custos.events.emergency.EmergencyRunScopeRevoked;
 import dev.custos.events.emergency.EmergencyRunStarted;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * An emergency run: active until resolved, with the scopes it grants members and the record packs made of it.
  * Its stream grows with every scope and pack, so it is snapshotted. A resolved run takes no new scope; revoking
  * one, and recording what happened, stay possible after the emergency is over.
  */
-@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
-        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class EmergencyRun {
 
     @AggregateIdentifier
     private UUID runId;
+
     private UUID tenantId;
     private UUID circleId;
     private String runType;
@@ -66,9 +66,16 @@ class EmergencyRun {
     EmergencyRunState handle(StartEmergencyRun command, Clock clock) {
         require(command.runId() != null && command.tenantId() != null, INVALID, "run and tenant ids are required");
         command.reach().requireActOn(command.circleId(), "circle");
-        apply(new EmergencyRunStarted(command.tenantId(), command.runId(), command.circleId(),
-                requireText(command.runType(), "run_type"), requireText(command.title(), "title"),
-                command.summary(), command.clientRequestId(), clock.instant(), command.requestedBy()));
+        apply(new EmergencyRunStarted(
+                command.tenantId(),
+                command.runId(),
+                command.circleId(),
+                requireText(command.runType(), "run_type"),
+                requireText(command.title(), "title"),
+                command.summary(),
+                command.clientRequestId(),
+                clock.instant(),
+                command.requestedBy()));
         return state();
     }
 
@@ -76,8 +83,13 @@ class EmergencyRun {
     EmergencyRunState handle(ResolveEmergencyRun command, Clock clock) {
         requireInTenant(command.tenantId(), command.reach());
         require(!resolved, CONFLICT, "the run is already resolved");
-        apply(new EmergencyRunResolved(tenantId, runId, circleId, requireText(command.resolutionNote(),
-                "resolution_note"), clock.instant(), command.requestedBy()));
+        apply(new EmergencyRunResolved(
+                tenantId,
+                runId,
+                circleId,
+                requireText(command.resolutionNote(), "resolution_note"),
+                clock.instant(),
+                command.requestedBy()));
         return state();
     }
 
@@ -85,18 +97,33 @@ class EmergencyRun {
     RunScopeGrant handle(GrantRunScope command, Clock clock) {
         requireInTenant(command.tenantId(), command.reach());
         require(!resolved, CONFLICT, "the run is resolved and grants no new scope");
-        require(command.scopeGrantId() != null && command.granteeIndividualId() != null, INVALID,
+        require(
+                command.scopeGrantId() != null && command.granteeIndividualId() != null,
+                INVALID,
                 "scope grant and grantee ids are required");
         String scopeKey = requireText(command.scopeKey(), "scope_key");
         Instant now = clock.instant();
-        require(command.expiresAt() == null || command.expiresAt().isAfter(now), INVALID,
+        require(
+                command.expiresAt() == null || command.expiresAt().isAfter(now),
+                INVALID,
                 "expires_at must be in the future");
-        require(scopeGrants.values().stream().noneMatch(grant -> grant.liveAt(now)
-                        && grant.granteeIndividualId().equals(command.granteeIndividualId())
-                        && grant.scopeKey().equals(scopeKey)), CONFLICT,
+        require(
+                scopeGrants.values().stream()
+                        .noneMatch(grant -> grant.liveAt(now)
+                                && grant.granteeIndividualId().equals(command.granteeIndividualId())
+                                && grant.scopeKey().equals(scopeKey)),
+                CONFLICT,
                 "the member already holds this scope of the run");
-        apply(new EmergencyRunScopeGranted(tenantId, runId, circleId, command.scopeGrantId(),
-                command.granteeIndividualId(), scopeKey, command.expiresAt(), now, command.requestedBy()));
+        apply(new EmergencyRunScopeGranted(
+                tenantId,
+                runId,
+                circleId,
+                command.scopeGrantId(),
+                command.granteeIndividualId(),
+                scopeKey,
+                command.expiresAt(),
+                now,
+                command.requestedBy()));
         return scopeGrants.get(command.scopeGrantId());
     }
 
@@ -106,8 +133,14 @@ class EmergencyRun {
         RunScopeGrant grant = scopeGrants.get(command.scopeGrantId());
         require(grant != null, NOT_FOUND, "no such scope grant of this run");
         require(!grant.isRevoked(), CONFLICT, "the scope grant is already revoked");
-        apply(new EmergencyRunScopeRevoked(tenantId, runId, circleId, grant.scopeGrantId(),
-                requireText(command.reason(), "reason"), clock.instant(), command.requestedBy()));
+        apply(new EmergencyRunScopeRevoked(
+                tenantId,
+                runId,
+                circleId,
+                grant.scopeGrantId(),
+                requireText(command.reason(), "reason"),
+                clock.instant(),
+                command.requestedBy()));
         return scopeGrants.get(command.scopeGrantId());
     }
 
@@ -118,8 +151,8 @@ class EmergencyRun {
         require(command.evidenceId() != null, INVALID, "evidence_id is required");
         Reach.requireSameCircle(circleId, command.evidenceCircleId(), "evidence");
         if (!attachedCaptures.contains(command.evidenceId())) {
-            apply(new EmergencyRunCaptureAttached(tenantId, runId, circleId, command.evidenceId(), clock.instant(),
-                    command.requestedBy()));
+            apply(new EmergencyRunCaptureAttached(
+                    tenantId, runId, circleId, command.evidenceId(), clock.instant(), command.requestedBy()));
         }
         return state();
     }
@@ -128,8 +161,14 @@ class EmergencyRun {
     EmergencyRunState handle(RecordRunPack command, Clock clock) {
         requireInTenant(command.tenantId(), command.reach());
         require(command.bundleId() != null, INVALID, "bundle id is required");
-        apply(new EmergencyRunRecordPackGenerated(tenantId, runId, circleId, command.bundleId(),
-                requireText(command.manifestSha256(), "manifest_sha256"), command.captureCount(), clock.instant(),
+        apply(new EmergencyRunRecordPackGenerated(
+                tenantId,
+                runId,
+                circleId,
+                command.bundleId(),
+                requireText(command.manifestSha256(), "manifest_sha256"),
+                command.captureCount(),
+                clock.instant(),
                 command.requestedBy()));
         return state();
     }
@@ -140,8 +179,19 @@ class EmergencyRun {
     }
 
     private EmergencyRunState state() {
-        return new EmergencyRunState(runId, circleId, runType, title, summary, resolved ? "resolved" : "active",
-                startedAt, startedBy, resolvedAt, resolvedBy, resolutionNote, latestRecordPack);
+        return new EmergencyRunState(
+                runId,
+                circleId,
+                runType,
+                title,
+                summary,
+                resolved ? "resolved" : "active",
+                startedAt,
+                startedBy,
+                resolvedAt,
+                resolvedBy,
+                resolutionNote,
+                latestRecordPack);
     }
 
     @EventSourcingHandler
@@ -166,15 +216,24 @@ class EmergencyRun {
 
     @EventSourcingHandler
     void on(EmergencyRunScopeGranted event) {
-        scopeGrants.put(event.scopeGrantId(), new RunScopeGrant(event.scopeGrantId(), event.runId(),
-                event.granteeIndividualId(), event.scopeKey(), event.expiresAt(), event.grantedAt(),
-                event.grantedByIndividualId(), null, null));
+        scopeGrants.put(
+                event.scopeGrantId(),
+                new RunScopeGrant(
+                        event.scopeGrantId(),
+                        event.runId(),
+                        event.granteeIndividualId(),
+                        event.scopeKey(),
+                        event.expiresAt(),
+                        event.grantedAt(),
+                        event.grantedByIndividualId(),
+                        null,
+                        null));
     }
 
     @EventSourcingHandler
     void on(EmergencyRunScopeRevoked event) {
-        scopeGrants.computeIfPresent(event.scopeGrantId(), (id, grant) -> grant.revoked(event.revokedAt(),
-                event.reason()));
+        scopeGrants.computeIfPresent(
+                event.scopeGrantId(), (id, grant) -> grant.revoked(event.revokedAt(), event.reason()));
     }
 
     @EventSourcingHandler

@@ -19,5 +19,4 @@ public record EmergencyRunState(
         Instant resolvedAt,
         UUID resolvedByIndividualId,
         String resolutionNote,
-        UUID latestRecordPackBundleId) {
-}
+        UUID latestRecordPackBundleId) {}

@@ -1,18 +1,32 @@
 package dev.custos.command.emergency;
 
+import dev.custos.events.emergency.RunScopeWindow;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.custos.events.emergency.RunScopeWindow;
-
 /** One scope grant of a run, as the run's last command left it. */
-public record RunScopeGrant(UUID scopeGrantId, UUID runId, UUID granteeIndividualId, String scopeKey,
-                            Instant expiresAt, Instant grantedAt, UUID grantedByIndividualId, Instant revokedAt,
-                            String revokeReason) {
+public record RunScopeGrant(
+        UUID scopeGrantId,
+        UUID runId,
+        UUID granteeIndividualId,
+        String scopeKey,
+        Instant expiresAt,
+        Instant grantedAt,
+        UUID grantedByIndividualId,
+        Instant revokedAt,
+        String revokeReason) {
 
     RunScopeGrant revoked(Instant at, String reason) {
-        return new RunScopeGrant(scopeGrantId, runId, granteeIndividualId, scopeKey, expiresAt, grantedAt,
-                grantedByIndividualId, at, reason);
+        return new RunScopeGrant(
+                scopeGrantId,
+                runId,
+                granteeIndividualId,
+                scopeKey,
+                expiresAt,
+                grantedAt,
+                grantedByIndividualId,
+                at,
+                reason);
     }
 
     boolean isRevoked() {

@@ -22,5 +22,4 @@ public record CaptureEvidence(
         UUID emergencyRunId,
         UUID claimId,
         UUID disputeId,
-        UUID requestedBy) {
-}
+        UUID requestedBy) {}

@@ -1,10 +1,8 @@
 package dev.custos.command.evidence;
 
-import java.util.UUID;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import dev.custos.command.Reach;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Have an evidence object sealed, whoever seals it: what a pack or a dossier asks of each member it lists. Unlike
@@ -12,6 +10,4 @@ import dev.custos.command.Reach;
  * same captures both complete instead of one failing after part of its work is committed.
  */
 public record EnsureEvidenceSealed(
-        @TargetAggregateIdentifier UUID evidenceId, UUID tenantId, UUID requestedBy,
-        Reach reach) {
-}
+        @TargetAggregateIdentifier UUID evidenceId, UUID tenantId, UUID requestedBy, Reach reach) {}

@@ -7,24 +7,22 @@ import static dev.custos.command.Rules.require;
 import static dev.custos.command.Rules.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.time.Clock;
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 import dev.custos.command.Aggregates;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateCreationPolicy;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.spring.stereotype.Aggregate;
-
 import dev.custos.command.Reach;
 import dev.custos.command.legal.HoldRegistry;
 import dev.custos.events.evidence.EvidenceCaptured;
 import dev.custos.events.evidence.EvidenceDestroyed;
 import dev.custos.events.evidence.EvidenceIntegrityChecked;
 import dev.custos.events.evidence.EvidenceSealed;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One evidence object: its circle, its recorded hash, whether it is sealed, whether its stored bytes were ever found
@@ -37,6 +35,7 @@ class Evidence {
 
     @AggregateIdentifier
     private UUID evidenceId;
+
     private UUID tenantId;
     private UUID circleId;
     private String contentSha256;
@@ -48,16 +47,34 @@ class Evidence {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     EvidenceCaptured handle(CaptureEvidence command, Clock clock) {
-        require(command.evidenceId() != null && command.tenantId() != null, INVALID, "evidence and tenant ids are required");
-        require(command.contentSha256() != null && SHA256_HEX.matcher(command.contentSha256()).matches(), INVALID,
+        require(
+                command.evidenceId() != null && command.tenantId() != null,
+                INVALID,
+                "evidence and tenant ids are required");
+        require(
+                command.contentSha256() != null
+                        && SHA256_HEX.matcher(command.contentSha256()).matches(),
+                INVALID,
                 "content_sha256 must be a lower-case hex SHA-256");
         require(command.contentBytes() >= 0, INVALID, "content_bytes must not be negative");
-        EvidenceCaptured captured = new EvidenceCaptured(command.tenantId(), command.evidenceId(), command.circleId(),
+        EvidenceCaptured captured = new EvidenceCaptured(
+                command.tenantId(),
+                command.evidenceId(),
+                command.circleId(),
                 requireText(command.title(), "title"),
-                command.sourceType() == null || command.sourceType().isBlank() ? "upload" : command.sourceType().strip(),
-                requireText(command.contentMime(), "content_type"), command.contentBytes(), command.contentSha256(),
-                command.occurredAt(), clock.instant(), requireText(command.blobKey(), "blob_key"),
-                command.emergencyRunId(), command.claimId(), command.disputeId(), command.requestedBy());
+                command.sourceType() == null || command.sourceType().isBlank()
+                        ? "upload"
+                        : command.sourceType().strip(),
+                requireText(command.contentMime(), "content_type"),
+                command.contentBytes(),
+                command.contentSha256(),
+                command.occurredAt(),
+                clock.instant(),
+                requireText(command.blobKey(), "blob_key"),
+                command.emergencyRunId(),
+                command.claimId(),
+                command.disputeId(),
+                command.requestedBy());
         apply(captured);
         return captured;
     }
@@ -81,8 +98,14 @@ class Evidence {
     IntegrityCheck handle(CheckEvidenceIntegrity command, Clock clock) {
         requireLiveInTenant(command.tenantId(), command.reach());
         boolean intact = contentSha256.equals(command.computedSha256());
-        apply(new EvidenceIntegrityChecked(tenantId, evidenceId, contentSha256, command.computedSha256(), intact,
-                clock.instant(), command.requestedBy()));
+        apply(new EvidenceIntegrityChecked(
+                tenantId,
+                evidenceId,
+                contentSha256,
+                command.computedSha256(),
+                intact,
+                clock.instant(),
+                command.requestedBy()));
         return new IntegrityCheck(intact, contentSha256, command.computedSha256());
     }
 

@@ -7,6 +7,11 @@ import static dev.custos.command.Rules.require;
 import static dev.custos.command.Rules.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import dev.custos.command.Aggregates;
+import dev.custos.command.Reach;
+import dev.custos.events.canonical.CanonicalJson;
+import dev.custos.events.evidence.EvidenceBundleCreated;
+import dev.custos.events.evidence.EvidenceBundleSealed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,19 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import dev.custos.command.Aggregates;
-import dev.custos.command.Reach;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import dev.custos.events.canonical.CanonicalJson;
-import dev.custos.events.evidence.EvidenceBundleCreated;
-import dev.custos.events.evidence.EvidenceBundleSealed;
 
 /**
  * A bundle of evidence objects, of one circle or of the whole tenant. Sealing it writes a manifest in canonical JSON listing every member's id, title,
@@ -40,6 +38,7 @@ class EvidenceBundle {
 
     @AggregateIdentifier
     private UUID bundleId;
+
     private UUID tenantId;
     private UUID circleId;
     private String title;
@@ -53,11 +52,19 @@ class EvidenceBundle {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     EvidenceBundleCreated handle(CreateEvidenceBundle command, EvidenceRegistry evidence, Clock clock) {
-        require(command.bundleId() != null && command.tenantId() != null, INVALID, "bundle and tenant ids are required");
+        require(
+                command.bundleId() != null && command.tenantId() != null,
+                INVALID,
+                "bundle and tenant ids are required");
         command.reach().requireActOn(command.circleId(), "circle");
-        require(command.evidenceIds() != null && !command.evidenceIds().isEmpty(), INVALID,
+        require(
+                command.evidenceIds() != null && !command.evidenceIds().isEmpty(),
+                INVALID,
                 "evidence_ids must name at least one evidence object");
-        require(new HashSet<>(command.evidenceIds()).size() == command.evidenceIds().size(), INVALID,
+        require(
+                new HashSet<>(command.evidenceIds()).size()
+                        == command.evidenceIds().size(),
+                INVALID,
                 "evidence_ids must not repeat an id");
         Map<UUID, ManifestMember> found = evidence.members(command.tenantId(), command.evidenceIds());
         for (UUID id : command.evidenceIds()) {
@@ -66,9 +73,14 @@ class EvidenceBundle {
             Reach.requireSameCircle(command.circleId(), member.circleId(), "evidence");
             require(!member.destroyed(), CONFLICT, "a destroyed evidence object cannot be bundled");
         }
-        EvidenceBundleCreated created = new EvidenceBundleCreated(command.tenantId(), command.bundleId(),
-                command.circleId(), requireText(command.title(), "title"), List.copyOf(command.evidenceIds()),
-                clock.instant(), command.requestedBy());
+        EvidenceBundleCreated created = new EvidenceBundleCreated(
+                command.tenantId(),
+                command.bundleId(),
+                command.circleId(),
+                requireText(command.title(), "title"),
+                List.copyOf(command.evidenceIds()),
+                clock.instant(),
+                command.requestedBy());
         apply(created);
         return created;
     }
@@ -81,9 +93,13 @@ class EvidenceBundle {
         require(!sealed, CONFLICT, "the bundle is already sealed");
         Map<UUID, ManifestMember> found = evidence.members(tenantId, members);
         require(found.keySet().equals(members), CONFLICT, "a member of the bundle is no longer there");
-        require(found.values().stream().noneMatch(ManifestMember::destroyed), CONFLICT,
+        require(
+                found.values().stream().noneMatch(ManifestMember::destroyed),
+                CONFLICT,
                 "a member of the bundle was destroyed");
-        require(found.values().stream().allMatch(ManifestMember::sealed), CONFLICT,
+        require(
+                found.values().stream().allMatch(ManifestMember::sealed),
+                CONFLICT,
                 "every member must be sealed before the bundle");
         Instant sealedAt = clock.instant();
         String manifest = CanonicalJson.write(manifest(List.copyOf(found.values()), sealedAt));
@@ -94,14 +110,16 @@ class EvidenceBundle {
 
     private Map<String, Object> manifest(List<ManifestMember> described, Instant sealedAt) {
         List<Object> listed = new ArrayList<>();
-        described.stream().sorted(Comparator.comparing(member -> member.evidenceId().toString())).forEach(member -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", member.evidenceId().toString());
-            entry.put("title", member.title());
-            entry.put("content_sha256", member.contentSha256());
-            entry.put("content_bytes", member.contentBytes());
-            listed.add(entry);
-        });
+        described.stream()
+                .sorted(Comparator.comparing(member -> member.evidenceId().toString()))
+                .forEach(member -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("id", member.evidenceId().toString());
+                    entry.put("title", member.title());
+                    entry.put("content_sha256", member.contentSha256());
+                    entry.put("content_bytes", member.contentBytes());
+                    listed.add(entry);
+                });
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("bundle_id", bundleId.toString());
         manifest.put("title", title);

@@ -1,13 +1,8 @@
 package dev.custos.command.evidence;
 
+import dev.custos.command.Reach;
 import java.util.UUID;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import dev.custos.command.Reach;
-
 /** Seal an evidence object: from then on it is immutable. */
-public record SealEvidence(
-        @TargetAggregateIdentifier UUID evidenceId, UUID tenantId, UUID requestedBy,
-        Reach reach) {
-}
+public record SealEvidence(@TargetAggregateIdentifier UUID evidenceId, UUID tenantId, UUID requestedBy, Reach reach) {}

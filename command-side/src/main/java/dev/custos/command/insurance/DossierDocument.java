@@ -1,13 +1,12 @@
 package dev.custos.command.insurance;
 
+import dev.custos.events.canonical.CanonicalJson;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.custos.events.canonical.CanonicalJson;
 
 /**
  * The one shape of a claim dossier. It is written as canonical JSON (sorted keys, no white space), so the bytes
@@ -18,11 +17,15 @@ final class DossierDocument {
 
     static final String FORMAT = "custos.claim_dossier.v1";
 
-    private DossierDocument() {
-    }
+    private DossierDocument() {}
 
-    static String write(UUID tenantId, UUID dossierId, ClaimState claim, List<DossierItem> evidence,
-                        Instant assembledAt, UUID assembledBy) {
+    static String write(
+            UUID tenantId,
+            UUID dossierId,
+            ClaimState claim,
+            List<DossierItem> evidence,
+            Instant assembledAt,
+            UUID assembledBy) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("format", FORMAT);
         document.put("dossier_id", dossierId.toString());
@@ -30,10 +33,12 @@ final class DossierDocument {
         document.put("claim", claim(claim));
         document.put("assembled_at", assembledAt.toString());
         document.put("assembled_by_individual_id", text(assembledBy));
-        document.put("evidence", evidence.stream()
-                .sorted(Comparator.comparing(DossierItem::capturedAt).thenComparing(DossierItem::id))
-                .map(DossierDocument::item)
-                .toList());
+        document.put(
+                "evidence",
+                evidence.stream()
+                        .sorted(Comparator.comparing(DossierItem::capturedAt).thenComparing(DossierItem::id))
+                        .map(DossierDocument::item)
+                        .toList());
         return CanonicalJson.write(document);
     }
 

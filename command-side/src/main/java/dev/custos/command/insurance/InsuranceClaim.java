@@ -6,6 +6,15 @@ import static dev.custos.command.Rules.require;
 import static dev.custos.command.Rules.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.custos.command.Aggregates;
+import dev.custos.command.Reach;
+import dev.custos.events.canonical.CanonicalJson;
+import dev.custos.events.insurance.ClaimDossierAssembled;
+import dev.custos.events.insurance.ClaimEvidenceAttached;
+import dev.custos.events.insurance.InsuranceClaimOpened;
+import dev.custos.events.time.TimeRange;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,9 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -24,27 +30,21 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import dev.custos.command.Aggregates;
-import dev.custos.command.Reach;
-import dev.custos.events.canonical.CanonicalJson;
-import dev.custos.events.insurance.ClaimDossierAssembled;
-import dev.custos.events.insurance.ClaimEvidenceAttached;
-import dev.custos.events.insurance.InsuranceClaimOpened;
-import dev.custos.events.time.TimeRange;
-
 /**
  * An insurance claim: its fields, the evidence attached to it and the dossiers assembled of it. A dossier is
  * decided here, bytes and hash, and never changes: what the claim gains later goes into the next dossier. The
  * stream grows with every attachment and dossier, so it is snapshotted.
  */
-@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
-        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class InsuranceClaim {
 
     @AggregateIdentifier
     private UUID claimId;
+
     private UUID tenantId;
     private UUID circleId;
     private String claimNumber;
@@ -61,12 +61,23 @@ class InsuranceClaim {
         require(command.claimId() != null && command.tenantId() != null, INVALID, "claim and tenant ids are required");
         require(command.lossDate() != null, INVALID, "loss_date is required");
         // A day's slack: the loss date is the policyholder's local date, which may be ahead of UTC.
-        require(!command.lossDate().isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1)),
-                INVALID, "loss_date cannot be in the future");
+        require(
+                !command.lossDate()
+                        .isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                                .plusDays(1)),
+                INVALID,
+                "loss_date cannot be in the future");
         command.reach().requireActOn(command.circleId(), "circle");
-        apply(new InsuranceClaimOpened(command.tenantId(), command.claimId(), command.circleId(),
-                requireText(command.claimNumber(), "claim_number"), requireText(command.policyRef(), "policy_ref"),
-                command.lossDate(), requireText(command.title(), "title"), clock.instant(), command.requestedBy()));
+        apply(new InsuranceClaimOpened(
+                command.tenantId(),
+                command.claimId(),
+                command.circleId(),
+                requireText(command.claimNumber(), "claim_number"),
+                requireText(command.policyRef(), "policy_ref"),
+                command.lossDate(),
+                requireText(command.title(), "title"),
+                clock.instant(),
+                command.requestedBy()));
         return state();
     }
 
@@ -77,8 +88,8 @@ class InsuranceClaim {
         require(command.evidenceId() != null, INVALID, "evidence_id is required");
         Reach.requireSameCircle(circleId, command.evidenceCircleId(), "evidence");
         if (!attachedEvidence.contains(command.evidenceId())) {
-            apply(new ClaimEvidenceAttached(tenantId, claimId, circleId, command.evidenceId(), clock.instant(),
-                    command.requestedBy()));
+            apply(new ClaimEvidenceAttached(
+                    tenantId, claimId, circleId, command.evidenceId(), clock.instant(), command.requestedBy()));
         }
         return state();
     }
@@ -86,16 +97,27 @@ class InsuranceClaim {
     @CommandHandler
     ClaimDossier handle(AssembleClaimDossier command, Clock clock) {
         requireInTenant(command.tenantId(), command.reach());
-        require(command.dossierId() != null && command.evidence() != null, INVALID,
+        require(
+                command.dossierId() != null && command.evidence() != null,
+                INVALID,
                 "dossier id and evidence are required");
         // Stored with microseconds, as PostgreSQL keeps them, so the dossier's time and the row's are one value.
         Instant now = TimeRange.kept(clock.instant());
-        String json = DossierDocument.write(tenantId, command.dossierId(), state(), command.evidence(), now,
-                command.requestedBy());
+        String json = DossierDocument.write(
+                tenantId, command.dossierId(), state(), command.evidence(), now, command.requestedBy());
         String sha256 = CanonicalJson.sha256Hex(json);
-        List<UUID> evidenceIds = command.evidence().stream().map(DossierItem::id).toList();
-        apply(new ClaimDossierAssembled(tenantId, claimId, circleId, command.dossierId(), json, sha256, evidenceIds,
-                now, command.requestedBy()));
+        List<UUID> evidenceIds =
+                command.evidence().stream().map(DossierItem::id).toList();
+        apply(new ClaimDossierAssembled(
+                tenantId,
+                claimId,
+                circleId,
+                command.dossierId(),
+                json,
+                sha256,
+                evidenceIds,
+                now,
+                command.requestedBy()));
         return new ClaimDossier(command.dossierId(), claimId, json, sha256, now);
     }
 

@@ -3,9 +3,8 @@ package dev.custos.command.legal;
 import static dev.custos.command.CommandRefused.Reason.CONFLICT;
 import static dev.custos.command.Rules.require;
 
-import java.util.UUID;
-
 import dev.custos.events.custody.CustodyType;
+import java.util.UUID;
 
 /**
  * What the legal holds of a tenant cover, as committed. Destruction, new scopes of a grant and hold changes call
@@ -14,7 +13,11 @@ import dev.custos.events.custody.CustodyType;
  */
 public interface HoldRegistry {
 
-    enum TargetState { ABSENT, DESTROYED, PRESENT }
+    enum TargetState {
+        ABSENT,
+        DESTROYED,
+        PRESENT
+    }
 
     /** Orders this transaction after every other hold change or destruction in the tenant, until it ends. */
     void serialize(UUID tenantId);
@@ -30,7 +33,9 @@ public interface HoldRegistry {
 
     /** Refuses to share what the portal would refuse to show: an object an active restrict_sharing hold covers. */
     default void requireShareable(UUID tenantId, String objectType, UUID objectId) {
-        require(!restrictsSharing(tenantId, objectType, objectId), CONFLICT,
+        require(
+                !restrictsSharing(tenantId, objectType, objectId),
+                CONFLICT,
                 "an active restrict_sharing legal hold covers this " + objectType);
     }
 

@@ -7,16 +7,21 @@ import static dev.custos.command.Rules.require;
 import static dev.custos.command.Rules.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.custos.command.Aggregates;
+import dev.custos.command.Reach;
+import dev.custos.events.custody.CustodyType;
+import dev.custos.events.custody.CustodyType.Use;
+import dev.custos.events.legal.LegalHoldPlaced;
+import dev.custos.events.legal.LegalHoldReleased;
+import dev.custos.events.legal.LegalHoldTargetAdded;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import dev.custos.command.Aggregates;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -24,23 +29,17 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import dev.custos.command.Reach;
-import dev.custos.events.legal.LegalHoldPlaced;
-import dev.custos.events.legal.LegalHoldReleased;
-import dev.custos.events.legal.LegalHoldTargetAdded;
-import dev.custos.events.custody.CustodyType;
-import dev.custos.events.custody.CustodyType.Use;
-
 /** A legal hold: what it covers, and whether it is still active. Released holds accept nothing more. */
-@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS,
-        snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+@Aggregate(cache = Aggregates.CACHE, lockFactory = Aggregates.LOCKS, snapshotTriggerDefinition = Aggregates.SNAPSHOTS)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class LegalHold {
 
-
     @AggregateIdentifier
     private UUID holdId;
+
     private UUID tenantId;
     private UUID circleId;
     private String title;
@@ -58,9 +57,15 @@ class LegalHold {
     LegalHoldState handle(PlaceLegalHold command, Clock clock) {
         require(command.holdId() != null && command.tenantId() != null, INVALID, "hold and tenant ids are required");
         command.reach().requireActOn(command.circleId(), "circle");
-        apply(new LegalHoldPlaced(command.tenantId(), command.holdId(), command.circleId(),
-                requireText(command.title(), "title"), requireText(command.reason(), "reason"),
-                command.restrictSharing(), clock.instant(), command.requestedBy()));
+        apply(new LegalHoldPlaced(
+                command.tenantId(),
+                command.holdId(),
+                command.circleId(),
+                requireText(command.title(), "title"),
+                requireText(command.reason(), "reason"),
+                command.restrictSharing(),
+                clock.instant(),
+                command.requestedBy()));
         return state();
     }
 
@@ -71,8 +76,11 @@ class LegalHold {
         require(targetType != null, INVALID, "target_type is not a hold target type");
         require(command.targetId() != null, INVALID, "target_id is required");
         Reach.requireSameCircle(circleId, command.targetCircleId(), command.targetType());
-        require(targets.stream().noneMatch(held -> held.targetType().equals(command.targetType())
-                        && held.targetId().equals(command.targetId())), CONFLICT,
+        require(
+                targets.stream()
+                        .noneMatch(held -> held.targetType().equals(command.targetType())
+                                && held.targetId().equals(command.targetId())),
+                CONFLICT,
                 "the hold already covers this target");
         // Ordered against destructions in the tenant: the target is either still there, and then held before any
         // destruction can commit, or already destroyed, and then refused here.
@@ -80,16 +88,27 @@ class LegalHold {
         HoldRegistry.TargetState target = holds.targetState(tenantId, targetType, command.targetId());
         require(target != HoldRegistry.TargetState.ABSENT, NOT_FOUND, "no such " + command.targetType());
         require(target != HoldRegistry.TargetState.DESTROYED, CONFLICT, "the target was already destroyed");
-        apply(new LegalHoldTargetAdded(tenantId, holdId, circleId, command.targetType(), command.targetId(),
-                clock.instant(), command.requestedBy()));
+        apply(new LegalHoldTargetAdded(
+                tenantId,
+                holdId,
+                circleId,
+                command.targetType(),
+                command.targetId(),
+                clock.instant(),
+                command.requestedBy()));
         return state();
     }
 
     @CommandHandler
     LegalHoldState handle(ReleaseLegalHold command, Clock clock) {
         requireActiveInTenant(command.tenantId(), command.reach());
-        apply(new LegalHoldReleased(tenantId, holdId, circleId, requireText(command.reason(), "reason"),
-                clock.instant(), command.requestedBy()));
+        apply(new LegalHoldReleased(
+                tenantId,
+                holdId,
+                circleId,
+                requireText(command.reason(), "reason"),
+                clock.instant(),
+                command.requestedBy()));
         return state();
     }
 
@@ -106,8 +125,18 @@ class LegalHold {
                         .thenComparing(LegalHoldState.Target::targetType)
                         .thenComparing(LegalHoldState.Target::targetId))
                 .toList();
-        return new LegalHoldState(holdId, circleId, title, reason, restrictSharing, released ? "released" : "active",
-                placedAt, placedBy, releasedAt, releaseReason, listed);
+        return new LegalHoldState(
+                holdId,
+                circleId,
+                title,
+                reason,
+                restrictSharing,
+                released ? "released" : "active",
+                placedAt,
+                placedBy,
+                releasedAt,
+                releaseReason,
+                listed);
     }
 
     @EventSourcingHandler

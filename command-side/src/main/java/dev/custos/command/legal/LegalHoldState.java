@@ -22,6 +22,5 @@ public record LegalHoldState(
         List<Target> targets) {
 
     /** One thing the hold covers. */
-    public record Target(String targetType, UUID targetId, Instant addedAt) {
-    }
+    public record Target(String targetType, UUID targetId, Instant addedAt) {}
 }

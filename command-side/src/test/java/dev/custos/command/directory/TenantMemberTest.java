@@ -2,19 +2,6 @@ package dev.custos.command.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.custos.command.CommandRefused;
 import dev.custos.command.Reach;
 import dev.custos.events.directory.AdoptedRoleAssignment;
@@ -23,6 +10,17 @@ import dev.custos.events.directory.TenantMemberAdded;
 import dev.custos.events.directory.TenantMemberAdopted;
 import dev.custos.events.operator.OperatorRoleAssigned;
 import dev.custos.events.operator.OperatorRoleRevoked;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** One member's stream: membership, circles and roles, and the adoption of a member the tenant's stream recorded. */
 class TenantMemberTest {
@@ -108,8 +106,8 @@ class TenantMemberTest {
         fixture.given(memberAdded())
                 .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST, REACH))
                 .expectEvents(legalAssigned(null))
-                .expectResultMessagePayload(new RoleAssignment(ASSIGNMENT, "legal_operator", MEMBER, null, true, NOW,
-                        FIRST, null, null, null));
+                .expectResultMessagePayload(new RoleAssignment(
+                        ASSIGNMENT, "legal_operator", MEMBER, null, true, NOW, FIRST, null, null, null));
     }
 
     @Test
@@ -133,10 +131,9 @@ class TenantMemberTest {
     @Test
     void theSameRoleInACircleIsADifferentScope() {
         fixture.given(memberAdded(), legalAssigned(null), new CircleMemberAdded(TENANT, CIRCLE, MEMBER, FIRST, NOW))
-                .when(new AssignOperatorRole(TENANT, SECOND_ASSIGNMENT,
-                        "legal_operator", MEMBER, CIRCLE, FIRST, REACH))
-                .expectEvents(new OperatorRoleAssigned(TENANT, SECOND_ASSIGNMENT,
-                        "legal_operator", MEMBER, CIRCLE, FIRST, NOW));
+                .when(new AssignOperatorRole(TENANT, SECOND_ASSIGNMENT, "legal_operator", MEMBER, CIRCLE, FIRST, REACH))
+                .expectEvents(new OperatorRoleAssigned(
+                        TENANT, SECOND_ASSIGNMENT, "legal_operator", MEMBER, CIRCLE, FIRST, NOW));
     }
 
     @Test
@@ -150,26 +147,30 @@ class TenantMemberTest {
 
     @Test
     void aRoleCanBeAssignedAgainAfterItWasRevoked() {
-        fixture.given(memberAdded(), legalAssigned(null),
+        fixture.given(
+                        memberAdded(),
+                        legalAssigned(null),
                         new OperatorRoleRevoked(TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST, "left", NOW))
                 .when(new AssignOperatorRole(TENANT, SECOND_ASSIGNMENT, "legal_operator", MEMBER, null, FIRST, REACH))
-                .expectEvents(new OperatorRoleAssigned(TENANT, SECOND_ASSIGNMENT, "legal_operator", MEMBER, null,
-                        FIRST, NOW));
+                .expectEvents(new OperatorRoleAssigned(
+                        TENANT, SECOND_ASSIGNMENT, "legal_operator", MEMBER, null, FIRST, NOW));
     }
 
     @Test
     void revokingRecordsTheReasonAndTheAssignmentScope() {
         fixture.given(memberAdded(), legalAssigned(null))
                 .when(revoke("left the team"))
-                .expectEvents(new OperatorRoleRevoked(TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST,
-                        "left the team", NOW))
-                .expectResultMessagePayload(new RoleAssignment(ASSIGNMENT, "legal_operator", MEMBER, null, false, NOW,
-                        FIRST, NOW, FIRST, "left the team"));
+                .expectEvents(new OperatorRoleRevoked(
+                        TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST, "left the team", NOW))
+                .expectResultMessagePayload(new RoleAssignment(
+                        ASSIGNMENT, "legal_operator", MEMBER, null, false, NOW, FIRST, NOW, FIRST, "left the team"));
     }
 
     @Test
     void revokingARevokedAssignmentIsAConflict() {
-        fixture.given(memberAdded(), legalAssigned(null),
+        fixture.given(
+                        memberAdded(),
+                        legalAssigned(null),
                         new OperatorRoleRevoked(TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST, "left", NOW))
                 .when(revoke("again"))
                 .expectException(CommandRefused.class)
@@ -197,15 +198,24 @@ class TenantMemberTest {
 
     /** The first operator, as the tenant's creation recorded them, adopted with their platform role. */
     private TenantMemberAdopted firstOperatorAdopted() {
-        return new TenantMemberAdopted(TENANT, FIRST, List.of(CIRCLE), List.of(new AdoptedRoleAssignment(
-                FIRST_ASSIGNMENT, "platform_operator", null, true, NOW, FIRST, null, null, null)), NOW);
+        return new TenantMemberAdopted(
+                TENANT,
+                FIRST,
+                List.of(CIRCLE),
+                List.of(new AdoptedRoleAssignment(
+                        FIRST_ASSIGNMENT, "platform_operator", null, true, NOW, FIRST, null, null, null)),
+                NOW);
     }
 
     @Test
     void adoptionCarriesWhatTheTenantsStreamSaidOfTheMember() {
         fixture.givenNoPriorActivity()
-                .when(new AdoptTenantMember(TENANT, FIRST, List.of(CIRCLE), List.of(new AdoptedRoleAssignment(
-                        FIRST_ASSIGNMENT, "platform_operator", null, true, NOW, FIRST, null, null, null))))
+                .when(new AdoptTenantMember(
+                        TENANT,
+                        FIRST,
+                        List.of(CIRCLE),
+                        List.of(new AdoptedRoleAssignment(
+                                FIRST_ASSIGNMENT, "platform_operator", null, true, NOW, FIRST, null, null, null))))
                 .expectEvents(firstOperatorAdopted());
     }
 
@@ -249,12 +259,26 @@ class TenantMemberTest {
     void anAdoptedAssignmentIsRevokedWithItsWholeHistory() {
         fixture.given(firstOperatorAdopted())
                 .when(new RevokeOperatorRole(TENANT, FIRST_ASSIGNMENT, FIRST, "handing over", FIRST, REACH))
-                .expectEvents(new OperatorRoleRevoked(TENANT, FIRST_ASSIGNMENT, "platform_operator", FIRST, null,
-                        FIRST, "handing over", NOW))
-                .expectResultMessagePayload(new RoleAssignment(FIRST_ASSIGNMENT, "platform_operator", FIRST, null,
-                        false, NOW, FIRST, NOW, FIRST, "handing over"));
-        fixture.given(new TenantMemberAdopted(TENANT, FIRST, List.of(), List.of(new AdoptedRoleAssignment(
-                        FIRST_ASSIGNMENT, "platform_operator", null, false, NOW, FIRST, NOW, FIRST, "left")), NOW))
+                .expectEvents(new OperatorRoleRevoked(
+                        TENANT, FIRST_ASSIGNMENT, "platform_operator", FIRST, null, FIRST, "handing over", NOW))
+                .expectResultMessagePayload(new RoleAssignment(
+                        FIRST_ASSIGNMENT,
+                        "platform_operator",
+                        FIRST,
+                        null,
+                        false,
+                        NOW,
+                        FIRST,
+                        NOW,
+                        FIRST,
+                        "handing over"));
+        fixture.given(new TenantMemberAdopted(
+                        TENANT,
+                        FIRST,
+                        List.of(),
+                        List.of(new AdoptedRoleAssignment(
+                                FIRST_ASSIGNMENT, "platform_operator", null, false, NOW, FIRST, NOW, FIRST, "left")),
+                        NOW))
                 .when(new RevokeOperatorRole(TENANT, FIRST_ASSIGNMENT, FIRST, "again", FIRST, REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the assignment is already revoked")

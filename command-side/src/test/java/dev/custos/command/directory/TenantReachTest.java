@@ -1,17 +1,5 @@
 package dev.custos.command.directory;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.custos.command.CommandRefused;
 import dev.custos.command.Reach;
 import dev.custos.events.directory.AdoptedRoleAssignment;
@@ -21,6 +9,16 @@ import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.directory.TenantMemberAdded;
 import dev.custos.events.directory.TenantMemberAdopted;
 import dev.custos.events.operator.OperatorRoleAssigned;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The circle boundary as the tenant and its members enforce it on their own, whatever the API checked before: a
@@ -54,31 +52,37 @@ class TenantReachTest {
     /** The member, in circles OWN and OTHER. */
     private Object[] memberInBothCircles() {
         return new Object[] {
-                new TenantMemberAdded(TENANT, MEMBER, null, FOUNDER, NOW),
-                new CircleMemberAdded(TENANT, OWN, MEMBER, FOUNDER, NOW),
-                new CircleMemberAdded(TENANT, OTHER, MEMBER, FOUNDER, NOW)};
+            new TenantMemberAdded(TENANT, MEMBER, null, FOUNDER, NOW),
+            new CircleMemberAdded(TENANT, OWN, MEMBER, FOUNDER, NOW),
+            new CircleMemberAdded(TENANT, OTHER, MEMBER, FOUNDER, NOW)
+        };
     }
 
     /** The founder as the tenant's creation left them, adopted: a tenant-wide platform operator. */
     private TenantMemberAdopted founder() {
-        return new TenantMemberAdopted(TENANT, FOUNDER, List.of(), List.of(new AdoptedRoleAssignment(
-                FOUNDER_ASSIGNMENT, "platform_operator", null, true, NOW, FOUNDER, null, null, null)), NOW);
+        return new TenantMemberAdopted(
+                TENANT,
+                FOUNDER,
+                List.of(),
+                List.of(new AdoptedRoleAssignment(
+                        FOUNDER_ASSIGNMENT, "platform_operator", null, true, NOW, FOUNDER, null, null, null)),
+                NOW);
     }
 
     @Test
     void aCircleOperatorAssignsInsideItsCircle() {
         members.given(memberInBothCircles())
-                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", MEMBER, OWN, CIRCLE_ADMIN,
-                        CIRCLE_REACH))
-                .expectEvents(new OperatorRoleAssigned(TENANT, ASSIGNMENT, "legal_operator", MEMBER, OWN,
-                        CIRCLE_ADMIN, NOW));
+                .when(new AssignOperatorRole(
+                        TENANT, ASSIGNMENT, "legal_operator", MEMBER, OWN, CIRCLE_ADMIN, CIRCLE_REACH))
+                .expectEvents(
+                        new OperatorRoleAssigned(TENANT, ASSIGNMENT, "legal_operator", MEMBER, OWN, CIRCLE_ADMIN, NOW));
     }
 
     @Test
     void aCircleOperatorCannotAssignATenantWideRole() {
         members.given(memberInBothCircles())
-                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "platform_operator", MEMBER, null,
-                        CIRCLE_ADMIN, CIRCLE_REACH))
+                .when(new AssignOperatorRole(
+                        TENANT, ASSIGNMENT, "platform_operator", MEMBER, null, CIRCLE_ADMIN, CIRCLE_REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the operator's role does not reach this circle")
                 .expectNoEvents();
@@ -87,7 +91,13 @@ class TenantReachTest {
     @Test
     void aCircleOperatorCannotAssignInAnotherCircle() {
         members.given(memberInBothCircles())
-                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", MEMBER, OTHER, CIRCLE_ADMIN,
+                .when(new AssignOperatorRole(
+                        TENANT,
+                        ASSIGNMENT,
+                        "legal_operator",
+                        MEMBER,
+                        OTHER,
+                        CIRCLE_ADMIN,
                         Reach.circle(OWN, Set.of(OWN, OTHER))))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the operator's role does not reach this circle")
@@ -97,8 +107,8 @@ class TenantReachTest {
     @Test
     void aCircleOperatorCannotRevokeATenantWideAssignment() {
         members.given(founder())
-                .when(new RevokeOperatorRole(TENANT, FOUNDER_ASSIGNMENT, FOUNDER, "take over", CIRCLE_ADMIN,
-                        CIRCLE_REACH))
+                .when(new RevokeOperatorRole(
+                        TENANT, FOUNDER_ASSIGNMENT, FOUNDER, "take over", CIRCLE_ADMIN, CIRCLE_REACH))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("the operator's role does not reach this role assignment")
                 .expectNoEvents();
@@ -131,8 +141,8 @@ class TenantReachTest {
     @Test
     void aTenantWideOperatorAssignsOnlyInCirclesTheyCanSee() {
         members.given(memberInBothCircles())
-                .when(new AssignOperatorRole(TENANT, ASSIGNMENT, "legal_operator", MEMBER, OTHER, FOUNDER,
-                        Reach.tenantWide(Set.of())))
+                .when(new AssignOperatorRole(
+                        TENANT, ASSIGNMENT, "legal_operator", MEMBER, OTHER, FOUNDER, Reach.tenantWide(Set.of())))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("no such circle")
                 .expectNoEvents();
@@ -140,7 +150,8 @@ class TenantReachTest {
 
     @Test
     void aCircleIdTheTenantAlreadyHasIsRefused() {
-        tenants.given(new TenantCreated(TENANT, "Acme", FOUNDER, FOUNDER_ASSIGNMENT, FOUNDER, NOW),
+        tenants.given(
+                        new TenantCreated(TENANT, "Acme", FOUNDER, FOUNDER_ASSIGNMENT, FOUNDER, NOW),
                         new CircleCreated(TENANT, OWN, "Own", FOUNDER, NOW))
                 .when(new CreateCircle(TENANT, OWN, "Again", FOUNDER, Reach.tenantWide(Set.of())))
                 .expectException(CommandRefused.class)

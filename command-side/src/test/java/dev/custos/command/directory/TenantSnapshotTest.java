@@ -2,15 +2,6 @@ package dev.custos.command.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.jackson3.Jackson3Serializer;
-import org.junit.jupiter.api.Test;
-
 import dev.custos.events.directory.AdoptedRoleAssignment;
 import dev.custos.events.directory.CircleCreated;
 import dev.custos.events.directory.CircleMemberAdded;
@@ -18,6 +9,13 @@ import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.directory.TenantMemberAdopted;
 import dev.custos.events.operator.OperatorRoleAssigned;
 import dev.custos.events.operator.OperatorRoleRevoked;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.Test;
 
 /** Snapshots of a tenant and of a member read back to the same state. */
 class TenantSnapshotTest {
@@ -37,7 +35,9 @@ class TenantSnapshotTest {
         SerializedObject<byte[]> snapshot = serializer.serialize(tenant, byte[].class);
 
         assertThat(new String(snapshot.getData(), StandardCharsets.UTF_8)).contains(circle.toString());
-        assertThat((Tenant) serializer.deserialize(snapshot)).usingRecursiveComparison().isEqualTo(tenant);
+        assertThat((Tenant) serializer.deserialize(snapshot))
+                .usingRecursiveComparison()
+                .isEqualTo(tenant);
     }
 
     @Test
@@ -47,16 +47,24 @@ class TenantSnapshotTest {
         UUID circle = UUID.randomUUID();
         UUID revoked = UUID.randomUUID();
         TenantMember member = new TenantMember();
-        member.on(new TenantMemberAdopted(tenantId, operator, List.of(), List.of(new AdoptedRoleAssignment(
-                UUID.randomUUID(), "platform_operator", null, true, AT, operator, null, null, null)), AT));
+        member.on(new TenantMemberAdopted(
+                tenantId,
+                operator,
+                List.of(),
+                List.of(new AdoptedRoleAssignment(
+                        UUID.randomUUID(), "platform_operator", null, true, AT, operator, null, null, null)),
+                AT));
         member.on(new CircleMemberAdded(tenantId, circle, operator, operator, AT));
         member.on(new OperatorRoleAssigned(tenantId, revoked, "legal_operator", operator, circle, operator, AT));
-        member.on(new OperatorRoleRevoked(tenantId, revoked, "legal_operator", operator, circle, operator, "left",
-                AT));
+        member.on(new OperatorRoleRevoked(tenantId, revoked, "legal_operator", operator, circle, operator, "left", AT));
 
         SerializedObject<byte[]> snapshot = serializer.serialize(member, byte[].class);
 
-        assertThat(new String(snapshot.getData(), StandardCharsets.UTF_8)).contains(circle.toString()).contains("left");
-        assertThat((TenantMember) serializer.deserialize(snapshot)).usingRecursiveComparison().isEqualTo(member);
+        assertThat(new String(snapshot.getData(), StandardCharsets.UTF_8))
+                .contains(circle.toString())
+                .contains("left");
+        assertThat((TenantMember) serializer.deserialize(snapshot))
+                .usingRecursiveComparison()
+                .isEqualTo(member);
     }
 }

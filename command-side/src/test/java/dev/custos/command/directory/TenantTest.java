@@ -1,16 +1,5 @@
 package dev.custos.command.directory;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Set;
-import java.util.UUID;
-
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.custos.command.CommandRefused;
 import dev.custos.command.Reach;
 import dev.custos.events.directory.CircleCreated;
@@ -19,6 +8,15 @@ import dev.custos.events.directory.TenantCreated;
 import dev.custos.events.directory.TenantMemberAdded;
 import dev.custos.events.operator.OperatorRoleAssigned;
 import dev.custos.events.operator.OperatorRoleRevoked;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The tenant itself: its creation, its circles and its settings (its members are {@link TenantMemberTest}). */
 class TenantTest {
@@ -80,7 +78,8 @@ class TenantTest {
             fixture.given(created())
                     .when(new SetGrantLifetimeLimit(TENANT, days, FIRST, REACH))
                     .expectException(CommandRefused.class)
-                    .expectExceptionMessage("max_grant_lifetime_days must be from 1 to 3650").expectNoEvents();
+                    .expectExceptionMessage("max_grant_lifetime_days must be from 1 to 3650")
+                    .expectNoEvents();
         }
     }
 
@@ -88,21 +87,26 @@ class TenantTest {
     void aCirclePlatformOperatorCannotSetTheTenantsGrantLifetime() {
         fixture.given(created())
                 .when(new SetGrantLifetimeLimit(TENANT, 30, FIRST, Reach.circle(CIRCLE, Set.of(CIRCLE))))
-                .expectException(CommandRefused.class).expectNoEvents();
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
     }
 
     /** A stream written before members had their own still loads: the tenant passes over its member events. */
     @Test
     void aStreamWithMemberEventsFromBeforeTheSplitStillDecidesCircles() {
         UUID second = UUID.randomUUID();
-        fixture.given(created(), new TenantMemberAdded(TENANT, MEMBER, "Mia", FIRST, NOW),
+        fixture.given(
+                        created(),
+                        new TenantMemberAdded(TENANT, MEMBER, "Mia", FIRST, NOW),
                         new CircleCreated(TENANT, CIRCLE, "North", FIRST, NOW),
                         new CircleMemberAdded(TENANT, CIRCLE, MEMBER, FIRST, NOW),
                         new OperatorRoleAssigned(TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST, NOW),
                         new OperatorRoleRevoked(TENANT, ASSIGNMENT, "legal_operator", MEMBER, null, FIRST, "left", NOW))
                 .when(new CreateCircle(TENANT, second, "South", FIRST, REACH))
                 .expectEvents(new CircleCreated(TENANT, second, "South", FIRST, NOW));
-        fixture.given(created(), new TenantMemberAdded(TENANT, MEMBER, "Mia", FIRST, NOW),
+        fixture.given(
+                        created(),
+                        new TenantMemberAdded(TENANT, MEMBER, "Mia", FIRST, NOW),
                         new CircleCreated(TENANT, CIRCLE, "North", FIRST, NOW))
                 .when(new CreateCircle(TENANT, CIRCLE, "North again", FIRST, REACH))
                 .expectException(CommandRefused.class)

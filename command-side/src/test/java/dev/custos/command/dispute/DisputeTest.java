@@ -1,21 +1,19 @@
 package dev.custos.command.dispute;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Set;
-import java.util.UUID;
-
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.custos.command.CommandRefused;
 import dev.custos.command.Reach;
 import dev.custos.events.dispute.DefensePackAssembled;
 import dev.custos.events.dispute.DisputeMaterialAdded;
 import dev.custos.events.dispute.DisputeOpened;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class DisputeTest {
 
@@ -49,11 +47,10 @@ class DisputeTest {
     @Test
     void aLegalOperatorOpensADispute() {
         fixture.givenNoPriorActivity()
-                .when(new OpenDispute(DISPUTE, TENANT, null, "Smith v. Acme", "Smith Roofing", OPERATOR,
-                        TENANT_WIDE))
+                .when(new OpenDispute(DISPUTE, TENANT, null, "Smith v. Acme", "Smith Roofing", OPERATOR, TENANT_WIDE))
                 .expectEvents(opened(null))
-                .expectResultMessagePayload(new DisputeState(DISPUTE, null, "Smith v. Acme", "Smith Roofing", NOW,
-                        OPERATOR, 0));
+                .expectResultMessagePayload(
+                        new DisputeState(DISPUTE, null, "Smith v. Acme", "Smith Roofing", NOW, OPERATOR, 0));
     }
 
     @Test
@@ -67,11 +64,23 @@ class DisputeTest {
     @Test
     void aCircleRoleOpensDisputesInItsOwnCircleOnly() {
         fixture.givenNoPriorActivity()
-                .when(new OpenDispute(DISPUTE, TENANT, CIRCLE, "Smith v. Acme", "Smith Roofing", OPERATOR,
+                .when(new OpenDispute(
+                        DISPUTE,
+                        TENANT,
+                        CIRCLE,
+                        "Smith v. Acme",
+                        "Smith Roofing",
+                        OPERATOR,
                         Reach.circle(CIRCLE, Set.of(CIRCLE))))
                 .expectEvents(opened(CIRCLE));
         fixture.givenNoPriorActivity()
-                .when(new OpenDispute(DISPUTE, TENANT, null, "Smith v. Acme", "Smith Roofing", OPERATOR,
+                .when(new OpenDispute(
+                        DISPUTE,
+                        TENANT,
+                        null,
+                        "Smith v. Acme",
+                        "Smith Roofing",
+                        OPERATOR,
                         Reach.circle(CIRCLE, Set.of(CIRCLE))))
                 .expectException(CommandRefused.class)
                 .expectNoEvents();
@@ -95,13 +104,13 @@ class DisputeTest {
     @Test
     void anotherTenantOrAnotherCircleCannotTouchTheDispute() {
         fixture.given(opened(null))
-                .when(new AddDisputeMaterial(DISPUTE, UUID.randomUUID(), "evidence_object", EVIDENCE, null, OPERATOR,
-                        TENANT_WIDE))
+                .when(new AddDisputeMaterial(
+                        DISPUTE, UUID.randomUUID(), "evidence_object", EVIDENCE, null, OPERATOR, TENANT_WIDE))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("no such dispute");
         fixture.given(opened(null))
-                .when(new RecordDefensePack(DISPUTE, TENANT, PACK, BUNDLE, SHA, 2, OPERATOR,
-                        Reach.circle(CIRCLE, Set.of(CIRCLE))))
+                .when(new RecordDefensePack(
+                        DISPUTE, TENANT, PACK, BUNDLE, SHA, 2, OPERATOR, Reach.circle(CIRCLE, Set.of(CIRCLE))))
                 .expectException(CommandRefused.class)
                 .expectNoEvents();
     }
@@ -118,9 +127,16 @@ class DisputeTest {
     void materialOfAnotherCircleIsNeverAdded() {
         UUID other = UUID.randomUUID();
         fixture.given(opened(CIRCLE))
-                .when(new AddDisputeMaterial(DISPUTE, TENANT, "evidence_bundle", EVIDENCE, other, OPERATOR,
+                .when(new AddDisputeMaterial(
+                        DISPUTE,
+                        TENANT,
+                        "evidence_bundle",
+                        EVIDENCE,
+                        other,
+                        OPERATOR,
                         Reach.tenantWide(Set.of(CIRCLE, other))))
                 .expectException(CommandRefused.class)
-                .expectExceptionMessage("no such evidence_bundle in this circle").expectNoEvents();
+                .expectExceptionMessage("no such evidence_bundle in this circle")
+                .expectNoEvents();
     }
 }

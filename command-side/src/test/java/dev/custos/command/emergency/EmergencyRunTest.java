@@ -1,16 +1,5 @@
 package dev.custos.command.emergency;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Set;
-import java.util.UUID;
-
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.custos.command.CommandRefused;
 import dev.custos.command.Reach;
 import dev.custos.events.emergency.EmergencyRunCaptureAttached;
@@ -19,6 +8,15 @@ import dev.custos.events.emergency.EmergencyRunResolved;
 import dev.custos.events.emergency.EmergencyRunScopeGranted;
 import dev.custos.events.emergency.EmergencyRunScopeRevoked;
 import dev.custos.events.emergency.EmergencyRunStarted;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class EmergencyRunTest {
 
@@ -50,8 +48,8 @@ class EmergencyRunTest {
     }
 
     private static EmergencyRunScopeGranted granted(Instant expiresAt) {
-        return new EmergencyRunScopeGranted(TENANT, RUN, null, SCOPE_GRANT, GRANTEE, "site_access", expiresAt, NOW,
-                OPERATOR);
+        return new EmergencyRunScopeGranted(
+                TENANT, RUN, null, SCOPE_GRANT, GRANTEE, "site_access", expiresAt, NOW, OPERATOR);
     }
 
     private static EmergencyRunResolved resolved() {
@@ -65,35 +63,57 @@ class EmergencyRunTest {
     @Test
     void startingARunRecordsItAndAnswersItActive() {
         fixture.givenNoPriorActivity()
-                .when(new StartEmergencyRun(RUN, TENANT, null, "flood", " Basement flood ", null, "req-1", OPERATOR,
-                        TENANT_WIDE))
+                .when(new StartEmergencyRun(
+                        RUN, TENANT, null, "flood", " Basement flood ", null, "req-1", OPERATOR, TENANT_WIDE))
                 .expectEvents(started())
-                .expectResultMessagePayload(new EmergencyRunState(RUN, null, "flood", "Basement flood", null,
-                        "active", NOW, OPERATOR, null, null, null, null));
+                .expectResultMessagePayload(new EmergencyRunState(
+                        RUN, null, "flood", "Basement flood", null, "active", NOW, OPERATOR, null, null, null, null));
     }
 
     @Test
     void aCircleOperatorStartsRunsInTheirOwnCircleOnly() {
         fixture.givenNoPriorActivity()
-                .when(new StartEmergencyRun(RUN, TENANT, CIRCLE, "flood", "Basement flood", null, null, OPERATOR,
+                .when(new StartEmergencyRun(
+                        RUN,
+                        TENANT,
+                        CIRCLE,
+                        "flood",
+                        "Basement flood",
+                        null,
+                        null,
+                        OPERATOR,
                         Reach.circle(UUID.randomUUID(), Set.of(CIRCLE))))
-                .expectException(CommandRefused.class).expectNoEvents();
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
     }
 
     @Test
     void resolvingNeedsANoteAndHappensOnce() {
         fixture.given(started())
                 .when(new ResolveEmergencyRun(RUN, TENANT, "  ", OPERATOR, TENANT_WIDE))
-                .expectException(CommandRefused.class).expectExceptionMessage("resolution_note is required")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("resolution_note is required")
                 .expectNoEvents();
         fixture.given(started())
                 .when(new ResolveEmergencyRun(RUN, TENANT, "water pumped out", OPERATOR, TENANT_WIDE))
                 .expectEvents(resolved())
-                .expectResultMessagePayload(new EmergencyRunState(RUN, null, "flood", "Basement flood", null,
-                        "resolved", NOW, OPERATOR, NOW, OPERATOR, "water pumped out", null));
+                .expectResultMessagePayload(new EmergencyRunState(
+                        RUN,
+                        null,
+                        "flood",
+                        "Basement flood",
+                        null,
+                        "resolved",
+                        NOW,
+                        OPERATOR,
+                        NOW,
+                        OPERATOR,
+                        "water pumped out",
+                        null));
         fixture.given(started(), resolved())
                 .when(new ResolveEmergencyRun(RUN, TENANT, "again", OPERATOR, TENANT_WIDE))
-                .expectException(CommandRefused.class).expectExceptionMessage("the run is already resolved")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the run is already resolved")
                 .expectNoEvents();
     }
 
@@ -101,7 +121,8 @@ class EmergencyRunTest {
     void anotherTenantsRunIsNotThere() {
         fixture.given(started())
                 .when(new ResolveEmergencyRun(RUN, UUID.randomUUID(), "note", OPERATOR, TENANT_WIDE))
-                .expectException(CommandRefused.class).expectExceptionMessage("no such emergency run")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("no such emergency run")
                 .expectNoEvents();
     }
 
@@ -109,10 +130,11 @@ class EmergencyRunTest {
     void aCircleRunIsOutOfReachOfAnotherCirclesOperator() {
         UUID otherCircle = UUID.randomUUID();
         fixture.given(started(CIRCLE))
-                .when(new ResolveEmergencyRun(RUN, TENANT, "note", OPERATOR,
-                        Reach.circle(otherCircle, Set.of(CIRCLE, otherCircle))))
+                .when(new ResolveEmergencyRun(
+                        RUN, TENANT, "note", OPERATOR, Reach.circle(otherCircle, Set.of(CIRCLE, otherCircle))))
                 .expectException(CommandRefused.class)
-                .expectExceptionMessage("the operator's role does not reach this emergency run").expectNoEvents();
+                .expectExceptionMessage("the operator's role does not reach this emergency run")
+                .expectNoEvents();
     }
 
     @Test
@@ -121,15 +143,16 @@ class EmergencyRunTest {
         fixture.given(started())
                 .when(grant(SCOPE_GRANT, expires))
                 .expectEvents(granted(expires))
-                .expectResultMessagePayload(new RunScopeGrant(SCOPE_GRANT, RUN, GRANTEE, "site_access", expires, NOW,
-                        OPERATOR, null, null));
+                .expectResultMessagePayload(new RunScopeGrant(
+                        SCOPE_GRANT, RUN, GRANTEE, "site_access", expires, NOW, OPERATOR, null, null));
     }
 
     @Test
     void aScopeThatWouldExpireAlreadyIsInvalid() {
         fixture.given(started())
                 .when(grant(SCOPE_GRANT, NOW))
-                .expectException(CommandRefused.class).expectExceptionMessage("expires_at must be in the future")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("expires_at must be in the future")
                 .expectNoEvents();
     }
 
@@ -138,14 +161,15 @@ class EmergencyRunTest {
         fixture.given(started(), granted(null))
                 .when(grant(UUID.randomUUID(), null))
                 .expectException(CommandRefused.class)
-                .expectExceptionMessage("the member already holds this scope of the run").expectNoEvents();
+                .expectExceptionMessage("the member already holds this scope of the run")
+                .expectNoEvents();
         // Once the first grant has lapsed, the scope can be granted again.
         Instant past = NOW.minusSeconds(1);
         UUID again = UUID.randomUUID();
         fixture.given(started(), granted(past))
                 .when(grant(again, null))
-                .expectEvents(new EmergencyRunScopeGranted(TENANT, RUN, null, again, GRANTEE, "site_access", null,
-                        NOW, OPERATOR));
+                .expectEvents(new EmergencyRunScopeGranted(
+                        TENANT, RUN, null, again, GRANTEE, "site_access", null, NOW, OPERATOR));
     }
 
     @Test
@@ -153,25 +177,30 @@ class EmergencyRunTest {
         fixture.given(started(), resolved())
                 .when(grant(SCOPE_GRANT, null))
                 .expectException(CommandRefused.class)
-                .expectExceptionMessage("the run is resolved and grants no new scope").expectNoEvents();
+                .expectExceptionMessage("the run is resolved and grants no new scope")
+                .expectNoEvents();
     }
 
     @Test
     void revokingAGrantHappensOnceAndOnlyForAGrantOfTheRun() {
         fixture.given(started(), granted(null))
                 .when(new RevokeRunScope(RUN, TENANT, SCOPE_GRANT, "left the site", OPERATOR, TENANT_WIDE))
-                .expectEvents(new EmergencyRunScopeRevoked(TENANT, RUN, null, SCOPE_GRANT, "left the site", NOW,
-                        OPERATOR))
-                .expectResultMessagePayload(new RunScopeGrant(SCOPE_GRANT, RUN, GRANTEE, "site_access", null, NOW,
-                        OPERATOR, NOW, "left the site"));
-        fixture.given(started(), granted(null),
+                .expectEvents(
+                        new EmergencyRunScopeRevoked(TENANT, RUN, null, SCOPE_GRANT, "left the site", NOW, OPERATOR))
+                .expectResultMessagePayload(new RunScopeGrant(
+                        SCOPE_GRANT, RUN, GRANTEE, "site_access", null, NOW, OPERATOR, NOW, "left the site"));
+        fixture.given(
+                        started(),
+                        granted(null),
                         new EmergencyRunScopeRevoked(TENANT, RUN, null, SCOPE_GRANT, "left", NOW, OPERATOR))
                 .when(new RevokeRunScope(RUN, TENANT, SCOPE_GRANT, "again", OPERATOR, TENANT_WIDE))
-                .expectException(CommandRefused.class).expectExceptionMessage("the scope grant is already revoked")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the scope grant is already revoked")
                 .expectNoEvents();
         fixture.given(started(), granted(null))
                 .when(new RevokeRunScope(RUN, TENANT, UUID.randomUUID(), "who?", OPERATOR, TENANT_WIDE))
-                .expectException(CommandRefused.class).expectExceptionMessage("no such scope grant of this run")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("no such scope grant of this run")
                 .expectNoEvents();
     }
 
@@ -183,15 +212,26 @@ class EmergencyRunTest {
         fixture.given(started(), resolved())
                 .when(new RecordRunPack(RUN, TENANT, BUNDLE, SHA, 2, OPERATOR, TENANT_WIDE))
                 .expectEvents(new EmergencyRunRecordPackGenerated(TENANT, RUN, null, BUNDLE, SHA, 2, NOW, OPERATOR))
-                .expectResultMessagePayload(new EmergencyRunState(RUN, null, "flood", "Basement flood", null,
-                        "resolved", NOW, OPERATOR, NOW, OPERATOR, "water pumped out", BUNDLE));
+                .expectResultMessagePayload(new EmergencyRunState(
+                        RUN,
+                        null,
+                        "flood",
+                        "Basement flood",
+                        null,
+                        "resolved",
+                        NOW,
+                        OPERATOR,
+                        NOW,
+                        OPERATOR,
+                        "water pumped out",
+                        BUNDLE));
     }
 
     @Test
     void evidenceIsAttachedAsACaptureOnceEvenAfterTheRunIsResolved() {
         UUID evidence = UUID.randomUUID();
-        EmergencyRunCaptureAttached attached = new EmergencyRunCaptureAttached(TENANT, RUN, null, evidence, NOW,
-                OPERATOR);
+        EmergencyRunCaptureAttached attached =
+                new EmergencyRunCaptureAttached(TENANT, RUN, null, evidence, NOW, OPERATOR);
         fixture.given(started(), resolved())
                 .when(new AttachRunCapture(RUN, TENANT, evidence, null, OPERATOR, TENANT_WIDE))
                 .expectEvents(attached);
@@ -210,12 +250,14 @@ class EmergencyRunTest {
         UUID evidence = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         fixture.given(started(CIRCLE))
-                .when(new AttachRunCapture(RUN, TENANT, evidence, other, OPERATOR,
-                        Reach.tenantWide(Set.of(CIRCLE, other))))
-                .expectException(CommandRefused.class).expectExceptionMessage("no such evidence in this circle")
+                .when(new AttachRunCapture(
+                        RUN, TENANT, evidence, other, OPERATOR, Reach.tenantWide(Set.of(CIRCLE, other))))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("no such evidence in this circle")
                 .expectNoEvents();
         fixture.given(started())
                 .when(new AttachRunCapture(RUN, TENANT, evidence, CIRCLE, OPERATOR, Reach.tenantWide(Set.of(CIRCLE))))
-                .expectException(CommandRefused.class).expectNoEvents();
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
     }
 }

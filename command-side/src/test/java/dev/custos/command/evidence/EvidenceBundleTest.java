@@ -2,23 +2,21 @@ package dev.custos.command.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.command.CommandRefused;
+import dev.custos.command.Reach;
+import dev.custos.events.canonical.CanonicalJson;
+import dev.custos.events.evidence.EvidenceBundleCreated;
+import dev.custos.events.evidence.EvidenceBundleSealed;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.custos.command.CommandRefused;
-import dev.custos.command.Reach;
-import dev.custos.events.canonical.CanonicalJson;
-import dev.custos.events.evidence.EvidenceBundleCreated;
-import dev.custos.events.evidence.EvidenceBundleSealed;
 
 class EvidenceBundleTest {
 
@@ -65,8 +63,8 @@ class EvidenceBundleTest {
     @Test
     void creatingABundleFixesItsMembers() {
         fixture.givenNoPriorActivity()
-                .when(new CreateEvidenceBundle(BUNDLE, TENANT, null, "Claim 7", List.of(FIRST, SECOND), OPERATOR,
-                        REACH))
+                .when(new CreateEvidenceBundle(
+                        BUNDLE, TENANT, null, "Claim 7", List.of(FIRST, SECOND), OPERATOR, REACH))
                 .expectEvents(created())
                 .expectResultMessagePayload(created());
     }
@@ -75,10 +73,12 @@ class EvidenceBundleTest {
     void aBundleNeedsMembersWithoutRepeats() {
         fixture.givenNoPriorActivity()
                 .when(new CreateEvidenceBundle(BUNDLE, TENANT, null, "x", List.of(), OPERATOR, REACH))
-                .expectException(CommandRefused.class).expectNoEvents();
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateEvidenceBundle(BUNDLE, TENANT, null, "x", List.of(FIRST, FIRST), OPERATOR, REACH))
-                .expectException(CommandRefused.class).expectExceptionMessage("evidence_ids must not repeat an id")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("evidence_ids must not repeat an id")
                 .expectNoEvents();
     }
 
@@ -88,10 +88,10 @@ class EvidenceBundleTest {
         Reach circleRole = Reach.circle(CIRCLE, Set.of(CIRCLE));
 
         fixture.givenNoPriorActivity()
-                .when(new CreateEvidenceBundle(BUNDLE, TENANT, CIRCLE, "Claim 7", List.of(FIRST, SECOND), OPERATOR,
-                        circleRole))
-                .expectEvents(new EvidenceBundleCreated(TENANT, BUNDLE, CIRCLE, "Claim 7", List.of(FIRST, SECOND),
-                        NOW, OPERATOR));
+                .when(new CreateEvidenceBundle(
+                        BUNDLE, TENANT, CIRCLE, "Claim 7", List.of(FIRST, SECOND), OPERATOR, circleRole))
+                .expectEvents(new EvidenceBundleCreated(
+                        TENANT, BUNDLE, CIRCLE, "Claim 7", List.of(FIRST, SECOND), NOW, OPERATOR));
     }
 
     @Test
@@ -101,11 +101,13 @@ class EvidenceBundleTest {
 
         fixture.givenNoPriorActivity()
                 .when(new CreateEvidenceBundle(BUNDLE, TENANT, CIRCLE, "x", List.of(FIRST, SECOND), OPERATOR, seesBoth))
-                .expectException(CommandRefused.class).expectExceptionMessage("no such evidence in this circle")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("no such evidence in this circle")
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateEvidenceBundle(BUNDLE, TENANT, null, "x", List.of(SECOND), OPERATOR, seesBoth))
-                .expectException(CommandRefused.class).expectExceptionMessage("no such evidence in this circle")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("no such evidence in this circle")
                 .expectNoEvents();
     }
 
@@ -115,34 +117,39 @@ class EvidenceBundleTest {
 
         fixture.givenNoPriorActivity()
                 .when(new CreateEvidenceBundle(BUNDLE, TENANT, null, "x", List.of(FIRST), OPERATOR, circleRole))
-                .expectException(CommandRefused.class).expectNoEvents();
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
         fixture.givenNoPriorActivity()
-                .when(new CreateEvidenceBundle(BUNDLE, TENANT, OTHER_CIRCLE, "x", List.of(FIRST), OPERATOR,
-                        circleRole))
-                .expectException(CommandRefused.class).expectNoEvents();
+                .when(new CreateEvidenceBundle(BUNDLE, TENANT, OTHER_CIRCLE, "x", List.of(FIRST), OPERATOR, circleRole))
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
     }
 
     @Test
     void unknownOrDestroyedEvidenceIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new CreateEvidenceBundle(BUNDLE, TENANT, null, "x", List.of(UUID.randomUUID()), OPERATOR, REACH))
-                .expectException(CommandRefused.class).expectNoEvents();
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
         members(true, true);
         fixture.givenNoPriorActivity()
                 .when(new CreateEvidenceBundle(BUNDLE, TENANT, null, "x", List.of(FIRST, SECOND), OPERATOR, REACH))
                 .expectException(CommandRefused.class)
-                .expectExceptionMessage("a destroyed evidence object cannot be bundled").expectNoEvents();
+                .expectExceptionMessage("a destroyed evidence object cannot be bundled")
+                .expectNoEvents();
     }
 
     @Test
     void sealingWritesACanonicalManifestAndItsHash() {
         String manifest = "{\"bundle_id\":\"" + BUNDLE + "\",\"members\":["
-                + "{\"content_bytes\":2048,\"content_sha256\":\"" + SHA_2 + "\",\"id\":\"" + SECOND + "\",\"title\":\"Report\"},"
+                + "{\"content_bytes\":2048,\"content_sha256\":\"" + SHA_2 + "\",\"id\":\"" + SECOND
+                + "\",\"title\":\"Report\"},"
                 + "{\"content_bytes\":10,\"content_sha256\":\"" + SHA_1 + "\",\"id\":\"" + FIRST
                 + "\",\"title\":\"Photo \\\"front\\\"\"}],"
                 + "\"sealed_at\":\"2026-11-22T10:00:00Z\",\"title\":\"Claim 7\"}";
         String sha = CanonicalJson.sha256Hex(manifest);
-        fixture.given(created()).when(seal())
+        fixture.given(created())
+                .when(seal())
                 .expectEvents(new EvidenceBundleSealed(TENANT, BUNDLE, manifest, sha, NOW, OPERATOR))
                 .expectResultMessagePayload(new SealedBundle(manifest, sha, NOW));
         assertThat(sha).hasSize(64);
@@ -151,7 +158,8 @@ class EvidenceBundleTest {
     @Test
     void sealingWithAnUnsealedMemberIsAConflict() {
         members(false, false);
-        fixture.given(created()).when(seal())
+        fixture.given(created())
+                .when(seal())
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("every member must be sealed before the bundle")
                 .expectNoEvents();
@@ -161,39 +169,49 @@ class EvidenceBundleTest {
     void sealingTwiceIsAConflict() {
         fixture.given(created(), new EvidenceBundleSealed(TENANT, BUNDLE, "{}", "0".repeat(64), NOW, OPERATOR))
                 .when(seal())
-                .expectException(CommandRefused.class).expectExceptionMessage("the bundle is already sealed")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the bundle is already sealed")
                 .expectNoEvents();
     }
 
     @Test
     void aMemberDestroyedSinceTheBundleWasMadeIsNeverSealedIntoIt() {
         members(true, true);
-        fixture.given(created()).when(seal())
-                .expectException(CommandRefused.class).expectExceptionMessage("a member of the bundle was destroyed")
+        fixture.given(created())
+                .when(seal())
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("a member of the bundle was destroyed")
                 .expectNoEvents();
     }
 
     @Test
     void aMemberThatIsNoLongerThereIsAConflict() {
         evidence.objects.remove(SECOND);
-        fixture.given(created()).when(seal())
-                .expectException(CommandRefused.class).expectNoEvents();
+        fixture.given(created())
+                .when(seal())
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
     }
 
     @Test
     void aCircleRoleSealsOnlyItsOwnCirclesBundle() {
         Reach circleRole = Reach.circle(CIRCLE, Set.of(CIRCLE));
-        fixture.given(created()).when(new SealEvidenceBundle(BUNDLE, TENANT, OPERATOR, circleRole))
-                .expectException(CommandRefused.class).expectNoEvents();
-        fixture.given(new EvidenceBundleCreated(TENANT, BUNDLE, CIRCLE, "Claim 7", List.of(FIRST, SECOND), NOW,
-                        OPERATOR))
+        fixture.given(created())
+                .when(new SealEvidenceBundle(BUNDLE, TENANT, OPERATOR, circleRole))
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
+        fixture.given(new EvidenceBundleCreated(
+                        TENANT, BUNDLE, CIRCLE, "Claim 7", List.of(FIRST, SECOND), NOW, OPERATOR))
                 .when(new SealEvidenceBundle(BUNDLE, TENANT, OPERATOR, circleRole))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void anotherTenantsBundleIsNotFound() {
-        fixture.given(created()).when(new SealEvidenceBundle(BUNDLE, UUID.randomUUID(), OPERATOR, REACH))
-                .expectException(CommandRefused.class).expectExceptionMessage("no such bundle").expectNoEvents();
+        fixture.given(created())
+                .when(new SealEvidenceBundle(BUNDLE, UUID.randomUUID(), OPERATOR, REACH))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("no such bundle")
+                .expectNoEvents();
     }
 }

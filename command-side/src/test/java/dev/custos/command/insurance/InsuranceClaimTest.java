@@ -2,6 +2,12 @@ package dev.custos.command.insurance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.command.CommandRefused;
+import dev.custos.command.Reach;
+import dev.custos.events.canonical.CanonicalJson;
+import dev.custos.events.insurance.ClaimDossierAssembled;
+import dev.custos.events.insurance.ClaimEvidenceAttached;
+import dev.custos.events.insurance.InsuranceClaimOpened;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,18 +15,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.custos.command.CommandRefused;
-import dev.custos.command.Reach;
-import dev.custos.events.canonical.CanonicalJson;
-import dev.custos.events.insurance.ClaimDossierAssembled;
-import dev.custos.events.insurance.ClaimEvidenceAttached;
-import dev.custos.events.insurance.InsuranceClaimOpened;
 
 class InsuranceClaimTest {
 
@@ -61,8 +59,8 @@ class InsuranceClaimTest {
         fixture.givenNoPriorActivity()
                 .when(open(null, TENANT_WIDE))
                 .expectEvents(opened(null))
-                .expectResultMessagePayload(new ClaimState(CLAIM, null, "CLM-1", "POL-7", LOSS, "Hail damage", NOW,
-                        OPERATOR));
+                .expectResultMessagePayload(
+                        new ClaimState(CLAIM, null, "CLM-1", "POL-7", LOSS, "Hail damage", NOW, OPERATOR));
     }
 
     @Test
@@ -76,8 +74,16 @@ class InsuranceClaimTest {
     @Test
     void aLossDateInTheFutureIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new OpenInsuranceClaim(CLAIM, TENANT, null, "CLM-1", "POL-7", LocalDate.parse("2026-12-10"),
-                        "Hail damage", OPERATOR, TENANT_WIDE))
+                .when(new OpenInsuranceClaim(
+                        CLAIM,
+                        TENANT,
+                        null,
+                        "CLM-1",
+                        "POL-7",
+                        LocalDate.parse("2026-12-10"),
+                        "Hail damage",
+                        OPERATOR,
+                        TENANT_WIDE))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("loss_date cannot be in the future");
     }
@@ -116,8 +122,8 @@ class InsuranceClaimTest {
     @Test
     void aCircleRoleCannotActOnATenantWideClaim() {
         fixture.given(opened(null))
-                .when(new AssembleClaimDossier(CLAIM, TENANT, DOSSIER, List.of(), OPERATOR,
-                        Reach.circle(CIRCLE, Set.of(CIRCLE))))
+                .when(new AssembleClaimDossier(
+                        CLAIM, TENANT, DOSSIER, List.of(), OPERATOR, Reach.circle(CIRCLE, Set.of(CIRCLE))))
                 .expectException(CommandRefused.class)
                 .expectNoEvents();
     }
@@ -141,10 +147,15 @@ class InsuranceClaimTest {
                 + "\"tenant_id\":\"" + TENANT + "\"}";
         String sha = CanonicalJson.sha256Hex(expected);
         fixture.given(opened(null))
-                .when(new AssembleClaimDossier(CLAIM, TENANT, DOSSIER, List.of(item(PHOTO, later),
-                        item(REPORT, earlier)), OPERATOR, TENANT_WIDE))
-                .expectEvents(new ClaimDossierAssembled(TENANT, CLAIM, null, DOSSIER, expected, sha,
-                        List.of(PHOTO, REPORT), NOW, OPERATOR))
+                .when(new AssembleClaimDossier(
+                        CLAIM,
+                        TENANT,
+                        DOSSIER,
+                        List.of(item(PHOTO, later), item(REPORT, earlier)),
+                        OPERATOR,
+                        TENANT_WIDE))
+                .expectEvents(new ClaimDossierAssembled(
+                        TENANT, CLAIM, null, DOSSIER, expected, sha, List.of(PHOTO, REPORT), NOW, OPERATOR))
                 .expectResultMessagePayload(new ClaimDossier(DOSSIER, CLAIM, expected, sha, NOW));
         assertThat(sha).hasSize(64);
     }
@@ -154,8 +165,8 @@ class InsuranceClaimTest {
         List<DossierItem> items = List.of(item(PHOTO, NOW), item(REPORT, NOW));
         ClaimState claim = new ClaimState(CLAIM, null, "CLM-1", "POL-7", LOSS, "Hail damage", NOW, OPERATOR);
         assertThat(DossierDocument.write(TENANT, DOSSIER, claim, items, NOW, OPERATOR))
-                .isEqualTo(DossierDocument.write(TENANT, DOSSIER, claim, List.of(items.get(1), items.get(0)), NOW,
-                        OPERATOR));
+                .isEqualTo(DossierDocument.write(
+                        TENANT, DOSSIER, claim, List.of(items.get(1), items.get(0)), NOW, OPERATOR));
     }
 
     @Test
@@ -164,11 +175,13 @@ class InsuranceClaimTest {
         Reach seesBoth = Reach.tenantWide(Set.of(CIRCLE, other));
         fixture.given(opened(CIRCLE))
                 .when(new AttachClaimEvidence(CLAIM, TENANT, PHOTO, other, OPERATOR, seesBoth))
-                .expectException(CommandRefused.class).expectExceptionMessage("no such evidence in this circle")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("no such evidence in this circle")
                 .expectNoEvents();
         fixture.given(opened(null))
                 .when(new AttachClaimEvidence(CLAIM, TENANT, PHOTO, CIRCLE, OPERATOR, seesBoth))
-                .expectException(CommandRefused.class).expectNoEvents();
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
         fixture.given(opened(CIRCLE))
                 .when(new AttachClaimEvidence(CLAIM, TENANT, PHOTO, CIRCLE, OPERATOR, seesBoth))
                 .expectEvents(new ClaimEvidenceAttached(TENANT, CLAIM, CIRCLE, PHOTO, NOW, OPERATOR));

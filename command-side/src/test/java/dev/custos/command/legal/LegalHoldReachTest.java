@@ -1,20 +1,18 @@
 package dev.custos.command.legal;
 
+import dev.custos.command.CommandRefused;
+import dev.custos.command.Reach;
+import dev.custos.events.legal.LegalHoldPlaced;
+import dev.custos.events.legal.LegalHoldReleased;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.custos.command.CommandRefused;
-import dev.custos.command.Reach;
-import dev.custos.events.legal.LegalHoldPlaced;
-import dev.custos.events.legal.LegalHoldReleased;
 
 /** A hold belongs to its circle: the aggregate refuses operators whose reach stops short of it. */
 class LegalHoldReachTest {
@@ -54,7 +52,8 @@ class LegalHoldReachTest {
     void anotherCirclesHoldIsNotFoundForACircleOperator() {
         fixture.given(placedIn(C2))
                 .when(new ReleaseLegalHold(HOLD, TENANT, "settled", OPERATOR, IN_C1))
-                .expectException(CommandRefused.class).expectExceptionMessage("no such legal hold")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("no such legal hold")
                 .expectNoEvents();
     }
 
@@ -71,14 +70,15 @@ class LegalHoldReachTest {
     void aCircleOperatorCannotPlaceATenantWideHold() {
         fixture.givenNoPriorActivity()
                 .when(new PlaceLegalHold(HOLD, TENANT, null, "Smith v. Acme", "litigation", false, OPERATOR, IN_C1))
-                .expectException(CommandRefused.class).expectNoEvents();
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
     }
 
     @Test
     void aTargetOfAnotherCircleIsRefused() {
         fixture.given(placedIn(C1))
-                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, C2, OPERATOR,
-                        Reach.tenantWide(Set.of(C1, C2))))
+                .when(new AddLegalHoldTarget(
+                        HOLD, TENANT, "evidence_object", EVIDENCE, C2, OPERATOR, Reach.tenantWide(Set.of(C1, C2))))
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("no such evidence_object in this circle")
                 .expectNoEvents();

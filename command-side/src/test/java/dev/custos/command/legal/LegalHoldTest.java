@@ -1,22 +1,20 @@
 package dev.custos.command.legal;
 
+import dev.custos.command.CommandRefused;
+import dev.custos.command.Reach;
+import dev.custos.events.legal.LegalHoldPlaced;
+import dev.custos.events.legal.LegalHoldReleased;
+import dev.custos.events.legal.LegalHoldTargetAdded;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.custos.command.CommandRefused;
-import dev.custos.command.Reach;
-import dev.custos.events.legal.LegalHoldPlaced;
-import dev.custos.events.legal.LegalHoldReleased;
-import dev.custos.events.legal.LegalHoldTargetAdded;
 
 class LegalHoldTest {
 
@@ -52,23 +50,55 @@ class LegalHoldTest {
     @Test
     void placingAHoldRecordsItsReason() {
         fixture.givenNoPriorActivity()
-                .when(new PlaceLegalHold(HOLD, TENANT, null, "Smith v. Acme", "litigation expected", false, OPERATOR, REACH))
+                .when(new PlaceLegalHold(
+                        HOLD, TENANT, null, "Smith v. Acme", "litigation expected", false, OPERATOR, REACH))
                 .expectEvents(placed());
     }
 
     @Test
     void eachHoldCommandAnswersTheHoldAsItLeftIt() {
         fixture.givenNoPriorActivity()
-                .when(new PlaceLegalHold(HOLD, TENANT, null, "Smith v. Acme", "litigation expected", false, OPERATOR, REACH))
-                .expectResultMessagePayload(new LegalHoldState(HOLD, null, "Smith v. Acme", "litigation expected",
-                        false, "active", NOW, OPERATOR, null, null, List.of()));
-        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
-                .expectResultMessagePayload(new LegalHoldState(HOLD, null, "Smith v. Acme", "litigation expected",
-                        false, "active", NOW, OPERATOR, null, null,
+                .when(new PlaceLegalHold(
+                        HOLD, TENANT, null, "Smith v. Acme", "litigation expected", false, OPERATOR, REACH))
+                .expectResultMessagePayload(new LegalHoldState(
+                        HOLD,
+                        null,
+                        "Smith v. Acme",
+                        "litigation expected",
+                        false,
+                        "active",
+                        NOW,
+                        OPERATOR,
+                        null,
+                        null,
+                        List.of()));
+        fixture.given(placed())
+                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
+                .expectResultMessagePayload(new LegalHoldState(
+                        HOLD,
+                        null,
+                        "Smith v. Acme",
+                        "litigation expected",
+                        false,
+                        "active",
+                        NOW,
+                        OPERATOR,
+                        null,
+                        null,
                         List.of(new LegalHoldState.Target("evidence_object", EVIDENCE, NOW))));
-        fixture.given(placed(), targetAdded()).when(new ReleaseLegalHold(HOLD, TENANT, "settled", OPERATOR, REACH))
-                .expectResultMessagePayload(new LegalHoldState(HOLD, null, "Smith v. Acme", "litigation expected",
-                        false, "released", NOW, OPERATOR, NOW, "settled",
+        fixture.given(placed(), targetAdded())
+                .when(new ReleaseLegalHold(HOLD, TENANT, "settled", OPERATOR, REACH))
+                .expectResultMessagePayload(new LegalHoldState(
+                        HOLD,
+                        null,
+                        "Smith v. Acme",
+                        "litigation expected",
+                        false,
+                        "released",
+                        NOW,
+                        OPERATOR,
+                        NOW,
+                        "settled",
                         List.of(new LegalHoldState.Target("evidence_object", EVIDENCE, NOW))));
     }
 
@@ -76,12 +106,15 @@ class LegalHoldTest {
     void aHoldWithoutAReasonIsInvalid() {
         fixture.givenNoPriorActivity()
                 .when(new PlaceLegalHold(HOLD, TENANT, null, "Smith v. Acme", " ", false, OPERATOR, REACH))
-                .expectException(CommandRefused.class).expectExceptionMessage("reason is required").expectNoEvents();
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("reason is required")
+                .expectNoEvents();
     }
 
     @Test
     void addingAnExistingTargetRecordsIt() {
-        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
+        fixture.given(placed())
+                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
                 .expectEvents(targetAdded());
     }
 
@@ -89,49 +122,60 @@ class LegalHoldTest {
     void aMissingTargetIsNotFound() {
         fixture.given(placed())
                 .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", UUID.randomUUID(), null, OPERATOR, REACH))
-                .expectException(CommandRefused.class).expectExceptionMessage("no such evidence_object")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("no such evidence_object")
                 .expectNoEvents();
     }
 
     @Test
     void aDestroyedTargetIsAConflict() {
         holds.destroyed.add(EVIDENCE);
-        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
-                .expectException(CommandRefused.class).expectExceptionMessage("the target was already destroyed")
+        fixture.given(placed())
+                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the target was already destroyed")
                 .expectNoEvents();
     }
 
     @Test
     void anUnknownTargetTypeIsInvalid() {
-        fixture.given(placed()).when(new AddLegalHoldTarget(HOLD, TENANT, "mailbox", EVIDENCE, null, OPERATOR, REACH))
-                .expectException(CommandRefused.class).expectNoEvents();
+        fixture.given(placed())
+                .when(new AddLegalHoldTarget(HOLD, TENANT, "mailbox", EVIDENCE, null, OPERATOR, REACH))
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
     }
 
     @Test
     void theSameTargetTwiceIsAConflict() {
         fixture.given(placed(), targetAdded())
                 .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
-                .expectException(CommandRefused.class).expectExceptionMessage("the hold already covers this target")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the hold already covers this target")
                 .expectNoEvents();
     }
 
     @Test
     void releasingRecordsTheReason() {
-        fixture.given(placed(), targetAdded()).when(new ReleaseLegalHold(HOLD, TENANT, "case settled", OPERATOR, REACH))
+        fixture.given(placed(), targetAdded())
+                .when(new ReleaseLegalHold(HOLD, TENANT, "case settled", OPERATOR, REACH))
                 .expectEvents(new LegalHoldReleased(TENANT, HOLD, null, "case settled", NOW, OPERATOR));
     }
 
     @Test
     void releasingNeedsAReason() {
-        fixture.given(placed()).when(new ReleaseLegalHold(HOLD, TENANT, "", OPERATOR, REACH))
-                .expectException(CommandRefused.class).expectExceptionMessage("reason is required").expectNoEvents();
+        fixture.given(placed())
+                .when(new ReleaseLegalHold(HOLD, TENANT, "", OPERATOR, REACH))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("reason is required")
+                .expectNoEvents();
     }
 
     @Test
     void releasingAReleasedHoldIsAConflict() {
         fixture.given(placed(), new LegalHoldReleased(TENANT, HOLD, null, "settled", NOW, OPERATOR))
                 .when(new ReleaseLegalHold(HOLD, TENANT, "again", OPERATOR, REACH))
-                .expectException(CommandRefused.class).expectExceptionMessage("the hold is already released")
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("the hold is already released")
                 .expectNoEvents();
     }
 
@@ -139,12 +183,16 @@ class LegalHoldTest {
     void aReleasedHoldTakesNoTargets() {
         fixture.given(placed(), new LegalHoldReleased(TENANT, HOLD, null, "settled", NOW, OPERATOR))
                 .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
-                .expectException(CommandRefused.class).expectNoEvents();
+                .expectException(CommandRefused.class)
+                .expectNoEvents();
     }
 
     @Test
     void anotherTenantsHoldIsNotFound() {
-        fixture.given(placed()).when(new ReleaseLegalHold(HOLD, UUID.randomUUID(), "x", OPERATOR, REACH))
-                .expectException(CommandRefused.class).expectExceptionMessage("no such legal hold").expectNoEvents();
+        fixture.given(placed())
+                .when(new ReleaseLegalHold(HOLD, UUID.randomUUID(), "x", OPERATOR, REACH))
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage("no such legal hold")
+                .expectNoEvents();
     }
 }

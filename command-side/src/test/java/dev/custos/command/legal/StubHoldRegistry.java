@@ -1,10 +1,9 @@
 package dev.custos.command.legal;
 
+import dev.custos.events.custody.CustodyType;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-
-import dev.custos.events.custody.CustodyType;
 
 /**
  * A hold registry whose answers a test sets. The real one (PostgreSQL, with a transaction-scoped lock) is

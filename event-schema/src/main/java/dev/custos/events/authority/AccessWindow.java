@@ -11,8 +11,7 @@ import java.time.Instant;
  */
 public final class AccessWindow {
 
-    private AccessWindow() {
-    }
+    private AccessWindow() {}
 
     public static boolean open(String status, Instant expiresAt, Instant now) {
         return "active".equals(status) && ahead(expiresAt, now);

@@ -2,7 +2,6 @@ package dev.custos.events.authority;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -12,7 +11,17 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("2")
 public record AuthorityGrantCreated(
-        UUID tenantId, UUID grantId, UUID circleId, UUID portalId, String grantType, String title, String description,
-        Instant expiresAt, Integer maxViews, boolean requirePasscode, boolean allowUnsealed,
-        String clientRequestId, Instant createdAt, UUID createdByIndividualId) {
-}
+        UUID tenantId,
+        UUID grantId,
+        UUID circleId,
+        UUID portalId,
+        String grantType,
+        String title,
+        String description,
+        Instant expiresAt,
+        Integer maxViews,
+        boolean requirePasscode,
+        boolean allowUnsealed,
+        String clientRequestId,
+        Instant createdAt,
+        UUID createdByIndividualId) {}

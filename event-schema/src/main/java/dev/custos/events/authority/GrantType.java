@@ -20,8 +20,8 @@ public enum GrantType {
     /** The keys as one regular expression, for request validation. */
     public static final String PATTERN = "adjuster|insurer|regulator|legal|contractor_third_party|generic";
     /** What a request is told when its type is none of them. */
-    public static final String MESSAGE = "must be one of adjuster, insurer, regulator, legal, contractor_third_party, "
-            + "generic";
+    public static final String MESSAGE =
+            "must be one of adjuster, insurer, regulator, legal, contractor_third_party, " + "generic";
 
     private final String key;
 

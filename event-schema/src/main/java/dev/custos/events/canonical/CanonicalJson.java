@@ -31,8 +31,7 @@ public final class CanonicalJson {
         }
     }
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     public static String write(Object value) {
         StringBuilder out = new StringBuilder();
@@ -73,7 +72,8 @@ public final class CanonicalJson {
             }
             out.append(']');
         } else {
-            throw new IllegalArgumentException("no canonical form for " + value.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "no canonical form for " + value.getClass().getSimpleName());
         }
     }
 

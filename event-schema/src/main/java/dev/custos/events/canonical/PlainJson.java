@@ -12,6 +12,5 @@ public final class PlainJson {
 
     public static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private PlainJson() {
-    }
+    private PlainJson() {}
 }

@@ -1,5 +1,6 @@
 package dev.custos.events.chain;
 
+import dev.custos.events.canonical.CanonicalJson;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import dev.custos.events.canonical.CanonicalJson;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,8 +40,7 @@ public final class ChainEncoding {
     private static final String GENESIS_TAG = "custos/audit/genesis/v1\n";
     private static final HexFormat HEX = HexFormat.of();
 
-    private ChainEncoding() {
-    }
+    private ChainEncoding() {}
 
     /** The {@code prev_hash} of a tenant's first event: sha256 of the genesis tag and the tenant id, so one
      *  tenant's chain can never be passed off as another's. */
@@ -73,8 +71,8 @@ public final class ChainEncoding {
     }
 
     /** The bytes a checkpoint's signature covers; {@code previousSignature} is null for a tenant's first. */
-    public static byte[] checkpointBytes(UUID tenantId, long seq, String hashHex, String signedAt,
-                                         String previousSignature, String keyId) {
+    public static byte[] checkpointBytes(
+            UUID tenantId, long seq, String hashHex, String signedAt, String previousSignature, String keyId) {
         Fields fields = new Fields(CHECKPOINT_TAG);
         fields.text(tenantId.toString());
         fields.number(seq);

@@ -9,6 +9,12 @@ import tools.jackson.databind.JsonNode;
  * in its aggregate's stream (0 for such an event), {@code occurredAt} the stored timestamp exactly as stored, and
  * {@code payload} the event as JSON.
  */
-public record ChainedEvent(String eventId, String eventType, String revision, String aggregateType,
-                           String aggregateId, long aggregateSequence, String occurredAt, JsonNode payload) {
-}
+public record ChainedEvent(
+        String eventId,
+        String eventType,
+        String revision,
+        String aggregateType,
+        String aggregateId,
+        long aggregateSequence,
+        String occurredAt,
+        JsonNode payload) {}

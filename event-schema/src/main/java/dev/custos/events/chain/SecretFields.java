@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -36,8 +35,7 @@ public final class SecretFields {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private SecretFields() {
-    }
+    private SecretFields() {}
 
     /** Whether a payload field of this name holds a secret. */
     public static boolean isSecret(String fieldName) {
@@ -78,7 +76,9 @@ public final class SecretFields {
 
     /** The last field name of a JSON Pointer, unescaped; empty for the whole document. */
     public static String lastField(String pointer) {
-        return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+        return pointer.substring(pointer.lastIndexOf('/') + 1)
+                .replace("~1", "/")
+                .replace("~0", "~");
     }
 
     private static boolean containsSecret(JsonNode node) {

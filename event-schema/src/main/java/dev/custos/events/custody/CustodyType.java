@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
  * per-type branches and in {@code custos_object_circle}; {@code CustodyCatalogueIT} holds all of them to this enum.
  */
 public enum CustodyType {
-
     EVIDENCE_OBJECT("evidence_object", "cc_evidence_objects", Use.HOLD, Use.SCOPE, Use.MATERIAL),
     EVIDENCE_BUNDLE("evidence_bundle", "cc_evidence_bundles", Use.HOLD, Use.SCOPE, Use.MATERIAL),
     CLAIM("claim", "cc_insurance_claims", Use.HOLD, Use.SCOPE),
@@ -82,7 +81,9 @@ public enum CustodyType {
 
     /** The keys of the types that can be used so, in declaration order. */
     public static Set<String> keys(Use use) {
-        return Arrays.stream(values()).filter(type -> type.can(use)).map(CustodyType::key)
+        return Arrays.stream(values())
+                .filter(type -> type.can(use))
+                .map(CustodyType::key)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -16,5 +16,4 @@ public record AdoptedRoleAssignment(
         UUID assignedByIndividualId,
         Instant revokedAt,
         UUID revokedByIndividualId,
-        String revokeReason) {
-}
+        String revokeReason) {}

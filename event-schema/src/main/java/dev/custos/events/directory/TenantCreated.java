@@ -2,7 +2,6 @@ package dev.custos.events.directory;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -17,5 +16,4 @@ public record TenantCreated(
         UUID firstOperatorIndividualId,
         UUID firstOperatorAssignmentId,
         UUID createdByIndividualId,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

@@ -3,7 +3,6 @@ package dev.custos.events.directory;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**

@@ -2,7 +2,6 @@ package dev.custos.events.dispute;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -19,5 +18,4 @@ public record DefensePackAssembled(
         String packSha256,
         int evidenceCount,
         Instant assembledAt,
-        UUID assembledByIndividualId) {
-}
+        UUID assembledByIndividualId) {}

@@ -2,7 +2,6 @@ package dev.custos.events.dispute;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -18,5 +17,4 @@ public record DisputeMaterialAdded(
         String materialType,
         UUID materialId,
         Instant addedAt,
-        UUID addedByIndividualId) {
-}
+        UUID addedByIndividualId) {}

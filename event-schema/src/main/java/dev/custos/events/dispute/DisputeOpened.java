@@ -2,7 +2,6 @@ package dev.custos.events.dispute;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /** A legal operator opened a dispute with a counterparty, tenant-wide (circleId null) or in one circle. */
@@ -14,5 +13,4 @@ public record DisputeOpened(
         String title,
         String counterparty,
         Instant openedAt,
-        UUID openedByIndividualId) {
-}
+        UUID openedByIndividualId) {}

@@ -2,7 +2,6 @@ package dev.custos.events.emergency;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -12,10 +11,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record EmergencyRunCaptureAttached(
-        UUID tenantId,
-        UUID runId,
-        UUID circleId,
-        UUID evidenceId,
-        Instant attachedAt,
-        UUID attachedByIndividualId) {
-}
+        UUID tenantId, UUID runId, UUID circleId, UUID evidenceId, Instant attachedAt, UUID attachedByIndividualId) {}

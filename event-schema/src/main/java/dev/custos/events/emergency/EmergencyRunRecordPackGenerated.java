@@ -2,7 +2,6 @@ package dev.custos.events.emergency;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -18,5 +17,4 @@ public record EmergencyRunRecordPackGenerated(
         String manifestSha256,
         int captureCount,
         Instant generatedAt,
-        UUID generatedByIndividualId) {
-}
+        UUID generatedByIndividualId) {}

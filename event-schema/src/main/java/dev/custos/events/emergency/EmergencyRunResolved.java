@@ -2,7 +2,6 @@ package dev.custos.events.emergency;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /** A run was resolved, with a note saying how. A resolved run takes no new scope grants. */
@@ -13,5 +12,4 @@ public record EmergencyRunResolved(
         UUID circleId,
         String resolutionNote,
         Instant resolvedAt,
-        UUID resolvedByIndividualId) {
-}
+        UUID resolvedByIndividualId) {}

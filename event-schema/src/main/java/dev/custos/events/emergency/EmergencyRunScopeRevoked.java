@@ -2,7 +2,6 @@ package dev.custos.events.emergency;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /** A scope grant of the run was revoked for a stated reason. */
@@ -14,5 +13,4 @@ public record EmergencyRunScopeRevoked(
         UUID scopeGrantId,
         String reason,
         Instant revokedAt,
-        UUID revokedByIndividualId) {
-}
+        UUID revokedByIndividualId) {}

@@ -2,7 +2,6 @@ package dev.custos.events.emergency;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -19,5 +18,4 @@ public record EmergencyRunStarted(
         String summary,
         String clientRequestId,
         Instant startedAt,
-        UUID startedByIndividualId) {
-}
+        UUID startedByIndividualId) {}

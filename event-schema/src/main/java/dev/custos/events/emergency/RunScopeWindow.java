@@ -13,8 +13,7 @@ public final class RunScopeWindow {
     public static final String EXPIRED = "expired";
     public static final String REVOKED = "revoked";
 
-    private RunScopeWindow() {
-    }
+    private RunScopeWindow() {}
 
     /** {@value #ACTIVE}, {@value #EXPIRED} or {@value #REVOKED}, as of {@code now}. */
     public static String status(Instant revokedAt, Instant expiresAt, Instant now) {

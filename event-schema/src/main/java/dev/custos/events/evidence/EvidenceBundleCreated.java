@@ -3,7 +3,6 @@ package dev.custos.events.evidence;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -18,5 +17,4 @@ public record EvidenceBundleCreated(
         String title,
         List<UUID> evidenceIds,
         Instant createdAt,
-        UUID createdByIndividualId) {
-}
+        UUID createdByIndividualId) {}

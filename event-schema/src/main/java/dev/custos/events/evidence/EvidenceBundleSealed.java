@@ -2,7 +2,6 @@ package dev.custos.events.evidence;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -16,5 +15,4 @@ public record EvidenceBundleSealed(
         String manifestJson,
         String manifestSha256,
         Instant sealedAt,
-        UUID sealedByIndividualId) {
-}
+        UUID sealedByIndividualId) {}

@@ -2,7 +2,6 @@ package dev.custos.events.evidence;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -27,5 +26,4 @@ public record EvidenceCaptured(
         UUID emergencyRunId,
         UUID claimId,
         UUID disputeId,
-        UUID capturedByIndividualId) {
-}
+        UUID capturedByIndividualId) {}

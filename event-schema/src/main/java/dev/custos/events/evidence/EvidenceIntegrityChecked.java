@@ -2,7 +2,6 @@ package dev.custos.events.evidence;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -17,5 +16,4 @@ public record EvidenceIntegrityChecked(
         String computedSha256,
         boolean intact,
         Instant checkedAt,
-        UUID checkedByIndividualId) {
-}
+        UUID checkedByIndividualId) {}

@@ -3,7 +3,6 @@ package dev.custos.events.insurance;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -21,5 +20,4 @@ public record ClaimDossierAssembled(
         String dossierSha256,
         List<UUID> evidenceIds,
         Instant assembledAt,
-        UUID assembledByIndividualId) {
-}
+        UUID assembledByIndividualId) {}

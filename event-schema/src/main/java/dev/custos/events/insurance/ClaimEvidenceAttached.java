@@ -2,7 +2,6 @@ package dev.custos.events.insurance;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -11,10 +10,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record ClaimEvidenceAttached(
-        UUID tenantId,
-        UUID claimId,
-        UUID circleId,
-        UUID evidenceId,
-        Instant attachedAt,
-        UUID attachedByIndividualId) {
-}
+        UUID tenantId, UUID claimId, UUID circleId, UUID evidenceId, Instant attachedAt, UUID attachedByIndividualId) {}

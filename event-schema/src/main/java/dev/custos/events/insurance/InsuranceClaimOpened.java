@@ -3,7 +3,6 @@ package dev.custos.events.insurance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /** An insurance operator opened a claim, tenant-wide (circleId null) or in one circle. */
@@ -17,5 +16,4 @@ public record InsuranceClaimOpened(
         LocalDate lossDate,
         String title,
         Instant openedAt,
-        UUID openedByIndividualId) {
-}
+        UUID openedByIndividualId) {}

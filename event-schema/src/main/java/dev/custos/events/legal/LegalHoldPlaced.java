@@ -2,7 +2,6 @@ package dev.custos.events.legal;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -18,5 +17,4 @@ public record LegalHoldPlaced(
         String reason,
         boolean restrictSharing,
         Instant placedAt,
-        UUID placedByIndividualId) {
-}
+        UUID placedByIndividualId) {}

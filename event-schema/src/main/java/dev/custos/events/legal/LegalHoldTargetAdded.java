@@ -2,7 +2,6 @@ package dev.custos.events.legal;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /** A hold now covers one more target: an evidence object, a bundle, or (as they arrive) claims, runs, disputes. */
@@ -14,5 +13,4 @@ public record LegalHoldTargetAdded(
         String targetType,
         UUID targetId,
         Instant addedAt,
-        UUID addedByIndividualId) {
-}
+        UUID addedByIndividualId) {}

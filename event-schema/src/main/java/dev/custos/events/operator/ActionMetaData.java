@@ -13,9 +13,11 @@ public final class ActionMetaData {
     public static final String ACTION_ID = "custos_action_id";
     /** The audit action key ({@code hold_create}); absent when the action is not audited. */
     public static final String ACTION_KEY = "custos_action_key";
+
     public static final String TENANT_ID = "custos_action_tenant_id";
     /** The circle the action was scoped to; absent for a tenant-wide action. */
     public static final String CIRCLE_ID = "custos_action_circle_id";
+
     public static final String OPERATOR_ID = "custos_action_operator_id";
     public static final String SUBJECT_TYPE = "custos_action_subject_type";
     public static final String SUBJECT_ID = "custos_action_subject_id";
@@ -29,9 +31,8 @@ public final class ActionMetaData {
     public static final String OCCURRED_AT = "custos_action_occurred_at";
 
     /** Every key, for the correlation provider that copies them from a command onto its events. */
-    public static final List<String> KEYS = List.of(ACTION_ID, ACTION_KEY, TENANT_ID, CIRCLE_ID, OPERATOR_ID,
-            SUBJECT_TYPE, SUBJECT_ID, BILLABLE);
+    public static final List<String> KEYS =
+            List.of(ACTION_ID, ACTION_KEY, TENANT_ID, CIRCLE_ID, OPERATOR_ID, SUBJECT_TYPE, SUBJECT_ID, BILLABLE);
 
-    private ActionMetaData() {
-    }
+    private ActionMetaData() {}
 }

@@ -2,7 +2,6 @@ package dev.custos.events.operator;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /** A platform operator gave an individual an operator role, tenant-wide (circleId null) or for one circle. */
@@ -14,5 +13,4 @@ public record OperatorRoleAssigned(
         UUID individualId,
         UUID circleId,
         UUID assignedByIndividualId,
-        Instant assignedAt) {
-}
+        Instant assignedAt) {}

@@ -7,13 +7,21 @@ import java.util.UUID;
 
 /** The four operator roles every tenant has. The keys are stored in events: never rename one. */
 public enum OperatorRoleKey {
-    EMERGENCY_OPERATOR("emergency_operator", "Emergency operator",
+    EMERGENCY_OPERATOR(
+            "emergency_operator",
+            "Emergency operator",
             "Runs emergencies: starts and resolves runs, grants scopes, generates record packs, shares with authorities."),
-    LEGAL_OPERATOR("legal_operator", "Legal operator",
+    LEGAL_OPERATOR(
+            "legal_operator",
+            "Legal operator",
             "Places and releases legal holds, assembles, exports and shares dispute defense packs."),
-    INSURANCE_OPERATOR("insurance_operator", "Insurance operator",
+    INSURANCE_OPERATOR(
+            "insurance_operator",
+            "Insurance operator",
             "Assembles claim dossiers, exports them and shares them with adjusters."),
-    PLATFORM_OPERATOR("platform_operator", "Platform operator",
+    PLATFORM_OPERATOR(
+            "platform_operator",
+            "Platform operator",
             "Manages the tenant's directory, assigns and revokes operator roles, reads the audit log.");
 
     private final String key;
@@ -47,6 +55,7 @@ public enum OperatorRoleKey {
      * seeds identical rows; the derivation is part of the event schema and must never change.
      */
     public UUID roleIdIn(UUID tenantId) {
-        return UUID.nameUUIDFromBytes(("custos:operator-role:" + tenantId + ":" + key).getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("custos:operator-role:" + tenantId + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,7 +2,6 @@ package dev.custos.events.operator;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /** A platform operator revoked a role assignment. It repeats the assignment's circle so the audit row is scoped. */
@@ -15,5 +14,4 @@ public record OperatorRoleRevoked(
         UUID circleId,
         UUID revokedByIndividualId,
         String reason,
-        Instant revokedAt) {
-}
+        Instant revokedAt) {}

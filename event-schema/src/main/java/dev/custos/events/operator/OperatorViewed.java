@@ -2,7 +2,6 @@ package dev.custos.events.operator;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -17,5 +16,4 @@ public record OperatorViewed(
         String subjectType,
         UUID subjectId,
         UUID operatorIndividualId,
-        Instant viewedAt) {
-}
+        Instant viewedAt) {}

@@ -2,7 +2,6 @@ package dev.custos.events.operator;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -22,5 +21,4 @@ public record PackExported(
         long bytes,
         String sha256,
         Instant exportedAt,
-        UUID exportedByIndividualId) {
-}
+        UUID exportedByIndividualId) {}

@@ -23,11 +23,11 @@ public final class TimeRange {
     public static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     /** The last instant kept, to the microsecond PostgreSQL keeps: 9999-12-31T23:59:59.999999Z. */
     public static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     public static final LocalDate FIRST_DATE = LocalDate.of(1, 1, 1);
     public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
 
-    private TimeRange() {
-    }
+    private TimeRange() {}
 
     /** Whether an instant is inside the range; sub-microsecond digits never take it out (they are truncated). */
     public static boolean contains(Instant instant) {

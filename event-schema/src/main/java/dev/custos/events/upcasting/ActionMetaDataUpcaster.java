@@ -9,13 +9,6 @@ import static dev.custos.events.operator.ActionMetaData.SUBJECT_ID;
 import static dev.custos.events.operator.ActionMetaData.SUBJECT_TYPE;
 import static dev.custos.events.operator.ActionMetaData.TENANT_ID;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
-
 import dev.custos.events.canonical.PlainJson;
 import dev.custos.events.directory.GrantLifetimeLimitSet;
 import dev.custos.events.legal.LegalHoldPlaced;
@@ -23,6 +16,11 @@ import dev.custos.events.legal.LegalHoldReleased;
 import dev.custos.events.legal.LegalHoldTargetAdded;
 import dev.custos.events.operator.OperatorRoleAssigned;
 import dev.custos.events.operator.OperatorRoleRevoked;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,9 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ActionMetaDataUpcaster extends SingleEventUpcaster {
 
     /** What each formerly self-describing event said of itself: its action key, subject and acting operator. */
-    private record Audited(String actionKey, String subjectType, String subjectField, String operatorField,
-                           String timeField) {
-    }
+    private record Audited(
+            String actionKey, String subjectType, String subjectField, String operatorField, String timeField) {}
 
     private static final Map<String, Audited> AUDITED = Map.of(
             LegalHoldPlaced.class.getName(),
@@ -48,11 +45,11 @@ public final class ActionMetaDataUpcaster extends SingleEventUpcaster {
             LegalHoldTargetAdded.class.getName(),
             new Audited("hold_add_target", "legal_hold", "holdId", "addedByIndividualId", "addedAt"),
             OperatorRoleAssigned.class.getName(),
-            new Audited("role_assign", "operator_role_assignment", "assignmentId", "assignedByIndividualId",
-                    "assignedAt"),
+            new Audited(
+                    "role_assign", "operator_role_assignment", "assignmentId", "assignedByIndividualId", "assignedAt"),
             OperatorRoleRevoked.class.getName(),
-            new Audited("role_revoke", "operator_role_assignment", "assignmentId", "revokedByIndividualId",
-                    "revokedAt"),
+            new Audited(
+                    "role_revoke", "operator_role_assignment", "assignmentId", "revokedByIndividualId", "revokedAt"),
             GrantLifetimeLimitSet.class.getName(),
             new Audited("tenant_grant_lifetime_set", "tenant", "tenantId", "setByIndividualId", "setAt"));
 
@@ -60,7 +57,8 @@ public final class ActionMetaDataUpcaster extends SingleEventUpcaster {
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation event) {
-        return AUDITED.containsKey(event.getType().getName()) && "1".equals(event.getType().getRevision())
+        return AUDITED.containsKey(event.getType().getName())
+                && "1".equals(event.getType().getRevision())
                 && !event.getMetaData().getObject().containsKey(ACTION_ID);
     }
 
@@ -77,8 +75,8 @@ public final class ActionMetaDataUpcaster extends SingleEventUpcaster {
         action.put(OCCURRED_AT, text(payload, audited.timeField()));
         putIfPresent(action, OPERATOR_ID, text(payload, audited.operatorField()));
         putIfPresent(action, CIRCLE_ID, text(payload, "circleId"));
-        return event.upcast(event.getType(), byte[].class, bytes -> bytes,
-                metaData -> metaData.mergedWith(MetaData.from(action)));
+        return event.upcast(
+                event.getType(), byte[].class, bytes -> bytes, metaData -> metaData.mergedWith(MetaData.from(action)));
     }
 
     private static String text(JsonNode payload, String field) {

@@ -1,11 +1,10 @@
 package dev.custos.events.upcasting;
 
+import dev.custos.events.authority.AuthorityGrantCreated;
+import dev.custos.events.canonical.PlainJson;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
-
-import dev.custos.events.authority.AuthorityGrantCreated;
-import dev.custos.events.canonical.PlainJson;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,10 +28,14 @@ public final class AuthorityGrantCreatedUpcaster extends SingleEventUpcaster {
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
-        return event.upcast(REVISION_2, byte[].class, bytes -> {
-            ObjectNode payload = (ObjectNode) JSON.readTree(bytes);
-            payload.remove("passcodeHash");
-            return JSON.writeValueAsBytes(payload);
-        }, metaData -> metaData);
+        return event.upcast(
+                REVISION_2,
+                byte[].class,
+                bytes -> {
+                    ObjectNode payload = (ObjectNode) JSON.readTree(bytes);
+                    payload.remove("passcodeHash");
+                    return JSON.writeValueAsBytes(payload);
+                },
+                metaData -> metaData);
     }
 }

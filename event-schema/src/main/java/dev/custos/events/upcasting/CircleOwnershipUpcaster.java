@@ -1,14 +1,12 @@
 package dev.custos.events.upcasting;
 
-import java.util.Set;
-
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
-
 import dev.custos.events.canonical.PlainJson;
 import dev.custos.events.evidence.EvidenceBundleCreated;
 import dev.custos.events.evidence.EvidenceCaptured;
+import java.util.Set;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,23 +18,23 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CircleOwnershipUpcaster extends SingleEventUpcaster {
 
-    private static final Set<String> TYPES = Set.of(EvidenceCaptured.class.getName(),
-            EvidenceBundleCreated.class.getName());
+    private static final Set<String> TYPES =
+            Set.of(EvidenceCaptured.class.getName(), EvidenceBundleCreated.class.getName());
 
     private static final JsonMapper JSON = PlainJson.MAPPER;
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation event) {
-        return TYPES.contains(event.getType().getName()) && "1".equals(event.getType().getRevision());
+        return TYPES.contains(event.getType().getName())
+                && "1".equals(event.getType().getRevision());
     }
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
-        return event.upcastPayload(new SimpleSerializedType(event.getType().getName(), "2"), byte[].class,
-                bytes -> {
-                    ObjectNode payload = (ObjectNode) JSON.readTree(bytes);
-                    payload.putNull("circleId");
-                    return JSON.writeValueAsBytes(payload);
-                });
+        return event.upcastPayload(new SimpleSerializedType(event.getType().getName(), "2"), byte[].class, bytes -> {
+            ObjectNode payload = (ObjectNode) JSON.readTree(bytes);
+            payload.putNull("circleId");
+            return JSON.writeValueAsBytes(payload);
+        });
     }
 }

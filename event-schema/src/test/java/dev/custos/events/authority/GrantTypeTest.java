@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 
 /** The validation pattern and message are the enum's keys, in its order: adding a type changes all three. */

@@ -2,11 +2,9 @@ package dev.custos.events.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
-
-import org.junit.jupiter.api.Test;
-
 import dev.custos.events.custody.CustodyType.Use;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 /** What the catalogue answers for a key: a type only for its uses, nothing for a key it does not name. */
 class CustodyTypeTest {
@@ -25,15 +23,17 @@ class CustodyTypeTest {
 
     @Test
     void theKeysOfAUseAreItsTypesInDeclarationOrder() {
-        assertThat(CustodyType.keys(Use.SCOPE)).containsExactly("evidence_object", "evidence_bundle", "claim",
-                "claim_dossier");
+        assertThat(CustodyType.keys(Use.SCOPE))
+                .containsExactly("evidence_object", "evidence_bundle", "claim", "claim_dossier");
     }
 
     @Test
     void eachTypeHasItsOwnKeyAndItsOwnTable() {
-        assertThat(Arrays.stream(CustodyType.values()).map(CustodyType::key)).doesNotHaveDuplicates()
+        assertThat(Arrays.stream(CustodyType.values()).map(CustodyType::key))
+                .doesNotHaveDuplicates()
                 .allMatch(key -> key.matches("[a-z_]+"));
-        assertThat(Arrays.stream(CustodyType.values()).map(CustodyType::readTable)).doesNotHaveDuplicates()
+        assertThat(Arrays.stream(CustodyType.values()).map(CustodyType::readTable))
+                .doesNotHaveDuplicates()
                 .allMatch(table -> table.matches("cc_[a-z_]+"));
     }
 }

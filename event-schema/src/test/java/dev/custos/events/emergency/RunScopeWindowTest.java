@@ -3,7 +3,6 @@ package dev.custos.events.emergency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 /** A run's scope grant holds until it is revoked or its expiry comes; the instant of expiry is already past it. */
@@ -23,8 +22,10 @@ class RunScopeWindowTest {
 
     @Test
     void aRevokedGrantIsRevokedWhateverItsExpiry() {
-        assertThat(RunScopeWindow.status(NOW.minusSeconds(5), NOW.plusSeconds(60), NOW)).isEqualTo("revoked");
-        assertThat(RunScopeWindow.status(NOW.minusSeconds(5), NOW.minusSeconds(60), NOW)).isEqualTo("revoked");
+        assertThat(RunScopeWindow.status(NOW.minusSeconds(5), NOW.plusSeconds(60), NOW))
+                .isEqualTo("revoked");
+        assertThat(RunScopeWindow.status(NOW.minusSeconds(5), NOW.minusSeconds(60), NOW))
+                .isEqualTo("revoked");
         assertThat(RunScopeWindow.live(NOW.minusSeconds(5), null, NOW)).isFalse();
     }
 }

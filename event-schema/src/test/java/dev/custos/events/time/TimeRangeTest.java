@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 
 /** The range's edges, the microsecond kept by truncation, and what a projection writes for a value outside. */
@@ -13,8 +12,10 @@ class TimeRangeTest {
     @Test
     void theRangeIsYear1ToYear9999InUtcBothEdgesIncluded() {
         assertThat(TimeRange.contains(Instant.parse("0001-01-01T00:00:00Z"))).isTrue();
-        assertThat(TimeRange.contains(Instant.parse("9999-12-31T23:59:59.999999Z"))).isTrue();
-        assertThat(TimeRange.contains(Instant.parse("0000-12-31T23:59:59.999999999Z"))).isFalse();
+        assertThat(TimeRange.contains(Instant.parse("9999-12-31T23:59:59.999999Z")))
+                .isTrue();
+        assertThat(TimeRange.contains(Instant.parse("0000-12-31T23:59:59.999999999Z")))
+                .isFalse();
         assertThat(TimeRange.contains(Instant.parse("+10000-01-01T00:00:00Z"))).isFalse();
         assertThat(TimeRange.contains(Instant.MIN)).isFalse();
         assertThat(TimeRange.contains(Instant.MAX)).isFalse();
@@ -40,11 +41,14 @@ class TimeRangeTest {
     @Test
     void twoInstantsAreOneStoredValueExactlyWhenTheyKeepTheSameMicrosecond() {
         Instant asked = Instant.parse("2026-11-20T10:00:00.1234569Z");
-        assertThat(TimeRange.sameAsStored(asked, Instant.parse("2026-11-20T10:00:00.123456Z"))).isTrue();
-        assertThat(TimeRange.sameAsStored(asked, Instant.parse("2026-11-20T10:00:00.1234561Z"))).isTrue();
+        assertThat(TimeRange.sameAsStored(asked, Instant.parse("2026-11-20T10:00:00.123456Z")))
+                .isTrue();
+        assertThat(TimeRange.sameAsStored(asked, Instant.parse("2026-11-20T10:00:00.1234561Z")))
+                .isTrue();
         // Closer than a microsecond, but on either side of one: two stored values (no rounding makes them meet).
-        assertThat(TimeRange.sameAsStored(Instant.parse("2026-11-20T10:00:00.1234569Z"),
-                Instant.parse("2026-11-20T10:00:00.1234570Z"))).isFalse();
+        assertThat(TimeRange.sameAsStored(
+                        Instant.parse("2026-11-20T10:00:00.1234569Z"), Instant.parse("2026-11-20T10:00:00.1234570Z")))
+                .isFalse();
         assertThat(TimeRange.sameAsStored(null, null)).isTrue();
         assertThat(TimeRange.sameAsStored(asked, null)).isFalse();
     }

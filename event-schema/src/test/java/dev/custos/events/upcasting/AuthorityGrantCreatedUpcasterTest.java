@@ -7,14 +7,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,7 +38,9 @@ class AuthorityGrantCreatedUpcasterTest {
         assertThat(read.getType().getName()).isEqualTo(GRANT_CREATED);
         assertThat(read.getType().getRevision()).isEqualTo("2");
         byte[] payload = read.getData(byte[].class).getData();
-        assertThat(new String(payload, StandardCharsets.UTF_8)).doesNotContain("passcodeHash").doesNotContain("pbkdf2");
+        assertThat(new String(payload, StandardCharsets.UTF_8))
+                .doesNotContain("passcodeHash")
+                .doesNotContain("pbkdf2");
         assertThat(json.readTree(payload)).isEqualTo(json.readTree(fixture("AuthorityGrantCreated", "2")));
         assertThat(read.getMetaData().getObject()).isEqualTo(metaData);
     }
@@ -59,28 +59,34 @@ class AuthorityGrantCreatedUpcasterTest {
     void anotherEventIsLeftAlone() throws IOException {
         byte[] stored = fixture("AuthorityTokenIssued", "1");
 
-        IntermediateEventRepresentation read = upcastOne("dev.custos.events.authority.AuthorityTokenIssued", "1",
-                stored, MetaData.emptyInstance());
+        IntermediateEventRepresentation read =
+                upcastOne("dev.custos.events.authority.AuthorityTokenIssued", "1", stored, MetaData.emptyInstance());
 
         assertThat(read.getType().getRevision()).isEqualTo("1");
         assertThat(read.getData(byte[].class).getData()).isEqualTo(stored);
     }
 
-    private IntermediateEventRepresentation upcastOne(String type, String revision, byte[] payload,
-                                                      MetaData metaData) {
-        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>("AuthorityGrant",
-                "00000000-0000-4000-8000-00000000000b", 0, "11111111-2222-4333-8444-555555555555",
-                "2026-11-22T10:00:00.123Z", type, revision, payload,
+    private IntermediateEventRepresentation upcastOne(String type, String revision, byte[] payload, MetaData metaData) {
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+                "AuthorityGrant",
+                "00000000-0000-4000-8000-00000000000b",
+                0,
+                "11111111-2222-4333-8444-555555555555",
+                "2026-11-22T10:00:00.123Z",
+                type,
+                revision,
+                payload,
                 serializer.serialize(metaData, byte[].class).getData());
-        List<IntermediateEventRepresentation> read = upcaster
-                .upcast(Stream.of(new InitialEventRepresentation(entry, serializer))).toList();
+        List<IntermediateEventRepresentation> read = upcaster.upcast(
+                        Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .toList();
         assertThat(read).hasSize(1);
         return read.get(0);
     }
 
     private static byte[] fixture(String event, String revision) throws IOException {
-        try (InputStream in = AuthorityGrantCreatedUpcasterTest.class
-                .getResourceAsStream("/fixtures/" + event + "/" + revision + ".json")) {
+        try (InputStream in = AuthorityGrantCreatedUpcasterTest.class.getResourceAsStream(
+                "/fixtures/" + event + "/" + revision + ".json")) {
             assertThat(in).as("fixture " + event + "/" + revision).isNotNull();
             return in.readAllBytes();
         }

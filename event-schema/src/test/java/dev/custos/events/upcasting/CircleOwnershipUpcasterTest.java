@@ -2,12 +2,13 @@ package dev.custos.events.upcasting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.events.evidence.EvidenceBundleCreated;
+import dev.custos.events.evidence.EvidenceCaptured;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -15,9 +16,6 @@ import org.axonframework.serialization.upcasting.event.InitialEventRepresentatio
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import dev.custos.events.evidence.EvidenceBundleCreated;
-import dev.custos.events.evidence.EvidenceCaptured;
 
 /**
  * Revision 1 of a capture or bundle reads back as revision 2 with no circle (EventWireFormatTest reads each fixture
@@ -32,8 +30,9 @@ class CircleOwnershipUpcasterTest {
     @ParameterizedTest
     @ValueSource(classes = {EvidenceCaptured.class, EvidenceBundleCreated.class})
     void anEventOfTheCurrentRevisionIsLeftAlone(Class<?> type) throws IOException {
-        byte[] payload = new String(fixture(type, "2"), StandardCharsets.UTF_8).replace("\"circleId\":null",
-                "\"circleId\":\"00000000-0000-4000-8000-0000000000c1\"").getBytes(StandardCharsets.UTF_8);
+        byte[] payload = new String(fixture(type, "2"), StandardCharsets.UTF_8)
+                .replace("\"circleId\":null", "\"circleId\":\"00000000-0000-4000-8000-0000000000c1\"")
+                .getBytes(StandardCharsets.UTF_8);
 
         IntermediateEventRepresentation read = upcastOne(type, "2", payload);
 
@@ -52,12 +51,21 @@ class CircleOwnershipUpcasterTest {
     }
 
     private IntermediateEventRepresentation upcastOne(Class<?> type, String revision, byte[] payload) {
-        byte[] metaData = serializer.serialize(MetaData.emptyInstance(), byte[].class).getData();
-        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>("Evidence",
-                "00000000-0000-4000-8000-00000000000b", 0, "11111111-2222-4333-8444-555555555555",
-                "2026-11-22T10:00:00.123Z", type.getName(), revision, payload, metaData);
-        List<IntermediateEventRepresentation> read = upcaster
-                .upcast(Stream.of(new InitialEventRepresentation(entry, serializer))).toList();
+        byte[] metaData =
+                serializer.serialize(MetaData.emptyInstance(), byte[].class).getData();
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+                "Evidence",
+                "00000000-0000-4000-8000-00000000000b",
+                0,
+                "11111111-2222-4333-8444-555555555555",
+                "2026-11-22T10:00:00.123Z",
+                type.getName(),
+                revision,
+                payload,
+                metaData);
+        List<IntermediateEventRepresentation> read = upcaster.upcast(
+                        Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .toList();
         assertThat(read).hasSize(1);
         return read.get(0);
     }

@@ -1,8 +1,7 @@
 package dev.custos.query.access;
 
-import java.util.Arrays;
-
 import dev.custos.events.custody.CustodyType;
+import java.util.Arrays;
 
 /**
  * Every kind of object an operator action can target. Where each kind keeps its circle is SQL's to say, in one
@@ -11,7 +10,6 @@ import dev.custos.events.custody.CustodyType;
  * the database, in one place ({@code custos_circle_visible}).
  */
 public enum ObjectKind {
-
     LEGAL_HOLD("legal_hold", "legal hold"),
     AUTHORITY_GRANT("authority_grant", "grant"),
     /** A token belongs to its grant's circle. */
@@ -53,7 +51,9 @@ public enum ObjectKind {
 
     /** The kind of a custody type: every custody type is one ({@code ObjectKindTest} holds that). */
     public static ObjectKind of(CustodyType custody) {
-        return Arrays.stream(values()).filter(kind -> kind.custody == custody).findFirst()
+        return Arrays.stream(values())
+                .filter(kind -> kind.custody == custody)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no object kind for " + custody.key()));
     }
 

@@ -9,6 +9,10 @@ import java.util.UUID;
  * the circles the caller is a member of, and the object acted on ({@code null} when there is none, or when it
  * does not exist or is hidden from the caller).
  */
-public record Standing(boolean tenantMember, boolean requestCircleMember, boolean roleTenantWide,
-                       boolean roleInRequestCircle, Set<UUID> circles, Located target) {
-}
+public record Standing(
+        boolean tenantMember,
+        boolean requestCircleMember,
+        boolean roleTenantWide,
+        boolean roleInRequestCircle,
+        Set<UUID> circles,
+        Located target) {}

@@ -1,5 +1,7 @@
 package dev.custos.query.audit;
 
+import dev.custos.events.chain.ChainEncoding;
+import dev.custos.events.chain.ChainedEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,14 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.custos.events.chain.ChainEncoding;
-import dev.custos.events.chain.ChainedEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
@@ -35,6 +33,7 @@ public class ChainFollower {
 
     /** The advisory lock key of the follower: one chainer at a time across instances. */
     private static final long LOCK = 0x637573746f73L; // "custos"
+
     private static final int BATCH = 500;
 
     private final JdbcTemplate jdbc;
@@ -77,27 +76,33 @@ public class ChainFollower {
         Integer chained = transactions.execute(status -> {
             if (wait) {
                 jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, LOCK);
-            } else if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)",
-                    Boolean.class, LOCK))) {
+            } else if (!Boolean.TRUE.equals(
+                    jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
                 return -1;
             }
-            Map<String, Object> position = jdbc.queryForMap(
-                    "SELECT tx_id::text AS tx_id, global_index FROM audit_chain_position");
+            Map<String, Object> position =
+                    jdbc.queryForMap("SELECT tx_id::text AS tx_id, global_index FROM audit_chain_position");
             // The transaction id goes out as text (JDBC has no xid8) under another name: ordering by an output
             // column called tx_id would sort the text, and "1000" < "996".
-            List<Stored> events = jdbc.query("SELECT global_index, tx_id::text AS tx_text, tenant_id, "
+            List<Stored> events = jdbc.query(
+                    "SELECT global_index, tx_id::text AS tx_text, tenant_id, "
                             + "event_identifier, payload_type, payload_revision, type, aggregate_identifier, "
                             + "sequence_number, time_stamp, payload FROM domain_event_entry "
                             + "WHERE (tx_id, global_index) > (?::xid8, ?) "
                             + "AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) "
                             + "ORDER BY tx_id, global_index LIMIT ?",
-                    ChainFollower::stored, position.get("tx_id"), position.get("global_index"), BATCH);
+                    ChainFollower::stored,
+                    position.get("tx_id"),
+                    position.get("global_index"),
+                    BATCH);
             if (events.isEmpty()) {
                 return 0;
             }
             link(events);
             Stored last = events.get(events.size() - 1);
-            jdbc.update("UPDATE audit_chain_position SET tx_id = ?::xid8, global_index = ?", last.txId(),
+            jdbc.update(
+                    "UPDATE audit_chain_position SET tx_id = ?::xid8, global_index = ?",
+                    last.txId(),
                     last.globalIndex());
             return events.size();
         });
@@ -108,37 +113,47 @@ public class ChainFollower {
         Map<UUID, Head> heads = heads(events);
         List<Object[]> links = new ArrayList<>(events.size());
         for (Stored stored : events) {
-            Head head = heads.computeIfAbsent(stored.tenantId(),
-                    tenant -> new Head(0, ChainEncoding.genesis(tenant)));
+            Head head = heads.computeIfAbsent(stored.tenantId(), tenant -> new Head(0, ChainEncoding.genesis(tenant)));
             byte[] hash = ChainEncoding.link(head.hash(), stored.event());
             links.add(new Object[] {stored.tenantId(), head.seq() + 1, stored.globalIndex(), head.hash(), hash});
             heads.put(stored.tenantId(), new Head(head.seq() + 1, hash));
         }
-        jdbc.batchUpdate("INSERT INTO audit_chain (tenant_id, seq, global_index, prev_hash, hash) "
-                + "VALUES (?, ?, ?, ?, ?)", links);
+        jdbc.batchUpdate(
+                "INSERT INTO audit_chain (tenant_id, seq, global_index, prev_hash, hash) " + "VALUES (?, ?, ?, ?, ?)",
+                links);
         List<Object[]> moved = new ArrayList<>(heads.size());
         heads.forEach((tenant, head) -> moved.add(new Object[] {tenant, head.seq(), head.hash()}));
-        jdbc.batchUpdate("INSERT INTO audit_chain_heads (tenant_id, seq, hash) VALUES (?, ?, ?) "
-                + "ON CONFLICT (tenant_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash", moved);
+        jdbc.batchUpdate(
+                "INSERT INTO audit_chain_heads (tenant_id, seq, hash) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (tenant_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+                moved);
     }
 
     private Map<UUID, Head> heads(List<Stored> events) {
         UUID[] tenants = events.stream().map(Stored::tenantId).distinct().toArray(UUID[]::new);
         Map<UUID, Head> heads = new HashMap<>();
-        jdbc.query("SELECT tenant_id, seq, hash FROM audit_chain_heads WHERE tenant_id = ANY (?)",
+        jdbc.query(
+                "SELECT tenant_id, seq, hash FROM audit_chain_heads WHERE tenant_id = ANY (?)",
                 row -> {
-                    heads.put(row.getObject("tenant_id", UUID.class),
-                            new Head(row.getLong("seq"), row.getBytes("hash")));
-                }, (Object) tenants);
+                    heads.put(
+                            row.getObject("tenant_id", UUID.class), new Head(row.getLong("seq"), row.getBytes("hash")));
+                },
+                (Object) tenants);
         return heads;
     }
 
     private static Stored stored(ResultSet row, int rowNumber) throws SQLException {
-        ChainedEvent event = new ChainedEvent(row.getString("event_identifier"), row.getString("payload_type"),
-                row.getString("payload_revision"), row.getString("type"), row.getString("aggregate_identifier"),
-                row.getLong("sequence_number"), row.getString("time_stamp"), payload(row.getBytes("payload")));
-        return new Stored(row.getLong("global_index"), row.getString("tx_text"), row.getObject("tenant_id", UUID.class),
-                event);
+        ChainedEvent event = new ChainedEvent(
+                row.getString("event_identifier"),
+                row.getString("payload_type"),
+                row.getString("payload_revision"),
+                row.getString("type"),
+                row.getString("aggregate_identifier"),
+                row.getLong("sequence_number"),
+                row.getString("time_stamp"),
+                payload(row.getBytes("payload")));
+        return new Stored(
+                row.getLong("global_index"), row.getString("tx_text"), row.getObject("tenant_id", UUID.class), event);
     }
 
     /**
@@ -154,9 +169,7 @@ public class ChainFollower {
         }
     }
 
-    private record Stored(long globalIndex, String txId, UUID tenantId, ChainedEvent event) {
-    }
+    private record Stored(long globalIndex, String txId, UUID tenantId, ChainedEvent event) {}
 
-    private record Head(long seq, byte[] hash) {
-    }
+    private record Head(long seq, byte[] hash) {}
 }

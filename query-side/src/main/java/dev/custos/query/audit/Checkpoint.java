@@ -1,17 +1,21 @@
 package dev.custos.query.audit;
 
+import dev.custos.events.chain.ChainEncoding;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import dev.custos.events.chain.ChainEncoding;
-
 /** One signed chain head, as published: its number in the tenant's checkpoints, the head, and the signature. */
-public record Checkpoint(long number, long seq, String hash, String signedAt, String signature,
-                         String prevSignature, String keyId) {
+public record Checkpoint(
+        long number, long seq, String hash, String signedAt, String signature, String prevSignature, String keyId) {
 
     static Checkpoint of(ResultSet row) throws SQLException {
-        return new Checkpoint(row.getLong("number"), row.getLong("seq"), ChainEncoding.hex(row.getBytes("hash")),
-                row.getString("signed_at"), row.getString("signature"), row.getString("prev_signature"),
+        return new Checkpoint(
+                row.getLong("number"),
+                row.getLong("seq"),
+                ChainEncoding.hex(row.getBytes("hash")),
+                row.getString("signed_at"),
+                row.getString("signature"),
+                row.getString("prev_signature"),
                 row.getString("key_id"));
     }
 }

@@ -1,17 +1,15 @@
 package dev.custos.query.audit;
 
+import dev.custos.events.chain.ChainEncoding;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.custos.events.chain.ChainEncoding;
 
 /**
  * Signs tenants' chain heads. A checkpoint covers the tenant, the head's seq and hash, when it was signed, the
@@ -34,8 +32,9 @@ public class Checkpoints {
 
     /** Signs every tenant's head that has moved past its last checkpoint; answers how many it signed. */
     public int signMovedHeads(CheckpointSigner signer) {
-        List<UUID> moved = jdbc.queryForList("SELECT h.tenant_id FROM audit_chain_heads h WHERE h.seq > "
-                + "coalesce((SELECT max(c.seq) FROM audit_checkpoints c WHERE c.tenant_id = h.tenant_id), 0)",
+        List<UUID> moved = jdbc.queryForList(
+                "SELECT h.tenant_id FROM audit_chain_heads h WHERE h.seq > "
+                        + "coalesce((SELECT max(c.seq) FROM audit_checkpoints c WHERE c.tenant_id = h.tenant_id), 0)",
                 UUID.class);
         int signed = 0;
         for (UUID tenant : moved) {
@@ -53,17 +52,23 @@ public class Checkpoints {
     public Optional<Signed> sign(UUID tenantId, CheckpointSigner signer) {
         return Optional.ofNullable(transactions.execute(status -> {
             // One signer per tenant at a time: the next checkpoint's number and previous signature are read here.
-            jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", Object.class,
+            jdbc.queryForObject(
+                    "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
+                    Object.class,
                     "custos.audit.checkpoint." + tenantId);
-            List<Head> heads = jdbc.query("SELECT seq, hash FROM audit_chain_heads WHERE tenant_id = ?",
-                    (row, n) -> new Head(row.getLong("seq"), row.getBytes("hash")), tenantId);
+            List<Head> heads = jdbc.query(
+                    "SELECT seq, hash FROM audit_chain_heads WHERE tenant_id = ?",
+                    (row, n) -> new Head(row.getLong("seq"), row.getBytes("hash")),
+                    tenantId);
             if (heads.isEmpty()) {
                 return null;
             }
             Head head = heads.get(0);
-            List<Checkpoint> last = jdbc.query("SELECT number, seq, hash, signed_at, signature, prev_signature, "
-                    + "key_id FROM audit_checkpoints WHERE tenant_id = ? ORDER BY number DESC LIMIT 1",
-                    (row, n) -> Checkpoint.of(row), tenantId);
+            List<Checkpoint> last = jdbc.query(
+                    "SELECT number, seq, hash, signed_at, signature, prev_signature, "
+                            + "key_id FROM audit_checkpoints WHERE tenant_id = ? ORDER BY number DESC LIMIT 1",
+                    (row, n) -> Checkpoint.of(row),
+                    tenantId);
             if (!last.isEmpty() && last.get(0).seq() == head.seq()) {
                 return new Signed(last.get(0), false);
             }
@@ -72,27 +77,37 @@ public class Checkpoints {
             String previousSignature = last.isEmpty() ? null : last.get(0).signature();
             String hash = ChainEncoding.hex(head.hash());
             String signedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
-            String signature = signer.sign(ChainEncoding.checkpointBytes(tenantId, head.seq(), hash, signedAt,
-                    previousSignature, signer.keyId()));
-            jdbc.update("INSERT INTO audit_checkpoints (tenant_id, number, seq, hash, signed_at, signature, "
-                            + "prev_signature, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", tenantId, number, head.seq(),
-                    head.hash(), signedAt, signature, previousSignature, signer.keyId());
-            return new Signed(new Checkpoint(number, head.seq(), hash, signedAt, signature, previousSignature,
-                    signer.keyId()), true);
+            String signature = signer.sign(ChainEncoding.checkpointBytes(
+                    tenantId, head.seq(), hash, signedAt, previousSignature, signer.keyId()));
+            jdbc.update(
+                    "INSERT INTO audit_checkpoints (tenant_id, number, seq, hash, signed_at, signature, "
+                            + "prev_signature, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    tenantId,
+                    number,
+                    head.seq(),
+                    head.hash(),
+                    signedAt,
+                    signature,
+                    previousSignature,
+                    signer.keyId());
+            return new Signed(
+                    new Checkpoint(number, head.seq(), hash, signedAt, signature, previousSignature, signer.keyId()),
+                    true);
         }));
     }
 
     /** Records the key the first time it signs, so its public half stays published after a rotation. */
     private void publish(CheckpointSigner signer) {
-        jdbc.update("INSERT INTO audit_signing_keys (key_id, public_key, first_used_at) VALUES (?, ?, ?) "
-                + "ON CONFLICT (key_id) DO NOTHING", signer.keyId(), signer.publicKeyPem(),
+        jdbc.update(
+                "INSERT INTO audit_signing_keys (key_id, public_key, first_used_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (key_id) DO NOTHING",
+                signer.keyId(),
+                signer.publicKeyPem(),
                 java.sql.Timestamp.from(clock.instant()));
     }
 
     /** A checkpoint, and whether this call made it. */
-    public record Signed(Checkpoint checkpoint, boolean created) {
-    }
+    public record Signed(Checkpoint checkpoint, boolean created) {}
 
-    private record Head(long seq, byte[] hash) {
-    }
+    private record Head(long seq, byte[] hash) {}
 }

@@ -1,15 +1,5 @@
 package dev.custos.query.authority;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
-import org.springframework.stereotype.Component;
-
 import dev.custos.events.authority.AuthorityAccessAllowed;
 import dev.custos.events.authority.AuthorityAccessDenied;
 import dev.custos.events.authority.AuthorityDownloadIssued;
@@ -22,6 +12,14 @@ import dev.custos.events.canonical.PlainJson;
 import dev.custos.query.ProcessingGroups;
 import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.TenantWrites;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,19 +40,46 @@ class AccessLogProjection {
 
     @EventHandler
     void on(AuthorityTokenIssued event, EventMessage<?> message) {
-        row(message, event.tenantId(), event.grantId(), event.tokenId(), "token_issued", event.issuedAt(), null, null,
-                null, Map.of("expires_at", event.expiresAt().toString()));
+        row(
+                message,
+                event.tenantId(),
+                event.grantId(),
+                event.tokenId(),
+                "token_issued",
+                event.issuedAt(),
+                null,
+                null,
+                null,
+                Map.of("expires_at", event.expiresAt().toString()));
     }
 
     @EventHandler
     void on(AuthorityTokenRevoked event, EventMessage<?> message) {
-        row(message, event.tenantId(), event.grantId(), event.tokenId(), "token_revoked", event.revokedAt(), null,
-                null, null, Map.of("reason", event.reason()));
+        row(
+                message,
+                event.tenantId(),
+                event.grantId(),
+                event.tokenId(),
+                "token_revoked",
+                event.revokedAt(),
+                null,
+                null,
+                null,
+                Map.of("reason", event.reason()));
     }
 
     @EventHandler
     void on(AuthorityGrantRevoked event, EventMessage<?> message) {
-        row(message, event.tenantId(), event.grantId(), null, "grant_revoked", event.revokedAt(), null, null, null,
+        row(
+                message,
+                event.tenantId(),
+                event.grantId(),
+                null,
+                "grant_revoked",
+                event.revokedAt(),
+                null,
+                null,
+                null,
                 Map.of("reason", event.reason()));
     }
 
@@ -63,40 +88,104 @@ class AccessLogProjection {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("view_counted", event.viewCounted());
         payload.put("view_number", event.viewNumber());
-        row(message, event.tenantId(), event.grantId(), event.tokenId(), "access_allowed", event.at(), event.ip(),
-                event.userAgent(), event.path(), payload);
+        row(
+                message,
+                event.tenantId(),
+                event.grantId(),
+                event.tokenId(),
+                "access_allowed",
+                event.at(),
+                event.ip(),
+                event.userAgent(),
+                event.path(),
+                payload);
     }
 
     @EventHandler
     void on(AuthorityAccessDenied event, EventMessage<?> message) {
-        row(message, event.tenantId(), event.grantId(), event.tokenId(), "access_denied", event.at(), event.ip(),
-                event.userAgent(), event.path(), Map.of("reason", event.reason()));
+        row(
+                message,
+                event.tenantId(),
+                event.grantId(),
+                event.tokenId(),
+                "access_denied",
+                event.at(),
+                event.ip(),
+                event.userAgent(),
+                event.path(),
+                Map.of("reason", event.reason()));
     }
 
     @EventHandler
     void on(AuthorityPasscodeFailed event, EventMessage<?> message) {
-        row(message, event.tenantId(), event.grantId(), event.tokenId(), "passcode_failed", event.at(), event.ip(),
-                event.userAgent(), event.path(), Map.of());
+        row(
+                message,
+                event.tenantId(),
+                event.grantId(),
+                event.tokenId(),
+                "passcode_failed",
+                event.at(),
+                event.ip(),
+                event.userAgent(),
+                event.path(),
+                Map.of());
     }
 
     @EventHandler
     void on(AuthorityRateLimited event, EventMessage<?> message) {
-        row(message, event.tenantId(), event.grantId(), event.tokenId(), "rate_limited", event.at(), event.ip(),
-                event.userAgent(), event.path(), Map.of());
+        row(
+                message,
+                event.tenantId(),
+                event.grantId(),
+                event.tokenId(),
+                "rate_limited",
+                event.at(),
+                event.ip(),
+                event.userAgent(),
+                event.path(),
+                Map.of());
     }
 
     @EventHandler
     void on(AuthorityDownloadIssued event, EventMessage<?> message) {
-        row(message, event.tenantId(), event.grantId(), event.tokenId(), "download_issued", event.at(), event.ip(),
-                event.userAgent(), event.path(), Map.of("evidence_id", event.evidenceId().toString()));
+        row(
+                message,
+                event.tenantId(),
+                event.grantId(),
+                event.tokenId(),
+                "download_issued",
+                event.at(),
+                event.ip(),
+                event.userAgent(),
+                event.path(),
+                Map.of("evidence_id", event.evidenceId().toString()));
     }
 
-    private void row(EventMessage<?> message, UUID tenantId, UUID grantId, UUID tokenId, String type, Instant at,
-                     String ip, String userAgent, String path, Map<String, ?> payload) {
-        writes.as(tenantId).update("INSERT INTO cc_authority_access_events (id, tenant_id, "
-                        + "grant_id, token_id, event_type, event_at, ip, user_agent, path, event_payload) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING",
-                UUID.fromString(message.getIdentifier()), tenantId, grantId, tokenId, type, Timestamps.of(at), ip,
-                userAgent, path, JSON.writeValueAsString(payload));
+    private void row(
+            EventMessage<?> message,
+            UUID tenantId,
+            UUID grantId,
+            UUID tokenId,
+            String type,
+            Instant at,
+            String ip,
+            String userAgent,
+            String path,
+            Map<String, ?> payload) {
+        writes.as(tenantId)
+                .update(
+                        "INSERT INTO cc_authority_access_events (id, tenant_id, "
+                                + "grant_id, token_id, event_type, event_at, ip, user_agent, path, event_payload) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING",
+                        UUID.fromString(message.getIdentifier()),
+                        tenantId,
+                        grantId,
+                        tokenId,
+                        type,
+                        Timestamps.of(at),
+                        ip,
+                        userAgent,
+                        path,
+                        JSON.writeValueAsString(payload));
     }
 }

@@ -21,5 +21,4 @@ public record GrantView(
         long tokenCount,
         long activeTokenCount,
         Instant lastAccessedAt,
-        long accessCount) {
-}
+        long accessCount) {}

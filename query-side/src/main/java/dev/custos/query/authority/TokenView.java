@@ -4,5 +4,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A token as operators see it: never the token, only its id. */
-public record TokenView(UUID id, UUID grantId, String status, Instant expiresAt, int accessCount) {
-}
+public record TokenView(UUID id, UUID grantId, String status, Instant expiresAt, int accessCount) {}

@@ -1,15 +1,13 @@
 package dev.custos.query.directory;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import dev.custos.events.directory.AdoptedRoleAssignment;
 import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.TenantReads;
 import dev.custos.query.tenancy.TenantScope;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** Answers the membership questions every tenant-scoped request starts with. */
@@ -29,9 +27,13 @@ public class DirectoryReader {
 
     /** Whether {@code individualId} (anyone, not only the scope's caller) is a member of the scope's tenant. */
     public Mono<Boolean> isMember(TenantScope scope, UUID individualId) {
-        return reads.one(scope, db -> db.sql("SELECT 1 FROM cc_tenant_members "
-                        + "WHERE tenant_id = custos_current_tenant() AND individual_id = :individual")
-                        .bind("individual", individualId).map(row -> true).first())
+        return reads.one(
+                        scope,
+                        db -> db.sql("SELECT 1 FROM cc_tenant_members "
+                                        + "WHERE tenant_id = custos_current_tenant() AND individual_id = :individual")
+                                .bind("individual", individualId)
+                                .map(row -> true)
+                                .first())
                 .defaultIfEmpty(false);
     }
 
@@ -40,10 +42,15 @@ public class DirectoryReader {
         if (scope.individualId() == null) {
             return Mono.just(false);
         }
-        return reads.one(scope, db -> db.sql("SELECT 1 FROM cc_circle_members "
-                        + "WHERE tenant_id = custos_current_tenant() AND circle_id = :circle "
-                        + "AND individual_id = :individual")
-                        .bind("circle", circleId).bind("individual", scope.individualId()).map(row -> true).first())
+        return reads.one(
+                        scope,
+                        db -> db.sql("SELECT 1 FROM cc_circle_members "
+                                        + "WHERE tenant_id = custos_current_tenant() AND circle_id = :circle "
+                                        + "AND individual_id = :individual")
+                                .bind("circle", circleId)
+                                .bind("individual", scope.individualId())
+                                .map(row -> true)
+                                .first())
                 .defaultIfEmpty(false);
     }
 
@@ -53,31 +60,39 @@ public class DirectoryReader {
      * them with definer rights, in the caller's tenant only). Empty when the individual is not a member.
      */
     public Mono<MemberRecord> memberRecord(TenantScope scope, UUID individualId) {
-        return reads.one(scope, db -> db.sql("SELECT ARRAY(SELECT c.circle_id FROM cc_circle_members c "
+        return reads.one(
+                scope,
+                db -> db.sql("SELECT ARRAY(SELECT c.circle_id FROM cc_circle_members c "
                                 + "WHERE c.tenant_id = m.tenant_id AND c.individual_id = m.individual_id "
                                 + "ORDER BY c.circle_id) AS circles FROM cc_tenant_members m "
                                 + "WHERE m.tenant_id = custos_current_tenant() AND m.individual_id = :individual")
-                .bind("individual", individualId)
-                .map(row -> List.of(row.get("circles", UUID[].class)))
-                .first()
-                .flatMap(circles -> db.sql("SELECT * FROM custos_member_assignments(:individual)")
                         .bind("individual", individualId)
-                        .map(row -> new AdoptedRoleAssignment(row.get("assignment_id", UUID.class),
-                                row.get("role_key", String.class), row.get("circle_id", UUID.class),
-                                "active".equals(row.get("status", String.class)),
-                                Timestamps.toInstant(row.get("assigned_at", OffsetDateTime.class)),
-                                row.get("assigned_by_individual_id", UUID.class),
-                                Timestamps.toInstant(row.get("revoked_at", OffsetDateTime.class)),
-                                row.get("revoked_by_individual_id", UUID.class),
-                                row.get("revoke_reason", String.class)))
-                        .all().collectList()
-                        .map(assignments -> new MemberRecord(individualId, circles, assignments))));
+                        .map(row -> List.of(row.get("circles", UUID[].class)))
+                        .first()
+                        .flatMap(circles -> db.sql("SELECT * FROM custos_member_assignments(:individual)")
+                                .bind("individual", individualId)
+                                .map(row -> new AdoptedRoleAssignment(
+                                        row.get("assignment_id", UUID.class),
+                                        row.get("role_key", String.class),
+                                        row.get("circle_id", UUID.class),
+                                        "active".equals(row.get("status", String.class)),
+                                        Timestamps.toInstant(row.get("assigned_at", OffsetDateTime.class)),
+                                        row.get("assigned_by_individual_id", UUID.class),
+                                        Timestamps.toInstant(row.get("revoked_at", OffsetDateTime.class)),
+                                        row.get("revoked_by_individual_id", UUID.class),
+                                        row.get("revoke_reason", String.class)))
+                                .all()
+                                .collectList()
+                                .map(assignments -> new MemberRecord(individualId, circles, assignments))));
     }
 
     /** The tenant's longest grant and token lifetime, in days. */
     public Mono<Integer> grantLifetimeDays(TenantScope scope) {
-        return reads.one(scope, db -> db.sql("SELECT max_grant_lifetime_days FROM cc_tenants "
-                        + "WHERE tenant_id = custos_current_tenant()")
-                .map(row -> row.get(0, Integer.class)).first());
+        return reads.one(
+                scope,
+                db -> db.sql("SELECT max_grant_lifetime_days FROM cc_tenants "
+                                + "WHERE tenant_id = custos_current_tenant()")
+                        .map(row -> row.get(0, Integer.class))
+                        .first());
     }
 }

@@ -4,6 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A dispute as the read model holds it, with how much material and how many defense packs it has. */
-public record DisputeView(UUID id, UUID circleId, String title, String counterparty, Instant openedAt,
-                          UUID openedByIndividualId, long materialCount, long packCount) {
-}
+public record DisputeView(
+        UUID id,
+        UUID circleId,
+        String title,
+        String counterparty,
+        Instant openedAt,
+        UUID openedByIndividualId,
+        long materialCount,
+        long packCount) {}

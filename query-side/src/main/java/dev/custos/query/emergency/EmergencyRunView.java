@@ -16,5 +16,4 @@ public record EmergencyRunView(
         Instant resolvedAt,
         UUID resolvedByIndividualId,
         String resolutionNote,
-        UUID latestRecordPackBundleId) {
-}
+        UUID latestRecordPackBundleId) {}

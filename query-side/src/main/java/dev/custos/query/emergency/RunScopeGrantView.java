@@ -17,6 +17,4 @@ public record RunScopeGrantView(
         UUID grantedByIndividualId,
         Instant revokedAt,
         String revokeReason,
-        String status) {
-
-}
+        String status) {}

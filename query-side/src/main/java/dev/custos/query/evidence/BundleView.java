@@ -1,11 +1,10 @@
 package dev.custos.query.evidence;
 
+import dev.custos.events.evidence.EvidenceBundleCreated;
+import dev.custos.query.Timestamps;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import dev.custos.events.evidence.EvidenceBundleCreated;
-import dev.custos.query.Timestamps;
 
 /** A bundle, its members in the order they were given, and its manifest once sealed. */
 public record BundleView(
@@ -23,7 +22,14 @@ public record BundleView(
 
     /** The row {@link EvidenceProjection} writes for this creation, as it reads back: an answer without a read. */
     public static BundleView created(EvidenceBundleCreated event) {
-        return new BundleView(event.bundleId(), event.title(), OPEN, event.evidenceIds(), null, null, null,
+        return new BundleView(
+                event.bundleId(),
+                event.title(),
+                OPEN,
+                event.evidenceIds(),
+                null,
+                null,
+                null,
                 Timestamps.asStored(event.createdAt()));
     }
 }

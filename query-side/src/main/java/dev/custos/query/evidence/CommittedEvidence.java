@@ -1,12 +1,10 @@
 package dev.custos.query.evidence;
 
+import dev.custos.query.tenancy.TenantWrites;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
-
-import dev.custos.query.tenancy.TenantWrites;
 
 /**
  * Evidence objects as committed, read over JDBC inside the caller's transaction (a command's) as the write role,
@@ -18,9 +16,14 @@ import dev.custos.query.tenancy.TenantWrites;
 public class CommittedEvidence {
 
     /** One object, with what decides whether it may be bundled and sealed. */
-    public record Member(UUID id, UUID circleId, String title, String contentSha256, long contentBytes,
-                         boolean sealed, boolean destroyed) {
-    }
+    public record Member(
+            UUID id,
+            UUID circleId,
+            String title,
+            String contentSha256,
+            long contentBytes,
+            boolean sealed,
+            boolean destroyed) {}
 
     private final TenantWrites writes;
 
@@ -41,13 +44,20 @@ public class CommittedEvidence {
     }
 
     private List<Member> locked(UUID tenantId, Collection<UUID> evidenceIds, String lock) {
-        return writes.as(tenantId).query("SELECT id, circle_id, title, content_sha256, content_bytes, "
-                        + "sealed_at IS NOT NULL AS sealed, chain_status = 'destroyed' AS destroyed "
-                        + "FROM cc_evidence_objects WHERE id = ANY(?) ORDER BY id " + lock,
-                statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid",
-                        evidenceIds.toArray())),
-                (row, index) -> new Member(row.getObject("id", UUID.class), row.getObject("circle_id", UUID.class),
-                        row.getString("title"), row.getString("content_sha256"), row.getLong("content_bytes"),
-                        row.getBoolean("sealed"), row.getBoolean("destroyed")));
+        return writes.as(tenantId)
+                .query(
+                        "SELECT id, circle_id, title, content_sha256, content_bytes, "
+                                + "sealed_at IS NOT NULL AS sealed, chain_status = 'destroyed' AS destroyed "
+                                + "FROM cc_evidence_objects WHERE id = ANY(?) ORDER BY id " + lock,
+                        statement -> statement.setArray(
+                                1, statement.getConnection().createArrayOf("uuid", evidenceIds.toArray())),
+                        (row, index) -> new Member(
+                                row.getObject("id", UUID.class),
+                                row.getObject("circle_id", UUID.class),
+                                row.getString("title"),
+                                row.getString("content_sha256"),
+                                row.getLong("content_bytes"),
+                                row.getBoolean("sealed"),
+                                row.getBoolean("destroyed")));
     }
 }

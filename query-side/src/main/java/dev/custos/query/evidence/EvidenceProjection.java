@@ -1,9 +1,5 @@
 package dev.custos.query.evidence;
 
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.stereotype.Component;
-
 import dev.custos.events.evidence.EvidenceBundleCreated;
 import dev.custos.events.evidence.EvidenceBundleSealed;
 import dev.custos.events.evidence.EvidenceCaptured;
@@ -14,6 +10,9 @@ import dev.custos.query.ProcessingGroups;
 import dev.custos.query.Timestamps;
 import dev.custos.query.tenancy.FactRow;
 import dev.custos.query.tenancy.TenantWrites;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
 
 /**
  * Builds the evidence tables in the command's transaction, since holds and bundles are checked against them.
@@ -38,64 +37,101 @@ class EvidenceProjection {
      */
     @EventHandler
     void on(EvidenceCaptured event) {
-        writes.as(event.tenantId()).update(
-                "INSERT INTO cc_evidence_objects (id, tenant_id, circle_id, title, source_type, content_mime, "
-                        + "content_bytes, content_sha256, occurred_at, captured_at, created_at, blob_key, "
-                        + "emergency_run_id, claim_id, dispute_id, captured_by_individual_id, chain_status) "
-                        + "VALUES (?, ?, coalesce(?::uuid, (SELECT circle_id FROM cc_emergency_runs WHERE id = ?), "
-                        + "(SELECT circle_id FROM cc_insurance_claims WHERE id = ?), "
-                        + "(SELECT circle_id FROM cc_disputes WHERE id = ?)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (id) DO NOTHING",
-                event.evidenceId(), event.tenantId(), event.circleId(), event.emergencyRunId(), event.claimId(),
-                event.disputeId(), event.title(), event.sourceType(), event.contentMime(),
-                event.contentBytes(), event.contentSha256(), Timestamps.optional(event.occurredAt()),
-                Timestamps.of(event.capturedAt()), Timestamps.of(event.capturedAt()), event.blobKey(),
-                event.emergencyRunId(), event.claimId(), event.disputeId(), event.capturedByIndividualId(),
-                EvidenceView.CHAIN_OPEN);
+        writes.as(event.tenantId())
+                .update(
+                        "INSERT INTO cc_evidence_objects (id, tenant_id, circle_id, title, source_type, content_mime, "
+                                + "content_bytes, content_sha256, occurred_at, captured_at, created_at, blob_key, "
+                                + "emergency_run_id, claim_id, dispute_id, captured_by_individual_id, chain_status) "
+                                + "VALUES (?, ?, coalesce(?::uuid, (SELECT circle_id FROM cc_emergency_runs WHERE id = ?), "
+                                + "(SELECT circle_id FROM cc_insurance_claims WHERE id = ?), "
+                                + "(SELECT circle_id FROM cc_disputes WHERE id = ?)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (id) DO NOTHING",
+                        event.evidenceId(),
+                        event.tenantId(),
+                        event.circleId(),
+                        event.emergencyRunId(),
+                        event.claimId(),
+                        event.disputeId(),
+                        event.title(),
+                        event.sourceType(),
+                        event.contentMime(),
+                        event.contentBytes(),
+                        event.contentSha256(),
+                        Timestamps.optional(event.occurredAt()),
+                        Timestamps.of(event.capturedAt()),
+                        Timestamps.of(event.capturedAt()),
+                        event.blobKey(),
+                        event.emergencyRunId(),
+                        event.claimId(),
+                        event.disputeId(),
+                        event.capturedByIndividualId(),
+                        EvidenceView.CHAIN_OPEN);
     }
 
     @EventHandler
     void on(EvidenceSealed event) {
-        writes.as(event.tenantId()).update("UPDATE cc_evidence_objects SET sealed_at = ?, "
-                        + "chain_status = CASE WHEN chain_status = 'open' THEN 'sealed' ELSE chain_status END "
-                        + "WHERE id = ?",
-                Timestamps.of(event.sealedAt()), event.evidenceId());
+        writes.as(event.tenantId())
+                .update(
+                        "UPDATE cc_evidence_objects SET sealed_at = ?, "
+                                + "chain_status = CASE WHEN chain_status = 'open' THEN 'sealed' ELSE chain_status END "
+                                + "WHERE id = ?",
+                        Timestamps.of(event.sealedAt()),
+                        event.evidenceId());
     }
 
     @EventHandler
     void on(EvidenceIntegrityChecked event) {
-        writes.as(event.tenantId()).update("UPDATE cc_evidence_objects SET last_verified_at = ?, "
-                        + "chain_status = CASE WHEN ? AND chain_status <> 'destroyed' THEN 'integrity_failed' "
-                        + "ELSE chain_status END WHERE id = ?",
-                Timestamps.of(event.checkedAt()), !event.intact(), event.evidenceId());
+        writes.as(event.tenantId())
+                .update(
+                        "UPDATE cc_evidence_objects SET last_verified_at = ?, "
+                                + "chain_status = CASE WHEN ? AND chain_status <> 'destroyed' THEN 'integrity_failed' "
+                                + "ELSE chain_status END WHERE id = ?",
+                        Timestamps.of(event.checkedAt()),
+                        !event.intact(),
+                        event.evidenceId());
     }
 
     @EventHandler
     void on(EvidenceDestroyed event) {
-        writes.as(event.tenantId()).update(
-                "UPDATE cc_evidence_objects SET chain_status = 'destroyed', destroyed_at = ? WHERE id = ?",
-                Timestamps.of(event.destroyedAt()), event.evidenceId());
+        writes.as(event.tenantId())
+                .update(
+                        "UPDATE cc_evidence_objects SET chain_status = 'destroyed', destroyed_at = ? WHERE id = ?",
+                        Timestamps.of(event.destroyedAt()),
+                        event.evidenceId());
     }
 
     @EventHandler
     void on(EvidenceBundleCreated event) {
         var jdbc = writes.as(event.tenantId());
-        jdbc.update("INSERT INTO cc_evidence_bundles (id, tenant_id, circle_id, title, status, created_at, "
+        jdbc.update(
+                "INSERT INTO cc_evidence_bundles (id, tenant_id, circle_id, title, status, created_at, "
                         + "created_by_individual_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                event.bundleId(), event.tenantId(), event.circleId(), event.title(), BundleView.OPEN, Timestamps.of(event.createdAt()),
+                event.bundleId(),
+                event.tenantId(),
+                event.circleId(),
+                event.title(),
+                BundleView.OPEN,
+                Timestamps.of(event.createdAt()),
                 event.createdByIndividualId());
         for (int position = 0; position < event.evidenceIds().size(); position++) {
-            FactRow.into("cc_evidence_bundle_members").key("bundle_id", event.bundleId())
+            FactRow.into("cc_evidence_bundle_members")
+                    .key("bundle_id", event.bundleId())
                     .key("evidence_id", event.evidenceIds().get(position))
-                    .value("tenant_id", event.tenantId()).value("position", position)
+                    .value("tenant_id", event.tenantId())
+                    .value("position", position)
                     .insert(jdbc);
         }
     }
 
     @EventHandler
     void on(EvidenceBundleSealed event) {
-        writes.as(event.tenantId()).update("UPDATE cc_evidence_bundles SET status = 'sealed', manifest_json = ?, "
-                        + "manifest_sha256 = ?, sealed_at = ? WHERE id = ?",
-                event.manifestJson(), event.manifestSha256(), Timestamps.of(event.sealedAt()), event.bundleId());
+        writes.as(event.tenantId())
+                .update(
+                        "UPDATE cc_evidence_bundles SET status = 'sealed', manifest_json = ?, "
+                                + "manifest_sha256 = ?, sealed_at = ? WHERE id = ?",
+                        event.manifestJson(),
+                        event.manifestSha256(),
+                        Timestamps.of(event.sealedAt()),
+                        event.bundleId());
     }
 }

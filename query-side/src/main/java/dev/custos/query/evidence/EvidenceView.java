@@ -1,10 +1,9 @@
 package dev.custos.query.evidence;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import dev.custos.events.evidence.EvidenceCaptured;
 import dev.custos.query.Timestamps;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * An evidence object as the read model holds it, with its circle ({@code null}: the whole tenant). {@code blobKey}
@@ -31,9 +30,20 @@ public record EvidenceView(
 
     /** The row {@link EvidenceProjection} writes for this capture, as it reads back: an answer without a read. */
     public static EvidenceView captured(EvidenceCaptured event) {
-        return new EvidenceView(event.evidenceId(), event.circleId(), event.title(), event.sourceType(), event.contentMime(),
-                event.contentBytes(), event.contentSha256(), Timestamps.asStored(event.occurredAt()),
-                Timestamps.asStored(event.capturedAt()), Timestamps.asStored(event.capturedAt()), CHAIN_OPEN, null, null,
+        return new EvidenceView(
+                event.evidenceId(),
+                event.circleId(),
+                event.title(),
+                event.sourceType(),
+                event.contentMime(),
+                event.contentBytes(),
+                event.contentSha256(),
+                Timestamps.asStored(event.occurredAt()),
+                Timestamps.asStored(event.capturedAt()),
+                Timestamps.asStored(event.capturedAt()),
+                CHAIN_OPEN,
+                null,
+                null,
                 event.blobKey());
     }
 

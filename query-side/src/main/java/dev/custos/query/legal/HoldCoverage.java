@@ -1,11 +1,9 @@
 package dev.custos.query.legal;
 
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import dev.custos.events.custody.CustodyType;
 import dev.custos.query.tenancy.TenantWrites;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * What active holds cover, read over JDBC inside the caller's transaction (the command's). It runs as the write
@@ -31,19 +29,22 @@ public class HoldCoverage {
      * READ COMMITTED gives each the other's committed rows once it has the lock.
      */
     public void lockTenant(UUID tenantId) {
-        writes.as(tenantId).queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 0)) IS NOT NULL",
-                Boolean.class, "custos:legal-holds:" + tenantId);
+        writes.as(tenantId)
+                .queryForObject(
+                        "SELECT pg_advisory_xact_lock(hashtextextended(?, 0)) IS NOT NULL",
+                        Boolean.class,
+                        "custos:legal-holds:" + tenantId);
     }
 
     public boolean covers(UUID tenantId, UUID evidenceId) {
-        return Boolean.TRUE.equals(writes.as(tenantId).queryForObject(COVERS, Boolean.class,
-                CustodyType.EVIDENCE_OBJECT.key(), evidenceId));
+        return Boolean.TRUE.equals(writes.as(tenantId)
+                .queryForObject(COVERS, Boolean.class, CustodyType.EVIDENCE_OBJECT.key(), evidenceId));
     }
 
     /** Whether an active restrict_sharing hold covers the object, of any type a hold can cover or contain. */
     public boolean restrictsSharing(UUID tenantId, String objectType, UUID objectId) {
-        return Boolean.TRUE.equals(writes.as(tenantId).queryForObject(RESTRICTS_SHARING, Boolean.class,
-                objectType, objectId));
+        return Boolean.TRUE.equals(
+                writes.as(tenantId).queryForObject(RESTRICTS_SHARING, Boolean.class, objectType, objectId));
     }
 
     /**
@@ -52,7 +53,10 @@ public class HoldCoverage {
      */
     public String targetState(UUID tenantId, CustodyType targetType, UUID targetId) {
         String destroyed = targetType == CustodyType.EVIDENCE_OBJECT ? "chain_status = 'destroyed'" : "false";
-        return writes.as(tenantId).query("SELECT " + destroyed + " FROM " + targetType.readTable() + " WHERE id = ?",
-                rows -> rows.next() ? (rows.getBoolean(1) ? "destroyed" : "present") : "absent", targetId);
+        return writes.as(tenantId)
+                .query(
+                        "SELECT " + destroyed + " FROM " + targetType.readTable() + " WHERE id = ?",
+                        rows -> rows.next() ? (rows.getBoolean(1) ? "destroyed" : "present") : "absent",
+                        targetId);
     }
 }

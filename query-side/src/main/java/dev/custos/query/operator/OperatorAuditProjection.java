@@ -10,20 +10,18 @@ import static dev.custos.events.operator.ActionMetaData.SUBJECT_ID;
 import static dev.custos.events.operator.ActionMetaData.SUBJECT_TYPE;
 import static dev.custos.events.operator.ActionMetaData.TENANT_ID;
 
+import dev.custos.events.chain.SecretFields;
+import dev.custos.query.ProcessingGroups;
+import dev.custos.query.Timestamps;
+import dev.custos.query.tenancy.TenantWrites;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
-
-import dev.custos.events.chain.SecretFields;
-import dev.custos.query.ProcessingGroups;
-import dev.custos.query.Timestamps;
-import dev.custos.query.tenancy.TenantWrites;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,20 +55,34 @@ class OperatorAuditProjection {
             return;
         }
         UUID tenantId = uuid(action, TENANT_ID);
-        writes.as(tenantId).update(
-                "INSERT INTO cc_operator_events (id, tenant_id, circle_id, operator_individual_id, action_key, "
-                        + "subject_type, subject_id, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
-                        + "ON CONFLICT (id) DO NOTHING",
-                uuid(action, ACTION_ID), tenantId, uuid(action, CIRCLE_ID), uuid(action, OPERATOR_ID),
-                action.get(ACTION_KEY), action.get(SUBJECT_TYPE), uuid(action, SUBJECT_ID),
-                Timestamps.of(occurredAt(action, message)), payload(event));
+        writes.as(tenantId)
+                .update(
+                        "INSERT INTO cc_operator_events (id, tenant_id, circle_id, operator_individual_id, action_key, "
+                                + "subject_type, subject_id, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) "
+                                + "ON CONFLICT (id) DO NOTHING",
+                        uuid(action, ACTION_ID),
+                        tenantId,
+                        uuid(action, CIRCLE_ID),
+                        uuid(action, OPERATOR_ID),
+                        action.get(ACTION_KEY),
+                        action.get(SUBJECT_TYPE),
+                        uuid(action, SUBJECT_ID),
+                        Timestamps.of(occurredAt(action, message)),
+                        payload(event));
         if ("true".equals(action.get(BILLABLE))) {
-            writes.as(tenantId).update("INSERT INTO cc_usage_events (id, tenant_id, circle_id, "
-                            + "operator_individual_id, action_key, subject_type, subject_id, occurred_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                    uuid(action, ACTION_ID), tenantId, uuid(action, CIRCLE_ID), uuid(action, OPERATOR_ID),
-                    action.get(ACTION_KEY), action.get(SUBJECT_TYPE), uuid(action, SUBJECT_ID),
-                    Timestamps.of(occurredAt(action, message)));
+            writes.as(tenantId)
+                    .update(
+                            "INSERT INTO cc_usage_events (id, tenant_id, circle_id, "
+                                    + "operator_individual_id, action_key, subject_type, subject_id, occurred_at) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                            uuid(action, ACTION_ID),
+                            tenantId,
+                            uuid(action, CIRCLE_ID),
+                            uuid(action, OPERATOR_ID),
+                            action.get(ACTION_KEY),
+                            action.get(SUBJECT_TYPE),
+                            uuid(action, SUBJECT_ID),
+                            Timestamps.of(occurredAt(action, message)));
         }
     }
 
@@ -79,7 +91,8 @@ class OperatorAuditProjection {
      * row is kept for good, so a secret field is redacted here too rather than trusted to be absent.
      */
     private static String payload(Object event) {
-        return PAYLOAD_JSON.writeValueAsString(SecretFields.redact(PAYLOAD_JSON.valueToTree(event)).payload());
+        return PAYLOAD_JSON.writeValueAsString(
+                SecretFields.redact(PAYLOAD_JSON.valueToTree(event)).payload());
     }
 
     /**
@@ -89,7 +102,8 @@ class OperatorAuditProjection {
      */
     private static Instant occurredAt(MetaData action, EventMessage<?> message) {
         Object recorded = action.get(OCCURRED_AT);
-        return recorded == null ? message.getTimestamp().truncatedTo(ChronoUnit.MILLIS)
+        return recorded == null
+                ? message.getTimestamp().truncatedTo(ChronoUnit.MILLIS)
                 : Instant.parse(recorded.toString());
     }
 

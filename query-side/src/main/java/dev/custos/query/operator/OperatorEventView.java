@@ -2,7 +2,6 @@ package dev.custos.query.operator;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 
 /** One row of the operator audit log. */
@@ -16,5 +15,4 @@ public record OperatorEventView(
         UUID subjectId,
         Instant occurredAt,
         Instant createdAt,
-        JsonNode payload) {
-}
+        JsonNode payload) {}

@@ -14,5 +14,4 @@ public record RoleAssignmentView(
         UUID assignedByIndividualId,
         Instant revokedAt,
         UUID revokedByIndividualId,
-        String revokeReason) {
-}
+        String revokeReason) {}

@@ -1,11 +1,5 @@
 package dev.custos.query.portal;
 
-import java.util.UUID;
-
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.stereotype.Component;
-
 import dev.custos.events.authority.AuthorityGrantCreated;
 import dev.custos.events.authority.AuthorityScopeAdded;
 import dev.custos.events.custody.CustodyType;
@@ -26,6 +20,10 @@ import dev.custos.events.legal.LegalHoldPlaced;
 import dev.custos.events.legal.LegalHoldReleased;
 import dev.custos.events.legal.LegalHoldTargetAdded;
 import dev.custos.query.ProcessingGroups;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps each grant's stored portal index ({@code cc_portal_grant_index}) in the transaction of every event that

@@ -1,18 +1,16 @@
 package dev.custos.query.portal;
 
+import dev.custos.query.tenancy.TenantWrites;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import dev.custos.query.tenancy.TenantWrites;
 
 /**
  * Collects what a unit of work changed that a grant's stored portal index may depend on, as keys

@@ -1,17 +1,24 @@
 package dev.custos.query.portal;
 
+import dev.custos.events.authority.AccessWindow;
 import java.time.Instant;
 import java.util.UUID;
-
-import dev.custos.events.authority.AccessWindow;
 
 /**
  * What {@code cc_authority_validate_token} found for a token hash; empty when no token has that hash. The passcode
  * hash is only for the check at the session exchange, and never shown: not even by {@link #toString()}.
  */
-public record TokenLookup(UUID tenantId, UUID grantId, UUID tokenId, String tokenHash, Instant expiresAt,
-                          String tokenStatus, String grantStatus, Instant grantExpiresAt, boolean requirePasscode,
-                          String passcodeHash) {
+public record TokenLookup(
+        UUID tenantId,
+        UUID grantId,
+        UUID tokenId,
+        String tokenHash,
+        Instant expiresAt,
+        String tokenStatus,
+        String grantStatus,
+        Instant grantExpiresAt,
+        boolean requirePasscode,
+        String passcodeHash) {
 
     @Override
     public String toString() {

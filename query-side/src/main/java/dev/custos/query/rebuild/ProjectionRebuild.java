@@ -1,12 +1,12 @@
 package dev.custos.query.rebuild;
 
+import dev.custos.query.ProcessingGroups;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
@@ -22,8 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.custos.query.ProcessingGroups;
 
 /**
  * Rebuilds every read table from the event store, in one JDBC transaction as {@code custos_app}: it waits at the
@@ -47,8 +45,11 @@ public class ProjectionRebuild {
     private final EventStorageEngine eventStore;
     private final EventProcessingConfiguration processing;
 
-    public ProjectionRebuild(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                             EventStorageEngine eventStore, EventProcessingConfiguration processing) {
+    public ProjectionRebuild(
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactionManager,
+            EventStorageEngine eventStore,
+            EventProcessingConfiguration processing) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.eventStore = eventStore;
@@ -56,12 +57,10 @@ public class ProjectionRebuild {
     }
 
     /** What a rebuild did: each table's rows before and after, and how many events it replayed. */
-    public record Outcome(List<TableRows> tables, long events, long tookMillis) {
-    }
+    public record Outcome(List<TableRows> tables, long events, long tookMillis) {}
 
     /** One table: its rows before the rebuild and after it; an append-only table was not emptied. */
-    public record TableRows(String table, long rowsBefore, long rows, boolean appendOnly) {
-    }
+    public record TableRows(String table, long rowsBefore, long rows, boolean appendOnly) {}
 
     /** Runs a rebuild on the calling thread, which blocks for its whole duration: never a Netty thread. */
     public Outcome run() {
@@ -87,8 +86,10 @@ public class ProjectionRebuild {
         everyTenant(false);
         long events = replay();
         everyTenant(true);
-        List<TableRows> tables = ProjectionTables.all().stream().map(table -> new TableRows(table,
-                before.get(table), count(table), ProjectionTables.APPEND_ONLY.contains(table))).toList();
+        List<TableRows> tables = ProjectionTables.all().stream()
+                .map(table -> new TableRows(
+                        table, before.get(table), count(table), ProjectionTables.APPEND_ONLY.contains(table)))
+                .toList();
         everyTenant(false);
         return new Outcome(tables, events, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
@@ -117,7 +118,8 @@ public class ProjectionRebuild {
         });
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
-            throw failure instanceof RuntimeException runtime ? runtime
+            throw failure instanceof RuntimeException runtime
+                    ? runtime
                     : new IllegalStateException("event " + event.getIdentifier() + " could not be projected", failure);
         }
     }

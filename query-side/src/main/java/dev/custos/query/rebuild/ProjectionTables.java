@@ -14,16 +14,33 @@ public final class ProjectionTables {
      * Emptied and written again from the events. Children before parents, so each delete finds nothing that still
      * refers to it.
      */
-    public static final List<String> REBUILT = List.of("cc_portal_grant_index",
-            "cc_claim_dossier_evidence", "cc_claim_dossiers", "cc_claim_evidence", "cc_insurance_claims",
-            "cc_defense_packs", "cc_dispute_materials", "cc_disputes",
-            "cc_emergency_run_captures", "cc_emergency_run_record_packs", "cc_emergency_run_scope_grants",
+    public static final List<String> REBUILT = List.of(
+            "cc_portal_grant_index",
+            "cc_claim_dossier_evidence",
+            "cc_claim_dossiers",
+            "cc_claim_evidence",
+            "cc_insurance_claims",
+            "cc_defense_packs",
+            "cc_dispute_materials",
+            "cc_disputes",
+            "cc_emergency_run_captures",
+            "cc_emergency_run_record_packs",
+            "cc_emergency_run_scope_grants",
             "cc_emergency_runs",
-            "cc_authority_access_scopes", "cc_authority_access_tokens", "cc_authority_access_grants",
-            "cc_legal_hold_targets", "cc_legal_holds",
-            "cc_evidence_bundle_members", "cc_evidence_bundles", "cc_evidence_objects",
-            "cc_operator_role_assignments", "cc_operator_roles",
-            "cc_circle_members", "cc_circles", "cc_tenant_members", "cc_tenants");
+            "cc_authority_access_scopes",
+            "cc_authority_access_tokens",
+            "cc_authority_access_grants",
+            "cc_legal_hold_targets",
+            "cc_legal_holds",
+            "cc_evidence_bundle_members",
+            "cc_evidence_bundles",
+            "cc_evidence_objects",
+            "cc_operator_role_assignments",
+            "cc_operator_roles",
+            "cc_circle_members",
+            "cc_circles",
+            "cc_tenant_members",
+            "cc_tenants");
 
     /**
      * Records nobody may change or remove, the owner included (their triggers refuse it): the operator audit log,
@@ -31,11 +48,10 @@ public final class ProjectionTables {
      * each row is keyed by its action or event id and inserted {@code ON CONFLICT DO NOTHING}, so a row already
      * there stays as it is and only a missing one is written. Nothing is counted twice.
      */
-    public static final List<String> APPEND_ONLY = List.of(
-            "cc_operator_events", "cc_usage_events", "cc_authority_access_events");
+    public static final List<String> APPEND_ONLY =
+            List.of("cc_operator_events", "cc_usage_events", "cc_authority_access_events");
 
-    private ProjectionTables() {
-    }
+    private ProjectionTables() {}
 
     /** Both lists, rebuilt tables first. */
     public static List<String> all() {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -44,16 +43,19 @@ public final class FactRow {
         all.putAll(values);
         String columns = String.join(", ", all.keySet());
         String placeholders = all.keySet().stream().map(column -> "?").collect(Collectors.joining(", "));
-        int inserted = jdbc.update("INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders + ") "
-                + "ON CONFLICT (" + String.join(", ", key.keySet()) + ") DO NOTHING", all.values().toArray());
+        int inserted = jdbc.update(
+                "INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders + ") " + "ON CONFLICT ("
+                        + String.join(", ", key.keySet()) + ") DO NOTHING",
+                all.values().toArray());
         if (inserted == 1) {
             return;
         }
         List<Object> arguments = new ArrayList<>(all.values());
-        String same = all.keySet().stream().map(column -> column + " IS NOT DISTINCT FROM ?")
+        String same = all.keySet().stream()
+                .map(column -> column + " IS NOT DISTINCT FROM ?")
                 .collect(Collectors.joining(" AND "));
-        Integer matching = jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE " + same, Integer.class,
-                arguments.toArray());
+        Integer matching = jdbc.queryForObject(
+                "SELECT count(*) FROM " + table + " WHERE " + same, Integer.class, arguments.toArray());
         if (matching == null || matching == 0) {
             throw new ProjectionConflict(table, key);
         }

@@ -1,11 +1,9 @@
 package dev.custos.query.tenancy;
 
 import java.util.function.Function;
-
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -37,7 +35,9 @@ public class TenantReads {
         return database.sql("SELECT set_config('app.tenant_id', :tenant, true), "
                         + "set_config('app.individual_id', :individual, true)")
                 .bind("tenant", scope.tenantId().toString())
-                .bind("individual", scope.individualId() == null ? "" : scope.individualId().toString())
+                .bind(
+                        "individual",
+                        scope.individualId() == null ? "" : scope.individualId().toString())
                 .then();
     }
 }

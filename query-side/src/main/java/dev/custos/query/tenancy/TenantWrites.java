@@ -1,7 +1,6 @@
 package dev.custos.query.tenancy;
 
 import java.util.UUID;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,8 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class TenantWrites {
 
     /** The tenant entered on one transaction's connection. */
-    private record Entered(Object connection, UUID tenantId) {
-    }
+    private record Entered(Object connection, UUID tenantId) {}
 
     private final JdbcTemplate jdbc;
 
@@ -38,7 +36,9 @@ public class TenantWrites {
             return jdbc;
         }
         Entered entered = (Entered) TransactionSynchronizationManager.getResource(this);
-        if (entered != null && entered.connection() == connection && entered.tenantId().equals(tenantId)) {
+        if (entered != null
+                && entered.connection() == connection
+                && entered.tenantId().equals(tenantId)) {
             return jdbc;
         }
         enter(tenantId);

@@ -2,13 +2,6 @@ package dev.custos.query.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import dev.custos.events.directory.CircleCreated;
 import dev.custos.events.directory.CircleMemberAdded;
 import dev.custos.events.directory.TenantCreated;
@@ -17,6 +10,11 @@ import dev.custos.query.QueryDatabase;
 import dev.custos.query.access.Standing;
 import dev.custos.query.access.StandingReader;
 import dev.custos.query.tenancy.TenantScope;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The directory's events make the membership that every request is checked against: the directory reader and the
@@ -54,7 +52,9 @@ class DirectoryProjectionTest {
     }
 
     private Standing standing(UUID individual, UUID requestCircle) {
-        return standings.standing(new TenantScope(tenant, individual), null, requestCircle, null, null).block();
+        return standings
+                .standing(new TenantScope(tenant, individual), null, requestCircle, null, null)
+                .block();
     }
 
     @Test
@@ -62,10 +62,18 @@ class DirectoryProjectionTest {
         projectTheDirectory();
         UUID stranger = UUID.randomUUID();
 
-        assertThat(directory.isTenantMember(new TenantScope(tenant, member)).block()).isTrue();
-        assertThat(directory.isCircleMember(new TenantScope(tenant, member), circle).block()).isTrue();
-        assertThat(directory.isTenantMember(new TenantScope(tenant, stranger)).block()).isFalse();
-        assertThat(directory.isCircleMember(new TenantScope(tenant, founder), circle).block()).isFalse();
+        assertThat(directory.isTenantMember(new TenantScope(tenant, member)).block())
+                .isTrue();
+        assertThat(directory
+                        .isCircleMember(new TenantScope(tenant, member), circle)
+                        .block())
+                .isTrue();
+        assertThat(directory.isTenantMember(new TenantScope(tenant, stranger)).block())
+                .isFalse();
+        assertThat(directory
+                        .isCircleMember(new TenantScope(tenant, founder), circle)
+                        .block())
+                .isFalse();
 
         Standing memberInCircle = standing(member, circle);
         assertThat(memberInCircle.tenantMember()).isTrue();
@@ -82,7 +90,10 @@ class DirectoryProjectionTest {
     void anotherTenantSeesNoneOfIt() {
         projectTheDirectory();
 
-        assertThat(directory.isTenantMember(new TenantScope(UUID.randomUUID(), member)).block()).isFalse();
+        assertThat(directory
+                        .isTenantMember(new TenantScope(UUID.randomUUID(), member))
+                        .block())
+                .isFalse();
     }
 
     @Test
@@ -94,6 +105,7 @@ class DirectoryProjectionTest {
         projectTheDirectory();
 
         assertThat(db.snapshot("cc_tenant_members", "tenant_id, individual_id")).isEqualTo(members);
-        assertThat(db.snapshot("cc_circle_members", "tenant_id, circle_id, individual_id")).isEqualTo(circleMembers);
+        assertThat(db.snapshot("cc_circle_members", "tenant_id, circle_id, individual_id"))
+                .isEqualTo(circleMembers);
     }
 }

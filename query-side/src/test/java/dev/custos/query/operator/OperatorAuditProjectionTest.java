@@ -2,13 +2,18 @@ package dev.custos.query.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.events.legal.LegalHoldPlaced;
+import dev.custos.events.legal.LegalHoldTargetAdded;
+import dev.custos.events.operator.ActionMetaData;
+import dev.custos.events.upcasting.ActionMetaDataUpcaster;
+import dev.custos.query.QueryDatabase;
+import dev.custos.query.tenancy.TenantScope;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -18,13 +23,6 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import dev.custos.events.legal.LegalHoldPlaced;
-import dev.custos.events.legal.LegalHoldTargetAdded;
-import dev.custos.events.operator.ActionMetaData;
-import dev.custos.events.upcasting.ActionMetaDataUpcaster;
-import dev.custos.query.QueryDatabase;
-import dev.custos.query.tenancy.TenantScope;
 
 /**
  * The operator audit log is built from the action metadata on events: one row per action id, whatever the number of
@@ -50,8 +48,13 @@ class OperatorAuditProjectionTest {
     }
 
     private EventMessage<?> event(Object payload, UUID action, String key) {
-        Map<String, String> metaData = new HashMap<>(Map.of(ActionMetaData.ACTION_ID, action.toString(),
-                ActionMetaData.TENANT_ID, tenant.toString(), ActionMetaData.OPERATOR_ID, operator.toString()));
+        Map<String, String> metaData = new HashMap<>(Map.of(
+                ActionMetaData.ACTION_ID,
+                action.toString(),
+                ActionMetaData.TENANT_ID,
+                tenant.toString(),
+                ActionMetaData.OPERATOR_ID,
+                operator.toString()));
         if (key != null) {
             metaData.put(ActionMetaData.ACTION_KEY, key);
             metaData.put(ActionMetaData.SUBJECT_TYPE, "legal_hold");
@@ -69,17 +72,26 @@ class OperatorAuditProjectionTest {
     }
 
     private List<OperatorEventView> rows(UUID readerTenant) {
-        return reader.find(new TenantScope(readerTenant, operator), new OperatorEventFilter(null, null, hold, null,
-                null), 50, 0).collectList().block();
+        return reader.find(
+                        new TenantScope(readerTenant, operator),
+                        new OperatorEventFilter(null, null, hold, null, null),
+                        50,
+                        0)
+                .collectList()
+                .block();
     }
 
     @Test
     void anActionIsOneRowHoweverManyEventsItHasAndHoweverOftenTheyArrive() {
         UUID action = UUID.randomUUID();
-        EventMessage<?> placed = event(new LegalHoldPlaced(tenant, hold, null, "Held", "litigation", false, at,
-                operator), action, "hold_create");
-        EventMessage<?> extended = event(new LegalHoldTargetAdded(tenant, hold, null, "evidence_object",
-                UUID.randomUUID(), at, operator), action, "hold_create");
+        EventMessage<?> placed = event(
+                new LegalHoldPlaced(tenant, hold, null, "Held", "litigation", false, at, operator),
+                action,
+                "hold_create");
+        EventMessage<?> extended = event(
+                new LegalHoldTargetAdded(tenant, hold, null, "evidence_object", UUID.randomUUID(), at, operator),
+                action,
+                "hold_create");
         project(placed, extended);
         project(placed, extended);
 
@@ -96,26 +108,36 @@ class OperatorAuditProjectionTest {
     @Test
     void theRowTakesTheEventTimeAsTheEventStoreKeepsIt() {
         UUID action = UUID.randomUUID();
-        EventMessage<?> live = event(new LegalHoldPlaced(tenant, hold, null, "Held", "litigation", false, at,
-                operator), action, "hold_create");
+        EventMessage<?> live = event(
+                new LegalHoldPlaced(tenant, hold, null, "Held", "litigation", false, at, operator),
+                action,
+                "hold_create");
         project(new GenericEventMessage<>(live, () -> at.plusNanos(7_654_321)));
 
-        assertThat(db.count("SELECT count(*) FROM cc_operator_events WHERE id = ? AND occurred_at = ?", action,
-                java.sql.Timestamp.from(at.plusMillis(7)))).isOne();
+        assertThat(db.count(
+                        "SELECT count(*) FROM cc_operator_events WHERE id = ? AND occurred_at = ?",
+                        action,
+                        java.sql.Timestamp.from(at.plusMillis(7))))
+                .isOne();
     }
 
     @Test
     void anEventOfNoAuditedActionWritesNoRow() {
-        project(event(new LegalHoldPlaced(tenant, hold, null, "Held", "litigation", false, at, operator),
-                UUID.randomUUID(), null));
+        project(event(
+                new LegalHoldPlaced(tenant, hold, null, "Held", "litigation", false, at, operator),
+                UUID.randomUUID(),
+                null));
 
-        assertThat(db.count("SELECT count(*) FROM cc_operator_events WHERE tenant_id = ?", tenant)).isZero();
+        assertThat(db.count("SELECT count(*) FROM cc_operator_events WHERE tenant_id = ?", tenant))
+                .isZero();
     }
 
     @Test
     void anotherTenantReadsNoneOfTheRows() {
-        project(event(new LegalHoldPlaced(tenant, hold, null, "Held", "litigation", false, at, operator),
-                UUID.randomUUID(), "hold_create"));
+        project(event(
+                new LegalHoldPlaced(tenant, hold, null, "Held", "litigation", false, at, operator),
+                UUID.randomUUID(),
+                "hold_create"));
 
         assertThat(rows(tenant)).hasSize(1);
         assertThat(rows(UUID.randomUUID())).isEmpty();
@@ -131,28 +153,43 @@ class OperatorAuditProjectionTest {
         String eventId = UUID.randomUUID().toString();
         Jackson3Serializer serializer = Jackson3Serializer.builder().build();
         LegalHoldPlaced placed = new LegalHoldPlaced(tenant, hold, circle, "Held", "litigation", false, at, operator);
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("LegalHold", hold.toString(), 0,
-                eventId, at.plusMillis(3), LegalHoldPlaced.class.getName(), "1",
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>(
+                "LegalHold",
+                hold.toString(),
+                0,
+                eventId,
+                at.plusMillis(3),
+                LegalHoldPlaced.class.getName(),
+                "1",
                 serializer.serialize(placed, byte[].class).getData(),
                 serializer.serialize(MetaData.emptyInstance(), byte[].class).getData());
         MetaData upcast = new ActionMetaDataUpcaster()
-                .upcast(Stream.of(new InitialEventRepresentation(stored, serializer))).findFirst().orElseThrow()
-                .getMetaData().getObject();
-        EventMessage<?> replayed = new GenericEventMessage<>(new GenericMessage<>(eventId, placed, upcast),
-                () -> at.plusMillis(3));
+                .upcast(Stream.of(new InitialEventRepresentation(stored, serializer)))
+                .findFirst()
+                .orElseThrow()
+                .getMetaData()
+                .getObject();
+        EventMessage<?> replayed =
+                new GenericEventMessage<>(new GenericMessage<>(eventId, placed, upcast), () -> at.plusMillis(3));
 
         project(replayed);
 
         // The hold's circle hides the row from a reader outside it, so the row is counted as it was written.
-        assertThat(db.count("SELECT count(*) FROM cc_operator_events WHERE id = ?::uuid AND tenant_id = ? "
-                        + "AND action_key = 'hold_create' AND circle_id = ? AND operator_individual_id = ? "
-                        + "AND subject_id = ? AND occurred_at = ?", eventId, tenant, circle, operator, hold,
-                java.sql.Timestamp.from(at))).isEqualTo(1);
+        assertThat(db.count(
+                        "SELECT count(*) FROM cc_operator_events WHERE id = ?::uuid AND tenant_id = ? "
+                                + "AND action_key = 'hold_create' AND circle_id = ? AND operator_individual_id = ? "
+                                + "AND subject_id = ? AND occurred_at = ?",
+                        eventId,
+                        tenant,
+                        circle,
+                        operator,
+                        hold,
+                        java.sql.Timestamp.from(at)))
+                .isEqualTo(1);
     }
 
     /** An event shaped like an old grant, with its passcode's hash: what the audit row must never show. */
-    record GrantWithHash(UUID tenantId, boolean requirePasscode, String passcodeHash) {
-    }
+    record GrantWithHash(UUID tenantId, boolean requirePasscode, String passcodeHash) {}
 
     private static final String HASH = "$argon2id$v=19$m=16384,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNo";
 
@@ -161,27 +198,38 @@ class OperatorAuditProjectionTest {
         UUID action = UUID.randomUUID();
         project(event(new GrantWithHash(tenant, true, HASH), action, "grant_create"));
 
-        assertThat(db.count("SELECT count(*) FROM cc_operator_events WHERE id = ? AND payload::text LIKE '%argon2id%'",
-                action)).isZero();
+        assertThat(db.count(
+                        "SELECT count(*) FROM cc_operator_events WHERE id = ? AND payload::text LIKE '%argon2id%'",
+                        action))
+                .isZero();
         assertThat(rows(tenant)).singleElement().satisfies(row -> {
             assertThat(row.payload().get("require_passcode").booleanValue()).isTrue();
-            assertThat(row.payload().get("passcode_hash").get("sha256").stringValue()).hasSize(64);
+            assertThat(row.payload().get("passcode_hash").get("sha256").stringValue())
+                    .hasSize(64);
         });
     }
 
     /** Rows are append-only: one written before the hashes left the events still holds one, and is redacted when read. */
     @Test
     void anOldRowWithASecretIsRedactedWhenRead() {
-        db.inTransaction(() -> db.writes.as(tenant).update("INSERT INTO cc_operator_events (id, tenant_id, "
-                        + "operator_individual_id, action_key, subject_type, subject_id, occurred_at, payload) "
-                        + "VALUES (?, ?, ?, 'grant_create', 'authority_grant', ?, ?, ?::jsonb)", UUID.randomUUID(),
-                tenant, operator, hold, java.sql.Timestamp.from(at),
-                "{\"require_passcode\":true,\"passcode_hash\":\"" + HASH + "\"}"));
+        db.inTransaction(() -> db.writes
+                .as(tenant)
+                .update(
+                        "INSERT INTO cc_operator_events (id, tenant_id, "
+                                + "operator_individual_id, action_key, subject_type, subject_id, occurred_at, payload) "
+                                + "VALUES (?, ?, ?, 'grant_create', 'authority_grant', ?, ?, ?::jsonb)",
+                        UUID.randomUUID(),
+                        tenant,
+                        operator,
+                        hold,
+                        java.sql.Timestamp.from(at),
+                        "{\"require_passcode\":true,\"passcode_hash\":\"" + HASH + "\"}"));
 
         assertThat(rows(tenant)).singleElement().satisfies(row -> {
             assertThat(row.payload().toString()).doesNotContain("argon2id").doesNotContain(HASH);
             assertThat(row.payload().get("require_passcode").booleanValue()).isTrue();
-            assertThat(row.payload().get("passcode_hash").get("sha256").stringValue()).matches("[0-9a-f]{64}");
+            assertThat(row.payload().get("passcode_hash").get("sha256").stringValue())
+                    .matches("[0-9a-f]{64}");
         });
     }
 }

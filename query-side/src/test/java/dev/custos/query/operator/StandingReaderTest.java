@@ -2,16 +2,6 @@ package dev.custos.query.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.r2dbc.connection.SingleConnectionFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
-
 import dev.custos.events.directory.CircleCreated;
 import dev.custos.events.directory.CircleMemberAdded;
 import dev.custos.events.directory.TenantCreated;
@@ -23,6 +13,14 @@ import dev.custos.query.access.Standing;
 import dev.custos.query.access.StandingReader;
 import dev.custos.query.directory.DirectoryProjectionFixture;
 import dev.custos.query.tenancy.TenantScope;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.connection.SingleConnectionFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -62,21 +60,27 @@ class StandingReaderTest {
             directory.on(new CircleCreated(tenant, circle, "Claims", founder, at));
             directory.on(new CircleCreated(tenant, otherCircle, "Fleet", founder, at));
             directory.on(new CircleMemberAdded(tenant, circle, member, founder, at));
-            roles.on(new OperatorRoleAssigned(tenant, UUID.randomUUID(), "legal_operator", member, circle, founder,
-                    at));
+            roles.on(
+                    new OperatorRoleAssigned(tenant, UUID.randomUUID(), "legal_operator", member, circle, founder, at));
         });
     }
 
-    private Standing standing(UUID tenantId, UUID individual, String role, UUID requestCircle, ObjectKind kind,
-                              UUID target) {
-        return standings.standing(new TenantScope(tenantId, individual), role, requestCircle, kind, target).block();
+    private Standing standing(
+            UUID tenantId, UUID individual, String role, UUID requestCircle, ObjectKind kind, UUID target) {
+        return standings
+                .standing(new TenantScope(tenantId, individual), role, requestCircle, kind, target)
+                .block();
     }
 
     @Test
     void aTenantWideRoleCountsEverywhereAndOnlyForItsOwnKey() {
-        assertThat(standing(tenant, founder, "platform_operator", null, null, null).roleTenantWide()).isTrue();
-        assertThat(standing(tenant, founder, null, null, null, null).roleTenantWide()).isTrue();
-        assertThat(standing(tenant, founder, "legal_operator", null, null, null).roleTenantWide()).isFalse();
+        assertThat(standing(tenant, founder, "platform_operator", null, null, null)
+                        .roleTenantWide())
+                .isTrue();
+        assertThat(standing(tenant, founder, null, null, null, null).roleTenantWide())
+                .isTrue();
+        assertThat(standing(tenant, founder, "legal_operator", null, null, null).roleTenantWide())
+                .isFalse();
     }
 
     @Test
@@ -89,7 +93,8 @@ class StandingReaderTest {
         Standing elsewhere = standing(tenant, member, "legal_operator", otherCircle, null, null);
         assertThat(elsewhere.requestCircleMember()).isFalse();
         assertThat(elsewhere.roleInRequestCircle()).isFalse();
-        assertThat(standing(tenant, member, "legal_operator", null, null, null).roleInRequestCircle()).isFalse();
+        assertThat(standing(tenant, member, "legal_operator", null, null, null).roleInRequestCircle())
+                .isFalse();
     }
 
     @Test
@@ -98,7 +103,9 @@ class StandingReaderTest {
         assertThat(found.target()).isNotNull();
         assertThat(found.target().circleId()).isEqualTo(circle);
 
-        assertThat(standing(tenant, member, null, null, ObjectKind.CIRCLE, UUID.randomUUID()).target()).isNull();
+        assertThat(standing(tenant, member, null, null, ObjectKind.CIRCLE, UUID.randomUUID())
+                        .target())
+                .isNull();
         Standing fromAnotherTenant = standing(UUID.randomUUID(), member, null, null, ObjectKind.CIRCLE, circle);
         assertThat(fromAnotherTenant.target()).isNull();
         assertThat(fromAnotherTenant.tenantMember()).isFalse();
@@ -108,16 +115,24 @@ class StandingReaderTest {
     void theTenantTheStatementEnteredIsGoneWhenItEnds() {
         var connection = db.readerConnections.create().block();
         try {
-            DatabaseClient oneConnection = DatabaseClient.create(new SingleConnectionFactory(connection, db.readerConnections.getMetadata(), true));
+            DatabaseClient oneConnection = DatabaseClient.create(
+                    new SingleConnectionFactory(connection, db.readerConnections.getMetadata(), true));
 
             Standing standing = new StandingReader(oneConnection)
-                    .standing(new TenantScope(tenant, founder), null, null, null, null).block();
+                    .standing(new TenantScope(tenant, founder), null, null, null, null)
+                    .block();
             assertThat(standing.tenantMember()).isTrue();
 
-            String tenantAfter = oneConnection.sql("SELECT coalesce(current_setting('app.tenant_id', true), '') AS t")
-                    .map(row -> row.get("t", String.class)).one().block();
-            Long membersVisibleAfter = oneConnection.sql("SELECT count(*) AS n FROM cc_tenant_members")
-                    .map(row -> row.get("n", Long.class)).one().block();
+            String tenantAfter = oneConnection
+                    .sql("SELECT coalesce(current_setting('app.tenant_id', true), '') AS t")
+                    .map(row -> row.get("t", String.class))
+                    .one()
+                    .block();
+            Long membersVisibleAfter = oneConnection
+                    .sql("SELECT count(*) AS n FROM cc_tenant_members")
+                    .map(row -> row.get("n", Long.class))
+                    .one()
+                    .block();
             assertThat(tenantAfter).isEmpty();
             assertThat(membersVisibleAfter).isZero();
         } finally {

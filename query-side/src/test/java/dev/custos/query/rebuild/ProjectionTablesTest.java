@@ -3,15 +3,13 @@ package dev.custos.query.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custos.query.QueryDatabase;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import dev.custos.query.QueryDatabase;
 
 /**
  * {@link ProjectionTables} is the one list of what a rebuild touches: it names every {@code cc_} table, and V21
@@ -36,24 +34,31 @@ class ProjectionTablesTest {
 
     @Test
     void everyReadTableIsEitherRebuiltOrAppendOnly() {
-        assertThat(sorted(ProjectionTables.all())).doesNotHaveDuplicates().isEqualTo(tables(
-                "SELECT relname FROM pg_class WHERE relkind = 'r' AND relname LIKE 'cc\\_%'"));
+        assertThat(sorted(ProjectionTables.all()))
+                .doesNotHaveDuplicates()
+                .isEqualTo(tables("SELECT relname FROM pg_class WHERE relkind = 'r' AND relname LIKE 'cc\\_%'"));
     }
 
     @Test
     void theAppendOnlyTablesAreTheOnesWhoseTriggersRefuseATruncate() {
-        assertThat(sorted(ProjectionTables.APPEND_ONLY)).isEqualTo(tables("SELECT c.relname FROM pg_trigger t "
-                + "JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relname LIKE 'cc\\_%' AND t.tgname LIKE '%truncate'"));
+        assertThat(sorted(ProjectionTables.APPEND_ONLY))
+                .isEqualTo(
+                        tables(
+                                "SELECT c.relname FROM pg_trigger t "
+                                        + "JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relname LIKE 'cc\\_%' AND t.tgname LIKE '%truncate'"));
     }
 
     @Test
     void theRuntimeRoleMayDeleteFromTheRebuiltTablesOnly() {
         assertThat(tables("SELECT relname FROM pg_class WHERE relkind = 'r' AND relname LIKE 'cc\\_%' "
-                + "AND has_table_privilege('custos_app', oid, 'DELETE')")).isEqualTo(sorted(ProjectionTables.REBUILT));
+                        + "AND has_table_privilege('custos_app', oid, 'DELETE')"))
+                .isEqualTo(sorted(ProjectionTables.REBUILT));
         assertThat(tables("SELECT c.relname FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid "
-                + "WHERE p.polname = 'app_rebuild_delete'")).isEqualTo(sorted(ProjectionTables.REBUILT));
+                        + "WHERE p.polname = 'app_rebuild_delete'"))
+                .isEqualTo(sorted(ProjectionTables.REBUILT));
         assertThat(tables("SELECT c.relname FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid "
-                + "WHERE p.polname = 'app_rebuild_count'")).isEqualTo(sorted(ProjectionTables.all()));
+                        + "WHERE p.polname = 'app_rebuild_count'"))
+                .isEqualTo(sorted(ProjectionTables.all()));
     }
 
     @Test
@@ -77,16 +82,23 @@ class ProjectionTablesTest {
     void theAppendOnlyRecordsCannotBeEmptiedEvenByARebuild() {
         for (String table : ProjectionTables.APPEND_ONLY) {
             assertThatThrownBy(() -> db.inTransaction(() -> {
-                db.app.queryForObject("SELECT set_config('app.rebuild_every_tenant', 'on', true)", String.class);
-                db.app.update("DELETE FROM " + table);
-            })).as(table).hasStackTraceContaining("permission denied for table " + table);
+                        db.app.queryForObject(
+                                "SELECT set_config('app.rebuild_every_tenant', 'on', true)", String.class);
+                        db.app.update("DELETE FROM " + table);
+                    }))
+                    .as(table)
+                    .hasStackTraceContaining("permission denied for table " + table);
         }
     }
 
     private static UUID tenant() {
         UUID tenant = UUID.randomUUID();
-        db.inTransaction(() -> db.writes.as(tenant).update("INSERT INTO cc_tenants (tenant_id, name, created_at) "
-                + "VALUES (?, 'T', ?)", tenant, OffsetDateTime.now(ZoneOffset.UTC)));
+        db.inTransaction(() -> db.writes
+                .as(tenant)
+                .update(
+                        "INSERT INTO cc_tenants (tenant_id, name, created_at) " + "VALUES (?, 'T', ?)",
+                        tenant,
+                        OffsetDateTime.now(ZoneOffset.UTC)));
         return tenant;
     }
 }

@@ -2,9 +2,9 @@ package dev.custos.query.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.query.QueryDatabase;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,8 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.custos.query.QueryDatabase;
 
 /**
  * A transaction enters a tenant once, however many handlers name it; it enters it again when the tenant changes,
@@ -87,7 +85,8 @@ class TenantWritesTest {
     void anInnerTransactionOnAnotherConnectionEntersItAgainAndTheOuterKeepsItsOwn() {
         transaction.executeWithoutResult(outer -> {
             assertThat(tenantAfter(acme)).isEqualTo(acme.toString());
-            newTransaction.executeWithoutResult(inner -> assertThat(tenantAfter(acme)).isEqualTo(acme.toString()));
+            newTransaction.executeWithoutResult(
+                    inner -> assertThat(tenantAfter(acme)).isEqualTo(acme.toString()));
             assertThat(tenantAfter(acme)).isEqualTo(acme.toString());
         });
         assertThat(jdbc.entered).hasValue(3);
