@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -33,6 +34,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * written twice. Rows the live path wrote and a rebuild must restore are tampered with first, so that a rebuild
  * that changed nothing would fail here too.
  */
+// A command sent mid-rebuild waits for the whole replay, whose length grows with every event the suite has made in
+// this shared database: the wait is bounded like any lock wait, here by more than the replay can take.
+@TestPropertySource(properties = "custos.db.lock-timeout=60s")
 class ProjectionRebuildIT extends IntegrationTest {
 
     private static final String RUNS = "/api/operator/emergency/runs/";

@@ -106,6 +106,8 @@ class StoredTimesIT extends IntegrationTest {
             superuser("UPDATE cc_evidence_objects SET occurred_at = '" + stored + "' WHERE id = '" + photo + "'");
             superuser("UPDATE cc_insurance_claims SET loss_date = '" + stored.replaceFirst(" 00:00:00\\+00", "")
                     + "' WHERE id = '" + claim + "'");
+            // Written behind the service's back, so the stored portal index is recomputed as a repair would.
+            TestDatabase.count(databaseName(), "SELECT custos_portal_index_backfill()");
             Map<?, ?> index = Shares.get(http(), session, "/p/authority/index")
                     .expectStatus()
                     .isOk()

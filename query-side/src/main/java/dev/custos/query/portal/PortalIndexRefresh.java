@@ -2,6 +2,7 @@ package dev.custos.query.portal;
 
 import dev.custos.query.tenancy.TenantWrites;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +27,7 @@ public class PortalIndexRefresh {
 
     private static final String TOUCHED = "SELECT custos_portal_index_touched(?::text[])";
     private static final String PENDING = PortalIndexRefresh.class.getName() + ".pending";
+    private static final String DEFERRED = PortalIndexRefresh.class.getName() + ".deferred";
 
     private final TenantWrites writes;
 
@@ -42,11 +44,29 @@ public class PortalIndexRefresh {
         }
     }
 
+    /**
+     * Leaves the refresh of what {@code unit} touches to whoever started it: a rebuild replays every event in a unit
+     * of its own, and refreshes every grant once at its end ({@link #refreshEveryGrant}) rather than after each.
+     */
+    public static void defer(UnitOfWork<?> unit) {
+        unit.resources().put(DEFERRED, Boolean.TRUE);
+    }
+
+    /** Writes every grant's stored index afresh, each in its own tenant; answers how many. */
+    public int refreshEveryGrant(List<Map.Entry<UUID, UUID>> tenantAndGrant) {
+        tenantAndGrant.forEach(grant -> writes.as(grant.getKey())
+                .queryForObject("SELECT custos_portal_index_refresh(?) IS NULL", Boolean.class, grant.getValue()));
+        return tenantAndGrant.size();
+    }
+
     /** Notes that the current unit of work wrote the row or the links of one object. */
     public void touched(UUID tenantId, String kind, UUID id) {
         String key = kind + ":" + id;
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> unit = CurrentUnitOfWork.get().root();
+            if (unit.resources().containsKey(DEFERRED)) {
+                return;
+            }
             Pending pending = unit.getOrComputeResource(PENDING, name -> {
                 Pending created = new Pending();
                 unit.onCommit(committing -> refresh(created));

@@ -1,10 +1,12 @@
 package dev.custos.query.rebuild;
 
 import dev.custos.query.ProcessingGroups;
+import dev.custos.query.portal.PortalIndexRefresh;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -44,16 +46,19 @@ public class ProjectionRebuild {
     private final TransactionTemplate transactions;
     private final EventStorageEngine eventStore;
     private final EventProcessingConfiguration processing;
+    private final PortalIndexRefresh portalIndex;
 
     public ProjectionRebuild(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
             EventStorageEngine eventStore,
-            EventProcessingConfiguration processing) {
+            EventProcessingConfiguration processing,
+            PortalIndexRefresh portalIndex) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.eventStore = eventStore;
         this.processing = processing;
+        this.portalIndex = portalIndex;
     }
 
     /** What a rebuild did: each table's rows before and after, and how many events it replayed. */
@@ -86,6 +91,10 @@ public class ProjectionRebuild {
         everyTenant(false);
         long events = replay();
         everyTenant(true);
+        List<Map.Entry<UUID, UUID>> grants = jdbc.query(
+                "SELECT tenant_id, id FROM cc_authority_access_grants ORDER BY tenant_id, id",
+                (row, index) -> Map.entry(row.getObject(1, UUID.class), row.getObject(2, UUID.class)));
+        portalIndex.refreshEveryGrant(grants);
         List<TableRows> tables = ProjectionTables.all().stream()
                 .map(table -> new TableRows(
                         table, before.get(table), count(table), ProjectionTables.APPEND_ONLY.contains(table)))
@@ -112,7 +121,10 @@ public class ProjectionRebuild {
 
     /** One event, in a unit of work of its own as the processor gives it, inside the rebuild's transaction. */
     private static void project(EventHandlerInvoker projections, EventMessage<?> event) {
-        ResultMessage<?> result = DefaultUnitOfWork.startAndGet(event).executeWithResult(() -> {
+        DefaultUnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(event);
+        // The stored portal index is written once for every grant at the end, not after every replayed event.
+        PortalIndexRefresh.defer(unit);
+        ResultMessage<?> result = unit.executeWithResult(() -> {
             projections.handle(event, Segment.ROOT_SEGMENT);
             return null;
         });
