@@ -7,6 +7,7 @@ import dev.custos.events.upcasting.ActionMetaDataUpcaster;
 import dev.custos.events.upcasting.AuthorityGrantCreatedUpcaster;
 import dev.custos.events.upcasting.CircleOwnershipUpcaster;
 import dev.custos.query.ProcessingGroups;
+import dev.custos.query.tenancy.TenantWrites;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -55,8 +56,8 @@ class AxonConfiguration {
 
     /** See {@link Aggregates#LOCKS}: an advisory lock of the transaction, so a database lock like any other. */
     @Bean(Aggregates.LOCKS)
-    LockFactory aggregateLocks(JdbcTemplate jdbc) {
-        return new AggregateLocks(jdbc);
+    LockFactory aggregateLocks(JdbcTemplate jdbc, TenantWrites tenants) {
+        return new AggregateLocks(jdbc, tenants);
     }
 
     /** Snapshots are taken after the command's commit, on a thread of their own, never on the command's. */

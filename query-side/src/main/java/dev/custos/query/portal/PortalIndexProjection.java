@@ -16,7 +16,6 @@ import dev.custos.events.evidence.EvidenceSealed;
 import dev.custos.events.insurance.ClaimDossierAssembled;
 import dev.custos.events.insurance.ClaimEvidenceAttached;
 import dev.custos.events.insurance.InsuranceClaimOpened;
-import dev.custos.events.legal.LegalHoldPlaced;
 import dev.custos.events.legal.LegalHoldReleased;
 import dev.custos.events.legal.LegalHoldTargetAdded;
 import dev.custos.query.ProcessingGroups;
@@ -147,11 +146,8 @@ class PortalIndexProjection {
         touched(event.tenantId(), CustodyType.EVIDENCE_BUNDLE, event.bundleId());
     }
 
-    /** A hold stands for all its targets; a new one has none yet, but naming it costs one lookup. */
-    @EventHandler
-    void on(LegalHoldPlaced event) {
-        refresh.touched(event.tenantId(), HOLD, event.holdId());
-    }
+    // A hold placed has no targets yet, so it changes no grant's index: only its targets (added one by one) and its
+    // release (which stands for all of them) do. Naming it would cost every new hold the tenant's index lock.
 
     @EventHandler
     void on(LegalHoldTargetAdded event) {

@@ -2,6 +2,7 @@ package dev.custos.query.tenancy;
 
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -22,6 +23,8 @@ public class TenantWrites {
     /** The tenant entered on one transaction's connection. */
     private record Entered(Object connection, UUID tenantId) {}
 
+    private static final String ENTER = "SELECT set_config('app.tenant_id', ?, true)";
+
     private final JdbcTemplate jdbc;
 
     public TenantWrites(JdbcTemplate jdbc) {
@@ -30,18 +33,37 @@ public class TenantWrites {
 
     /** Scopes the rest of the current transaction to the tenant and returns the template to write with. */
     public JdbcTemplate as(UUID tenantId) {
+        return asAlong(tenantId, null);
+    }
+
+    /**
+     * {@link #as}, with {@code alsoSelect} (an SQL expression its caller must run first in the transaction anyway,
+     * a lock say) evaluated by the same statement that enters the tenant: one round trip for both. When the tenant
+     * is already entered, only {@code alsoSelect} runs.
+     */
+    public JdbcTemplate asAlong(UUID tenantId, String alsoSelect, Object... alsoArguments) {
         Object connection = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
-        if (connection == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            enter(tenantId);
-            return jdbc;
-        }
-        Entered entered = (Entered) TransactionSynchronizationManager.getResource(this);
+        boolean tracked = connection != null && TransactionSynchronizationManager.isSynchronizationActive();
+        Entered entered = tracked ? (Entered) TransactionSynchronizationManager.getResource(this) : null;
         if (entered != null
                 && entered.connection() == connection
                 && entered.tenantId().equals(tenantId)) {
+            if (alsoSelect != null) {
+                run("SELECT " + alsoSelect, alsoArguments);
+            }
             return jdbc;
         }
-        enter(tenantId);
+        if (alsoSelect == null) {
+            run(ENTER, tenantId.toString());
+        } else {
+            Object[] arguments = new Object[alsoArguments.length + 1];
+            arguments[0] = tenantId.toString();
+            System.arraycopy(alsoArguments, 0, arguments, 1, alsoArguments.length);
+            run(ENTER + ", " + alsoSelect, arguments);
+        }
+        if (!tracked) {
+            return jdbc;
+        }
         if (entered == null) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -56,7 +78,7 @@ public class TenantWrites {
         return jdbc;
     }
 
-    private void enter(UUID tenantId) {
-        jdbc.queryForObject("SELECT set_config('app.tenant_id', ?, true)", String.class, tenantId.toString());
+    private void run(String select, Object... arguments) {
+        jdbc.query(select, (ResultSetExtractor<Void>) rows -> null, arguments);
     }
 }
