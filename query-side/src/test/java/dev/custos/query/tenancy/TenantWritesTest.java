@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,12 +38,15 @@ class TenantWritesTest {
             super(dataSource);
         }
 
+        final AtomicInteger statements = new AtomicInteger();
+
         @Override
-        public <T> T queryForObject(String sql, Class<T> requiredType, Object... args) {
+        public <T> T query(String sql, ResultSetExtractor<T> extractor, Object... args) {
+            statements.incrementAndGet();
             if (sql.contains("set_config('app.tenant_id'")) {
                 entered.incrementAndGet();
             }
-            return super.queryForObject(sql, requiredType, args);
+            return super.query(sql, extractor, args);
         }
     }
 
@@ -60,6 +64,26 @@ class TenantWritesTest {
     @BeforeEach
     void count() {
         jdbc.entered.set(0);
+        jdbc.statements.set(0);
+    }
+
+    @Test
+    void whatMustRunFirstRidesOnTheStatementThatEntersTheTenant() {
+        transaction.executeWithoutResult(status -> {
+            writes.asAlong(acme, "pg_advisory_xact_lock(42) IS NOT NULL");
+            assertThat(jdbc.statements).hasValue(1);
+            assertThat(tenantAfter(acme)).isEqualTo(acme.toString());
+            writes.asAlong(acme, "pg_advisory_xact_lock(43) IS NOT NULL");
+            assertThat(jdbc.statements)
+                    .as("entered already: only the lock runs")
+                    .hasValue(2);
+            assertThat(jdbc.entered).hasValue(1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                                    + "AND pid = pg_backend_pid() AND objid IN (42, 43)",
+                            Long.class))
+                    .isEqualTo(2);
+        });
     }
 
     @Test
