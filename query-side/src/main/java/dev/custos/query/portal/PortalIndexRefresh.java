@@ -10,8 +10,6 @@ import java.util.UUID;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Collects what a unit of work changed that a grant's stored portal index may depend on, as keys
@@ -72,25 +70,6 @@ public class PortalIndexRefresh {
                 unit.onCommit(committing -> refresh(created));
                 return created;
             });
-            pending.add(tenantId, key);
-        } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-            if (pending == null) {
-                Pending created = new Pending();
-                pending = created;
-                TransactionSynchronizationManager.bindResource(this, created);
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void beforeCommit(boolean readOnly) {
-                        refresh(created);
-                    }
-
-                    @Override
-                    public void afterCompletion(int status) {
-                        TransactionSynchronizationManager.unbindResourceIfPossible(PortalIndexRefresh.this);
-                    }
-                });
-            }
             pending.add(tenantId, key);
         } else {
             refresh(tenantId, Set.of(key));
