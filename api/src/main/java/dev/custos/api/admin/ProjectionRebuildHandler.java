@@ -1,7 +1,5 @@
 package dev.custos.api.admin;
 
-import dev.custos.api.problem.ProblemException;
-import dev.custos.api.tenancy.Caller;
 import dev.custos.query.rebuild.ProjectionRebuild;
 import java.util.List;
 import org.slf4j.Logger;
@@ -31,11 +29,7 @@ class ProjectionRebuildHandler {
     }
 
     Mono<ServerResponse> rebuild(ServerRequest request) {
-        return Caller.of(request)
-                .flatMap(caller -> caller.platformAdmin()
-                        ? Mono.just(caller)
-                        : Mono.error(ProblemException.forbidden(
-                                "Rebuilding the read tables requires the custos:admin scope")))
+        return AdminRoutes.platformAdmin(request, "Rebuilding the read tables")
                 // The route takes no body; one sent anyway is read to its end and ignored.
                 .flatMap(caller -> request.bodyToFlux(DataBuffer.class)
                         .doOnNext(DataBufferUtils::release)

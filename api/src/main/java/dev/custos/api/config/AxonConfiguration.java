@@ -26,6 +26,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,8 +57,8 @@ class AxonConfiguration {
 
     /** See {@link Aggregates#LOCKS}: an advisory lock of the transaction, so a database lock like any other. */
     @Bean(Aggregates.LOCKS)
-    LockFactory aggregateLocks(JdbcTemplate jdbc, TenantWrites tenants) {
-        return new AggregateLocks(jdbc, tenants);
+    LockFactory aggregateLocks(JdbcTemplate jdbc, TenantWrites tenants, @Qualifier(Aggregates.CACHE) Cache cache) {
+        return new AggregateLocks(jdbc, tenants, cache);
     }
 
     /** Snapshots are taken after the command's commit, on a thread of their own, never on the command's. */

@@ -39,6 +39,24 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    /** The longest a request waits for a pooled connection before it is answered 503. */
+    static final Duration ACQUIRE = Duration.ofSeconds(1);
+
+    /** The longest an attempt to open a connection may take. */
+    static final Duration CONNECT = Duration.ofSeconds(1);
+
+    /** The longest a pool spends checking that a connection it is about to hand out still works. */
+    static final Duration VALIDATION = Duration.ofMillis(500);
+
+    /** The longest one statement of a command or projection may run (a rebuild lifts it for itself). */
+    static final Duration APP_STATEMENTS = Duration.ofSeconds(30);
+
+    /** The longest one statement of a read may run, the auditor's whole stream included. */
+    static final Duration READ_STATEMENTS = Duration.ofSeconds(60);
+
+    /** How long a JDBC socket may stay silent before the connection is taken for lost. */
+    static final Duration SILENT_SOCKET = Duration.ofSeconds(90);
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgresHolder embeddedPostgres(
             DatabaseProperties properties, @Value("${custos.data-dir:./data}") String dataDir) {
@@ -102,13 +120,24 @@ class DatabaseConfiguration {
      * A JDBC pool that logs in as {@code custos_app}. Its sessions wait for a lock no longer than the configured
      * bound, set as a startup option of the connection (no statement, no round trip): Axon's own timeouts are off,
      * because they interrupt a command's thread, so this is what keeps a command from waiting unbounded.
+     *
+     * <p>Every wait on the database is bounded (docs/reliability.md, "database outages"): a connection is handed out
+     * within {@link #ACQUIRE} or the request is answered 503; opening one gives up after {@link #CONNECT}; a statement
+     * runs at most {@link #APP_STATEMENTS}; a socket that says nothing for {@link #SILENT_SOCKET} (a database
+     * gone without closing the connection) is cut. A connection broken by an outage is found dead when next used and
+     * replaced: Hikari checks a connection it has not used for a moment before it hands it out.
      */
     private static HikariConfig appPool(
             DatabaseEndpoint endpoint, DatabaseProperties properties, String name, int size) {
         HikariConfig config = new HikariConfig();
         config.addDataSourceProperty(
                 "options",
-                "-c lock_timeout=" + properties.effectiveLockTimeout().toMillis());
+                "-c lock_timeout=" + properties.effectiveLockTimeout().toMillis() + " -c statement_timeout="
+                        + APP_STATEMENTS.toMillis());
+        config.addDataSourceProperty("connectTimeout", (int) CONNECT.toSeconds());
+        config.addDataSourceProperty("socketTimeout", (int) SILENT_SOCKET.toSeconds());
+        config.setConnectionTimeout(ACQUIRE.toMillis());
+        config.setValidationTimeout(VALIDATION.toMillis());
         config.setPoolName(name);
         config.setJdbcUrl(endpoint.jdbcUrl());
         config.setUsername(DatabaseEndpoint.APP_ROLE);
@@ -131,35 +160,49 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "dispose")
     @Primary
-    ConnectionPool connectionFactory(DatabaseEndpoint endpoint, MigratedSchema schema) {
+    ReplacingDeadConnections connectionFactory(DatabaseEndpoint endpoint, MigratedSchema schema) {
         return pool(endpoint, DatabaseEndpoint.READER_ROLE, 20);
     }
 
     /** The public portal's own pool, as a role that can only EXECUTE the portal's definer functions. */
     @Bean(destroyMethod = "dispose")
-    ConnectionPool portalConnectionFactory(DatabaseEndpoint endpoint, MigratedSchema schema) {
+    ReplacingDeadConnections portalConnectionFactory(DatabaseEndpoint endpoint, MigratedSchema schema) {
         return pool(endpoint, DatabaseEndpoint.PORTAL_ROLE, 10);
     }
 
     @Bean
-    PortalDatabase portalDatabase(@Qualifier("portalConnectionFactory") ConnectionPool portalConnectionFactory) {
+    PortalDatabase portalDatabase(
+            @Qualifier("portalConnectionFactory") ReplacingDeadConnections portalConnectionFactory) {
         return new PortalDatabase(DatabaseClient.create(portalConnectionFactory));
     }
 
-    private static ConnectionPool pool(DatabaseEndpoint endpoint, String role, int maxSize) {
+    /**
+     * An R2DBC pool, bounded like the JDBC ones ({@link #appPool}); a connection the database closed is replaced
+     * when it is next acquired ({@link ReplacingDeadConnections}).
+     */
+    private static ReplacingDeadConnections pool(DatabaseEndpoint endpoint, String role, int maxSize) {
         var connections = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
                 .host(endpoint.host())
                 .port(endpoint.port())
                 .database(endpoint.database())
                 .username(role)
                 .password(endpoint.runtimePassword())
+                .connectTimeout(CONNECT)
+                .statementTimeout(READ_STATEMENTS)
                 .build());
-        return new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
+        ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
                 .name(role)
                 .initialSize(1)
                 .maxSize(maxSize)
                 .maxIdleTime(Duration.ofMinutes(10))
+                .maxAcquireTime(ACQUIRE)
+                .maxCreateConnectionTime(CONNECT)
+                .maxValidationTime(VALIDATION)
+                // Retrying is ReplacingDeadConnections' part: the pool's own retry would retry a wait for a busy
+                // pool too, each time for the whole acquisition bound.
+                .acquireRetry(0)
                 .build());
+        return new ReplacingDeadConnections(pool, maxSize);
     }
 
     @Bean

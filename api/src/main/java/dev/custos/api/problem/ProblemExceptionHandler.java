@@ -2,6 +2,8 @@ package dev.custos.api.problem;
 
 import dev.custos.api.blob.BlobTooLarge;
 import dev.custos.command.CommandRefused;
+import dev.custos.command.UnreadableEvent;
+import java.util.Optional;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -32,6 +34,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
+    /** The problem type of a command on an aggregate whose stored stream holds an event it cannot apply. */
+    static final String UNREADABLE_EVENT = "/problems/unreadable-event";
+
     private final ProblemWriter writer;
 
     ProblemExceptionHandler(ProblemWriter writer) {
@@ -42,6 +47,8 @@ class ProblemExceptionHandler implements WebExceptionHandler {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         if (failure instanceof Overloaded || ProblemException.isLockTimeout(failure)) {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Overloaded.RETRY_AFTER_SECONDS);
+        } else if (DatabaseUnavailable.causedBy(failure)) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
         }
         return writer.refuse(exchange, toProblem(failure, exchange));
     }
@@ -49,6 +56,20 @@ class ProblemExceptionHandler implements WebExceptionHandler {
     private Problem toProblem(Throwable failure, ServerWebExchange exchange) {
         if (failure instanceof ProblemException problem) {
             return problem.toProblem();
+        }
+        if (DatabaseUnavailable.causedBy(failure)) {
+            log.warn(
+                    "{} {} could not reach the database: {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(),
+                    rootMessage(failure));
+            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
+        }
+        Optional<UnreadableEvent> unreadable = UnreadableEvent.among(failure);
+        if (unreadable.isPresent()) {
+            // Logged once, with its cause, where it was met (EventSourcingGuard).
+            return new Problem(
+                    UNREADABLE_EVENT, "Unreadable event", 500, unreadable.get().getMessage(), null);
         }
         if (ProblemException.isTooLarge(failure)) {
             return ProblemException.tooLarge().toProblem();
@@ -85,7 +106,8 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return Problem.of(HttpStatus.CONFLICT, "A resource with this id already exists");
         }
         if (failure instanceof ConcurrencyException) {
-            return Problem.of(HttpStatus.CONFLICT, "The resource already exists or was changed concurrently");
+            // Only after the unit was run again against the newer state, and lost every time.
+            return Problem.of(HttpStatus.CONFLICT, "The resource kept changing under this request; send it again");
         }
         if (DroppedErrors.clientWentAway(failure)) {
             // The client went away mid-request (or reset the connection under it); nobody is left to read an answer.
@@ -112,6 +134,15 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                     : Problem.of(known, frameworkDetail(known));
         }
         return unexpected(failure, exchange);
+    }
+
+    /** The innermost cause's message: what failed, without the wrappers' stack of restatements. */
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static Problem unexpected(Throwable failure, ServerWebExchange exchange) {

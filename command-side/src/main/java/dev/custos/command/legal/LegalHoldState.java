@@ -2,6 +2,7 @@ package dev.custos.command.legal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -21,6 +22,15 @@ public record LegalHoldState(
         String releaseReason,
         List<Target> targets) {
 
-    /** One thing the hold covers. */
-    public record Target(String targetType, UUID targetId, Instant addedAt) {}
+    /**
+     * One thing the hold covers. Every part is required: a stored event without them is refused while the hold
+     * loads (an unreadable event), never kept as a target that covers nothing.
+     */
+    public record Target(String targetType, UUID targetId, Instant addedAt) {
+        public Target {
+            Objects.requireNonNull(targetType, "targetType");
+            Objects.requireNonNull(targetId, "targetId");
+            Objects.requireNonNull(addedAt, "addedAt");
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.custos.command.legal;
 
 import dev.custos.command.CommandRefused;
 import dev.custos.command.Reach;
+import dev.custos.command.UnreadableEvent;
 import dev.custos.events.legal.LegalHoldPlaced;
 import dev.custos.events.legal.LegalHoldReleased;
 import dev.custos.events.legal.LegalHoldTargetAdded;
@@ -13,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.CustomMatcher;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -194,5 +197,33 @@ class LegalHoldTest {
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage("no such legal hold")
                 .expectNoEvents();
+    }
+
+    @Test
+    void aStoredTargetWithoutItsTargetIsAnUnreadableEventNamedBySequence() {
+        LegalHoldTargetAdded targetless = new LegalHoldTargetAdded(TENANT, HOLD, null, null, null, NOW, OPERATOR);
+        fixture.given(placed(), targetless)
+                .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
+                .expectException(unreadable("LegalHold " + HOLD + " cannot be loaded: its event LegalHoldTargetAdded"
+                        + " at sequence 1 cannot be applied"))
+                .expectNoEvents();
+        fixture.given(placed(), targetless)
+                .when(new ReleaseLegalHold(HOLD, TENANT, "settled", OPERATOR, REACH))
+                .expectException(unreadable("LegalHold " + HOLD + " cannot be loaded: its event LegalHoldTargetAdded"
+                        + " at sequence 1 cannot be applied"))
+                .expectNoEvents();
+    }
+
+    /** A failure with an unreadable event among its causes, with this message. */
+    private static Matcher<Throwable> unreadable(String message) {
+        return new CustomMatcher<>("an unreadable event: " + message) {
+            @Override
+            public boolean matches(Object failure) {
+                return failure instanceof Throwable thrown
+                        && UnreadableEvent.among(thrown)
+                                .filter(event -> event.getMessage().equals(message))
+                                .isPresent();
+            }
+        };
     }
 }

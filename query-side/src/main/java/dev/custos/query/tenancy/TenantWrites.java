@@ -42,27 +42,34 @@ public class TenantWrites {
      * is already entered, only {@code alsoSelect} runs.
      */
     public JdbcTemplate asAlong(UUID tenantId, String alsoSelect, Object... alsoArguments) {
+        enterAlong(tenantId, alsoSelect, alsoArguments);
+        return jdbc;
+    }
+
+    /**
+     * {@link #asAlong}, answering the value {@code alsoSelect} gave (its statement's last column), which may be
+     * null.
+     */
+    public Object enterAlong(UUID tenantId, String alsoSelect, Object... alsoArguments) {
         Object connection = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
         boolean tracked = connection != null && TransactionSynchronizationManager.isSynchronizationActive();
         Entered entered = tracked ? (Entered) TransactionSynchronizationManager.getResource(this) : null;
         if (entered != null
                 && entered.connection() == connection
                 && entered.tenantId().equals(tenantId)) {
-            if (alsoSelect != null) {
-                run("SELECT " + alsoSelect, alsoArguments);
-            }
-            return jdbc;
+            return alsoSelect == null ? null : run("SELECT " + alsoSelect, alsoArguments);
         }
+        Object selected = null;
         if (alsoSelect == null) {
             run(ENTER, tenantId.toString());
         } else {
             Object[] arguments = new Object[alsoArguments.length + 1];
             arguments[0] = tenantId.toString();
             System.arraycopy(alsoArguments, 0, arguments, 1, alsoArguments.length);
-            run(ENTER + ", " + alsoSelect, arguments);
+            selected = run(ENTER + ", " + alsoSelect, arguments);
         }
         if (!tracked) {
-            return jdbc;
+            return selected;
         }
         if (entered == null) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -75,10 +82,15 @@ public class TenantWrites {
             TransactionSynchronizationManager.unbindResource(this);
         }
         TransactionSynchronizationManager.bindResource(this, new Entered(connection, tenantId));
-        return jdbc;
+        return selected;
     }
 
-    private void run(String select, Object... arguments) {
-        jdbc.query(select, (ResultSetExtractor<Void>) rows -> null, arguments);
+    /** Runs one statement and answers its last column (null when it has no row). */
+    private Object run(String select, Object... arguments) {
+        return jdbc.query(
+                select,
+                (ResultSetExtractor<Object>)
+                        rows -> rows.next() ? rows.getObject(rows.getMetaData().getColumnCount()) : null,
+                arguments);
     }
 }
