@@ -1,5 +1,6 @@
 package dev.custos.api.audit;
 
+import dev.custos.api.problem.DatabaseUnavailable;
 import dev.custos.query.audit.ChainFollower;
 import dev.custos.query.audit.Checkpoints;
 import io.micrometer.core.instrument.Gauge;
@@ -31,6 +32,7 @@ class AuditChainSchedule implements SmartLifecycle {
     private final Clock clock;
     private volatile ScheduledExecutorService executor;
     private volatile Instant lastCaughtUp;
+    private volatile boolean databaseWasReachable = true;
 
     AuditChainSchedule(
             ChainFollower follower,
@@ -60,8 +62,9 @@ class AuditChainSchedule implements SmartLifecycle {
         try {
             follower.catchUp();
             lastCaughtUp = clock.instant();
+            databaseWasReachable = true;
         } catch (RuntimeException failure) {
-            log.error("The audit chain could not be extended this round; the next round retries", failure);
+            roundFailed("The audit chain could not be extended this round; the next round retries", failure);
         }
     }
 
@@ -70,7 +73,20 @@ class AuditChainSchedule implements SmartLifecycle {
             follower.catchUp();
             checkpoints.signMovedHeads(key);
         } catch (RuntimeException failure) {
-            log.error("Audit checkpoints could not be signed this round; the next round retries", failure);
+            roundFailed("Audit checkpoints could not be signed this round; the next round retries", failure);
+        }
+    }
+
+    /**
+     * A round that failed because the database is out of reach says so once, without a stack trace, until a round
+     * succeeds again: an outage would otherwise log ten traces a second, and the requests' 503s already tell it.
+     */
+    private void roundFailed(String what, RuntimeException failure) {
+        if (!DatabaseUnavailable.causedBy(failure)) {
+            log.error(what, failure);
+        } else if (databaseWasReachable) {
+            databaseWasReachable = false;
+            log.warn("{}: the database is out of reach", what);
         }
     }
 
