@@ -57,6 +57,19 @@ record Answer(int status, Optional<String> retryAfter, String body, long elapsed
                 .toString();
     }
 
+    /** How many of each status, with the detail of each refusal, e.g. {@code {200=1, 409 "..."=19}}. */
+    static String summarize(List<Answer> answers) {
+        return answers.stream()
+                .collect(Collectors.groupingBy(Answer::statusAndDetail, TreeMap::new, Collectors.counting()))
+                .toString();
+    }
+
+    /** The status, and for a refusal with a detail the detail in quotes. */
+    String statusAndDetail() {
+        String detail = ok() ? null : detail();
+        return detail == null ? Integer.toString(status) : status + " \"" + detail + "\"";
+    }
+
     /** Status, detail and timing, for an assertion message. */
     String describe() {
         String shown = body.length() > 300 ? body.substring(0, 300) + "..." : body;

@@ -38,6 +38,23 @@ final class Load {
         this.clients = List.copyOf(clients);
     }
 
+    /** Runs the load on its own thread; the test injects its fault meanwhile and joins the result. */
+    java.util.concurrent.CompletableFuture<Result> start(Duration duration) {
+        java.util.concurrent.CompletableFuture<Result> result = new java.util.concurrent.CompletableFuture<>();
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        result.complete(run(duration));
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                "fleet-load");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
     /** Runs every client for {@code duration}; returns once all have stopped. */
     Result run(Duration duration) {
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
@@ -106,13 +123,25 @@ final class Load {
                     .filter(outcome -> !outcome.answer().ok())
                     .collect(Collectors.groupingBy(
                             outcome ->
-                                    outcome.operation() + " " + outcome.answer().status()
-                                            + (outcome.answer().detail() == null
-                                                    ? ""
-                                                    : " \"" + outcome.answer().detail() + "\""),
+                                    outcome.operation() + " " + outcome.answer().statusAndDetail(),
                             TreeMap::new,
                             Collectors.counting()))
                     .toString();
+        }
+
+        /**
+         * Seconds from {@code fromNanos} until the first 2xx answer, among the requests {@code which} that started
+         * from then on, arrived; NaN when none did.
+         */
+        double firstSuccessAfter(long fromNanos, Predicate<Outcome> which) {
+            return outcomes.stream()
+                    .filter(which)
+                    .filter(outcome -> outcome.startedNanos() >= fromNanos
+                            && outcome.answer().ok())
+                    .mapToDouble(outcome ->
+                            (outcome.startedNanos() + outcome.answer().elapsedMillis() * 1_000_000 - fromNanos) / 1e9)
+                    .min()
+                    .orElse(Double.NaN);
         }
 
         /** Acknowledged commands per second over the whole run. */
