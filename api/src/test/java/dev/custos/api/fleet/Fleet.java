@@ -84,8 +84,17 @@ final class Fleet implements AutoCloseable {
             instances.add(new ServiceInstance(
                     i, jar, directory.resolve("instance-" + i + ".log"), environment, freePort(), freePort(), http));
         }
-        instances.forEach(ServiceInstance::launch);
-        awaitAllReady();
+        // The first instance alone creates what the shared data directory and the database need once (the blob
+        // bucket, the audit key, the schema): two instances starting together on a new directory race for the
+        // bucket and one fails with BucketAlreadyOwnedByYou. The others then start in parallel.
+        instances.get(0).launch();
+        instances.get(0).awaitReady();
+        List<ServiceInstance> others = instances.subList(1, instances.size());
+        others.forEach(ServiceInstance::launch);
+        CompletableFuture.allOf(others.stream()
+                        .map(instance -> CompletableFuture.runAsync(instance::awaitReady))
+                        .toArray(CompletableFuture[]::new))
+                .join();
     }
 
     int size() {
@@ -136,13 +145,6 @@ final class Fleet implements AutoCloseable {
         return Path.of(System.getProperty("custos.fleet.dir", "target/fleet"))
                 .toAbsolutePath()
                 .resolve(name);
-    }
-
-    private void awaitAllReady() {
-        CompletableFuture<?>[] waits = instances.stream()
-                .map(instance -> CompletableFuture.runAsync(instance::awaitReady))
-                .toArray(CompletableFuture[]::new);
-        CompletableFuture.allOf(waits).join();
     }
 
     @Override
