@@ -8,6 +8,8 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -33,7 +35,11 @@ public final class S3Clients {
         try {
             client.headBucket(head -> head.bucket(blob.bucket()));
         } catch (NoSuchBucketException missing) {
-            client.createBucket(create -> create.bucket(blob.bucket()));
+            try {
+                client.createBucket(create -> create.bucket(blob.bucket()));
+            } catch (BucketAlreadyOwnedByYouException | BucketAlreadyExistsException createdMeanwhile) {
+                // Another instance starting at the same moment made it: the bucket exists, which is all we need.
+            }
         }
         return client;
     }

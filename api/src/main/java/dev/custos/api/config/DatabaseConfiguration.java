@@ -89,9 +89,14 @@ class DatabaseConfiguration {
                     Statement statement = connection.createStatement()) {
                 String literal = Utils.escapeLiteral(null, endpoint.runtimePassword(), true)
                         .toString();
+                // Instances starting together would otherwise alter the same roles at once, and PostgreSQL refuses
+                // the second ("tuple concurrently updated"): one at a time, each in one transaction.
+                connection.setAutoCommit(false);
+                statement.execute("SELECT pg_advisory_xact_lock(hashtextextended('custos:runtime-passwords', 0))");
                 statement.execute("ALTER ROLE " + DatabaseEndpoint.APP_ROLE + " PASSWORD '" + literal + "'");
                 statement.execute("ALTER ROLE " + DatabaseEndpoint.READER_ROLE + " PASSWORD '" + literal + "'");
                 statement.execute("ALTER ROLE " + DatabaseEndpoint.PORTAL_ROLE + " PASSWORD '" + literal + "'");
+                connection.commit();
             }
         }
         return new MigratedSchema();

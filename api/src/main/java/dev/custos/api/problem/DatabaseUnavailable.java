@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Which failures mean "the database cannot be reached now" (stopped, restarting, connections cut, a pool that got no
@@ -26,6 +27,12 @@ public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {}
 
+    /**
+     * Hikari's answer on a connection it has already closed, which it does when the connection failed with a
+     * connection error: a rollback after a cut connection meets this, with no SQLSTATE, instead of the cut.
+     */
+    private static final String CLOSED_BY_THE_POOL = "Connection is closed";
+
     /** Whether the database being out of reach is anywhere in a failure's causes (pools and frameworks wrap it). */
     public static boolean causedBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -37,6 +44,12 @@ public final class DatabaseUnavailable {
                     return true;
                 }
             }
+            // A rollback that failed hides the failure that caused it, which may be the cut itself.
+            if (cause instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && causedBy(rollback.getApplicationException())) {
+                return true;
+            }
         }
         return false;
     }
@@ -46,7 +59,8 @@ public final class DatabaseUnavailable {
             return true;
         }
         if (cause instanceof SQLException sql) {
-            return stateMeansUnreachable(sql.getSQLState());
+            return stateMeansUnreachable(sql.getSQLState())
+                    || (sql.getSQLState() == null && CLOSED_BY_THE_POOL.equals(sql.getMessage()));
         }
         if (cause instanceof io.r2dbc.spi.R2dbcException r2dbc) {
             return cause instanceof io.r2dbc.spi.R2dbcNonTransientResourceException

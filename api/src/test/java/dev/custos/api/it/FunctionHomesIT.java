@@ -57,7 +57,9 @@ class FunctionHomesIT {
             "custos_portal_scoped_evidence",
             "custos_portal_evidence_summary",
             "custos_portal_claims",
-            "custos_portal_dossiers");
+            "custos_portal_dossiers",
+            // The aggregate's lock answers the stream's last sequence, so an instance's cached copy is checked.
+            "custos_lock_aggregate");
 
     private static final Pattern DEFINES_FUNCTION = Pattern.compile(
             "CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|PROCEDURE)\\s+(?:public\\.)?(\\w+)", Pattern.CASE_INSENSITIVE);
