@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +33,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * operators' check lists it. Readiness follows the database's gate.
  */
 class StoredStreamsIT extends IntegrationTest {
+
+    /**
+     * A database of its own: the events this class writes behind the service's back (a poison among them) must not
+     * reach the other classes' rebuilds. Were the service on the shared one, the copies below would find no hold.
+     */
+    private static final String OWN_DATABASE = TestDatabase.createDatabase();
+
+    @DynamicPropertySource
+    static void inItsOwnDatabase(DynamicPropertyRegistry registry) {
+        ownDatabase(OWN_DATABASE);
+    }
+
+    private static String ownDatabaseName() {
+        return OWN_DATABASE.replaceFirst(".*/([^/?]+).*", "$1");
+    }
 
     @Autowired
     @Qualifier(Aggregates.CACHE)
@@ -71,7 +88,7 @@ class StoredStreamsIT extends IntegrationTest {
      * written.
      */
     private static void appendBehindTheBack(UUID hold, long sequence, String payload) throws Exception {
-        try (Connection db = TestDatabase.superuser(databaseName());
+        try (Connection db = TestDatabase.superuser(ownDatabaseName());
                 Statement sql = db.createStatement()) {
             sql.execute("INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision,"
                     + " payload_type, time_stamp, aggregate_identifier, sequence_number, type)"
@@ -203,7 +220,7 @@ class StoredStreamsIT extends IntegrationTest {
         WebTestClient management = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + managementPort)
                 .build();
-        try (Connection rebuild = TestDatabase.superuser(databaseName());
+        try (Connection rebuild = TestDatabase.superuser(ownDatabaseName());
                 Statement sql = rebuild.createStatement()) {
             sql.execute("SELECT pg_advisory_lock(custos_projection_rebuild_key())");
             management

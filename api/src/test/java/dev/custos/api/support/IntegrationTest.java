@@ -25,9 +25,23 @@ public abstract class IntegrationTest {
     @Value("${local.server.port}")
     protected int port;
 
+    /** A database asked for by the test class whose context is being made, if it wants one of its own. */
+    private static String ownDatabaseOfTheNextContext;
+
+    /**
+     * Gives the context about to be made a database of its own, for a class whose writes behind the service's back
+     * must not reach other classes (a poison event would break their rebuilds). Called from that class's own
+     * {@code @DynamicPropertySource} method, which Spring runs before this class's.
+     */
+    protected static void ownDatabase(String url) {
+        ownDatabaseOfTheNextContext = url;
+    }
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("custos.db.url", () -> DATABASE_URL);
+        String url = ownDatabaseOfTheNextContext != null ? ownDatabaseOfTheNextContext : DATABASE_URL;
+        ownDatabaseOfTheNextContext = null;
+        registry.add("custos.db.url", () -> url);
         registry.add("custos.db.user", () -> TestDatabase.OWNER);
         registry.add("custos.db.password", () -> "owner");
         registry.add("custos.db.runtime-password", () -> "runtime-password");
