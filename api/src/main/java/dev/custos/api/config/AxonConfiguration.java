@@ -8,6 +8,7 @@ import dev.custos.events.upcasting.AuthorityGrantCreatedUpcaster;
 import dev.custos.events.upcasting.CircleOwnershipUpcaster;
 import dev.custos.query.ProcessingGroups;
 import dev.custos.query.tenancy.TenantWrites;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -57,8 +58,9 @@ class AxonConfiguration {
 
     /** See {@link Aggregates#LOCKS}: an advisory lock of the transaction, so a database lock like any other. */
     @Bean(Aggregates.LOCKS)
-    LockFactory aggregateLocks(JdbcTemplate jdbc, TenantWrites tenants, @Qualifier(Aggregates.CACHE) Cache cache) {
-        return new AggregateLocks(jdbc, tenants, cache);
+    LockFactory aggregateLocks(
+            JdbcTemplate jdbc, TenantWrites tenants, @Qualifier(Aggregates.CACHE) Cache cache, MeterRegistry meters) {
+        return new AggregateLocks(jdbc, tenants, cache, meters);
     }
 
     /** Snapshots are taken after the command's commit, on a thread of their own, never on the command's. */

@@ -2,6 +2,8 @@ package dev.custos.api.support;
 
 import dev.custos.events.operator.ActionMetaData;
 import dev.custos.query.tenancy.TenantWrites;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -71,12 +73,16 @@ public final class AggregateLocks implements LockFactory {
     private final JdbcTemplate jdbc;
     private final TenantWrites tenants;
     private final Cache cache;
+    private final Counter staleCopies;
     private final LockFactory inProcess = PessimisticLockFactory.usingDefaults();
 
-    public AggregateLocks(JdbcTemplate jdbc, TenantWrites tenants, Cache cache) {
+    public AggregateLocks(JdbcTemplate jdbc, TenantWrites tenants, Cache cache, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.cache = cache;
+        this.staleCopies = Counter.builder("custos.aggregates.stale")
+                .description("cached aggregates found behind the event store (another instance wrote) and evicted")
+                .register(meters);
     }
 
     /**
@@ -100,6 +106,7 @@ public final class AggregateLocks implements LockFactory {
         if (cached instanceof AggregateCacheEntry<?> entry
                 && !Objects.equals(CACHED_VERSION.get(entry), lastSequence)) {
             cache.remove(aggregateIdentifier);
+            staleCopies.increment();
         }
         return HELD_UNTIL_THE_TRANSACTION_ENDS;
     }

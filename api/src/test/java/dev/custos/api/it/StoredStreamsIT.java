@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
 import dev.custos.api.support.Jwts;
+import dev.custos.api.support.Shares;
 import dev.custos.api.support.TestDatabase;
 import dev.custos.command.Aggregates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,6 +141,35 @@ class StoredStreamsIT extends IntegrationTest {
                 .isEqualTo(conflictsBefore);
     }
 
+    private double staleCopiesEvicted() {
+        return meters.get("custos.aggregates.stale").counter().count();
+    }
+
+    @Test
+    void commandsOnOneInstanceNeverFindTheirCachedCopyStale() {
+        Caller legal = legalOperatorOfNewTenant();
+        double before = staleCopiesEvicted();
+        UUID hold = hold(legal);
+        for (int target = 0; target < 3; target++) {
+            addTarget(legal, hold, Evidence.uploadId(legal, "Held " + target))
+                    .expectStatus()
+                    .isCreated();
+        }
+        UUID evidence = Evidence.sealed(legal, "Shared");
+        Shares.Share share = Shares.share(
+                legal, Instant.now().plus(Duration.ofDays(1)), 100, null, Map.of("evidence_object", evidence));
+        for (int exchange = 0; exchange < 3; exchange++) {
+            Shares.session(http(), share.token().raw(), null);
+        }
+        legal.post("/api/operator/legal/holds/" + hold + "/release", Map.of("reason", "settled"))
+                .expectStatus()
+                .isOk();
+
+        assertThat(staleCopiesEvicted())
+                .as("a copy this instance wrote is the store's latest: the check evicts nothing")
+                .isEqualTo(before);
+    }
+
     @Test
     void theLockKeepsACachedAggregateTheStoreHasNotMovedPastAndEvictsOneItHas() throws Exception {
         Caller legal = legalOperatorOfNewTenant();
@@ -146,6 +178,7 @@ class StoredStreamsIT extends IntegrationTest {
         addTarget(legal, hold, evidence).expectStatus().isCreated();
         Object cached = cache.get(hold.toString());
         assertThat(cached).isNotNull();
+        double evictedBefore = staleCopiesEvicted();
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> locks.obtainLock(hold.toString()));
         assertThat((Object) cache.get(hold.toString())).isSameAs(cached);
@@ -153,6 +186,7 @@ class StoredStreamsIT extends IntegrationTest {
         appendBehindTheBack(hold, 1, "payload");
         new TransactionTemplate(transactions).executeWithoutResult(status -> locks.obtainLock(hold.toString()));
         assertThat((Object) cache.get(hold.toString())).isNull();
+        assertThat(staleCopiesEvicted()).isEqualTo(evictedBefore + 1);
     }
 
     @Test
