@@ -126,8 +126,8 @@ class DatabaseConfiguration {
      * bound, set as a startup option of the connection (no statement, no round trip): Axon's own timeouts are off,
      * because they interrupt a command's thread, so this is what keeps a command from waiting unbounded.
      *
-     * <p>Every wait on the database is bounded (docs/reliability.md, "database outages"): a connection is handed out
-     * within {@link #ACQUIRE} or the request is answered 503; opening one gives up after {@link #CONNECT}; a statement
+     * <p>Every wait on the database is bounded, so an outage is answered 503 at once, never by a hanging request: a
+     * connection is handed out within {@link #ACQUIRE} or the request is answered 503; opening one gives up after {@link #CONNECT}; a statement
      * runs at most {@link #APP_STATEMENTS}; a socket that says nothing for {@link #SILENT_SOCKET} (a database
      * gone without closing the connection) is cut. A connection broken by an outage is found dead when next used and
      * replaced: Hikari checks a connection it has not used for a moment before it hands it out.
