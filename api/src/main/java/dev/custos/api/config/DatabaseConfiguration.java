@@ -122,6 +122,17 @@ class DatabaseConfiguration {
     }
 
     /**
+     * Readiness's own connection: a probe must not wait behind the commands for a pooled connection, or a busy
+     * instance would report itself unready and shed its load onto the others.
+     */
+    @Bean(destroyMethod = "close")
+    HikariDataSource healthDataSource(DatabaseEndpoint endpoint, DatabaseProperties properties, MigratedSchema schema) {
+        HikariConfig config = appPool(endpoint, properties, "custos-health", 1);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
+    }
+
+    /**
      * A JDBC pool that logs in as {@code custos_app}. Its sessions wait for a lock no longer than the configured
      * bound, set as a startup option of the connection (no statement, no round trip): Axon's own timeouts are off,
      * because they interrupt a command's thread, so this is what keeps a command from waiting unbounded.

@@ -1,6 +1,7 @@
 package dev.custos.api.config;
 
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Component;
  * its gate (every append waits for it then), and sends it again as soon as both are over. Liveness does not include
  * it: restarting an instance cures neither.
  *
- * <p>The check takes a pooled connection within the pool's bound (one second) and asks one question: can an append
- * pass the rebuild's gate now? It takes the gate's lock shared and lets it go at once, as an append would.
+ * <p>The check uses a pool of one connection of its own, waits for it at most the pools' bound (one second), and asks
+ * one question: can an append pass the rebuild's gate now? It takes the gate's lock shared and lets it go at once,
+ * as an append would.
  */
 @Component("database")
 class DatabaseReadiness implements HealthIndicator {
@@ -22,7 +24,7 @@ class DatabaseReadiness implements HealthIndicator {
 
     private final JdbcTemplate jdbc;
 
-    DatabaseReadiness(DataSource dataSource) {
+    DatabaseReadiness(@Qualifier("healthDataSource") DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
