@@ -1,10 +1,8 @@
 package dev.custos.verify;
 
 import dev.custos.events.chain.ChainEncoding;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,13 +69,11 @@ public final class AuditVerifier {
         }
 
         void through(Path stream) throws IOException, VerificationFailure {
-            // A decoder that replaces bytes that are not UTF-8: such a line then fails its hash, at its own number.
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(Files.newInputStream(stream), StandardCharsets.UTF_8), 1 << 16)) {
-                String line = reader.readLine();
+            try (StreamLines reader = new StreamLines(new BufferedInputStream(Files.newInputStream(stream), 1 << 16))) {
+                String line = reader.next();
                 while (line != null) {
                     // One line of look-ahead tells a pair of lines swapped from a line deleted.
-                    String next = reader.readLine();
+                    String next = reader.next();
                     lines++;
                     check(StreamLine.parse(line, lines, lastSeq + 1), next);
                     if (lines % PROGRESS_EVERY == 0) {

@@ -71,6 +71,11 @@ record CheckpointsFile(UUID tenantId, List<SignedCheckpoint> checkpoints) {
         } catch (IllegalArgumentException notBase64) {
             throw new VerificationFailure(checkpoint.label() + ": its signature is not base64");
         }
+        // Java's decoder also takes base64 without its padding; the service writes it padded (AUDIT.md §1), and
+        // evidence that differs from what was served is refused, not read kindly.
+        if (!Base64.getEncoder().encodeToString(signature).equals(checkpoint.signature())) {
+            throw new VerificationFailure(checkpoint.label() + ": its signature is not padded, canonical base64");
+        }
         if (!keys.verifies(checkpoint.keyId(), checkpoint.signedBytes(tenantId), signature)) {
             throw new VerificationFailure(checkpoint.label() + ": the signature does not verify with key "
                     + checkpoint.keyId() + ": the checkpoint was altered or forged");

@@ -1,6 +1,7 @@
 package dev.custos.verify;
 
 import dev.custos.events.chain.ChainEncoding;
+import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -27,13 +28,54 @@ final class JsonFields {
         this.where = where;
     }
 
-    /** Parses JSON text of the evidence; {@code where} names it in the failure. */
+    /**
+     * Parses JSON text of the evidence; {@code where} names it in the failure. A string escape that decodes to a lone
+     * surrogate is refused: it is not Unicode text, and UTF-8 has no bytes for it, so its hash could not be the
+     * service's.
+     */
     static JsonNode parse(String text, String where) throws VerificationFailure {
+        JsonNode parsed;
         try {
-            return EVIDENCE.readTree(text);
+            parsed = EVIDENCE.readTree(text);
         } catch (JacksonException notJson) {
             throw new VerificationFailure(where + ": not valid JSON (" + notJson.getOriginalMessage() + ")");
         }
+        if (parsed != null && !unicodeThroughout(parsed)) {
+            throw new VerificationFailure(where + ": a string holds a lone surrogate, which is not Unicode text");
+        }
+        return parsed;
+    }
+
+    private static boolean unicodeThroughout(JsonNode node) {
+        if (node.isString()) {
+            return isUnicode(node.stringValue());
+        }
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            if (!isUnicode(property.getKey()) || !unicodeThroughout(property.getValue())) {
+                return false;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (!unicodeThroughout(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether every surrogate in the text is half of a pair. */
+    private static boolean isUnicode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static JsonFields of(JsonNode node, String where) throws VerificationFailure {
@@ -69,10 +111,10 @@ final class JsonFields {
         return value.stringValue();
     }
 
-    /** A string or null; an absent field reads as null (the hash or signature still covers the difference). */
+    /** A string or null. The field must be there even when null: the service always writes it (AUDIT.md §4). */
     String nullableText(String name) throws VerificationFailure {
-        JsonNode value = object.get(name);
-        if (value == null || value.isNull()) {
+        JsonNode value = present(name);
+        if (value.isNull()) {
             return null;
         }
         if (!value.isString()) {

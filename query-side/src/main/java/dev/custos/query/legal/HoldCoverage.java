@@ -29,11 +29,15 @@ public class HoldCoverage {
      * READ COMMITTED gives each the other's committed rows once it has the lock.
      */
     public void lockTenant(UUID tenantId) {
-        writes.as(tenantId)
-                .queryForObject(
-                        "SELECT pg_advisory_xact_lock(hashtextextended(?, 0)) IS NOT NULL",
-                        Boolean.class,
-                        "custos:legal-holds:" + tenantId);
+        writes.as(tenantId).queryForObject("SELECT " + LOCK_TENANT, Boolean.class, tenantLockKey(tenantId));
+    }
+
+    /** An SQL expression that takes the tenant's hold lock, whose one argument is {@link #tenantLockKey}. */
+    public static final String LOCK_TENANT = "pg_advisory_xact_lock(hashtextextended(?, 0)) IS NOT NULL";
+
+    /** The key of a tenant's hold lock. */
+    public static String tenantLockKey(UUID tenantId) {
+        return "custos:legal-holds:" + tenantId;
     }
 
     public boolean covers(UUID tenantId, UUID evidenceId) {

@@ -1,5 +1,6 @@
 package dev.custos.query.portal;
 
+import dev.custos.query.legal.HoldCoverage;
 import dev.custos.query.tenancy.TenantWrites;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +25,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class PortalIndexRefresh {
 
-    private static final String TOUCHED = "SELECT custos_portal_index_touched(?::text[])";
+    /**
+     * The tenant's hold lock first, then the refresh, which takes the tenant's index lock: a share takes the hold lock
+     * to check its scope after its grant's refresh, and a hold change takes the index lock after the hold lock, so
+     * taken in any other order the two deadlock. One statement: the target list is evaluated left to right.
+     */
+    private static final String TOUCHED =
+            "SELECT " + HoldCoverage.LOCK_TENANT + ", custos_portal_index_touched(?::text[])";
+
     private static final String PENDING = PortalIndexRefresh.class.getName() + ".pending";
     private static final String DEFERRED = PortalIndexRefresh.class.getName() + ".deferred";
 
@@ -84,6 +93,11 @@ public class PortalIndexRefresh {
 
     private void refresh(UUID tenantId, Set<String> keys) {
         // Keys are a kind and a UUID: nothing in them needs quoting in an array literal.
-        writes.as(tenantId).queryForObject(TOUCHED, Integer.class, "{" + String.join(",", keys) + "}");
+        writes.as(tenantId)
+                .query(
+                        TOUCHED,
+                        (ResultSetExtractor<Void>) rows -> null,
+                        HoldCoverage.tenantLockKey(tenantId),
+                        "{" + String.join(",", keys) + "}");
     }
 }
