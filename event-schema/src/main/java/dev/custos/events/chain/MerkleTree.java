@@ -2,13 +2,15 @@ package dev.custos.events.chain;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The Merkle tree of RFC 6962 / RFC 9162 §2.1 over SHA-256: leaves hashed as {@code SHA-256(0x00 || entry)}, nodes
  * as {@code SHA-256(0x01 || left || right)}, and the tree of {@code n} leaves split at the largest power of two
- * below {@code n}. It computes tree heads and checks inclusion and consistency proofs; it is the one place both
- * the service (which proves) and the offline verifier (which checks) take these rules from.
+ * below {@code n}. It computes tree heads, inclusion and consistency proofs, and checks them; it is the one place
+ * both the service (which proves) and the offline verifier (which checks) take these rules from. The proofs here
+ * walk the leaves (O(n) hashes): what a stored tree must make O(log n) reads, they define.
  *
  * <p>The checks follow the decomposition of transparency-dev/merkle (an inclusion proof is the inner part, from the
  * leaf up to where its path and the tree's last path part, then the right border), whose published test cases,
@@ -48,6 +50,64 @@ public final class MerkleTree {
             return sha256().digest();
         }
         return subtreeRoot(leafHashes, 0, leafHashes.size());
+    }
+
+    /**
+     * The inclusion proof of leaf {@code index} among these leaf hashes (RFC 9162 §2.1.3.1), the sibling nearest the
+     * leaf first: what {@link #verifyInclusion} takes.
+     */
+    public static List<byte[]> inclusionProof(int index, List<byte[]> leafHashes) {
+        if (index < 0 || index >= leafHashes.size()) {
+            throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + leafHashes.size());
+        }
+        List<byte[]> proof = new ArrayList<>();
+        path(index, leafHashes, 0, leafHashes.size(), proof);
+        return proof;
+    }
+
+    private static void path(int index, List<byte[]> leafHashes, int from, int size, List<byte[]> proof) {
+        if (size == 1) {
+            return;
+        }
+        int split = Integer.highestOneBit(size - 1);
+        if (index < split) {
+            path(index, leafHashes, from, split, proof);
+            proof.add(subtreeRoot(leafHashes, from + split, size - split));
+        } else {
+            path(index - split, leafHashes, from + split, size - split, proof);
+            proof.add(subtreeRoot(leafHashes, from, split));
+        }
+    }
+
+    /**
+     * The proof that the tree of these leaf hashes extends its first {@code size1} leaves (RFC 9162 §2.1.4.1), for
+     * {@code 0 < size1 < n}: what {@link #verifyConsistency} takes.
+     */
+    public static List<byte[]> consistencyProof(int size1, List<byte[]> leafHashes) {
+        if (size1 <= 0 || size1 >= leafHashes.size()) {
+            throw new IllegalArgumentException("no proof from " + size1 + " leaves to a tree of " + leafHashes.size());
+        }
+        List<byte[]> proof = new ArrayList<>();
+        subproof(size1, leafHashes, 0, leafHashes.size(), true, proof);
+        return proof;
+    }
+
+    private static void subproof(
+            int size1, List<byte[]> leafHashes, int from, int size, boolean wholeOldTree, List<byte[]> proof) {
+        if (size1 == size) {
+            if (!wholeOldTree) {
+                proof.add(subtreeRoot(leafHashes, from, size));
+            }
+            return;
+        }
+        int split = Integer.highestOneBit(size - 1);
+        if (size1 <= split) {
+            subproof(size1, leafHashes, from, split, wholeOldTree, proof);
+            proof.add(subtreeRoot(leafHashes, from + split, size - split));
+        } else {
+            subproof(size1 - split, leafHashes, from + split, size - split, false, proof);
+            proof.add(subtreeRoot(leafHashes, from, split));
+        }
     }
 
     private static byte[] subtreeRoot(List<byte[]> leafHashes, int from, int size) {
