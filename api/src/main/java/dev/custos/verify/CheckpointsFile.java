@@ -71,7 +71,7 @@ record CheckpointsFile(UUID tenantId, List<SignedCheckpoint> checkpoints) {
         } catch (IllegalArgumentException notBase64) {
             throw new VerificationFailure(checkpoint.label() + ": its signature is not base64");
         }
-        // Java's decoder also takes base64 without its padding; the service writes it padded (AUDIT.md §1), and
+        // Java's decoder also takes base64 without its padding; the service writes it padded, and
         // evidence that differs from what was served is refused, not read kindly.
         if (!Base64.getEncoder().encodeToString(signature).equals(checkpoint.signature())) {
             throw new VerificationFailure(checkpoint.label() + ": its signature is not padded, canonical base64");

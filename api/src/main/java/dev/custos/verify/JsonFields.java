@@ -111,7 +111,8 @@ final class JsonFields {
         return value.stringValue();
     }
 
-    /** A string or null. The field must be there even when null: the service always writes it (AUDIT.md §4). */
+    /** A string or null. The field must be there even when null: the service always writes it, so a line without
+     *  it is not the line the service served. */
     String nullableText(String name) throws VerificationFailure {
         JsonNode value = present(name);
         if (value.isNull()) {
