@@ -69,7 +69,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (unreadable.isPresent()) {
             // Logged once, with its cause, where it was met (EventSourcingGuard).
             return new Problem(
-                    UNREADABLE_EVENT, "Unreadable event", 500, unreadable.get().getMessage(), null);
+                    UNREADABLE_EVENT,
+                    "Unreadable event",
+                    HttpStatus.INTERNAL_SERVER_ERROR.value(),
+                    unreadable.get().getMessage(),
+                    null);
         }
         if (ProblemException.isTooLarge(failure)) {
             return ProblemException.tooLarge().toProblem();

@@ -18,6 +18,9 @@ public class HoldCoverage {
     /** The sharing half of the same rule: what the portal refuses to show. */
     private static final String RESTRICTS_SHARING = "SELECT custos_held(?, ?, true)";
 
+    /** An SQL expression that takes the tenant's hold lock, whose one argument is {@link #tenantLockKey}. */
+    public static final String LOCK_TENANT = "pg_advisory_xact_lock(hashtextextended(?, 0)) IS NOT NULL";
+
     private final TenantWrites writes;
 
     public HoldCoverage(TenantWrites writes) {
@@ -31,9 +34,6 @@ public class HoldCoverage {
     public void lockTenant(UUID tenantId) {
         writes.as(tenantId).queryForObject("SELECT " + LOCK_TENANT, Boolean.class, tenantLockKey(tenantId));
     }
-
-    /** An SQL expression that takes the tenant's hold lock, whose one argument is {@link #tenantLockKey}. */
-    public static final String LOCK_TENANT = "pg_advisory_xact_lock(hashtextextended(?, 0)) IS NOT NULL";
 
     /** The key of a tenant's hold lock. */
     public static String tenantLockKey(UUID tenantId) {
