@@ -45,6 +45,27 @@ public final class AuditEntry {
         return canonical(ChainEncoding.JSON.writeValueAsString(fields(seq, event, metadata)));
     }
 
+    /**
+     * The bytes of an entry of either version: version 1's are {@link ChainEncoding#eventBytes} (its metadata is
+     * null), version 2's {@link #bytes(long, ChainedEvent, Map)}.
+     */
+    public static byte[] bytes(int version, long seq, ChainedEvent event, Map<String, String> metadata) {
+        return switch (version) {
+            case 1 -> ChainEncoding.eventBytes(event);
+            case VERSION -> bytes(seq, event, metadata);
+            default -> throw new IllegalArgumentException("no entry version " + version);
+        };
+    }
+
+    /**
+     * The version an event is chained as: 2, unless its stored payload still holds a secret (an event stored before
+     * secrets left the events), whose line must be shown redacted and so keeps version 1's bytes, which the service
+     * can recompute for the redacted line.
+     */
+    public static int versionFor(JsonNode payload) {
+        return SecretFields.redact(payload).any() ? 1 : VERSION;
+    }
+
     /** The JCS serialization of one JSON text, as UTF-8; refused when the text is not JSON. */
     public static byte[] canonical(String json) {
         try {
