@@ -108,9 +108,13 @@ public class AuditReader {
 
     /** The heads of the subtrees the ranges name (a proof), from the tenant's stored nodes, in one query. */
     public Mono<List<byte[]>> proof(TenantScope scope, List<MerkleProofPlan.Range> ranges) {
-        Set<Node> wanted = MerkleProofPlan.nodes(ranges);
+        return nodes(scope, MerkleProofPlan.nodes(ranges)).map(stored -> MerkleProofPlan.hashes(ranges, stored));
+    }
+
+    /** The tenant's stored tree nodes among {@code wanted}, in one query. */
+    public Mono<Map<Node, byte[]>> nodes(TenantScope scope, Set<Node> wanted) {
         if (wanted.isEmpty()) {
-            return Mono.just(List.of());
+            return Mono.just(Map.of());
         }
         Integer[] levels = wanted.stream().map(Node::level).toArray(Integer[]::new);
         Long[] indexes = wanted.stream().map(Node::index).toArray(Long[]::new);
@@ -126,8 +130,32 @@ public class AuditReader {
                                         new Node(row.get("level", Integer.class), row.get("node_index", Long.class)),
                                         bytes(row, "hash")))
                                 .all())
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .map(stored -> MerkleProofPlan.hashes(ranges, stored));
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /**
+     * The chained entries of version 2 among the first {@code treeSize} of the tenant's, of these event types and
+     * aggregates: how a receipt finds the event that sealed or assembled an object.
+     */
+    public Flux<Link> entriesOf(TenantScope scope, List<String> aggregateIds, List<String> eventTypes, long treeSize) {
+        if (aggregateIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return reads.many(
+                scope,
+                db -> db.sql(
+                                "SELECT c.seq, c.prev_hash, c.hash, c.entry_version, c.metadata::text AS metadata, "
+                                        + "e.event_identifier, e.payload_type, e.payload_revision, e.type, e.aggregate_identifier, "
+                                        + "e.sequence_number, e.time_stamp, e.payload FROM domain_event_entry e "
+                                        + "JOIN audit_chain c ON c.global_index = e.global_index "
+                                        + "WHERE e.aggregate_identifier = ANY (CAST(:aggregates AS varchar[])) "
+                                        + "AND e.payload_type = ANY (CAST(:types AS varchar[])) "
+                                        + "AND c.tenant_id = custos_current_tenant() AND c.entry_version = 2 AND c.seq <= :size")
+                        .bind("aggregates", aggregateIds.toArray(String[]::new))
+                        .bind("types", eventTypes.toArray(String[]::new))
+                        .bind("size", treeSize)
+                        .map(AuditReader::link)
+                        .all());
     }
 
     private static Link link(Readable row) {
