@@ -17,6 +17,7 @@ public record AuditProperties(
     public AuditProperties {
         chainInterval = chainInterval == null ? Duration.ofMillis(100) : chainInterval;
         checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(60) : checkpointInterval;
+        noteKeyName = noteKeyName == null || noteKeyName.isBlank() ? null : noteKeyName;
     }
 
     boolean keyConfigured() {
