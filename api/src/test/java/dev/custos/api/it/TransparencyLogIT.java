@@ -200,7 +200,7 @@ class TransparencyLogIT extends IntegrationTest {
 
     /** Checks the note's signature line the way a C2SP note verifier does, from the verifier key alone. */
     private static boolean verifies(String text, String signatures, String verifierKey) throws Exception {
-        String[] key = verifierKey.split("\\+");
+        String[] key = verifierKey.split("\\+", 3);
         byte[] typed = Base64.getDecoder().decode(key[2]);
         assertThat(typed[0]).isEqualTo(SignedNote.ED25519);
         byte[] publicKey = Arrays.copyOfRange(typed, 1, typed.length);
