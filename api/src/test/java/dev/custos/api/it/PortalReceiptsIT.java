@@ -83,7 +83,7 @@ class PortalReceiptsIT extends IntegrationTest {
         long size = Long.parseLong(head[1]);
         byte[] root = Base64.getDecoder().decode(head[2]);
         JsonNode inclusion = receipt.get("inclusion");
-        ObjectNode entry = entry(receipt).deepCopy();
+        ObjectNode entry = (ObjectNode) entry(receipt).deepCopy();
         entry.remove(List.of("prev_hash", "hash"));
         byte[] leaf = MerkleTree.leafHash(new JsonCanonicalizer(JSON.writeValueAsString(entry)).getEncodedUTF8());
         List<byte[]> hashes = new ArrayList<>();
