@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * latest signed tree head, the stream line of the event that sealed it and that line's inclusion proof, which
  * verify against each other and name the object; none before a signed head covers the sealing.
  */
-class PortalReceiptsIT extends IntegrationTest {
+class IndexReceiptsIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
