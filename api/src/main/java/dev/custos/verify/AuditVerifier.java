@@ -157,7 +157,9 @@ public final class AuditVerifier {
             }
             // A redacted line's link cannot be recomputed without its secret: its hash is taken as the service
             // wrote it, and is bound by the next line's prev_hash and by every checkpoint from here on.
-            byte[] hash = line.redacted().isEmpty() ? ChainEncoding.link(lastHash, line.entryBytes()) : line.hash();
+            // Where the line before is not given, the link is recomputed from the prev_hash the line states.
+            byte[] previous = lastHash != null ? lastHash : line.prevHash();
+            byte[] hash = line.redacted().isEmpty() ? ChainEncoding.link(previous, line.entryBytes()) : line.hash();
             if (!line.redacted().isEmpty()) {
                 redacted.add(line.seq());
             }

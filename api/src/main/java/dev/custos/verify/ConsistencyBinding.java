@@ -80,7 +80,7 @@ final class ConsistencyBinding {
         if (head == null) {
             unverifiable.add(first);
         } else if (!MessageDigest.isEqual(head, proof.get(part.position()))) {
-            throw new VerificationFailure(where + ": the lines of seq " + first + ".." + last + " do not give the "
+            throw new VerificationFailure(where + "the lines of seq " + first + ".." + last + " do not give the "
                     + "consistency proof's hash " + (part.position() + 1) + " of " + proof.size() + ": these are "
                     + "not the entries the newer signed tree head covers (lines altered, removed, added or reordered)");
         }

@@ -24,7 +24,7 @@ final class NoteRoots implements TreeCheck {
         this.heads = new ArrayList<>(heads);
         this.heads.sort(Comparator.comparingLong(SignedTreeHead::size));
         this.keyName = keyName;
-        passHeads("the empty stream");
+        passHeads("the empty stream: ");
     }
 
     @Override
@@ -41,7 +41,7 @@ final class NoteRoots implements TreeCheck {
             if (root == null) {
                 unrecomputable.add(head);
             } else if (!MessageDigest.isEqual(root, head.root())) {
-                throw new VerificationFailure(where + ": the Merkle root of seq 1.." + tree.size() + " is not the "
+                throw new VerificationFailure(where + "the Merkle root of seq 1.." + tree.size() + " is not the "
                         + "root of " + head.where() + ": the entries it signed were altered, removed, added or "
                         + "reordered");
             }

@@ -45,7 +45,8 @@ record SignedTreeHead(String origin, long size, byte[] root, String where) {
 
         /** Parses {@code <name>+<key id, 8 hex digits>+<base64(0x01 || 32-byte public key)>}; the id must be the key's. */
         static Key parse(String verifierKey) throws KeyException {
-            String[] parts = verifierKey.split("\\+", -1);
+            // The base64 key may itself hold "+": only the first two separate the parts.
+            String[] parts = verifierKey.split("\\+", 3);
             if (parts.length != 3 || !KEY_NAME.matcher(parts[0]).matches() || !parts[1].matches("[0-9a-f]{8}")) {
                 throw new KeyException("--note-key is not a note verifier key <name>+<8 hex digits>+<base64 key>");
             }
