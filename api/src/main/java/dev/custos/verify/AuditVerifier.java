@@ -1,6 +1,7 @@
 package dev.custos.verify;
 
 import dev.custos.events.chain.ChainEncoding;
+import dev.custos.events.chain.MerkleTree;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +22,10 @@ import java.util.stream.Collectors;
  * whole, so memory stays flat over millions of lines), each line's link recomputed from the previous one, and the
  * recomputed hash compared with every checkpoint's as the stream passes its seq. A checkpoint beyond the last line
  * means the stream lost its tail.
+ *
+ * <p>Given signed tree heads, the walk also grows the stream's Merkle tree and checks each head's root as it passes
+ * the head's size ({@link NoteRoots}); given an older trusted head and a consistency proof, the stream holds only the
+ * lines after the older head and is bound to the proof instead ({@link ExtensionProof}).
  */
 public final class AuditVerifier {
 
@@ -41,10 +46,17 @@ public final class AuditVerifier {
 
     /** The verdict on the evidence; an {@link IOException} only when a file cannot be read at all. */
     public Verdict verify(Path stream, Path checkpointsFile) throws IOException {
+        return verify(stream, checkpointsFile, TreeEvidence.NONE);
+    }
+
+    /** The same, with the Merkle tree evidence checked too. */
+    Verdict verify(Path stream, Path checkpointsFile, TreeEvidence evidence) throws IOException {
         try {
             CheckpointsFile checkpoints = CheckpointsFile.read(checkpointsFile);
             checkpoints.verify(keys);
-            Walk walk = new Walk(checkpoints);
+            TreeCheck tree = treeCheck(evidence, checkpoints);
+            Walk walk =
+                    new Walk(checkpoints, tree, tree instanceof ExtensionProof extension ? extension.trustedSize() : 0);
             walk.through(stream);
             walk.verifyTail();
             return Verdict.ok(walk.summary());
@@ -53,19 +65,60 @@ public final class AuditVerifier {
         }
     }
 
+    private static TreeCheck treeCheck(TreeEvidence evidence, CheckpointsFile checkpoints)
+            throws IOException, VerificationFailure {
+        List<SignedTreeHead> heads = new ArrayList<>();
+        for (Path note : evidence.notes()) {
+            heads.add(head(note, evidence.noteKey(), checkpoints));
+        }
+        if (evidence.fromCheckpoint() != null) {
+            SignedTreeHead older = head(evidence.fromCheckpoint(), evidence.noteKey(), checkpoints);
+            return ExtensionProof.of(older, heads.get(0), ConsistencyProof.read(evidence.consistency()));
+        }
+        return heads.isEmpty()
+                ? TreeCheck.NONE
+                : new NoteRoots(heads, evidence.noteKey().name());
+    }
+
+    /** A signed tree head, verified with the pinned key, of this tenant's log. */
+    static SignedTreeHead head(Path note, SignedTreeHead.Key key, CheckpointsFile checkpoints)
+            throws IOException, VerificationFailure {
+        SignedTreeHead head =
+                SignedTreeHead.read(Files.readAllBytes(note), key, "the signed tree head " + note.getFileName());
+        if (!head.origin().endsWith("/custos/" + checkpoints.tenantId())) {
+            throw new VerificationFailure(head.where() + " is of the log " + head.origin() + ", not of tenant "
+                    + checkpoints.tenantId() + " (its origin must end with /custos/" + checkpoints.tenantId() + ")");
+        }
+        return head;
+    }
+
     /** The state of one pass over the stream: where it is, the last recomputed hash, and the anchors ahead. */
     private final class Walk {
         private final CheckpointsFile checkpoints;
+        private final TreeCheck tree;
         private final Map<Long, SignedCheckpoint> anchorsBySeq = new HashMap<>();
+        /** The seq the stream starts after: 0, or the size of the auditor's trusted tree head. */
+        private final long start;
+        /** What the first line's prev_hash is checked against, for the summary when the stream starts later. */
+        private final SignedCheckpoint startAnchor;
+
         private long lines;
         private long lastSeq;
+        /** Null while unknown: the hash of the line before a stream that starts after a trusted tree head. */
         private byte[] lastHash;
+
         private final List<Long> redacted = new ArrayList<>();
 
-        Walk(CheckpointsFile checkpoints) {
+        Walk(CheckpointsFile checkpoints, TreeCheck tree, long start) {
             this.checkpoints = checkpoints;
-            this.lastHash = ChainEncoding.genesis(checkpoints.tenantId());
+            this.tree = tree;
+            this.start = start;
+            this.lastSeq = start;
             checkpoints.checkpoints().forEach(checkpoint -> anchorsBySeq.put(checkpoint.seq(), checkpoint));
+            this.startAnchor = start == 0 ? null : anchorsBySeq.get(start);
+            this.lastHash = start == 0
+                    ? ChainEncoding.genesis(checkpoints.tenantId())
+                    : startAnchor == null ? null : ChainEncoding.unhex(startAnchor.hash());
         }
 
         void through(Path stream) throws IOException, VerificationFailure {
@@ -89,17 +142,24 @@ public final class AuditVerifier {
             if (line.seq() != lastSeq + 1) {
                 throw new VerificationFailure(where + outOfSequence(line.seq(), next));
             }
-            if (!Arrays.equals(line.prevHash(), lastHash)) {
+            if (lastHash != null && !Arrays.equals(line.prevHash(), lastHash)) {
                 throw new VerificationFailure(where
                         + (lastSeq == 0
                                 ? "prev_hash is not the genesis of tenant " + checkpoints.tenantId()
                                         + ": the stream belongs to another tenant, or its start was rewritten"
-                                : "prev_hash is not the hash of line " + (lines - 1) + " (seq " + lastSeq
-                                        + "): the chain " + "breaks here, lines were removed, reordered or rewritten"));
+                                : lines == 1
+                                        ? "prev_hash is not the hash checkpoint " + startAnchor.number()
+                                                + " signed at seq " + lastSeq + ": the chain breaks here, lines were "
+                                                + "removed, reordered or rewritten"
+                                        : "prev_hash is not the hash of line " + (lines - 1) + " (seq " + lastSeq
+                                                + "): the chain "
+                                                + "breaks here, lines were removed, reordered or rewritten"));
             }
             // A redacted line's link cannot be recomputed without its secret: its hash is taken as the service
             // wrote it, and is bound by the next line's prev_hash and by every checkpoint from here on.
-            byte[] hash = line.redacted().isEmpty() ? ChainEncoding.link(lastHash, line.entryBytes()) : line.hash();
+            // Where the line before is not given, the link is recomputed from the prev_hash the line states.
+            byte[] previous = lastHash != null ? lastHash : line.prevHash();
+            byte[] hash = line.redacted().isEmpty() ? ChainEncoding.link(previous, line.entryBytes()) : line.hash();
             if (!line.redacted().isEmpty()) {
                 redacted.add(line.seq());
             }
@@ -112,14 +172,18 @@ public final class AuditVerifier {
                 throw new VerificationFailure(where + "the recomputed hash is not the one checkpoint " + anchor.number()
                         + " signed: the chain up to seq " + line.seq() + " was rewritten");
             }
+            if (tree != TreeCheck.NONE) {
+                tree.accept(
+                        line.seq(), line.entryBytes() == null ? null : MerkleTree.leafHash(line.entryBytes()), where);
+            }
             lastSeq = line.seq();
             lastHash = hash;
         }
 
         private String outOfSequence(long seq, String next) {
             long expected = lastSeq + 1;
-            if (lastSeq == 0) {
-                return "the stream must start at seq 1 (fetch it with after_seq=0)";
+            if (lines == 1) {
+                return "the stream must start at seq " + expected + " (fetch it with after_seq=" + lastSeq + ")";
             }
             if (seq < expected) {
                 return (seq == lastSeq ? "seq " + seq + " is repeated" : "seq " + seq + " comes after seq " + lastSeq)
@@ -137,18 +201,30 @@ public final class AuditVerifier {
 
         /** A checkpoint past the last line signs events the stream no longer holds. */
         void verifyTail() throws VerificationFailure {
+            String end =
+                    lines == 0 ? "the stream is empty" : "after line " + lines + ": the stream ends at seq " + lastSeq;
+            tree.verifyTail(end, lastSeq);
             SignedCheckpoint newest = checkpoints.newest().orElse(null);
             if (newest != null && newest.seq() > lastSeq) {
-                String end = lines == 0
-                        ? "the stream is empty"
-                        : "after line " + lines + ": the stream ends at seq " + lastSeq;
                 throw new VerificationFailure(end + " but checkpoint " + newest.number() + " covers seq " + newest.seq()
                         + ": its tail is missing");
             }
         }
 
         String summary() {
-            return anchors() + redactions();
+            return anchors() + startLink() + tree.summary(lastSeq) + redactions();
+        }
+
+        /** How the first line of a stream that starts after a trusted tree head is linked to the lines before. */
+        private String startLink() {
+            if (start == 0 || lines == 0) {
+                return "";
+            }
+            return startAnchor == null
+                    ? "; the first line's prev_hash is not checked: the lines up to seq " + start + " were not given, "
+                            + "and no checkpoint in the checkpoints file is at seq " + start
+                    : "; the first line's prev_hash is the hash checkpoint " + startAnchor.number() + " signed at seq "
+                            + start;
         }
 
         /** What the redacted lines leave unproven: each one's content. Their place in the chain is proven. */
@@ -168,7 +244,9 @@ public final class AuditVerifier {
         }
 
         private String anchors() {
-            String events = lastSeq == 0 ? "0 events" : plural(lastSeq, "event") + " (seq 1.." + lastSeq + ")";
+            String events = lastSeq == start
+                    ? "0 events"
+                    : plural(lastSeq - start, "event") + " (seq " + (start + 1) + ".." + lastSeq + ")";
             SignedCheckpoint newest = checkpoints.newest().orElse(null);
             if (newest == null) {
                 return events + ", 0 checkpoints: nothing anchors this stream";

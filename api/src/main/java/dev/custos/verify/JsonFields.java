@@ -1,6 +1,9 @@
 package dev.custos.verify;
 
 import dev.custos.events.chain.ChainEncoding;
+import dev.custos.events.chain.MerkleTree;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -147,6 +150,23 @@ final class JsonFields {
             throw problem(name, "is not 64 lower-case hex digits");
         }
         return value;
+    }
+
+    /** A list of hashes, each 32 bytes in padded, canonical base64, as the proof routes write them. */
+    List<byte[]> base64Hashes(String name) throws VerificationFailure {
+        JsonNode value = present(name);
+        if (!value.isArray()) {
+            throw problem(name, "is not a list");
+        }
+        List<byte[]> hashes = new ArrayList<>(value.size());
+        for (JsonNode element : value) {
+            byte[] hash = element.isString() ? SignedTreeHead.canonicalBase64(element.stringValue()) : null;
+            if (hash == null || hash.length != MerkleTree.HASH_BYTES) {
+                throw problem(name, "holds an entry that is not a 32-byte hash in padded base64");
+            }
+            hashes.add(hash);
+        }
+        return List.copyOf(hashes);
     }
 
     /** Refuses a field the format does not define: an unknown field is a changed line, not an extension. */
