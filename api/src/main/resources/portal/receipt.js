@@ -2,7 +2,8 @@
 // entry of the tenant's transparency log, under a tree head signed by the key the page names. A receipt is
 //   { checkpoint: the signed tree head as a C2SP signed note,
 //     entry: the entry's stream line, exactly as served (JSON text),
-//     inclusion: { seq, leaf_index, tree_size, hashes: [base64, ...] } }.
+//     inclusion: { seq, leaf_index, tree_size, hashes: [base64, ...] },
+//     signed_at: when the head was signed, from its JSON checkpoint (shown to the reader, not proven) }.
 // Nothing here trusts the server's arithmetic: the entry's bytes are recomputed from the line (RFC 8785), its leaf
 // hash from those bytes, the root from the proof (RFC 9162), and the signature over the head's text (Ed25519).
 // The answer is a verdict for people, { status, ... }: 'recorded', 'failed' (with a reason), 'missing' (no receipt
@@ -120,7 +121,7 @@
   function parseNote(text) {
     if (typeof text !== 'string' || text.charAt(text.length - 1) !== '\n') { fail('the signed log head is not readable'); }
     var split = text.lastIndexOf('\n\n');
-    if (split < 0) { fail('the signed log head has no signature'); }
+    if (split < 0 || split + 2 >= text.length) { fail('the signed log head has no signature'); }
     var body = text.substring(0, split + 1);
     var lines = body.split('\n');
     if (lines.length < 4 || !lines[0] || !/^(0|[1-9][0-9]*)$/.test(lines[1])) {
@@ -195,7 +196,7 @@
 
   /**
    * Checks a receipt against the key the page trusts (`trust.key`, a note verifier key, and optionally
-   * `trust.origin`, the log's name) for a subject: `{noun, eventType, payload, ifPresent`}.
+   * `trust.origin`, the log's name) for a subject: `{noun, eventType, payload, ifPresent}`.
    */
   function verify(receipt, trust, subject) {
     if (!receipt) { return Promise.resolve({ status: 'missing' }); }
@@ -221,8 +222,10 @@
       }
       var note = parseNote(receipt.checkpoint);
       if (trust.origin && note.origin !== trust.origin) { fail('its signed log head is of another log'); }
-      var signature = note.signatures.filter(function (line) {
-        return line.name === key.name && line.bytes.length >= 4 && same(line.bytes.subarray(0, 4), key.id);
+      // Other lines (a witness's cosignature, say) are not this page's to judge: only the trusted key's counts.
+      var signature = note.signatures.filter(function (candidate) {
+        return candidate.name === key.name && candidate.bytes.length >= 4
+          && same(candidate.bytes.subarray(0, 4), key.id);
       })[0];
       if (!signature) { fail('its log head is not signed by the key this page trusts (' + key.fingerprint + ')'); }
       if (signature.bytes.length !== 68) { fail('its log head\'s signature is not an Ed25519 signature'); }

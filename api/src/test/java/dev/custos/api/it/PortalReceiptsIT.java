@@ -165,6 +165,15 @@ class PortalReceiptsIT extends IntegrationTest {
                             .doesNotContain("localStorage")
                             .doesNotContain("eval("));
         }
+        byte[] vendored = http().get()
+                .uri("/p/authority/assets/noble-ed25519.js")
+                .exchange()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        assertThat(CanonicalJson.sha256Hex(new String(vendored, StandardCharsets.UTF_8)))
+                .as("the vendored library is the pinned one (portal/vendor/README.md)")
+                .isEqualTo("a4f631d1876b5d9e43a86cd71194ca27b5e1451edf4ba4db9a418f40a475569a");
         http().get()
                 .uri("/p/authority/assets/noble-ed25519.LICENSE")
                 .exchange()
