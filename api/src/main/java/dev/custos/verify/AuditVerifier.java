@@ -99,7 +99,7 @@ public final class AuditVerifier {
             }
             // A redacted line's link cannot be recomputed without its secret: its hash is taken as the service
             // wrote it, and is bound by the next line's prev_hash and by every checkpoint from here on.
-            byte[] hash = line.redacted().isEmpty() ? ChainEncoding.link(lastHash, line.event()) : line.hash();
+            byte[] hash = line.redacted().isEmpty() ? ChainEncoding.link(lastHash, line.entryBytes()) : line.hash();
             if (!line.redacted().isEmpty()) {
                 redacted.add(line.seq());
             }

@@ -149,6 +149,25 @@ final class JsonFields {
         return value;
     }
 
+    /** Refuses a field the format does not define: an unknown field is a changed line, not an extension. */
+    void onlyFields(java.util.Set<String> known) throws VerificationFailure {
+        for (Map.Entry<String, JsonNode> property : object.properties()) {
+            if (!known.contains(property.getKey())) {
+                throw problem(property.getKey(), "is not a field of this line's format");
+            }
+        }
+    }
+
+    /** Where the object is, as failures name it. */
+    String where() {
+        return where;
+    }
+
+    /** The object itself. */
+    JsonNode node() {
+        return object;
+    }
+
     VerificationFailure problem(String name, String what) {
         return new VerificationFailure(where + ": \"" + name + "\" " + what);
     }

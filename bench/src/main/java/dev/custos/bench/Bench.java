@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
@@ -148,6 +151,53 @@ public final class Bench {
                                     + "WHERE e.aggregate_identifier = ?"),
                     null,
                     null);
+
+            // B7 again with the command bench's full rate running beside it: chaining must keep up.
+            int busiest = options.clients().get(options.clients().size() - 1);
+            Http.As busy = world.tenantWithOperator();
+            AtomicBoolean loaded = new AtomicBoolean(true);
+            LongAdder background = new LongAdder();
+            Thread load = new Thread(() -> Load.onThreads(busiest, client -> () -> {
+                while (loaded.get()) {
+                    if (world.placeHold(busy).status() == 201) {
+                        background.increment();
+                    }
+                }
+            }));
+            long loadStart = System.nanoTime();
+            load.start();
+            Histogram lagUnderLoad = lag(
+                    world,
+                    operator,
+                    sql,
+                    "SELECT 1 FROM audit_chain c JOIN domain_event_entry e ON e.global_index = c.global_index "
+                            + "WHERE e.aggregate_identifier = ?");
+            loaded.set(false);
+            load.join();
+            table.latency(
+                    "B7 lag under " + busiest + " clients of holds ("
+                            + Math.round(background.sum() / ((System.nanoTime() - loadStart) / 1e9)) + "/s beside it)",
+                    lagUnderLoad,
+                    null,
+                    null);
+
+            // B8: proofs from a tenant's tree of a million entries, against a primary-key read in this run.
+            TreeProofs proofs = new TreeProofs(sql, http, world.tenantWithOperator(), options.treeSize());
+            proofs.grow();
+            SplittableRandom random = new SplittableRandom(8);
+            Histogram primaryKey = proofs.primaryKeyReads(options.samples(), random);
+            table.latency("B8 floor: one tree node by primary key (JDBC)", primaryKey, null, null);
+            table.latency(
+                    "B8 GET /api/audit/proof/inclusion, tree of " + options.treeSize(),
+                    Load.sequential(options.samples(), () -> proofs.inclusion(random)),
+                    primaryKey,
+                    "primary-key read");
+            table.latency(
+                    "B8 GET /api/audit/proof/consistency, tree of " + options.treeSize(),
+                    Load.sequential(options.samples(), () -> proofs.consistency(random)),
+                    primaryKey,
+                    "primary-key read");
+            table.fact("B8 most hashes in one proof", String.valueOf(proofs.mostHashes()));
 
             // B2: portal reads, 16 readers of one link, and 16 links.
             List<UUID> evidence = world.sealedEvidence(operator, 5);

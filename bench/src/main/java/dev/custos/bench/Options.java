@@ -20,6 +20,7 @@ record Options(
         int samples,
         int priorAccesses,
         int members,
+        long treeSize,
         boolean embedded,
         List<String> jvm,
         Path cds) {
@@ -50,6 +51,7 @@ record Options(
                 Integer.parseInt(values.getOrDefault("samples", "200")),
                 Integer.parseInt(values.getOrDefault("prior-accesses", "10000")),
                 Integer.parseInt(values.getOrDefault("members", "10000")),
+                Long.parseLong(values.getOrDefault("tree-size", "1000000")),
                 !values.containsKey("no-embedded"),
                 List.of(values.getOrDefault("jvm", "-XX:+UseSerialGC").split(" ")),
                 values.containsKey("cds") ? Path.of(values.get("cds")) : null);

@@ -1,6 +1,7 @@
 package dev.custos.api.audit;
 
 import dev.custos.events.canonical.PlainJson;
+import dev.custos.events.chain.AuditEntry;
 import dev.custos.events.chain.ChainEncoding;
 import dev.custos.events.chain.ChainedEvent;
 import dev.custos.events.chain.SecretFields;
@@ -20,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * aggregate_id, occurred_at, payload, prev_hash, hash}, and the two more fields the hash also covers,
  * {@code event_revision} and {@code aggregate_sequence}, so a line alone is enough to recompute its link.
  *
+ * <p>A line of entry version 2 also carries {@code v: 2} and {@code metadata}; it is the entry's JCS bytes with the
+ * two hashes appended, so what is served is what was hashed.
+ *
  * <p>A stored payload that still holds a secret (a grant stored before passcode hashes left the events) is shown
  * with each secret replaced by its commitment ({@link SecretFields}) and the line lists them under
  * {@code redacted}. Such a line's hash cannot be recomputed from what it shows, so the service recomputes it from
@@ -38,6 +42,9 @@ final class AuditLines {
 
     static byte[] line(AuditReader.Link link) {
         ChainedEvent event = link.event();
+        if (link.entryVersion() == AuditEntry.VERSION) {
+            return AuditEntry.line(AuditEntry.bytes(link.seq(), event, link.metadata()), link.prevHash(), link.hash());
+        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("seq", link.seq());
         line.put("event_id", event.eventId());
@@ -72,6 +79,8 @@ final class AuditLines {
             long aggregateSequence,
             String occurredAt,
             JsonNode payload,
+            Integer v,
+            Map<String, String> metadata,
             List<String> redacted,
             String prevHash,
             String hash) {}

@@ -6,14 +6,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code CUSTOS_AUDIT_SIGNING_KEY}: the Ed25519 private key checkpoints are signed with (PKCS#8, PEM or base64);
  * unset, the embedded default generates one under the data directory and warns. {@code chain-interval} is how
- * often the chain follower looks for new final events, {@code checkpoint-interval} how often moved heads are signed.
+ * often the chain follower looks for new final events, {@code checkpoint-interval} how often moved heads are signed,
+ * {@code note-key-name} the key name of the signed tree heads (default: the public base URL's host and
+ * {@code /custos}).
  */
 @ConfigurationProperties("custos.audit")
-public record AuditProperties(String signingKey, Duration chainInterval, Duration checkpointInterval) {
+public record AuditProperties(
+        String signingKey, Duration chainInterval, Duration checkpointInterval, String noteKeyName) {
 
     public AuditProperties {
         chainInterval = chainInterval == null ? Duration.ofMillis(100) : chainInterval;
         checkpointInterval = checkpointInterval == null ? Duration.ofSeconds(60) : checkpointInterval;
+        noteKeyName = noteKeyName == null || noteKeyName.isBlank() ? null : noteKeyName;
     }
 
     boolean keyConfigured() {
@@ -24,6 +28,6 @@ public record AuditProperties(String signingKey, Duration chainInterval, Duratio
     @Override
     public String toString() {
         return "AuditProperties[signingKey=" + (keyConfigured() ? "set" : "unset") + ", chainInterval=" + chainInterval
-                + ", checkpointInterval=" + checkpointInterval + "]";
+                + ", checkpointInterval=" + checkpointInterval + ", noteKeyName=" + noteKeyName + "]";
     }
 }

@@ -111,7 +111,8 @@ class AuditRoutes implements ActionCatalogue {
                                             found.getT2().stream()
                                                     .map(k -> new PublicKey(k.keyId(), k.publicKeyPem()))
                                                     .toList(),
-                                            found.getT1()));
+                                            found.getT1(),
+                                            key.noteVerifierKey()));
                         }),
                         withQuery(
                                 tenantScoped(operation(
@@ -159,14 +160,18 @@ class AuditRoutes implements ActionCatalogue {
                 .build();
     }
 
-    /** The tenant's checkpoints and every key that signed one; {@code public_key} is the current key. */
+    /**
+     * The tenant's checkpoints and every key that signed one; {@code public_key} is the current key, and
+     * {@code note_verifier_key} the same key in the form C2SP note verifiers take, for the signed tree heads.
+     */
     record CheckpointsResponse(
             java.util.UUID tenantId,
             String algorithm,
             String keyId,
             String publicKey,
             List<PublicKey> keys,
-            List<Checkpoint> checkpoints) {}
+            List<Checkpoint> checkpoints,
+            String noteVerifierKey) {}
 
     record PublicKey(String keyId, String publicKey) {}
 }

@@ -1,7 +1,9 @@
 package dev.custos.api.audit;
 
+import dev.custos.events.chain.SignedNote;
 import dev.custos.query.audit.CheckpointSigner;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.UUID;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +45,22 @@ class AuditSigningKey implements CheckpointSigner {
 
     private final PrivateKey privateKey;
     private final String publicKeyPem;
+    private final byte[] publicKey;
     private final String keyId;
+    private final String noteHost;
+    private final String noteKeyName;
 
     AuditSigningKey(
-            AuditProperties properties, @Value("${custos.data-dir:./data}") String dataDir, Environment environment) {
+            AuditProperties properties,
+            @Value("${custos.data-dir:./data}") String dataDir,
+            @Value("${custos.public-base-url}") String publicBaseUrl,
+            Environment environment) {
+        this.noteHost = URI.create(publicBaseUrl).getHost();
+        if (noteHost == null) {
+            throw new IllegalStateException("CUSTOS_PUBLIC_BASE_URL names no host: " + publicBaseUrl);
+        }
+        this.noteKeyName = properties.noteKeyName() == null ? noteHost + "/custos" : properties.noteKeyName();
+        SignedNote.requireKeyName(noteKeyName);
         byte[] pkcs8;
         if (properties.keyConfigured()) {
             pkcs8 = decode(properties.signingKey());
@@ -56,9 +71,9 @@ class AuditSigningKey implements CheckpointSigner {
             pkcs8 = fromDataDirectory(Path.of(dataDir).resolve(FILE_NAME));
         }
         byte[] seed = Arrays.copyOfRange(pkcs8, PKCS8_PREFIX.length, pkcs8.length);
-        byte[] spki = concat(
-                SPKI_PREFIX,
-                new Ed25519PrivateKeyParameters(seed).generatePublicKey().getEncoded());
+        this.publicKey =
+                new Ed25519PrivateKeyParameters(seed).generatePublicKey().getEncoded();
+        byte[] spki = concat(SPKI_PREFIX, publicKey);
         try {
             this.privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             this.keyId = HexFormat.of()
@@ -78,6 +93,26 @@ class AuditSigningKey implements CheckpointSigner {
     @Override
     public String publicKeyPem() {
         return publicKeyPem;
+    }
+
+    @Override
+    public byte[] publicKey() {
+        return publicKey.clone();
+    }
+
+    @Override
+    public String noteKeyName() {
+        return noteKeyName;
+    }
+
+    @Override
+    public String noteOrigin(UUID tenantId) {
+        return noteHost + "/custos/" + tenantId;
+    }
+
+    /** The {@code note_verifier_key} of this key: what note verifiers are given to trust the signed tree heads. */
+    String noteVerifierKey() {
+        return SignedNote.verifierKey(noteKeyName, publicKey);
     }
 
     @Override

@@ -28,13 +28,17 @@ class PortalReadHandler {
     private final EvidenceSummaries evidenceLinks;
     private final Visits visits;
 
+    private final IndexReceipts indexReceipts;
+
     PortalReadHandler(
             PortalQueries portal,
             SessionTokens sessions,
             PortalRateLimiter rateLimiter,
             AccessLog accessLog,
             EvidenceSummaries evidenceLinks,
-            Visits visits) {
+            Visits visits,
+            IndexReceipts indexReceipts) {
+        this.indexReceipts = indexReceipts;
         this.portal = portal;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
@@ -51,7 +55,9 @@ class PortalReadHandler {
                         visit,
                         portal.index(session.tenantId(), session.grantId(), session.tokenId()),
                         null,
-                        item -> Mono.just(PortalViews.read(item, PortalViews.Index.class))));
+                        item -> indexReceipts
+                                .attach(session.tenantId(), PortalViews.read(item, PortalViews.Index.class))
+                                .cast(Object.class)));
     }
 
     Mono<ServerResponse> bundleManifest(ServerRequest request) {

@@ -1,5 +1,6 @@
 package dev.custos.api.portal;
 
+import dev.custos.api.audit.Receipts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,12 +31,36 @@ final class PortalViews {
 
     record IndexGrant(String title, String grantType, Instant expiresAt) {}
 
-    /** A sealed bundle with its members, in the bundle's order (each also in the index's evidence list). */
-    record IndexBundle(UUID bundleId, String title, String manifestSha256, Instant sealedAt, List<UUID> evidenceIds) {}
+    /**
+     * A sealed bundle with its members, in the bundle's order (each also in the index's evidence list), and its
+     * receipt from the tenant's signed log (null until a signed tree head covers its sealing).
+     */
+    record IndexBundle(
+            UUID bundleId,
+            String title,
+            String manifestSha256,
+            Instant sealedAt,
+            List<UUID> evidenceIds,
+            Receipts.Receipt receipt) {
 
-    /** A shared claim dossier with the evidence it lists (each also in the index's evidence list). */
+        IndexBundle withReceipt(Receipts.Receipt found) {
+            return new IndexBundle(bundleId, title, manifestSha256, sealedAt, evidenceIds, found);
+        }
+    }
+
+    /** A shared claim dossier with the evidence it lists (each also in the index's evidence list), and its receipt. */
     record IndexDossier(
-            UUID dossierId, UUID claimId, String dossierSha256, Instant assembledAt, List<UUID> evidenceIds) {}
+            UUID dossierId,
+            UUID claimId,
+            String dossierSha256,
+            Instant assembledAt,
+            List<UUID> evidenceIds,
+            Receipts.Receipt receipt) {
+
+        IndexDossier withReceipt(Receipts.Receipt found) {
+            return new IndexDossier(dossierId, claimId, dossierSha256, assembledAt, evidenceIds, found);
+        }
+    }
 
     record IndexClaim(UUID claimId, String claimNumber, String policyRef, LocalDate lossDate, String title) {}
 
@@ -48,13 +73,14 @@ final class PortalViews {
             List<IndexBundle> bundles,
             List<IndexDossier> dossiers,
             List<IndexClaim> claims,
-            List<Evidence> evidence) {}
+            List<Evidence> evidence,
+            String logKey) {}
 
     record Manifest(UUID bundleId, String title, String manifestJson, String manifestSha256, Instant sealedAt) {}
 
     record Dossier(UUID dossierId, UUID claimId, String dossierJson, String dossierSha256, Instant assembledAt) {}
 
-    /** The evidence summary, without storage keys. */
+    /** The evidence summary, without storage keys; a sealed object's receipt once a signed tree head covers it. */
     record Evidence(
             UUID id,
             String sourceType,
@@ -66,7 +92,25 @@ final class PortalViews {
             long contentBytes,
             String contentSha256,
             String chainStatus,
-            Instant sealedAt) {}
+            Instant sealedAt,
+            Receipts.Receipt receipt) {
+
+        Evidence withReceipt(Receipts.Receipt found) {
+            return new Evidence(
+                    id,
+                    sourceType,
+                    title,
+                    occurredAt,
+                    createdAt,
+                    capturedAt,
+                    contentMime,
+                    contentBytes,
+                    contentSha256,
+                    chainStatus,
+                    sealedAt,
+                    found);
+        }
+    }
 
     /** {@code POST /p/authority/evidence/{id}/download}: a signed GET valid for 60 seconds. */
     record Download(String url, Instant expiresAt) {

@@ -22,13 +22,15 @@ class AuditSigningKeyTest {
     Path dataDir;
 
     private static AuditProperties key(String value) {
-        return new AuditProperties(value, null, null);
+        return new AuditProperties(value, null, null, null);
     }
 
     @Test
     void theEmbeddedDefaultGeneratesAKeyOnceAndKeepsIt() throws Exception {
-        AuditSigningKey first = new AuditSigningKey(key(null), dataDir.toString(), new MockEnvironment());
-        AuditSigningKey again = new AuditSigningKey(key(null), dataDir.toString(), new MockEnvironment());
+        AuditSigningKey first =
+                new AuditSigningKey(key(null), dataDir.toString(), "http://localhost:8080", new MockEnvironment());
+        AuditSigningKey again =
+                new AuditSigningKey(key(null), dataDir.toString(), "http://localhost:8080", new MockEnvironment());
 
         assertThat(dataDir.resolve(AuditSigningKey.FILE_NAME)).exists();
         assertThat(Files.getPosixFilePermissions(dataDir.resolve(AuditSigningKey.FILE_NAME)))
@@ -48,8 +50,9 @@ class AuditSigningKeyTest {
         String base64 = Base64.getEncoder().encodeToString(pkcs8);
         String pem = "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
 
-        AuditSigningKey fromPem = new AuditSigningKey(key(pem), dataDir.toString(), prod());
-        AuditSigningKey fromBase64 = new AuditSigningKey(key(base64), dataDir.toString(), prod());
+        AuditSigningKey fromPem = new AuditSigningKey(key(pem), dataDir.toString(), "http://localhost:8080", prod());
+        AuditSigningKey fromBase64 =
+                new AuditSigningKey(key(base64), dataDir.toString(), "http://localhost:8080", prod());
 
         assertThat(fromPem.keyId()).isEqualTo(fromBase64.keyId());
         assertThat(verifies(fromPem, new byte[] {1, 2}, fromBase64.sign(new byte[] {1, 2})))
@@ -61,7 +64,7 @@ class AuditSigningKeyTest {
 
     @Test
     void productionRefusesToStartWithoutAKey() {
-        assertThatThrownBy(() -> new AuditSigningKey(key(""), dataDir.toString(), prod()))
+        assertThatThrownBy(() -> new AuditSigningKey(key(""), dataDir.toString(), "http://localhost:8080", prod()))
                 .hasMessageContaining("CUSTOS_AUDIT_SIGNING_KEY");
         assertThat(dataDir.resolve(AuditSigningKey.FILE_NAME)).doesNotExist();
     }
@@ -73,10 +76,11 @@ class AuditSigningKeyTest {
                         .generateKeyPair()
                         .getPrivate()
                         .getEncoded());
-        assertThatThrownBy(() -> new AuditSigningKey(key(rsa), dataDir.toString(), prod()))
+        assertThatThrownBy(() -> new AuditSigningKey(key(rsa), dataDir.toString(), "http://localhost:8080", prod()))
                 .hasMessageContaining("not an Ed25519 private key")
                 .hasMessageNotContaining(rsa.substring(0, 40));
-        assertThatThrownBy(() -> new AuditSigningKey(key("not a key!"), dataDir.toString(), prod()))
+        assertThatThrownBy(() ->
+                        new AuditSigningKey(key("not a key!"), dataDir.toString(), "http://localhost:8080", prod()))
                 .hasMessageNotContaining("not a key!");
     }
 

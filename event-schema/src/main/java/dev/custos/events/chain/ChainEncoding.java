@@ -50,10 +50,15 @@ public final class ChainEncoding {
 
     /** The link after {@code previousHash}: sha256 over the previous hash's 32 bytes and the event's bytes. */
     public static byte[] link(byte[] previousHash, ChainedEvent event) {
+        return link(previousHash, eventBytes(event));
+    }
+
+    /** The link after {@code previousHash} of an entry with these bytes, of any entry version. */
+    public static byte[] link(byte[] previousHash, byte[] entryBytes) {
         if (previousHash.length != 32) {
             throw new IllegalArgumentException("a previous hash is 32 bytes");
         }
-        return sha256(previousHash, eventBytes(event));
+        return sha256(previousHash, entryBytes);
     }
 
     /** The canonical bytes of one event. */

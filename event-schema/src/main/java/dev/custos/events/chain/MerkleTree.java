@@ -10,7 +10,8 @@ import java.util.List;
  * as {@code SHA-256(0x01 || left || right)}, and the tree of {@code n} leaves split at the largest power of two
  * below {@code n}. It computes tree heads, inclusion and consistency proofs, and checks them; it is the one place
  * both the service (which proves) and the offline verifier (which checks) take these rules from. The proofs here
- * walk the leaves (O(n) hashes): what a stored tree must make O(log n) reads, they define.
+ * hash the leaves they are given, along the subtrees {@link MerkleProofPlan} names; the stored tree reads the same
+ * subtrees' nodes instead.
  *
  * <p>The checks follow the decomposition of transparency-dev/merkle (an inclusion proof is the inner part, from the
  * leaf up to where its path and the tree's last path part, then the right border), whose published test cases,
@@ -57,26 +58,7 @@ public final class MerkleTree {
      * leaf first: what {@link #verifyInclusion} takes.
      */
     public static List<byte[]> inclusionProof(int index, List<byte[]> leafHashes) {
-        if (index < 0 || index >= leafHashes.size()) {
-            throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + leafHashes.size());
-        }
-        List<byte[]> proof = new ArrayList<>();
-        path(index, leafHashes, 0, leafHashes.size(), proof);
-        return proof;
-    }
-
-    private static void path(int index, List<byte[]> leafHashes, int from, int size, List<byte[]> proof) {
-        if (size == 1) {
-            return;
-        }
-        int split = Integer.highestOneBit(size - 1);
-        if (index < split) {
-            path(index, leafHashes, from, split, proof);
-            proof.add(subtreeRoot(leafHashes, from + split, size - split));
-        } else {
-            path(index - split, leafHashes, from + split, size - split, proof);
-            proof.add(subtreeRoot(leafHashes, from, split));
-        }
+        return heads(MerkleProofPlan.inclusion(index, leafHashes.size()), leafHashes);
     }
 
     /**
@@ -84,30 +66,15 @@ public final class MerkleTree {
      * {@code 0 < size1 < n}: what {@link #verifyConsistency} takes.
      */
     public static List<byte[]> consistencyProof(int size1, List<byte[]> leafHashes) {
-        if (size1 <= 0 || size1 >= leafHashes.size()) {
-            throw new IllegalArgumentException("no proof from " + size1 + " leaves to a tree of " + leafHashes.size());
-        }
-        List<byte[]> proof = new ArrayList<>();
-        subproof(size1, leafHashes, 0, leafHashes.size(), true, proof);
-        return proof;
+        return heads(MerkleProofPlan.consistency(size1, leafHashes.size()), leafHashes);
     }
 
-    private static void subproof(
-            int size1, List<byte[]> leafHashes, int from, int size, boolean wholeOldTree, List<byte[]> proof) {
-        if (size1 == size) {
-            if (!wholeOldTree) {
-                proof.add(subtreeRoot(leafHashes, from, size));
-            }
-            return;
+    private static List<byte[]> heads(List<MerkleProofPlan.Range> ranges, List<byte[]> leafHashes) {
+        List<byte[]> proof = new ArrayList<>(ranges.size());
+        for (MerkleProofPlan.Range range : ranges) {
+            proof.add(subtreeRoot(leafHashes, Math.toIntExact(range.start()), Math.toIntExact(range.size())));
         }
-        int split = Integer.highestOneBit(size - 1);
-        if (size1 <= split) {
-            subproof(size1, leafHashes, from, split, wholeOldTree, proof);
-            proof.add(subtreeRoot(leafHashes, from + split, size - split));
-        } else {
-            subproof(size1 - split, leafHashes, from + split, size - split, false, proof);
-            proof.add(subtreeRoot(leafHashes, from, split));
-        }
+        return proof;
     }
 
     private static byte[] subtreeRoot(List<byte[]> leafHashes, int from, int size) {

@@ -2,14 +2,23 @@ package dev.custos.query.audit;
 
 import dev.custos.events.chain.ChainEncoding;
 import dev.custos.events.chain.ChainedEvent;
+import dev.custos.events.chain.MerkleProofPlan;
+import dev.custos.events.chain.MerkleProofPlan.Node;
 import dev.custos.query.tenancy.TenantReads;
 import dev.custos.query.tenancy.TenantScope;
 import io.r2dbc.spi.Readable;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-/** The auditor's reads: the tenant's chained events in chain order, its checkpoints, and the signing keys. */
+/**
+ * The auditor's reads: the tenant's chained events in chain order, its checkpoints and signed tree heads, proofs from
+ * its Merkle tree, and the signing keys.
+ */
 @Component
 public class AuditReader {
 
@@ -30,7 +39,7 @@ public class AuditReader {
         return reads.many(
                 scope,
                 db -> db.sql(
-                                "SELECT c.seq, c.prev_hash, c.hash, e.event_identifier, "
+                                "SELECT c.seq, c.prev_hash, c.hash, c.entry_version, c.metadata::text AS metadata, e.event_identifier, "
                                         + "e.payload_type, e.payload_revision, e.type, e.aggregate_identifier, e.sequence_number, "
                                         + "e.time_stamp, e.payload FROM audit_chain c JOIN domain_event_entry e "
                                         + "ON e.global_index = c.global_index "
@@ -72,6 +81,83 @@ public class AuditReader {
                         .all());
     }
 
+    /** How many of the tenant's entries its Merkle tree holds (0 before its first). */
+    public Mono<Long> treeSize(TenantScope scope) {
+        return reads.one(
+                        scope,
+                        db -> db.sql(
+                                        "SELECT tree_size FROM audit_chain_heads WHERE tenant_id = custos_current_tenant()")
+                                .map(row -> row.get("tree_size", Long.class))
+                                .one())
+                .defaultIfEmpty(0L);
+    }
+
+    /** The tenant's latest checkpoint that has a signed note: its tree size and the note; empty before one. */
+    public Mono<SignedHead> latestSignedHead(TenantScope scope) {
+        return reads.one(
+                scope,
+                db -> db.sql(
+                                "SELECT seq, signed_at, note FROM audit_checkpoints WHERE tenant_id = custos_current_tenant() "
+                                        + "AND note IS NOT NULL ORDER BY number DESC LIMIT 1")
+                        .map(row -> new SignedHead(
+                                row.get("seq", Long.class),
+                                row.get("signed_at", String.class),
+                                row.get("note", String.class)))
+                        .one());
+    }
+
+    /** The heads of the subtrees the ranges name (a proof), from the tenant's stored nodes, in one query. */
+    public Mono<List<byte[]>> proof(TenantScope scope, List<MerkleProofPlan.Range> ranges) {
+        return nodes(scope, MerkleProofPlan.nodes(ranges)).map(stored -> MerkleProofPlan.hashes(ranges, stored));
+    }
+
+    /** The tenant's stored tree nodes among {@code wanted}, in one query. */
+    public Mono<Map<Node, byte[]>> nodes(TenantScope scope, Set<Node> wanted) {
+        if (wanted.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        Integer[] levels = wanted.stream().map(Node::level).toArray(Integer[]::new);
+        Long[] indexes = wanted.stream().map(Node::index).toArray(Long[]::new);
+        return reads.many(
+                        scope,
+                        db -> db.sql("SELECT n.level, n.node_index, n.hash FROM audit_tree_nodes n "
+                                        + "JOIN unnest(CAST(:levels AS int[]), CAST(:indexes AS bigint[])) AS w(level, node_index) "
+                                        + "ON n.level = w.level AND n.node_index = w.node_index "
+                                        + "WHERE n.tenant_id = custos_current_tenant()")
+                                .bind("levels", levels)
+                                .bind("indexes", indexes)
+                                .map(row -> Map.entry(
+                                        new Node(row.get("level", Integer.class), row.get("node_index", Long.class)),
+                                        bytes(row, "hash")))
+                                .all())
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /**
+     * The chained entries of version 2 among the first {@code treeSize} of the tenant's, of these event types and
+     * aggregates: how a receipt finds the event that sealed or assembled an object.
+     */
+    public Flux<Link> entriesOf(TenantScope scope, List<String> aggregateIds, List<String> eventTypes, long treeSize) {
+        if (aggregateIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return reads.many(
+                scope,
+                db -> db.sql(
+                                "SELECT c.seq, c.prev_hash, c.hash, c.entry_version, c.metadata::text AS metadata, "
+                                        + "e.event_identifier, e.payload_type, e.payload_revision, e.type, e.aggregate_identifier, "
+                                        + "e.sequence_number, e.time_stamp, e.payload FROM domain_event_entry e "
+                                        + "JOIN audit_chain c ON c.global_index = e.global_index "
+                                        + "WHERE e.aggregate_identifier = ANY (CAST(:aggregates AS varchar[])) "
+                                        + "AND e.payload_type = ANY (CAST(:types AS varchar[])) "
+                                        + "AND c.tenant_id = custos_current_tenant() AND c.entry_version = 2 AND c.seq <= :size")
+                        .bind("aggregates", aggregateIds.toArray(String[]::new))
+                        .bind("types", eventTypes.toArray(String[]::new))
+                        .bind("size", treeSize)
+                        .map(AuditReader::link)
+                        .all());
+    }
+
     private static Link link(Readable row) {
         ChainedEvent event = new ChainedEvent(
                 row.get("event_identifier", String.class),
@@ -86,7 +172,9 @@ public class AuditReader {
                 row.get("seq", Long.class),
                 ChainEncoding.hex(bytes(row, "prev_hash")),
                 ChainEncoding.hex(bytes(row, "hash")),
-                event);
+                event,
+                row.get("entry_version", Integer.class),
+                ChainFollower.metadata(row.get("metadata", String.class)));
     }
 
     private static byte[] bytes(Readable row, String column) {
@@ -96,8 +184,20 @@ public class AuditReader {
         return bytes;
     }
 
-    /** One event in its tenant's chain, with the hashes the service stored for it. */
-    public record Link(long seq, String prevHash, String hash, ChainedEvent event) {}
+    /**
+     * One event in its tenant's chain, with the hashes the service stored for it, its entry version and, for
+     * version 2, the metadata chained with it.
+     */
+    public record Link(
+            long seq,
+            String prevHash,
+            String hash,
+            ChainedEvent event,
+            int entryVersion,
+            Map<String, String> metadata) {}
+
+    /** A signed tree head: the tree size it signs, when, and the C2SP signed note. */
+    public record SignedHead(long treeSize, String signedAt, String note) {}
 
     /** A public key checkpoints are signed with. */
     public record SigningKey(String keyId, String publicKeyPem) {}

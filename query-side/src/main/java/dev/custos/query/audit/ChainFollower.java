@@ -1,12 +1,17 @@
 package dev.custos.query.audit;
 
+import dev.custos.events.chain.AuditEntry;
 import dev.custos.events.chain.ChainEncoding;
 import dev.custos.events.chain.ChainedEvent;
+import dev.custos.events.chain.EntryMetadata;
+import dev.custos.events.chain.MerkleProofPlan;
+import dev.custos.events.chain.MerkleTree;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +30,10 @@ import tools.jackson.databind.node.StringNode;
  * the global index) is always chained after it commits and never skipped, and nothing can later appear before an
  * event already chained. Appends are untouched: the follower runs beside them, one batch per transaction.
  *
+ * <p>In the same transaction it adds each entry to its tenant's Merkle tree ({@link TreeNodes}): the leaf and every
+ * subtree it completes, so the tree's size is the chain's seq once the entries chained before the tree existed have
+ * been added ({@link #extendTreeBatch}).
+ *
  * <p>Instances share the work safely: a batch runs only under a transaction-level advisory lock, and the chain's
  * keys (tenant and seq; global index) make a fork or a second link for one event impossible anyway.
  */
@@ -38,10 +47,12 @@ public class ChainFollower {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final TreeNodes treeNodes;
 
-    public ChainFollower(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    public ChainFollower(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, TreeNodes treeNodes) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.treeNodes = treeNodes;
     }
 
     /**
@@ -68,6 +79,9 @@ public class ChainFollower {
             chained = chainBatch(wait);
             total += Math.max(chained, 0);
         } while (chained == BATCH);
+        while (extendTreeBatch() == BATCH) {
+            // a tree still taking in entries chained before it existed: a batch per transaction
+        }
         return total;
     }
 
@@ -87,7 +101,7 @@ public class ChainFollower {
             List<Stored> events = jdbc.query(
                     "SELECT global_index, tx_id::text AS tx_text, tenant_id, "
                             + "event_identifier, payload_type, payload_revision, type, aggregate_identifier, "
-                            + "sequence_number, time_stamp, payload FROM domain_event_entry "
+                            + "sequence_number, time_stamp, payload, meta_data FROM domain_event_entry "
                             + "WHERE (tx_id, global_index) > (?::xid8, ?) "
                             + "AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) "
                             + "ORDER BY tx_id, global_index LIMIT ?",
@@ -111,21 +125,104 @@ public class ChainFollower {
 
     private void link(List<Stored> events) {
         Map<UUID, Head> heads = heads(events);
-        List<Object[]> links = new ArrayList<>(events.size());
+        // A tree that holds every chained entry grows with the batch; one still taking in entries chained before the
+        // tree existed is left to extendTrees, which reads them in order.
+        Map<UUID, Long> aligned = new HashMap<>();
         for (Stored stored : events) {
-            Head head = heads.computeIfAbsent(stored.tenantId(), tenant -> new Head(0, ChainEncoding.genesis(tenant)));
-            byte[] hash = ChainEncoding.link(head.hash(), stored.event());
-            links.add(new Object[] {stored.tenantId(), head.seq() + 1, stored.globalIndex(), head.hash(), hash});
-            heads.put(stored.tenantId(), new Head(head.seq() + 1, hash));
+            Head head =
+                    heads.computeIfAbsent(stored.tenantId(), tenant -> new Head(0, ChainEncoding.genesis(tenant), 0));
+            if (head.treeSize() == head.seq()) {
+                aligned.put(stored.tenantId(), head.treeSize());
+            }
+        }
+        Map<UUID, Map<Integer, byte[]>> frontiers = treeNodes.frontiers(aligned);
+        List<Object[]> links = new ArrayList<>(events.size());
+        List<Object[]> nodes = new ArrayList<>(events.size() * 2);
+        for (Stored stored : events) {
+            UUID tenant = stored.tenantId();
+            Head head = heads.get(tenant);
+            long seq = head.seq() + 1;
+            int version = AuditEntry.versionFor(stored.event().payload());
+            Map<String, String> metadata = version == AuditEntry.VERSION
+                    ? EntryMetadata.of(
+                            stored.event().eventType(),
+                            stored.metaData(),
+                            stored.event().payload())
+                    : null;
+            byte[] entry = AuditEntry.bytes(version, seq, stored.event(), metadata);
+            byte[] hash = ChainEncoding.link(head.hash(), entry);
+            links.add(new Object[] {
+                tenant, seq, stored.globalIndex(), head.hash(), hash, version, metadata == null ? null : json(metadata)
+            });
+            long treeSize = head.treeSize();
+            Map<Integer, byte[]> frontier = frontiers.get(tenant);
+            if (frontier != null) {
+                MerkleProofPlan.append(treeSize, MerkleTree.leafHash(entry), frontier)
+                        .forEach((node, nodeHash) -> nodes.add(TreeNodes.row(tenant, node, nodeHash)));
+                treeSize++;
+            }
+            heads.put(tenant, new Head(seq, hash, treeSize));
         }
         jdbc.batchUpdate(
-                "INSERT INTO audit_chain (tenant_id, seq, global_index, prev_hash, hash) " + "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO audit_chain (tenant_id, seq, global_index, prev_hash, hash, entry_version, metadata) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)",
                 links);
+        treeNodes.insert(nodes);
+        saveHeads(heads);
+    }
+
+    /**
+     * Adds to one tenant's tree the entries chained before the tree existed, at most a batch, oldest first, reading
+     * them back as the stream does; answers how many it added (-1 when another instance holds the lock).
+     */
+    int extendTreeBatch() {
+        Integer added = transactions.execute(status -> {
+            if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
+                return -1;
+            }
+            List<Map<String, Object>> lagging = jdbc.queryForList(
+                    "SELECT tenant_id, tree_size FROM audit_chain_heads WHERE tree_size < seq LIMIT 1");
+            if (lagging.isEmpty()) {
+                return 0;
+            }
+            UUID tenant = (UUID) lagging.get(0).get("tenant_id");
+            long treeSize = ((Number) lagging.get(0).get("tree_size")).longValue();
+            Map<Integer, byte[]> frontier =
+                    treeNodes.frontiers(Map.of(tenant, treeSize)).get(tenant);
+            List<byte[]> entries = jdbc.query(
+                    "SELECT c.seq, c.entry_version, c.metadata::text AS metadata, e.event_identifier, e.payload_type, "
+                            + "e.payload_revision, e.type, e.aggregate_identifier, e.sequence_number, e.time_stamp, "
+                            + "e.payload FROM audit_chain c JOIN domain_event_entry e ON e.global_index = c.global_index "
+                            + "WHERE c.tenant_id = ? AND c.seq > ? ORDER BY c.seq LIMIT ?",
+                    (row, n) -> AuditEntry.bytes(
+                            row.getInt("entry_version"),
+                            row.getLong("seq"),
+                            event(row),
+                            metadata(row.getString("metadata"))),
+                    tenant,
+                    treeSize,
+                    BATCH);
+            List<Object[]> nodes = new ArrayList<>(entries.size() * 2);
+            long size = treeSize;
+            for (byte[] entry : entries) {
+                MerkleProofPlan.append(size, MerkleTree.leafHash(entry), frontier)
+                        .forEach((node, nodeHash) -> nodes.add(TreeNodes.row(tenant, node, nodeHash)));
+                size++;
+            }
+            treeNodes.insert(nodes);
+            jdbc.update("UPDATE audit_chain_heads SET tree_size = ? WHERE tenant_id = ?", size, tenant);
+            return entries.size();
+        });
+        return added == null ? 0 : added;
+    }
+
+    private void saveHeads(Map<UUID, Head> heads) {
         List<Object[]> moved = new ArrayList<>(heads.size());
-        heads.forEach((tenant, head) -> moved.add(new Object[] {tenant, head.seq(), head.hash()}));
+        heads.forEach((tenant, head) -> moved.add(new Object[] {tenant, head.seq(), head.hash(), head.treeSize()}));
         jdbc.batchUpdate(
-                "INSERT INTO audit_chain_heads (tenant_id, seq, hash) VALUES (?, ?, ?) "
-                        + "ON CONFLICT (tenant_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+                "INSERT INTO audit_chain_heads (tenant_id, seq, hash, tree_size) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (tenant_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, "
+                        + "tree_size = excluded.tree_size",
                 moved);
     }
 
@@ -133,17 +230,29 @@ public class ChainFollower {
         UUID[] tenants = events.stream().map(Stored::tenantId).distinct().toArray(UUID[]::new);
         Map<UUID, Head> heads = new HashMap<>();
         jdbc.query(
-                "SELECT tenant_id, seq, hash FROM audit_chain_heads WHERE tenant_id = ANY (?)",
+                "SELECT tenant_id, seq, hash, tree_size FROM audit_chain_heads WHERE tenant_id = ANY (?)",
                 row -> {
                     heads.put(
-                            row.getObject("tenant_id", UUID.class), new Head(row.getLong("seq"), row.getBytes("hash")));
+                            row.getObject("tenant_id", UUID.class),
+                            new Head(row.getLong("seq"), row.getBytes("hash"), row.getLong("tree_size")));
                 },
                 (Object) tenants);
         return heads;
     }
 
     private static Stored stored(ResultSet row, int rowNumber) throws SQLException {
-        ChainedEvent event = new ChainedEvent(
+        byte[] metaData = row.getBytes("meta_data");
+        return new Stored(
+                row.getLong("global_index"),
+                row.getString("tx_text"),
+                row.getObject("tenant_id", UUID.class),
+                event(row),
+                metaData == null ? null : payload(metaData));
+    }
+
+    /** The chained fields of a stored event, from a row of domain_event_entry's columns. */
+    static ChainedEvent event(ResultSet row) throws SQLException {
+        return new ChainedEvent(
                 row.getString("event_identifier"),
                 row.getString("payload_type"),
                 row.getString("payload_revision"),
@@ -152,8 +261,25 @@ public class ChainFollower {
                 row.getLong("sequence_number"),
                 row.getString("time_stamp"),
                 payload(row.getBytes("payload")));
-        return new Stored(
-                row.getLong("global_index"), row.getString("tx_text"), row.getObject("tenant_id", UUID.class), event);
+    }
+
+    /** An entry's metadata as chained (null for version 1), from its stored JSON. */
+    public static Map<String, String> metadata(String json) {
+        if (json == null) {
+            return null;
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        ChainEncoding.JSON
+                .readTree(json)
+                .properties()
+                .forEach(field -> metadata.put(
+                        field.getKey(),
+                        field.getValue().isNull() ? null : field.getValue().stringValue()));
+        return metadata;
+    }
+
+    private static String json(Map<String, String> metadata) {
+        return ChainEncoding.JSON.writeValueAsString(metadata);
     }
 
     /**
@@ -169,7 +295,7 @@ public class ChainFollower {
         }
     }
 
-    private record Stored(long globalIndex, String txId, UUID tenantId, ChainedEvent event) {}
+    private record Stored(long globalIndex, String txId, UUID tenantId, ChainedEvent event, JsonNode metaData) {}
 
-    private record Head(long seq, byte[] hash) {}
+    private record Head(long seq, byte[] hash, long treeSize) {}
 }

@@ -1,8 +1,11 @@
 package dev.custos.query.audit;
 
 import dev.custos.events.chain.ChainEncoding;
+import dev.custos.events.chain.SignedNote;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signs tenants' chain heads. A checkpoint covers the tenant, the head's seq and hash, when it was signed, the
- * previous checkpoint's signature and the key's id; it is numbered per tenant, and the number is the primary key,
+ * previous checkpoint's signature and the key's id; the same key signs the same head as a C2SP signed note over the
+ * Merkle tree of the first seq entries. It is numbered per tenant, and the number is the primary key,
  * so two signers can never make two checkpoints claim one place. Everything a checkpoint chains to is read from
  * the database, so the chain of checkpoints continues across restarts and instances.
  */
@@ -23,9 +27,12 @@ public class Checkpoints {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final TreeNodes treeNodes;
 
-    public Checkpoints(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    public Checkpoints(
+            JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock, TreeNodes treeNodes) {
         this.jdbc = jdbc;
+        this.treeNodes = treeNodes;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -33,7 +40,7 @@ public class Checkpoints {
     /** Signs every tenant's head that has moved past its last checkpoint; answers how many it signed. */
     public int signMovedHeads(CheckpointSigner signer) {
         List<UUID> moved = jdbc.queryForList(
-                "SELECT h.tenant_id FROM audit_chain_heads h WHERE h.seq > "
+                "SELECT h.tenant_id FROM audit_chain_heads h WHERE h.tree_size > "
                         + "coalesce((SELECT max(c.seq) FROM audit_checkpoints c WHERE c.tenant_id = h.tenant_id), 0)",
                 UUID.class);
         int signed = 0;
@@ -56,8 +63,11 @@ public class Checkpoints {
                     "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
                     Object.class,
                     "custos.audit.checkpoint." + tenantId);
+            // The head signed is the tree's: the chain's own head, unless entries chained before the tree existed
+            // are still being added to it.
             List<Head> heads = jdbc.query(
-                    "SELECT seq, hash FROM audit_chain_heads WHERE tenant_id = ?",
+                    "SELECT c.seq, c.hash FROM audit_chain_heads h JOIN audit_chain c "
+                            + "ON c.tenant_id = h.tenant_id AND c.seq = h.tree_size WHERE h.tenant_id = ?",
                     (row, n) -> new Head(row.getLong("seq"), row.getBytes("hash")),
                     tenantId);
             if (heads.isEmpty()) {
@@ -79,9 +89,10 @@ public class Checkpoints {
             String signedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
             String signature = signer.sign(ChainEncoding.checkpointBytes(
                     tenantId, head.seq(), hash, signedAt, previousSignature, signer.keyId()));
+            String note = note(tenantId, head.seq(), signer);
             jdbc.update(
                     "INSERT INTO audit_checkpoints (tenant_id, number, seq, hash, signed_at, signature, "
-                            + "prev_signature, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "prev_signature, key_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     tenantId,
                     number,
                     head.seq(),
@@ -89,11 +100,22 @@ public class Checkpoints {
                     signedAt,
                     signature,
                     previousSignature,
-                    signer.keyId());
+                    signer.keyId(),
+                    note);
             return new Signed(
                     new Checkpoint(number, head.seq(), hash, signedAt, signature, previousSignature, signer.keyId()),
                     true);
         }));
+    }
+
+    /** The C2SP signed note of the tenant's tree head of {@code size} leaves, signed by the same key. */
+    private String note(UUID tenantId, long size, CheckpointSigner signer) {
+        String text = SignedNote.checkpointText(signer.noteOrigin(tenantId), size, treeNodes.root(tenantId, size));
+        byte[] signature = Base64.getDecoder().decode(signer.sign(text.getBytes(StandardCharsets.UTF_8)));
+        String keyName = signer.noteKeyName();
+        return text + "\n"
+                + SignedNote.signatureLine(
+                        keyName, SignedNote.keyId(keyName, SignedNote.ED25519, signer.publicKey()), signature);
     }
 
     /** Records the key the first time it signs, so its public half stays published after a rotation. */
