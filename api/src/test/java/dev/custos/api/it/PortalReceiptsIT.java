@@ -2,12 +2,13 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
 import dev.custos.api.support.PortalBrowser;
+import dev.custos.api.support.Shares;
 import dev.custos.api.support.SignedLog;
 import dev.custos.events.canonical.CanonicalJson;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 class PortalReceiptsIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The published test data, kept (with its licences) beside the Java code that passes it too. */
+    private static final Path SHARED_VECTORS = Path.of("..", "event-schema", "src", "test", "resources");
+
     private static final String OWNER = "Harbour Storage";
     private static final String SIGNED_AT = "2026-12-04T16:00:00Z";
     private static final String ALL_CHECKED =
@@ -46,7 +50,7 @@ class PortalReceiptsIT extends IntegrationTest {
 
     @Test
     void eachReceiptIsCheckedInTheBrowserAndEachTamperingIsNamed() throws Exception {
-        Share share = new Share();
+        Fixture share = new Fixture();
         try (PortalBrowser browser = PortalBrowser.desktop()) {
             Map<String, String> verdicts = open(browser, share, false);
 
@@ -65,10 +69,75 @@ class PortalReceiptsIT extends IntegrationTest {
         }
     }
 
+    /**
+     * The service's own receipts, end to end: a bundle shared before any signed head covers its sealing is "not yet
+     * recorded"; once the tenant's head is signed, the page checks the receipts the index carries and names the key
+     * the service publishes.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRealShareShowsTheServicesReceiptsOnceASignedHeadCoversTheSealing() throws Exception {
+        UUID operator = UUID.randomUUID();
+        Caller me = as(operator, createTenant(operator));
+        UUID roof = Evidence.sealed(me, "Roof photo");
+        UUID bundle = Evidence.sealedBundle(me, "Claim 7 pack", roof);
+        Shares.Share share =
+                Shares.share(me, Instant.now().plus(1, ChronoUnit.DAYS), null, null, Map.of("evidence_bundle", bundle));
+        String page = "http://127.0.0.1:" + port + "/p/authority#token="
+                + share.token().raw();
+
+        try (PortalBrowser browser = PortalBrowser.desktop()) {
+            Map<String, String> before = verdicts(browser, page);
+            assertThat(before)
+                    .containsEntry("Claim 7 pack", "not-recorded|Not yet recorded in a signed log head.")
+                    .containsEntry("Roof photo", "not-recorded|Not yet recorded in a signed log head.");
+
+            String session = Shares.session(http(), share.token().raw(), null);
+            Map<String, Object> index = Map.of();
+            for (int attempt = 0; attempt < 20 && !covered(index); attempt++) {
+                // The sealing is chained a moment after it is answered; the head is signed again until it covers it.
+                me.post("/api/audit/checkpoints", Map.of()).expectStatus().is2xxSuccessful();
+                index = Shares.get(http(), session, "/p/authority/index")
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody();
+                Thread.sleep(250);
+            }
+            assertThat(covered(index))
+                    .as("a signed head covers the sealing: %s", index)
+                    .isTrue();
+            String fingerprint = ((String) index.get("log_key")).split("\\+")[1];
+            Map<String, Object> receipt = (Map<String, Object>)
+                    ((List<Map<String, Object>>) index.get("bundles")).get(0).get("receipt");
+            long seq = ((Number) ((Map<String, Object>) receipt.get("inclusion")).get("seq")).longValue();
+            long size = ((Number) ((Map<String, Object>) receipt.get("inclusion")).get("tree_size")).longValue();
+
+            Map<String, String> after = verdicts(browser, page);
+            assertThat(after.get("Claim 7 pack"))
+                    .startsWith("verified|Recorded in the sender's signed log as entry " + seq + " of " + size
+                            + ", signed ")
+                    .endsWith(" by key " + fingerprint + ".");
+            assertThat(after.get("Roof photo"))
+                    .startsWith("verified|Recorded in ")
+                    .endsWith(fingerprint + ".");
+            assertThat(browser.find("#log-key").getText()).contains("fingerprint " + fingerprint);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean covered(Map<String, Object> index) {
+        Object bundles = index.get("bundles");
+        return bundles instanceof List<?> list
+                && !list.isEmpty()
+                && ((Map<String, Object>) list.get(0)).get("receipt") != null;
+    }
+
     /** A browser whose WebCrypto lacks Ed25519 loads the vendored verifier (within the page's policy) and agrees. */
     @Test
     void withoutEd25519InWebCryptoTheVendoredVerifierReachesTheSameVerdicts() throws Exception {
-        Share share = new Share();
+        Fixture share = new Fixture();
         try (PortalBrowser browser = PortalBrowser.desktop()) {
             Map<String, String> verdicts = open(browser, share, true);
             expectVerdicts(verdicts, share);
@@ -83,7 +152,7 @@ class PortalReceiptsIT extends IntegrationTest {
     @SuppressWarnings("unchecked")
     void thePagesCanonicalFormIsRfc8785sOnItsPublishedCases() throws Exception {
         Map<String, List<String>> cases = new LinkedHashMap<>();
-        try (Stream<Path> inputs = Files.list(resource("/jcs/input"))) {
+        try (Stream<Path> inputs = Files.list(SHARED_VECTORS.resolve("jcs").resolve("input"))) {
             for (Path input : inputs.sorted().toList()) {
                 String name = input.getFileName().toString().replace(".json", "");
                 String outhex = Files.readString(input.resolveSibling("../outhex/" + name + ".txt"))
@@ -116,7 +185,7 @@ class PortalReceiptsIT extends IntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void thePagesInclusionCheckPassesThePublishedCases() throws Exception {
-        Path inclusion = Path.of("..", "event-schema", "src", "test", "resources", "rfc6962", "inclusion");
+        Path inclusion = SHARED_VECTORS.resolve("rfc6962").resolve("inclusion");
         List<String> cases = new ArrayList<>();
         try (Stream<Path> files = Files.walk(inclusion)) {
             for (Path file :
@@ -181,7 +250,7 @@ class PortalReceiptsIT extends IntegrationTest {
                 .isNotFound();
     }
 
-    private static void expectVerdicts(Map<String, String> verdicts, Share share) {
+    private static void expectVerdicts(Map<String, String> verdicts, Fixture share) {
         assertThat(verdicts.get("Roof pack"))
                 .startsWith("verified|Recorded in " + OWNER + "'s signed log as entry " + share.bundleSeq + " of "
                         + share.size + ", signed ")
@@ -218,7 +287,7 @@ class PortalReceiptsIT extends IntegrationTest {
      * Ed25519 keys) and answers each item's receipt verdict by its title: {@code <class>|<text>}.
      */
     @SuppressWarnings("unchecked")
-    private Map<String, String> open(PortalBrowser browser, Share share, boolean refuseEd25519) {
+    private Map<String, String> open(PortalBrowser browser, Fixture share, boolean refuseEd25519) {
         browser.beforeEachPage(stub(share.index));
         if (refuseEd25519) {
             browser.beforeEachPage("""
@@ -237,7 +306,15 @@ class PortalReceiptsIT extends IntegrationTest {
                     }());
                     """);
         }
-        browser.open("http://127.0.0.1:" + port + "/p/authority#token=fixture");
+        return verdicts(browser, "http://127.0.0.1:" + port + "/p/authority#token=fixture");
+    }
+
+    /** Opens the page afresh and answers each item's receipt verdict by its title: {@code <class>|<text>}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> verdicts(PortalBrowser browser, String page) {
+        // A new document each time: a change of fragment alone would not load the page again.
+        browser.open("about:blank");
+        browser.open(page);
         try {
             browser.shown("#index");
             browser.waitUntil(ALL_CHECKED);
@@ -285,12 +362,8 @@ class PortalReceiptsIT extends IntegrationTest {
                 """.formatted(JSON.writeValueAsString(index));
     }
 
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(PortalReceiptsIT.class.getResource(name).toURI());
-    }
-
     /** A share of a tenant whose log holds the sealing of each item, with one receipt per way of going wrong. */
-    private static final class Share {
+    private static final class Fixture {
 
         final UUID tenant = UUID.randomUUID();
         final SignedLog log = new SignedLog("custos.example/custos", "custos.example/custos/" + tenant, tenant);
@@ -298,16 +371,16 @@ class PortalReceiptsIT extends IntegrationTest {
         final long bundleSeq;
         final long size;
 
-        Share() throws IOException {
+        Fixture() throws IOException {
             log.append("dev.custos.events.directory.TenantCreated", "Tenant", tenant, Map.of("tenantId", s(tenant)));
-            Evidence roof = new Evidence("Roof photo");
-            Evidence gutter = new Evidence("Gutter photo");
-            Evidence changedProof = new Evidence("Changed proof");
-            Evidence changedSignature = new Evidence("Changed signature");
-            Evidence anotherKey = new Evidence("Another key");
-            Evidence borrowed = new Evidence("Borrowed receipt");
-            Evidence otherSize = new Evidence("Other size");
-            Evidence unsealed = new Evidence("Unsealed notes", false);
+            SealedFile roof = new SealedFile("Roof photo");
+            SealedFile gutter = new SealedFile("Gutter photo");
+            SealedFile changedProof = new SealedFile("Changed proof");
+            SealedFile changedSignature = new SealedFile("Changed signature");
+            SealedFile anotherKey = new SealedFile("Another key");
+            SealedFile borrowed = new SealedFile("Borrowed receipt");
+            SealedFile otherSize = new SealedFile("Other size");
+            SealedFile unsealed = new SealedFile("Unsealed notes", false);
             UUID bundle = UUID.randomUUID();
             // The manifest names its files, in any language: the entry's bytes are UTF-8, escapes and all.
             String manifest = CanonicalJson.write(Map.of(
@@ -413,7 +486,7 @@ class PortalReceiptsIT extends IntegrationTest {
             index.put(
                     "evidence",
                     Stream.of(roof, gutter, changedProof, changedSignature, anotherKey, borrowed, otherSize, unsealed)
-                            .map(Evidence::item)
+                            .map(SealedFile::item)
                             .toList());
         }
 
@@ -447,7 +520,7 @@ class PortalReceiptsIT extends IntegrationTest {
         }
 
         /** A sealed file, its sealing appended to the log as it is made. */
-        private final class Evidence {
+        private final class SealedFile {
             final UUID id = UUID.randomUUID();
             final String title;
             final String sha256;
@@ -455,11 +528,11 @@ class PortalReceiptsIT extends IntegrationTest {
             final String sealedAt;
             Map<String, Object> receipt;
 
-            Evidence(String title) {
+            SealedFile(String title) {
                 this(title, true);
             }
 
-            Evidence(String title, boolean sealed) {
+            SealedFile(String title, boolean sealed) {
                 this.title = title;
                 this.sha256 = CanonicalJson.sha256Hex(title);
                 this.sealedAt = sealed ? "2026-12-04T15:00:00Z" : null;
