@@ -35,6 +35,13 @@
     return node;
   }
 
+  /** Where an item's log receipt is reported: filled in as soon as the browser has checked it. */
+  function receiptLine(kind, item, actions) {
+    var node = el('p', 'receipt');
+    actions.checkReceipt(kind, item, node);
+    return node;
+  }
+
   function fileItem(evidence, actions) {
     var item = el('li', 'file');
     item.appendChild(el('p', 'file-title', evidence.title));
@@ -42,6 +49,8 @@
     if (evidence.sealed_at) { facts.push('sealed ' + F.localTime(evidence.sealed_at)); }
     item.appendChild(el('p', 'meta', facts.join(' · ')));
     item.appendChild(fingerprint('SHA-256', evidence.content_sha256));
+    // Only a sealed file was recorded as sealed; an unsealed one has nothing to show here.
+    if (evidence.sealed_at) { item.appendChild(receiptLine('evidence', evidence, actions)); }
     var check = statusLine();
     item.appendChild(button('Download and check', 'Download and check ' + evidence.title, function () {
       actions.download(evidence, check);
@@ -56,12 +65,16 @@
     return list;
   }
 
-  /** A bundle or dossier: its heading, facts, recorded hash, a button that recomputes it, and its files. */
-  function group(part, title, facts, checkLabel, claimed, onCheck, files, actions) {
+  /**
+   * A bundle or dossier: its heading, facts, recorded hash, its log receipt, a button that recomputes the hash, and
+   * its files.
+   */
+  function group(part, title, facts, checkLabel, claimed, onCheck, files, actions, receipt) {
     var article = el('article', 'group');
     article.appendChild(el('h3', null, title));
     facts.forEach(function (line) { article.appendChild(el('p', 'meta', line)); });
     article.appendChild(fingerprint(part + ' SHA-256', claimed));
+    article.appendChild(receipt);
     var check = statusLine();
     var shown = el('details', 'document');
     shown.hidden = true;
@@ -107,7 +120,7 @@
       bundles.appendChild(group('Manifest', bundle.title, ['Sealed ' + F.localTime(bundle.sealed_at)],
         'Check the manifest', bundle.manifest_sha256, function (check, show) {
           actions.checkManifest(bundle, check, show);
-        }, members(bundle.evidence_ids), actions));
+        }, members(bundle.evidence_ids), actions, receiptLine('bundle', bundle, actions)));
     });
 
     var claims = {};
@@ -124,7 +137,7 @@
       facts.push('Assembled ' + F.localTime(dossier.assembled_at));
       dossiers.appendChild(group('Dossier', claim ? claim.title : 'Claim dossier', facts, 'Check the dossier',
         dossier.dossier_sha256, function (check, show) { actions.checkDossier(dossier, check, show); },
-        members(dossier.evidence_ids), actions));
+        members(dossier.evidence_ids), actions, receiptLine('dossier', dossier, actions)));
     });
 
     var claimList = clear('claims');

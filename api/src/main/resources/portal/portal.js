@@ -15,6 +15,7 @@
   var passcodeThatOpened = null;
   var session = null;
   var retry = null;
+  var trust = null;
 
   function byId(id) { return document.getElementById(id); }
 
@@ -98,8 +99,10 @@
       + '. Available until ' + F.localTime(index.grant.expires_at) + ' (' + F.expiresIn(index.grant.expires_at)
       + ').';
     byId('grant').hidden = false;
+    trust = { key: index.log_key || null, origin: index.log_origin || null, owner: index.log_owner || 'the sender' };
+    showLogKey();
     var shown = window.CustosView.render(index, { download: download, checkManifest: checkManifest,
-      checkDossier: checkDossier });
+      checkDossier: checkDossier, checkReceipt: checkReceipt });
     byId('empty').hidden = shown > 0;
     document.title = index.grant.title + ' · Custos shared materials';
     showState(null);
@@ -109,6 +112,12 @@
   function mark(check, state, message) {
     check.className = 'check ' + state;
     check.textContent = message;
+  }
+
+  /** A receipt's verdict: worded and styled as a check's, but its own line, apart from what the buttons check. */
+  function markReceipt(line, state, message) {
+    line.className = 'receipt ' + state;
+    line.textContent = message;
   }
 
   /** An action's answer, or null once the page has said why there is none (session ended, too many, offline). */
@@ -165,6 +174,64 @@
   function checkDossier(dossier, check, show) {
     checkDocument('/p/authority/dossiers/' + encodeURIComponent(dossier.dossier_id), 'dossier_json',
       dossier.dossier_sha256, check, show);
+  }
+
+  // The key every receipt on the page is checked against is named once, by its fingerprint (its note key id), so
+  // that a reader can compare it with one the sender gives them another way: a receipt proves no more than its key.
+  function showLogKey() {
+    var line = byId('log-key');
+    line.hidden = !trust.key;
+    if (!trust.key) { return; }
+    line.textContent = 'Checking the key…';
+    window.CustosReceipt.parseVerifierKey(trust.key).then(function (key) {
+      while (line.firstChild) { line.removeChild(line.firstChild); }
+      line.appendChild(document.createTextNode('Log records on this page are checked in your browser against '
+        + trust.owner + '\'s log key ' + key.name + ', fingerprint '));
+      var code = document.createElement('code');
+      code.textContent = key.fingerprint;
+      line.appendChild(code);
+      line.appendChild(document.createTextNode('. To be sure the key is theirs, compare the fingerprint with one '
+        + 'they give you another way.'));
+    }, function () {
+      line.textContent = 'This page was given a log key it cannot read, so it cannot check log records.';
+    });
+  }
+
+  // What the log receipt must be about: the event that sealed or assembled this very item, with its fingerprint.
+  var SUBJECTS = {
+    bundle: function (bundle) {
+      return { noun: 'bundle', eventType: 'EvidenceBundleSealed',
+        payload: { bundleId: bundle.bundle_id, manifestSha256: bundle.manifest_sha256 } };
+    },
+    dossier: function (dossier) {
+      return { noun: 'dossier', eventType: 'ClaimDossierAssembled',
+        payload: { dossierId: dossier.dossier_id, dossierSha256: dossier.dossier_sha256 } };
+    },
+    evidence: function (evidence) {
+      return { noun: 'file', eventType: 'EvidenceSealed', payload: { evidenceId: evidence.id },
+        ifPresent: { contentSha256: evidence.content_sha256 } };
+    }
+  };
+
+  // A receipt is checked as soon as the item is shown; a missing one is said plainly, without alarm, since an item
+  // waits for the next signed head, and items sealed before the log existed never have one.
+  function checkReceipt(kind, item, line) {
+    var subject = SUBJECTS[kind](item);
+    markReceipt(line, 'checking', 'Checking the log record…');
+    window.CustosReceipt.verify(item.receipt, trust, subject).then(function (verdict) {
+      if (verdict.status === 'recorded') {
+        markReceipt(line, 'verified', 'Recorded in ' + trust.owner + '\'s signed log as entry ' + verdict.seq + ' of '
+          + verdict.size + (verdict.signedAt ? ', signed ' + F.localTime(verdict.signedAt) : '') + ' by key '
+          + verdict.fingerprint + '.');
+      } else if (verdict.status === 'missing') {
+        markReceipt(line, 'not-recorded', 'Not yet recorded in a signed log head.');
+      } else if (verdict.status === 'unchecked') {
+        markReceipt(line, 'unchecked', 'The log record could not be checked: ' + verdict.reason + '.');
+      } else {
+        markReceipt(line, 'mismatch', 'Warning: the log record of this ' + subject.noun + ' does not hold up ('
+          + verdict.reason + '). Do not rely on it, and tell the sender.');
+      }
+    });
   }
 
   /** Files up to this many bytes are hashed whole with WebCrypto; larger ones chunk by chunk as they arrive. */

@@ -13,10 +13,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The read-only portal page: plain HTML, four scripts and a stylesheet of our own, nothing from anywhere else. The
- * policy forbids every other source, inline script and framing; it lets the page fetch only from itself and from the
- * blob store (a signed download, whose SHA-256 the page checks before saving it). The page is never cached, indexed
- * or referred.
+ * The read-only portal page: plain HTML, scripts and a stylesheet of our own, and one vendored library (an Ed25519
+ * verifier, loaded only by a browser whose WebCrypto lacks Ed25519), nothing from anywhere else. The policy forbids
+ * every other source, inline script and framing; it lets the page fetch only from itself and from the blob store (a
+ * signed download, whose SHA-256 the page checks before saving it). The page is never cached, indexed or referred.
  */
 @Component
 class PortalPage {
@@ -45,7 +45,10 @@ class PortalPage {
             "format.js", new Asset(load("portal/format.js"), SCRIPT),
             "sha256.js", new Asset(load("portal/sha256.js"), SCRIPT),
             "portal-view.js", new Asset(load("portal/portal-view.js"), SCRIPT),
-            "portal.js", new Asset(load("portal/portal.js"), SCRIPT));
+            "portal.js", new Asset(load("portal/portal.js"), SCRIPT),
+            "jcs.js", new Asset(load("portal/jcs.js"), SCRIPT),
+            "receipt.js", new Asset(load("portal/receipt.js"), SCRIPT),
+            "noble-ed25519.js", new Asset(load("portal/vendor/noble-ed25519.js"), SCRIPT));
 
     private record Asset(byte[] content, MediaType type) {}
 

@@ -108,6 +108,16 @@ public final class PortalBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** Waits until a script run in the page answers true. */
+    public void waitUntil(String condition) {
+        wait.until(driver -> Boolean.TRUE.equals(this.driver.executeScript(condition)));
+    }
+
+    /** Runs a script in every page this browser opens from now on, before the page's own scripts. */
+    public void beforeEachPage(String source) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+    }
+
     public void click(String css) {
         shown(css).click();
     }
