@@ -47,6 +47,16 @@ public class Receipts {
         return key.noteVerifierKey();
     }
 
+    /** The tenant's name, for "recorded in its signed log". */
+    public Mono<String> logOwner(UUID tenantId) {
+        return reader.logOwner(new TenantScope(tenantId, null));
+    }
+
+    /** The origin line of the tenant's signed tree heads: a head of another origin is not this log's. */
+    public String logOrigin(UUID tenantId) {
+        return key.noteOrigin(tenantId);
+    }
+
     /**
      * The receipts of these objects, by object id.
      *

@@ -27,19 +27,26 @@ class IndexReceipts {
         index.evidence().stream()
                 .filter(evidence -> evidence.sealedAt() != null)
                 .forEach(evidence -> aggregates.put(evidence.id(), evidence.id()));
-        return receipts.of(tenantId, aggregates)
-                .map(found -> new PortalViews.Index(
-                        index.grant(),
-                        index.bundles().stream()
-                                .map(bundle -> bundle.withReceipt(found.get(bundle.bundleId())))
-                                .toList(),
-                        index.dossiers().stream()
-                                .map(dossier -> dossier.withReceipt(found.get(dossier.dossierId())))
-                                .toList(),
-                        index.claims(),
-                        index.evidence().stream()
-                                .map(evidence -> evidence.withReceipt(found.get(evidence.id())))
-                                .toList(),
-                        receipts.logKey()));
+        return Mono.zip(
+                        receipts.of(tenantId, aggregates),
+                        receipts.logOwner(tenantId).defaultIfEmpty(""))
+                .map(both -> {
+                    Map<UUID, Receipts.Receipt> found = both.getT1();
+                    return new PortalViews.Index(
+                            index.grant(),
+                            index.bundles().stream()
+                                    .map(bundle -> bundle.withReceipt(found.get(bundle.bundleId())))
+                                    .toList(),
+                            index.dossiers().stream()
+                                    .map(dossier -> dossier.withReceipt(found.get(dossier.dossierId())))
+                                    .toList(),
+                            index.claims(),
+                            index.evidence().stream()
+                                    .map(evidence -> evidence.withReceipt(found.get(evidence.id())))
+                                    .toList(),
+                            receipts.logKey(),
+                            both.getT2().isEmpty() ? null : both.getT2(),
+                            receipts.logOrigin(tenantId));
+                });
     }
 }

@@ -66,7 +66,8 @@ final class PortalViews {
 
     /**
      * Every part is typed, so every time is written as the contract's RFC 3339 UTC ({@code Z}), whatever time zone the
-     * database session renders {@code jsonb} in.
+     * database session renders {@code jsonb} in. {@code logKey} is the note verifier key the receipts are checked
+     * against, {@code logOwner} the tenant's name and {@code logOrigin} the origin its signed tree heads name.
      */
     record Index(
             IndexGrant grant,
@@ -74,7 +75,9 @@ final class PortalViews {
             List<IndexDossier> dossiers,
             List<IndexClaim> claims,
             List<Evidence> evidence,
-            String logKey) {}
+            String logKey,
+            String logOwner,
+            String logOrigin) {}
 
     record Manifest(UUID bundleId, String title, String manifestJson, String manifestSha256, Instant sealedAt) {}
 

@@ -106,6 +106,15 @@ public class AuditReader {
                         .one());
     }
 
+    /** The name of the tenant whose log this is, as its readers are shown it. */
+    public Mono<String> logOwner(TenantScope scope) {
+        return reads.one(
+                scope,
+                db -> db.sql("SELECT name FROM cc_tenants WHERE id = custos_current_tenant()")
+                        .map(row -> row.get("name", String.class))
+                        .one());
+    }
+
     /** The heads of the subtrees the ranges name (a proof), from the tenant's stored nodes, in one query. */
     public Mono<List<byte[]>> proof(TenantScope scope, List<MerkleProofPlan.Range> ranges) {
         return nodes(scope, MerkleProofPlan.nodes(ranges)).map(stored -> MerkleProofPlan.hashes(ranges, stored));
