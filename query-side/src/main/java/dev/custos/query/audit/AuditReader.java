@@ -110,7 +110,7 @@ public class AuditReader {
     public Mono<String> logOwner(TenantScope scope) {
         return reads.one(
                 scope,
-                db -> db.sql("SELECT name FROM cc_tenants WHERE id = custos_current_tenant()")
+                db -> db.sql("SELECT name FROM cc_tenants WHERE tenant_id = custos_current_tenant()")
                         .map(row -> row.get("name", String.class))
                         .one());
     }
