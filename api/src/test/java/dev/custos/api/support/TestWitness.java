@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -59,7 +60,7 @@ public final class TestWitness implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         this.key = NoteVerifierKey.of(name, SignedNote.COSIGNATURE_V1, Ed25519.raw(keys.getPublic()));
-        this.logs = Map.copyOf(logs);
+        this.logs = new ConcurrentHashMap<>(logs);
         this.clock = clock;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/witness/add-checkpoint", this::handle);
@@ -71,6 +72,19 @@ public final class TestWitness implements AutoCloseable {
         Map<String, NoteVerifierKey> logs = new HashMap<>();
         logKeys.forEach(logKey -> logs.put(logKey.name(), logKey));
         return new TestWitness(name, logs, Clock.systemUTC());
+    }
+
+    /** Trusts one more log from now on: checkpoints of {@code origin} signed by {@code logKey}. */
+    public void trust(String origin, NoteVerifierKey logKey) {
+        logs.put(origin, logKey);
+    }
+
+    /**
+     * Makes the witness hold {@code root} as the head of {@code origin}'s tree of {@code size} leaves, as if it had
+     * cosigned it: a view of the log that a later checkpoint of the real log does not extend.
+     */
+    public synchronized void believe(String origin, long size, byte[] root) {
+        heads.put(origin, new Head(size, root.clone()));
     }
 
     /** The witness's cosigner key, type 0x04. */
