@@ -1,8 +1,8 @@
 package dev.custos.api.audit;
 
+import dev.custos.api.audit.witness.WitnessedCheckpoints;
 import dev.custos.api.problem.DatabaseUnavailable;
 import dev.custos.query.audit.ChainFollower;
-import dev.custos.query.audit.Checkpoints;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the chain follower every {@code custos.audit.chain-interval} and signs moved heads every
- * {@code custos.audit.checkpoint-interval}, on one thread of its own (never a request's). A failed round is logged
+ * {@code custos.audit.checkpoint-interval}, each new checkpoint sent to the configured witnesses, on one thread of
+ * its own (never a request's). A failed round is logged
  * and the next one tries again: nothing is lost, because the follower's position only moves with what it chained.
  */
 @Component
@@ -26,7 +27,7 @@ class AuditChainSchedule implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AuditChainSchedule.class);
 
     private final ChainFollower follower;
-    private final Checkpoints checkpoints;
+    private final WitnessedCheckpoints checkpoints;
     private final AuditSigningKey key;
     private final AuditProperties properties;
     private final Clock clock;
@@ -36,7 +37,7 @@ class AuditChainSchedule implements SmartLifecycle {
 
     AuditChainSchedule(
             ChainFollower follower,
-            Checkpoints checkpoints,
+            WitnessedCheckpoints checkpoints,
             AuditSigningKey key,
             AuditProperties properties,
             Clock clock,

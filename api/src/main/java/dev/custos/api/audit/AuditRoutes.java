@@ -12,12 +12,12 @@ import dev.custos.api.access.Answer;
 import dev.custos.api.access.NoBody;
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.access.RequiredRole;
+import dev.custos.api.audit.witness.WitnessedCheckpoints;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Paging;
 import dev.custos.query.audit.AuditReader;
 import dev.custos.query.audit.ChainFollower;
 import dev.custos.query.audit.Checkpoint;
-import dev.custos.query.audit.Checkpoints;
 import java.time.Clock;
 import java.util.List;
 import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
@@ -66,7 +66,7 @@ class AuditRoutes implements ActionCatalogue {
             OperatorPipeline pipeline,
             AuditReader reader,
             ChainFollower follower,
-            Checkpoints checkpoints,
+            WitnessedCheckpoints checkpoints,
             AuditSigningKey key,
             Clock clock) {
         return SpringdocRouteBuilder.route()
@@ -131,9 +131,8 @@ class AuditRoutes implements ActionCatalogue {
                                 SIGN,
                                 request,
                                 action -> action.recordView(clock.instant())
-                                        // Chains what is final (this request's own audit event too) and signs the head:
-                                        // JDBC, so
-                                        // off the event loop.
+                                        // Chains what is final (this request's own audit event too), signs the head and
+                                        // has the witnesses cosign it: JDBC and HTTP, so off the event loop.
                                         .then(Mono.fromCallable(() -> {
                                                     follower.catchUpNow();
                                                     return checkpoints.sign(action.tenantId(), key);

@@ -1,8 +1,10 @@
 package dev.custos.events.chain;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -68,10 +70,35 @@ public final class SignedNote {
         return SIGNATURE_PREFIX + keyName + " " + Base64.getEncoder().encodeToString(joined) + "\n";
     }
 
+    /**
+     * The Ed25519 signature line, with its LF, of {@code key} (a verifier key of type {@code 0x01}) over the note
+     * {@code text}, signed with its private key.
+     */
+    public static String ed25519SignatureLine(NoteVerifierKey key, PrivateKey privateKey, String text) {
+        if (key.type() != ED25519) {
+            throw new IllegalArgumentException("a note signing key's verifier key has type 0x01");
+        }
+        byte[] signature = Ed25519.sign(privateKey, text.getBytes(StandardCharsets.UTF_8));
+        return signatureLine(
+                key.name(), ByteBuffer.allocate(4).putInt(key.keyId()).array(), signature);
+    }
+
     /** A key name is non-empty and holds no white space and no {@code +}. */
     public static void requireKeyName(String keyName) {
-        if (keyName.isEmpty() || keyName.codePoints().anyMatch(c -> Character.isWhitespace(c) || c == '+')) {
+        if (!isKeyName(keyName)) {
             throw new IllegalArgumentException("a note key name is non-empty, without spaces or '+'");
         }
+    }
+
+    /**
+     * Whether this is a valid key name: non-empty, no {@code +}, and no Unicode space of any kind. Java's notion of
+     * white space and of space characters each miss some that Go's {@code unicode.IsSpace} (the reference verifier)
+     * counts, so a name passes only if neither sees one, nor is it NEL (U+0085).
+     */
+    public static boolean isKeyName(String keyName) {
+        return keyName != null
+                && !keyName.isEmpty()
+                && keyName.codePoints()
+                        .noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85 || c == '+');
     }
 }

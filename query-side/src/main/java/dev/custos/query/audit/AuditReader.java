@@ -92,13 +92,30 @@ public class AuditReader {
                 .defaultIfEmpty(0L);
     }
 
-    /** The tenant's latest checkpoint that has a signed note: its tree size and the note; empty before one. */
+    /**
+     * The tenant's signed tree head to serve: its tree size and the note with the witnesses' cosignature lines after
+     * the log's signature line; empty before one. It is the newest checkpoint with a signed note that every witness
+     * it was sent to has answered (with a cosignature or a refusal) and that no witness refused as inconsistent with
+     * a head it cosigned before: a head a witness rejected is never served, nor one still awaiting its witnesses.
+     * Without witnesses, that is the newest checkpoint with a note.
+     */
     public Mono<SignedHead> latestSignedHead(TenantScope scope) {
         return reads.one(
                 scope,
-                db -> db.sql(
-                                "SELECT seq, signed_at, note FROM audit_checkpoints WHERE tenant_id = custos_current_tenant() "
-                                        + "AND note IS NOT NULL ORDER BY number DESC LIMIT 1")
+                db -> db.sql("SELECT c.seq, c.signed_at, c.note || coalesce((SELECT string_agg(w.signature_lines, '' "
+                                + "ORDER BY w.witness_key) FROM audit_witness_cosignatures w "
+                                + "WHERE w.tenant_id = c.tenant_id AND w.number = c.number), '') AS note "
+                                + "FROM audit_checkpoints c WHERE c.tenant_id = custos_current_tenant() "
+                                + "AND c.note IS NOT NULL "
+                                + "AND NOT EXISTS (SELECT 1 FROM audit_witness_refusals r WHERE r.tenant_id = c.tenant_id "
+                                + "AND r.number = c.number AND r.reason = 'INCONSISTENT') "
+                                + "AND NOT EXISTS (SELECT 1 FROM audit_witness_requests q WHERE q.tenant_id = c.tenant_id "
+                                + "AND q.number = c.number "
+                                + "AND NOT EXISTS (SELECT 1 FROM audit_witness_cosignatures w WHERE w.tenant_id = q.tenant_id "
+                                + "AND w.number = q.number AND w.witness_key = q.witness_key) "
+                                + "AND NOT EXISTS (SELECT 1 FROM audit_witness_refusals r WHERE r.tenant_id = q.tenant_id "
+                                + "AND r.number = q.number AND r.witness_key = q.witness_key)) "
+                                + "ORDER BY c.number DESC LIMIT 1")
                         .map(row -> new SignedHead(
                                 row.get("seq", Long.class),
                                 row.get("signed_at", String.class),
@@ -205,7 +222,7 @@ public class AuditReader {
             int entryVersion,
             Map<String, String> metadata) {}
 
-    /** A signed tree head: the tree size it signs, when, and the C2SP signed note. */
+    /** A signed tree head: the tree size it signs, when, and the C2SP signed note with its cosignatures. */
     public record SignedHead(long treeSize, String signedAt, String note) {}
 
     /** A public key checkpoints are signed with. */

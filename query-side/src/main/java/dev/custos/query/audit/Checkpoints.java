@@ -39,12 +39,8 @@ public class Checkpoints {
 
     /** Signs every tenant's head that has moved past its last checkpoint; answers how many it signed. */
     public int signMovedHeads(CheckpointSigner signer) {
-        List<UUID> moved = jdbc.queryForList(
-                "SELECT h.tenant_id FROM audit_chain_heads h WHERE h.tree_size > "
-                        + "coalesce((SELECT max(c.seq) FROM audit_checkpoints c WHERE c.tenant_id = h.tenant_id), 0)",
-                UUID.class);
         int signed = 0;
-        for (UUID tenant : moved) {
+        for (UUID tenant : movedTenants()) {
             if (sign(tenant, signer).map(Signed::created).orElse(false)) {
                 signed++;
             }
@@ -52,9 +48,18 @@ public class Checkpoints {
         return signed;
     }
 
+    /** The tenants whose tree has grown past their last checkpoint. */
+    public List<UUID> movedTenants() {
+        return jdbc.queryForList(
+                "SELECT h.tenant_id FROM audit_chain_heads h WHERE h.tree_size > "
+                        + "coalesce((SELECT max(c.seq) FROM audit_checkpoints c WHERE c.tenant_id = h.tenant_id), 0)",
+                UUID.class);
+    }
+
     /**
      * Signs the tenant's head unless its last checkpoint already covers it, in which case that one is answered;
-     * empty when the tenant has no chained event yet.
+     * empty when the tenant has no chained event yet. Joins the caller's transaction if there is one, so that what the
+     * caller records of a new checkpoint commits with it.
      */
     public Optional<Signed> sign(UUID tenantId, CheckpointSigner signer) {
         return Optional.ofNullable(transactions.execute(status -> {
