@@ -54,6 +54,8 @@ class IndexReceiptsIT extends IntegrationTest {
         JsonNode index = index(session);
         String logKey = index.get("log_key").asString();
         assertThat(logKey).contains("/custos+");
+        assertThat(index.get("log_origin").asString()).endsWith("/custos/" + operator.tenant());
+        assertThat(index.get("log_owner").asString()).isEqualTo("Tenant " + operator.individual());
 
         JsonNode bundleReceipt = index.at("/bundles/0/receipt");
         assertVerifies(bundleReceipt);

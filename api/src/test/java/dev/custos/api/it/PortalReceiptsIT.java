@@ -116,8 +116,8 @@ class PortalReceiptsIT extends IntegrationTest {
 
             Map<String, String> after = verdicts(browser, page);
             assertThat(after.get("Claim 7 pack"))
-                    .startsWith("verified|Recorded in the sender's signed log as entry " + seq + " of " + size
-                            + ", signed ")
+                    .startsWith("verified|Recorded in " + index.get("log_owner") + "'s signed log as entry " + seq
+                            + " of " + size + ", signed ")
                     .endsWith(" by key " + fingerprint + ".");
             assertThat(after.get("Roof photo"))
                     .startsWith("verified|Recorded in ")
