@@ -2,6 +2,7 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.AuditProofs;
 import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
 import dev.custos.api.support.Shares;
@@ -15,12 +16,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.erdtman.jcs.JsonCanonicalizer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The portal index's receipts, as a reader receives them: each sealed bundle and sealed evidence object carries the
@@ -85,9 +84,8 @@ class IndexReceiptsIT extends IntegrationTest {
         long size = Long.parseLong(head[1]);
         byte[] root = Base64.getDecoder().decode(head[2]);
         JsonNode inclusion = receipt.get("inclusion");
-        ObjectNode entry = (ObjectNode) entry(receipt).deepCopy();
-        entry.remove(List.of("prev_hash", "hash"));
-        byte[] leaf = MerkleTree.leafHash(new JsonCanonicalizer(JSON.writeValueAsString(entry)).getEncodedUTF8());
+        JsonNode entry = entry(receipt);
+        byte[] leaf = AuditProofs.leafOf(entry);
         List<byte[]> hashes = new ArrayList<>();
         inclusion.get("hashes").forEach(hash -> hashes.add(Base64.getDecoder().decode(hash.asString())));
 

@@ -113,14 +113,7 @@ class VerifyTransparencyLogIT extends IntegrationTest {
     @Test
     void oneEntrysReceiptVerifiesAlone() throws IOException {
         Path note = signAndFetchNote("head.note");
-        String stream = new String(
-                platform.get("/api/audit/stream")
-                        .expectStatus()
-                        .isOk()
-                        .expectBody()
-                        .returnResult()
-                        .getResponseBody(),
-                StandardCharsets.UTF_8);
+        String stream = AuditProofs.stream(platform);
         String second = stream.lines().skip(1).findFirst().orElseThrow();
         Path entry = Files.writeString(files.resolve("entry.ndjson"), second + "\n");
         Path inclusion = fetch("/api/audit/proof/inclusion?seq=2&tree_size=" + size(note), "inclusion.json");

@@ -2,6 +2,7 @@ package dev.custos.api.support;
 
 import dev.custos.api.support.IntegrationTest.Caller;
 import dev.custos.events.chain.ChainEncoding;
+import dev.custos.events.chain.MerkleTree;
 import dev.custos.verify.VerifyAuditCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,10 +19,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.erdtman.jcs.JsonCanonicalizer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Checks what the audit routes answer the way an auditor would: over HTTP, then with {@code custos verify-audit}. */
 public final class AuditProofs {
+
+    private static final JsonMapper PLAIN = JsonMapper.builder().build();
 
     private AuditProofs() {}
 
@@ -97,5 +103,30 @@ public final class AuditProofs {
             }
         }
         return lines;
+    }
+
+    /** The tenant's whole stream as the auditor receives it. */
+    public static String stream(Caller auditor) {
+        byte[] body = auditor.get("/api/audit/stream")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A stream line's Merkle leaf hash, its entry bytes made the way any JCS implementation makes them: the line
+     * without its two hashes, serialized by the stock RFC 8785 library rather than the service's own code path.
+     */
+    public static byte[] leafOf(JsonNode line) {
+        ObjectNode entry = (ObjectNode) line.deepCopy();
+        entry.remove(List.of("prev_hash", "hash"));
+        try {
+            return MerkleTree.leafHash(new JsonCanonicalizer(PLAIN.writeValueAsString(entry)).getEncodedUTF8());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
