@@ -140,6 +140,87 @@ class AuditVerifierNotesTest {
         assertThat(run.err()).contains("is not the id of its name and key");
     }
 
+    @Test
+    void aHeadThePinnedKeySignsTwiceIsRefused() throws IOException {
+        String note = trail.note(40);
+        String signedTwice = note + note.substring(note.lastIndexOf("\n\n") + 2);
+
+        assertFailure(
+                trail.verify(directory, notes("twice.note", signedTwice)),
+                "the signed tree head twice.note: the key " + TreeTrail.KEY_NAME + " signs it twice");
+    }
+
+    @Test
+    void aHeadThatIsNotUtf8IsRefusedByTheNoteRules() throws IOException {
+        byte[] note = trail.note(40).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        note[3] = (byte) 0xff;
+        String[] args = notes("bytes.note", "");
+        java.nio.file.Files.write(directory.resolve("bytes.note"), note);
+
+        assertFailure(
+                trail.verify(directory, args),
+                "the signed tree head bytes.note: is not a signed note as the service serves it: a signed note is "
+                        + "UTF-8");
+    }
+
+    @Test
+    void aHeadWhoseSizeHasALeadingZeroIsRefusedByTheCheckpointRules() throws IOException {
+        String text =
+                TreeTrail.ORIGIN + "\n040\n" + java.util.Base64.getEncoder().encodeToString(trail.root(40)) + "\n";
+        String note = text + "\n" + signatureLine(text);
+
+        assertFailure(
+                trail.verify(directory, notes("padded.note", note)),
+                "the signed tree head padded.note: its text is not a checkpoint (origin, tree size, root hash): a "
+                        + "checkpoint's size is a decimal without leading zeros");
+    }
+
+    @Test
+    void aHeadWithADelInItsTextIsRefused() throws IOException {
+        String text = TreeTrail.ORIGIN + "\u007f\n40\n"
+                + java.util.Base64.getEncoder().encodeToString(trail.root(40)) + "\n";
+        String note = text + "\n" + signatureLine(text);
+
+        assertFailure(
+                trail.verify(directory, notes("del.note", note)),
+                "the signed tree head del.note: its text holds a control character");
+    }
+
+    @Test
+    void aWitnessCosignatureKeyCannotBePinned() throws IOException {
+        String cosigner = dev.custos.events.chain.NoteVerifierKey.of(
+                        TreeTrail.KEY_NAME,
+                        dev.custos.events.chain.SignedNote.COSIGNATURE_V1,
+                        TreeTrail.raw(trail.signingKey))
+                .toString();
+
+        Run run = trail.verify(
+                directory, "--note", TreeTrail.file(directory, "head.note", trail.note(40)), "--note-key", cosigner);
+
+        assertThat(run.exit()).isEqualTo(VerifyAuditCommand.USAGE);
+        assertThat(run.err()).contains("--note-key does not hold an Ed25519 note key (type 0x01)");
+    }
+
+    @Test
+    void aVerifierKeyWithAnUpperCaseIdIsAUsageError() throws IOException {
+        String upperCase = "PeterNeumann+C74F20A3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
+
+        Run run = trail.verify(
+                directory, "--note", TreeTrail.file(directory, "head.note", trail.note(40)), "--note-key", upperCase);
+
+        assertThat(run.exit()).isEqualTo(VerifyAuditCommand.USAGE);
+        assertThat(run.err()).contains("--note-key is not written as the service publishes it (PeterNeumann+c74f20a3+");
+    }
+
+    @Test
+    void aMalformedVerifierKeySaysWhichRuleItBreaks() throws IOException {
+        Run run = trail.verify(
+                directory, "--note", TreeTrail.file(directory, "head.note", trail.note(40)), "--note-key", "x+1+y");
+
+        assertThat(run.exit()).isEqualTo(VerifyAuditCommand.USAGE);
+        assertThat(run.err()).contains("--note-key is not a note verifier key").contains("8 hex digits");
+    }
+
     private String signatureLine(String text) {
         byte[] signature = java.util.Base64.getDecoder()
                 .decode(AuditTrail.sign(trail.signingKey, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
