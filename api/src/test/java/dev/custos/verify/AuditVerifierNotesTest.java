@@ -109,9 +109,7 @@ class AuditVerifierNotesTest {
 
     @Test
     void aHeadWithAnExtensionLineIsRefused() throws IOException {
-        String text = TreeTrail.ORIGIN + "\n40\n"
-                + java.util.Base64.getEncoder().encodeToString(trail.root(40)) + "\nextra\n";
-        String note = text + "\n" + signatureLine(text);
+        String note = signedCheckpoint(TreeTrail.ORIGIN, "40", "extra\n");
 
         assertFailure(
                 trail.verify(directory, notes("extended.note", note)),
@@ -165,9 +163,7 @@ class AuditVerifierNotesTest {
 
     @Test
     void aHeadWhoseSizeHasALeadingZeroIsRefusedByTheCheckpointRules() throws IOException {
-        String text =
-                TreeTrail.ORIGIN + "\n040\n" + java.util.Base64.getEncoder().encodeToString(trail.root(40)) + "\n";
-        String note = text + "\n" + signatureLine(text);
+        String note = signedCheckpoint(TreeTrail.ORIGIN, "040", "");
 
         assertFailure(
                 trail.verify(directory, notes("padded.note", note)),
@@ -177,9 +173,7 @@ class AuditVerifierNotesTest {
 
     @Test
     void aHeadWithADelInItsTextIsRefused() throws IOException {
-        String text = TreeTrail.ORIGIN + "\u007f\n40\n"
-                + java.util.Base64.getEncoder().encodeToString(trail.root(40)) + "\n";
-        String note = text + "\n" + signatureLine(text);
+        String note = signedCheckpoint(TreeTrail.ORIGIN + "\u007f", "40", "");
 
         assertFailure(
                 trail.verify(directory, notes("del.note", note)),
@@ -219,6 +213,13 @@ class AuditVerifierNotesTest {
 
         assertThat(run.exit()).isEqualTo(VerifyAuditCommand.USAGE);
         assertThat(run.err()).contains("--note-key is not a note verifier key").contains("8 hex digits");
+    }
+
+    /** A note over the checkpoint of this origin, size (as written) and the root of seq 1..40, then {@code tail}. */
+    private String signedCheckpoint(String origin, String size, String tail) {
+        String text = origin + "\n" + size + "\n"
+                + java.util.Base64.getEncoder().encodeToString(trail.root(40)) + "\n" + tail;
+        return text + "\n" + signatureLine(text);
     }
 
     private String signatureLine(String text) {
