@@ -131,8 +131,7 @@ class AuditVerifierNotesTest {
         String wrongId =
                 parts[0] + "+" + (parts[1].startsWith("0") ? "1" : "0") + parts[1].substring(1) + "+" + parts[2];
 
-        Run run = trail.verify(
-                directory, "--note", TreeTrail.file(directory, "head.note", trail.note(40)), "--note-key", wrongId);
+        Run run = withNoteKey(wrongId);
 
         assertThat(run.exit()).isEqualTo(VerifyAuditCommand.USAGE);
         assertThat(run.err()).contains("is not the id of its name and key");
@@ -188,8 +187,7 @@ class AuditVerifierNotesTest {
                         TreeTrail.raw(trail.signingKey))
                 .toString();
 
-        Run run = trail.verify(
-                directory, "--note", TreeTrail.file(directory, "head.note", trail.note(40)), "--note-key", cosigner);
+        Run run = withNoteKey(cosigner);
 
         assertThat(run.exit()).isEqualTo(VerifyAuditCommand.USAGE);
         assertThat(run.err()).contains("--note-key does not hold an Ed25519 note key (type 0x01)");
@@ -199,8 +197,7 @@ class AuditVerifierNotesTest {
     void aVerifierKeyWithAnUpperCaseIdIsAUsageError() throws IOException {
         String upperCase = "PeterNeumann+C74F20A3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
 
-        Run run = trail.verify(
-                directory, "--note", TreeTrail.file(directory, "head.note", trail.note(40)), "--note-key", upperCase);
+        Run run = withNoteKey(upperCase);
 
         assertThat(run.exit()).isEqualTo(VerifyAuditCommand.USAGE);
         assertThat(run.err()).contains("--note-key is not written as the service publishes it (PeterNeumann+c74f20a3+");
@@ -208,11 +205,16 @@ class AuditVerifierNotesTest {
 
     @Test
     void aMalformedVerifierKeySaysWhichRuleItBreaks() throws IOException {
-        Run run = trail.verify(
-                directory, "--note", TreeTrail.file(directory, "head.note", trail.note(40)), "--note-key", "x+1+y");
+        Run run = withNoteKey("x+1+y");
 
         assertThat(run.exit()).isEqualTo(VerifyAuditCommand.USAGE);
         assertThat(run.err()).contains("--note-key is not a note verifier key").contains("8 hex digits");
+    }
+
+    /** The verifier run on a good head with this {@code --note-key}. */
+    private Run withNoteKey(String noteKey) throws IOException {
+        return trail.verify(
+                directory, "--note", TreeTrail.file(directory, "head.note", trail.note(40)), "--note-key", noteKey);
     }
 
     /** A note over the checkpoint of this origin, size (as written) and the root of seq 1..40, then {@code tail}. */
