@@ -2,6 +2,7 @@ package dev.custos.verify;
 
 import dev.custos.events.chain.ChainEncoding;
 import dev.custos.events.chain.MerkleTree;
+import dev.custos.events.chain.NoteVerifierKey;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ public final class AuditVerifier {
     }
 
     /** A signed tree head, verified with the pinned key, of this tenant's log. */
-    static SignedTreeHead head(Path note, SignedTreeHead.Key key, CheckpointsFile checkpoints)
+    static SignedTreeHead head(Path note, NoteVerifierKey key, CheckpointsFile checkpoints)
             throws IOException, VerificationFailure {
         SignedTreeHead head =
                 SignedTreeHead.read(Files.readAllBytes(note), key, "the signed tree head " + note.getFileName());

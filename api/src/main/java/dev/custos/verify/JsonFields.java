@@ -1,5 +1,6 @@
 package dev.custos.verify;
 
+import dev.custos.events.chain.Base64s;
 import dev.custos.events.chain.ChainEncoding;
 import dev.custos.events.chain.MerkleTree;
 import java.util.ArrayList;
@@ -160,7 +161,7 @@ final class JsonFields {
         }
         List<byte[]> hashes = new ArrayList<>(value.size());
         for (JsonNode element : value) {
-            byte[] hash = element.isString() ? SignedTreeHead.canonicalBase64(element.stringValue()) : null;
+            byte[] hash = element.isString() ? Base64s.decode(element.stringValue()) : null;
             if (hash == null || hash.length != MerkleTree.HASH_BYTES) {
                 throw problem(name, "holds an entry that is not a 32-byte hash in padded base64");
             }

@@ -2,6 +2,7 @@ package dev.custos.verify;
 
 import dev.custos.events.chain.ChainEncoding;
 import dev.custos.events.chain.MerkleTree;
+import dev.custos.events.chain.NoteVerifierKey;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ final class ReceiptVerifier {
 
     private ReceiptVerifier() {}
 
-    static Verdict verify(Path entry, Path inclusion, Path note, SignedTreeHead.Key key) throws IOException {
+    static Verdict verify(Path entry, Path inclusion, Path note, NoteVerifierKey key) throws IOException {
         try {
             InclusionProof proof = InclusionProof.read(inclusion);
             StreamLine line = line(entry, proof.seq());
@@ -32,7 +33,7 @@ final class ReceiptVerifier {
             return Verdict.ok("seq " + line.seq() + " (" + line.event().eventType() + ", event "
                     + line.event().eventId()
                     + ") is entry " + line.seq() + " of the log " + head.origin() + " of " + head.size()
-                    + " entries, whose tree head is signed by " + key.text());
+                    + " entries, whose tree head is signed by " + key);
         } catch (VerificationFailure failure) {
             return Verdict.failed(failure);
         }

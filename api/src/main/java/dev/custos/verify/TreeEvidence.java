@@ -1,5 +1,6 @@
 package dev.custos.verify;
 
+import dev.custos.events.chain.NoteVerifierKey;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * {@code noteKey}, and, for an incremental check, the auditor's trusted older head ({@code fromCheckpoint}) and the
  * consistency proof from it to the one note. Null paths and an empty list where not given.
  */
-record TreeEvidence(SignedTreeHead.Key noteKey, List<Path> notes, Path fromCheckpoint, Path consistency) {
+record TreeEvidence(NoteVerifierKey noteKey, List<Path> notes, Path fromCheckpoint, Path consistency) {
 
     static final TreeEvidence NONE = new TreeEvidence(null, List.of(), null, null);
 }

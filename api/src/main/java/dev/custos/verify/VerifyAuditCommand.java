@@ -1,5 +1,6 @@
 package dev.custos.verify;
 
+import dev.custos.events.chain.NoteVerifierKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ public final class VerifyAuditCommand {
             return VERIFIED;
         }
         try {
-            SignedTreeHead.Key noteKey = options.noteKey() == null ? null : SignedTreeHead.Key.parse(options.noteKey());
+            NoteVerifierKey noteKey = options.noteKey() == null ? null : SignedTreeHead.pinnedKey(options.noteKey());
             Verdict verdict;
             if (options.entry() != null) {
                 verdict = ReceiptVerifier.verify(

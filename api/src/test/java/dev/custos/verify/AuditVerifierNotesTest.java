@@ -109,9 +109,7 @@ class AuditVerifierNotesTest {
 
     @Test
     void aHeadWithAnExtensionLineIsRefused() throws IOException {
-        String text = TreeTrail.ORIGIN + "\n40\n"
-                + java.util.Base64.getEncoder().encodeToString(trail.root(40)) + "\nextra\n";
-        String note = text + "\n" + signatureLine(text);
+        String note = signedCheckpoint(TreeTrail.ORIGIN, "40", "extra\n");
 
         assertFailure(
                 trail.verify(directory, notes("extended.note", note)),
@@ -133,11 +131,97 @@ class AuditVerifierNotesTest {
         String wrongId =
                 parts[0] + "+" + (parts[1].startsWith("0") ? "1" : "0") + parts[1].substring(1) + "+" + parts[2];
 
-        Run run = trail.verify(
-                directory, "--note", TreeTrail.file(directory, "head.note", trail.note(40)), "--note-key", wrongId);
+        Run run = withNoteKey(wrongId);
 
         assertThat(run.exit()).isEqualTo(VerifyAuditCommand.USAGE);
         assertThat(run.err()).contains("is not the id of its name and key");
+    }
+
+    @Test
+    void aHeadThePinnedKeySignsTwiceIsRefused() throws IOException {
+        String note = trail.note(40);
+        String signedTwice = note + note.substring(note.lastIndexOf("\n\n") + 2);
+
+        assertFailure(
+                trail.verify(directory, notes("twice.note", signedTwice)),
+                "the signed tree head twice.note: the key " + TreeTrail.KEY_NAME + " signs it twice");
+    }
+
+    @Test
+    void aHeadThatIsNotUtf8IsRefusedByTheNoteRules() throws IOException {
+        byte[] note = trail.note(40).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        note[3] = (byte) 0xff;
+        String[] args = notes("bytes.note", "");
+        java.nio.file.Files.write(directory.resolve("bytes.note"), note);
+
+        assertFailure(
+                trail.verify(directory, args),
+                "the signed tree head bytes.note: is not a signed note as the service serves it: a signed note is "
+                        + "UTF-8");
+    }
+
+    @Test
+    void aHeadWhoseSizeHasALeadingZeroIsRefusedByTheCheckpointRules() throws IOException {
+        String note = signedCheckpoint(TreeTrail.ORIGIN, "040", "");
+
+        assertFailure(
+                trail.verify(directory, notes("padded.note", note)),
+                "the signed tree head padded.note: its text is not a checkpoint (origin, tree size, root hash): a "
+                        + "checkpoint's size is a decimal without leading zeros");
+    }
+
+    @Test
+    void aHeadWithADelInItsTextIsRefused() throws IOException {
+        String note = signedCheckpoint(TreeTrail.ORIGIN + "\u007f", "40", "");
+
+        assertFailure(
+                trail.verify(directory, notes("del.note", note)),
+                "the signed tree head del.note: its text holds a control character");
+    }
+
+    @Test
+    void aWitnessCosignatureKeyCannotBePinned() throws IOException {
+        String cosigner = dev.custos.events.chain.NoteVerifierKey.of(
+                        TreeTrail.KEY_NAME,
+                        dev.custos.events.chain.SignedNote.COSIGNATURE_V1,
+                        TreeTrail.raw(trail.signingKey))
+                .toString();
+
+        Run run = withNoteKey(cosigner);
+
+        assertThat(run.exit()).isEqualTo(VerifyAuditCommand.USAGE);
+        assertThat(run.err()).contains("--note-key does not hold an Ed25519 note key (type 0x01)");
+    }
+
+    @Test
+    void aVerifierKeyWithAnUpperCaseIdIsAUsageError() throws IOException {
+        String upperCase = "PeterNeumann+C74F20A3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
+
+        Run run = withNoteKey(upperCase);
+
+        assertThat(run.exit()).isEqualTo(VerifyAuditCommand.USAGE);
+        assertThat(run.err()).contains("--note-key is not written as the service publishes it (PeterNeumann+c74f20a3+");
+    }
+
+    @Test
+    void aMalformedVerifierKeySaysWhichRuleItBreaks() throws IOException {
+        Run run = withNoteKey("x+1+y");
+
+        assertThat(run.exit()).isEqualTo(VerifyAuditCommand.USAGE);
+        assertThat(run.err()).contains("--note-key is not a note verifier key").contains("8 hex digits");
+    }
+
+    /** The verifier run on a good head with this {@code --note-key}. */
+    private Run withNoteKey(String noteKey) throws IOException {
+        return trail.verify(
+                directory, "--note", TreeTrail.file(directory, "head.note", trail.note(40)), "--note-key", noteKey);
+    }
+
+    /** A note over the checkpoint of this origin, size (as written) and the root of seq 1..40, then {@code tail}. */
+    private String signedCheckpoint(String origin, String size, String tail) {
+        String text = origin + "\n" + size + "\n"
+                + java.util.Base64.getEncoder().encodeToString(trail.root(40)) + "\n" + tail;
+        return text + "\n" + signatureLine(text);
     }
 
     private String signatureLine(String text) {

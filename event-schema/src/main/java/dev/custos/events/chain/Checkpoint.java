@@ -35,7 +35,7 @@ public final class Checkpoint {
         }
         long size = parseSize(lines.get(1));
         if (size < 0) {
-            throw new NoteException("a checkpoint's size is a decimal without leading zeros");
+            throw new NoteException("a checkpoint's size is a decimal without leading zeros, below 2^63");
         }
         byte[] root = Base64s.decode(lines.get(2));
         if (root == null || root.length != MerkleTree.HASH_BYTES) {

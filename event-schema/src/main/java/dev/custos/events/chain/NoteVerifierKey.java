@@ -67,7 +67,8 @@ public final class NoteVerifierKey {
         }
         NoteVerifierKey key = of(name, typed[0], Arrays.copyOfRange(typed, 1, typed.length));
         if (key.keyId != HexFormat.fromHexDigits(hex)) {
-            throw new NoteException("a verifier key's id does not match its name and key");
+            throw new NoteException("a verifier key's id " + hex + " is not the id of its name and key ("
+                    + HexFormat.of().toHexDigits(key.keyId) + "): the key was mistyped or altered");
         }
         return key;
     }
