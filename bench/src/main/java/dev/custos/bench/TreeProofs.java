@@ -38,8 +38,12 @@ final class TreeProofs {
     }
 
     /** Stores the nodes of a tree of {@code size} leaves for the auditor's tenant, level by level, in SQL. */
-    void grow() throws SQLException {
+    void grow() throws SQLException, InterruptedException {
         String tenant = auditor.tenant().toString();
+        // The fresh tenant's own entries first: the follower must be done with them before the tree is replaced.
+        while (!chained(tenant)) {
+            Thread.sleep(50);
+        }
         try (Statement statement = sql.createStatement()) {
             statement.execute("INSERT INTO audit_tree_nodes (tenant_id, level, node_index, hash) SELECT '" + tenant
                     + "', 0, i, sha256('\\x00'::bytea || int8send(i)) FROM generate_series(0, " + (size - 1)
@@ -58,6 +62,15 @@ final class TreeProofs {
             statement.execute(
                     "UPDATE audit_chain_heads SET tree_size = " + size + " WHERE tenant_id = '" + tenant + "'");
             statement.execute("ANALYZE audit_tree_nodes");
+        }
+    }
+
+    /** Whether the tenant's chain and tree hold all of its entries so far (its head exists and the tree is level). */
+    private boolean chained(String tenant) throws SQLException {
+        try (Statement statement = sql.createStatement();
+                ResultSet head = statement.executeQuery(
+                        "SELECT seq, tree_size FROM audit_chain_heads WHERE tenant_id = '" + tenant + "'")) {
+            return head.next() && head.getLong("seq") > 0 && head.getLong("seq") == head.getLong("tree_size");
         }
     }
 
