@@ -46,6 +46,7 @@
     var item = el('li', 'file');
     item.appendChild(el('p', 'file-title', evidence.title));
     var facts = [F.kind(evidence.content_mime), F.size(evidence.content_bytes)];
+    if (evidence.captured_at) { facts.push('captured ' + F.localTime(evidence.captured_at)); }
     if (evidence.sealed_at) { facts.push('sealed ' + F.localTime(evidence.sealed_at)); }
     item.appendChild(el('p', 'meta', facts.join(' · ')));
     item.appendChild(fingerprint('SHA-256', evidence.content_sha256));

@@ -171,8 +171,8 @@ BEGIN
                    AND custos_fits_in(g.circle_id, b.circle_id)
                    AND NOT custos_portal_sharing_restricted('evidence_bundle', b.id)),
     'dossiers', (SELECT coalesce(jsonb_agg(d.dossier || jsonb_build_object('evidence_ids',
-                        (SELECT coalesce(jsonb_agg(x.evidence_id ORDER BY x.evidence_id), '[]'::jsonb)
-                           FROM cc_claim_dossier_evidence x
+                        (SELECT coalesce(jsonb_agg(x.evidence_id ORDER BY e.captured_at, e.id), '[]'::jsonb)
+                           FROM cc_claim_dossier_evidence x JOIN cc_evidence_objects e ON e.id = x.evidence_id
                           WHERE x.dossier_id = (d.dossier ->> 'dossier_id')::uuid
                             AND x.evidence_id IN (SELECT id FROM scoped))
                     ) ORDER BY d.position), '[]'::jsonb)

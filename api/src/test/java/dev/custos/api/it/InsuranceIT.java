@@ -266,6 +266,33 @@ class InsuranceIT extends IntegrationTest {
     }
 
     @Test
+    void aSharedDossierListsItsFilesInTheOrderTheyWereCaptured() {
+        UUID claim = openClaim();
+        List<String> captured = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            // Six random ids fall in capture order by chance once in 720 runs: an id order would show.
+            captured.add(uploadFor(claim, "Photo " + i).toString());
+        }
+        UUID dossierId = UUID.fromString((String) assemble(claim).get("id"));
+        String url = (String) insurance
+                .post("/api/operator/insurance/dossiers/" + dossierId + "/share-authority", share())
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("share_url");
+        String session = Shares.session(http(), url.substring(url.indexOf("#token=") + 7), null);
+
+        Shares.get(http(), session, "/p/authority/index")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.dossiers[0].evidence_ids")
+                .isEqualTo(captured);
+    }
+
+    @Test
     void aSharedDossierShowsItsClaimAndExactlyTheEvidenceItLists() {
         UUID claim = openClaim();
         UUID photo = uploadFor(claim, "Roof photo");

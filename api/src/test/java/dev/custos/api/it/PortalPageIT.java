@@ -170,7 +170,8 @@ class PortalPageIT extends IntegrationTest {
                     .containsPattern("expires in (23|24) hours")
                     .contains("Available until");
             assertThat(browser.find("#bundles .files .meta").getText())
-                    .startsWith("Text file · " + content.length + " bytes · sealed ");
+                    .startsWith("Text file · " + content.length + " bytes · captured ")
+                    .contains(" · sealed ");
 
             browser.click("#bundles article > button");
             browser.waitForText("#bundles article > .check", "Verified");
