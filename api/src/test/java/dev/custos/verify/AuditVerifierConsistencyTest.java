@@ -3,13 +3,11 @@ package dev.custos.verify;
 import static dev.custos.verify.AuditVerifierTest.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custos.events.chain.ChainedEvent;
 import dev.custos.verify.AuditTrail.Run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Collections;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -175,19 +173,7 @@ class AuditVerifierConsistencyTest {
     }
 
     private void rewrite(int seq) {
-        ChainedEvent original = trail.events.get(seq - 1);
-        trail.events.set(
-                seq - 1,
-                new ChainedEvent(
-                        UUID.randomUUID().toString(),
-                        original.eventType(),
-                        original.revision(),
-                        original.aggregateType(),
-                        original.aggregateId(),
-                        original.aggregateSequence(),
-                        original.occurredAt(),
-                        original.payload()));
-        trail.rechain(seq);
+        trail.rewriteAndRechain(seq);
     }
 
     private Run incremental(int from, String proof, String newer) throws IOException {

@@ -3,7 +3,6 @@ package dev.custos.verify;
 import static dev.custos.verify.AuditVerifierTest.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custos.events.chain.ChainedEvent;
 import dev.custos.verify.AuditTrail.Run;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,19 +64,7 @@ class AuditVerifierNotesTest {
     @Test
     void aRewrittenEntryWithTheChainRecomputedFailsAtTheHeadsSize() throws IOException {
         String note = trail.note(40);
-        ChainedEvent original = trail.events.get(29);
-        trail.events.set(
-                29,
-                new ChainedEvent(
-                        UUID.randomUUID().toString(),
-                        original.eventType(),
-                        original.revision(),
-                        original.aggregateType(),
-                        original.aggregateId(),
-                        original.aggregateSequence(),
-                        original.occurredAt(),
-                        original.payload()));
-        trail.rechain(30);
+        trail.rewriteAndRechain(30);
 
         assertFailure(
                 trail.verify(directory, notes("head.note", note)),

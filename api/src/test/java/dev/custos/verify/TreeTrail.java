@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A transparency-log trail of one tenant as the service serves it: lines of entry version 2 (their bytes RFC 8785's,
@@ -53,6 +54,26 @@ final class TreeTrail {
             previousSignature = (String) checkpoint.get("signature");
         }
         return trail;
+    }
+
+    /**
+     * Rewrites the event at {@code seq} (another event id) and chains everything from it on again, as someone who
+     * can write the store and recompute hashes would.
+     */
+    void rewriteAndRechain(int seq) {
+        ChainedEvent original = events.get(seq - 1);
+        events.set(
+                seq - 1,
+                new ChainedEvent(
+                        UUID.randomUUID().toString(),
+                        original.eventType(),
+                        original.revision(),
+                        original.aggregateType(),
+                        original.aggregateId(),
+                        original.aggregateSequence(),
+                        original.occurredAt(),
+                        original.payload()));
+        rechain(seq);
     }
 
     /** Rebuilds the lines from seq {@code from} on from {@link #events}, linked as the service links them. */

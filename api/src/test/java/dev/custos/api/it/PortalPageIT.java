@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.PortalAssets;
 import dev.custos.api.support.PortalBrowser;
 import dev.custos.api.support.Shares;
 import dev.custos.api.support.Shares.Share;
@@ -57,22 +58,12 @@ class PortalPageIT extends IntegrationTest {
                         .doesNotContain("http://")
                         .doesNotContain("https://"));
         for (String script : List.of("format.js", "sha256.js", "portal-view.js", "portal.js")) {
-            http().get()
-                    .uri("/p/authority/assets/" + script)
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectHeader()
-                    .contentTypeCompatibleWith("text/javascript")
-                    .expectHeader()
-                    .exists("Content-Security-Policy")
-                    .expectBody(String.class)
-                    .value(source -> assertThat(source)
-                            .doesNotContain("innerHTML")
-                            .doesNotContain("localStorage")
-                            .doesNotContain("eval(")
-                            .doesNotContain("http://")
-                            .doesNotContain("https://"));
+            assertThat(PortalAssets.script(http(), script))
+                    .doesNotContain("innerHTML")
+                    .doesNotContain("localStorage")
+                    .doesNotContain("eval(")
+                    .doesNotContain("http://")
+                    .doesNotContain("https://");
         }
         http().get()
                 .uri("/p/authority/assets/portal.css")

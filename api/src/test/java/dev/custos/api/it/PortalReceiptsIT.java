@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custos.api.support.Evidence;
 import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.PortalAssets;
 import dev.custos.api.support.PortalBrowser;
 import dev.custos.api.support.Shares;
 import dev.custos.api.support.SignedLog;
@@ -219,20 +220,10 @@ class PortalReceiptsIT extends IntegrationTest {
     @Test
     void theReceiptScriptsAreServedAsThePagesOwn() {
         for (String script : List.of("jcs.js", "receipt.js", "noble-ed25519.js")) {
-            http().get()
-                    .uri("/p/authority/assets/" + script)
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectHeader()
-                    .contentTypeCompatibleWith("text/javascript")
-                    .expectHeader()
-                    .exists("Content-Security-Policy")
-                    .expectBody(String.class)
-                    .value(source -> assertThat(source)
-                            .doesNotContain("innerHTML")
-                            .doesNotContain("localStorage")
-                            .doesNotContain("eval("));
+            assertThat(PortalAssets.script(http(), script))
+                    .doesNotContain("innerHTML")
+                    .doesNotContain("localStorage")
+                    .doesNotContain("eval(");
         }
         byte[] vendored = http().get()
                 .uri("/p/authority/assets/noble-ed25519.js")
