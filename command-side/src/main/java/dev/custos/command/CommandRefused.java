@@ -18,18 +18,28 @@ public class CommandRefused extends RuntimeException {
     }
 
     private final Reason reason;
+    private final Refusal refusal;
 
+    /** A refusal no client needs to tell apart from others of its status (no such object, a malformed field). */
     public CommandRefused(Reason reason, String message) {
         super(message, null, false, false);
         this.reason = reason;
+        this.refusal = null;
+    }
+
+    /** A refusal of the catalogue: its status follows from it, and the message is the caller's detail. */
+    public CommandRefused(Refusal refusal, String message) {
+        super(message, null, false, false);
+        this.reason = refusal.reason();
+        this.refusal = refusal;
     }
 
     public static CommandRefused notFound(String message) {
         return new CommandRefused(Reason.NOT_FOUND, message);
     }
 
-    public static CommandRefused conflict(String message) {
-        return new CommandRefused(Reason.CONFLICT, message);
+    public static CommandRefused refused(Refusal refusal, String message) {
+        return new CommandRefused(refusal, message);
     }
 
     public static CommandRefused invalid(String message) {
@@ -38,5 +48,10 @@ public class CommandRefused extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The catalogued refusal, if this is one; absent for a plain status. */
+    public java.util.Optional<Refusal> refusal() {
+        return java.util.Optional.ofNullable(refusal);
     }
 }

@@ -59,7 +59,7 @@ public record Reach(boolean tenantWide, UUID roleCircleId, Set<UUID> visibleCirc
         require(decision != Decision.INVISIBLE, CommandRefused.Reason.NOT_FOUND, "no such " + noun);
         require(
                 decision != Decision.OUT_OF_REACH,
-                CommandRefused.Reason.FORBIDDEN,
+                Refusal.OUT_OF_REACH,
                 "the operator's role does not reach this " + noun);
     }
 
@@ -68,7 +68,7 @@ public record Reach(boolean tenantWide, UUID roleCircleId, Set<UUID> visibleCirc
      * every member sees, so only reach counts: a circle role manages its own circle and no other.
      */
     public void requireReachesCircle(UUID circleId) {
-        require(reaches(circleId), CommandRefused.Reason.FORBIDDEN, "the operator's role does not reach this circle");
+        require(reaches(circleId), Refusal.OUT_OF_REACH, "the operator's role does not reach this circle");
     }
 
     /**

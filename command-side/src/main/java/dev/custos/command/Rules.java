@@ -12,6 +12,12 @@ public final class Rules {
         return value.strip();
     }
 
+    public static void require(boolean condition, Refusal refusal, String message) {
+        if (!condition) {
+            throw new CommandRefused(refusal, message);
+        }
+    }
+
     public static void require(boolean condition, CommandRefused.Reason reason, String message) {
         if (!condition) {
             throw new CommandRefused(reason, message);

@@ -1,5 +1,6 @@
 package dev.custos.api.problem;
 
+import dev.custos.command.Refusal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
@@ -14,12 +15,23 @@ public class ProblemException extends RuntimeException {
     private final HttpStatus status;
     private final String detail;
     private final List<Problem.FieldError> errors;
+    private final Refusal refusal;
 
     public ProblemException(HttpStatus status, String detail, List<Problem.FieldError> errors) {
+        this(status, detail, errors, null);
+    }
+
+    private ProblemException(HttpStatus status, String detail, List<Problem.FieldError> errors, Refusal refusal) {
         super(detail, null, false, false);
         this.status = status;
         this.detail = detail;
         this.errors = errors;
+        this.refusal = refusal;
+    }
+
+    /** A catalogued refusal: its status and type follow from it; the detail names what was refused. */
+    public static ProblemException refused(Refusal refusal, String detail) {
+        return new ProblemException(Problem.statusOf(refusal.reason()), detail, null, refusal);
     }
 
     public static ProblemException badRequest(String detail) {
@@ -30,21 +42,26 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.BAD_REQUEST, "The request is not valid", errors);
     }
 
-    public static ProblemException forbidden(String detail) {
-        return new ProblemException(HttpStatus.FORBIDDEN, detail, null);
-    }
-
     public static ProblemException notFound(String detail) {
         return new ProblemException(HttpStatus.NOT_FOUND, detail, null);
-    }
-
-    public static ProblemException conflict(String detail) {
-        return new ProblemException(HttpStatus.CONFLICT, detail, null);
     }
 
     /** Whether a failure is a unique-key violation (SQLState 23505), anywhere in its causes. */
     public static boolean isUniqueViolation(Throwable failure) {
         return hasSqlState(failure, "23505");
+    }
+
+    /** Whether a failure is a unique-key violation of the named constraint (or unique index), anywhere in its causes. */
+    public static boolean isUniqueViolationOf(Throwable failure, String constraint) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.postgresql.util.PSQLException sql
+                    && "23505".equals(sql.getSQLState())
+                    && sql.getServerErrorMessage() != null
+                    && constraint.equals(sql.getServerErrorMessage().getConstraint())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -89,7 +106,9 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        String type = errors == null ? "about:blank" : "urn:custos:problem:validation";
-        return new Problem(type, status.getReasonPhrase(), status.value(), detail, errors);
+        if (refusal != null) {
+            return Problem.of(refusal, detail);
+        }
+        return errors == null ? Problem.of(status, detail) : Problem.invalid(detail, errors);
     }
 }

@@ -2,6 +2,7 @@ package dev.custos.api.problem;
 
 import dev.custos.api.blob.BlobTooLarge;
 import dev.custos.command.CommandRefused;
+import dev.custos.command.Refusal;
 import dev.custos.command.UnreadableEvent;
 import java.util.Optional;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -34,9 +35,6 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
 
-    /** The problem type of a command on an aggregate whose stored stream holds an event it cannot apply. */
-    static final String UNREADABLE_EVENT = "/problems/unreadable-event";
-
     private final ProblemWriter writer;
 
     ProblemExceptionHandler(ProblemWriter writer) {
@@ -63,17 +61,12 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                     exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(),
                     rootMessage(failure));
-            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
+            return Problem.of(ProblemType.DATABASE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
         }
         Optional<UnreadableEvent> unreadable = UnreadableEvent.among(failure);
         if (unreadable.isPresent()) {
             // Logged once, with its cause, where it was met (EventSourcingGuard).
-            return new Problem(
-                    UNREADABLE_EVENT,
-                    "Unreadable event",
-                    HttpStatus.INTERNAL_SERVER_ERROR.value(),
-                    unreadable.get().getMessage(),
-                    null);
+            return Problem.of(ProblemType.UNREADABLE_EVENT, unreadable.get().getMessage());
         }
         if (ProblemException.isTooLarge(failure)) {
             return ProblemException.tooLarge().toProblem();
@@ -82,23 +75,19 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return Problem.of(HttpStatus.BAD_REQUEST, "A media type header cannot be parsed");
         }
         if (failure instanceof Overloaded overloaded) {
-            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, overloaded.getMessage());
+            return Problem.of(ProblemType.OVERLOADED, overloaded.getMessage());
         }
         if (ProblemException.isLockTimeout(failure)) {
             log.warn(
                     "{} {} waited past the lock bound and was rolled back",
                     exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value());
-            return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, Overloaded.DETAIL);
+            return Problem.of(ProblemType.OVERLOADED, Overloaded.DETAIL);
         }
         if (failure instanceof CommandRefused refused) {
-            HttpStatus status = switch (refused.reason()) {
-                case NOT_FOUND -> HttpStatus.NOT_FOUND;
-                case FORBIDDEN -> HttpStatus.FORBIDDEN;
-                case CONFLICT -> HttpStatus.CONFLICT;
-                case INVALID -> HttpStatus.BAD_REQUEST;
-            };
-            return Problem.of(status, refused.getMessage());
+            return refused.refusal()
+                    .map(refusal -> Problem.of(refusal, refused.getMessage()))
+                    .orElseGet(() -> Problem.of(Problem.statusOf(refused.reason()), refused.getMessage()));
         }
         if (failure instanceof BlobTooLarge tooLarge) {
             return Problem.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
@@ -107,11 +96,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return Problem.of(HttpStatus.NOT_FOUND, "Not found");
         }
         if (failure instanceof AggregateStreamCreationException || ProblemException.isUniqueViolation(failure)) {
-            return Problem.of(HttpStatus.CONFLICT, "A resource with this id already exists");
+            return Problem.of(Refusal.DUPLICATE_ID, "A resource with this id already exists");
         }
         if (failure instanceof ConcurrencyException) {
             // Only after the unit was run again against the newer state, and lost every time.
-            return Problem.of(HttpStatus.CONFLICT, "The resource kept changing under this request; send it again");
+            return Problem.of(Refusal.STALE_WRITE, "The resource kept changing under this request; send it again");
         }
         if (DroppedErrors.clientWentAway(failure)) {
             // The client went away mid-request (or reset the connection under it); nobody is left to read an answer.

@@ -128,7 +128,12 @@ class InsuranceIT extends IntegrationTest {
                                 "title",
                                 "Again"))
                 .expectStatus()
-                .isEqualTo(409);
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/duplicate-claim-number")
+                .jsonPath("$.title")
+                .isEqualTo("The tenant already has a claim with this number");
         insurance
                 .post(CLAIMS, Map.of("claim_number", "CLM-2", "policy_ref", "POL-8", "title", "No date"))
                 .expectStatus()

@@ -72,6 +72,10 @@ class LegalHoldIT extends IntegrationTest {
                 .expectStatus()
                 .isEqualTo(409)
                 .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/hold-covers-target")
+                .jsonPath("$.title")
+                .isEqualTo("An active legal hold covers the target")
                 .jsonPath("$.detail")
                 .isEqualTo("an active legal hold covers this evidence");
         // Holds stop destruction, not viewing.
@@ -147,7 +151,10 @@ class LegalHoldIT extends IntegrationTest {
                         "/api/operator/legal/holds/" + hold(false) + "/targets",
                         Map.of("target_type", "evidence_object", "target_id", evidence))
                 .expectStatus()
-                .isEqualTo(409);
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/target-destroyed");
     }
 
     @Test
@@ -158,11 +165,16 @@ class LegalHoldIT extends IntegrationTest {
         as(member, tenant)
                 .post("/api/operator/legal/holds", Map.of("title", "x", "reason", "y"))
                 .expectStatus()
-                .isForbidden();
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/role-required");
         legal.post("/api/operator/legal/holds", Map.of("title", "x"))
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/validation")
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("reason");
         UUID hold = hold(false);
@@ -172,7 +184,12 @@ class LegalHoldIT extends IntegrationTest {
         release(hold);
         legal.post("/api/operator/legal/holds/" + hold + "/release", Map.of("reason", "again"))
                 .expectStatus()
-                .isEqualTo(409);
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("/problems/already-released")
+                .jsonPath("$.title")
+                .isEqualTo("The legal hold is already released");
     }
 
     @Test

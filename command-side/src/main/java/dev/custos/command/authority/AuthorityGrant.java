@@ -1,6 +1,5 @@
 package dev.custos.command.authority;
 
-import static dev.custos.command.CommandRefused.Reason.CONFLICT;
 import static dev.custos.command.CommandRefused.Reason.INVALID;
 import static dev.custos.command.CommandRefused.Reason.NOT_FOUND;
 import static dev.custos.command.Rules.require;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.custos.command.Aggregates;
 import dev.custos.command.Reach;
+import dev.custos.command.Refusal;
 import dev.custos.command.legal.HoldRegistry;
 import dev.custos.events.authority.AccessWindow;
 import dev.custos.events.authority.AuthorityGrantCreated;
@@ -104,7 +104,7 @@ class AuthorityGrant {
         command.reach().requireActOn(circleId, "grant");
         require(
                 AccessWindow.open(status, expiresAt, clock.instant()),
-                CONFLICT,
+                Refusal.GRANT_NOT_ACTIVE,
                 AccessWindow.lapsed(status, expiresAt, clock.instant())
                         ? "the grant has expired"
                         : "the grant is " + status);
@@ -112,11 +112,11 @@ class AuthorityGrant {
         Reach.requireSameCircle(circleId, command.scopeObjectCircleId(), command.scopeType());
         require(
                 !scopes.contains(command.scopeType() + ":" + command.scopeObjectId()),
-                CONFLICT,
+                Refusal.SCOPE_ALREADY_HELD,
                 "the grant already has this scope");
         boolean sealedEnough =
                 command.objectSealed() || ("evidence_object".equals(command.scopeType()) && allowUnsealed);
-        require(sealedEnough, CONFLICT, "only sealed material can be shared");
+        require(sealedEnough, Refusal.NOT_SEALED, "only sealed material can be shared");
         holds.serialize(tenantId);
         holds.requireShareable(tenantId, command.scopeType(), command.scopeObjectId());
         apply(new AuthorityScopeAdded(
@@ -135,7 +135,7 @@ class AuthorityGrant {
     void handle(RevokeAuthorityGrant command, Clock clock) {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such grant");
         command.reach().requireActOn(circleId, "grant");
-        require(!"revoked".equals(status), CONFLICT, "the grant is already revoked");
+        require(!"revoked".equals(status), Refusal.ALREADY_REVOKED, "the grant is already revoked");
         apply(new AuthorityGrantRevoked(
                 tenantId, grantId, requireText(command.reason(), "reason"), clock.instant(), command.requestedBy()));
     }

@@ -1,6 +1,5 @@
 package dev.custos.command.authority;
 
-import static dev.custos.command.CommandRefused.Reason.CONFLICT;
 import static dev.custos.command.CommandRefused.Reason.INVALID;
 import static dev.custos.command.CommandRefused.Reason.NOT_FOUND;
 import static dev.custos.command.Rules.require;
@@ -10,6 +9,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.custos.command.Aggregates;
+import dev.custos.command.Refusal;
 import dev.custos.events.authority.AccessWindow;
 import dev.custos.events.authority.AuthorityAccessAllowed;
 import dev.custos.events.authority.AuthorityAccessDenied;
@@ -62,7 +62,7 @@ class AuthorityToken {
                 command.tokenHash() != null && command.tokenHash().matches("[0-9a-f]{64}"),
                 INVALID,
                 "the token hash must be a SHA-256");
-        require(command.grantActive(), CONFLICT, "the grant is not active");
+        require(command.grantActive(), Refusal.GRANT_NOT_ACTIVE, "the grant is not active");
         Instant now = clock.instant();
         if (command.requestedExpiresAt() != null) {
             GrantLifetime.requireWithin(command.requestedExpiresAt(), now, command.maxLifetimeDays());
@@ -91,7 +91,7 @@ class AuthorityToken {
     @CommandHandler
     void handle(RevokeAuthorityToken command, Clock clock) {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such token");
-        require(!revoked, CONFLICT, "the token is already revoked");
+        require(!revoked, Refusal.ALREADY_REVOKED, "the token is already revoked");
         apply(new AuthorityTokenRevoked(
                 tenantId,
                 grantId,

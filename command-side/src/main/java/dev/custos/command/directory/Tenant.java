@@ -1,6 +1,5 @@
 package dev.custos.command.directory;
 
-import static dev.custos.command.CommandRefused.Reason.CONFLICT;
 import static dev.custos.command.CommandRefused.Reason.INVALID;
 import static dev.custos.command.Rules.require;
 import static dev.custos.command.Rules.requireText;
@@ -9,6 +8,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.custos.command.Aggregates;
+import dev.custos.command.Refusal;
 import dev.custos.command.authority.GrantLifetime;
 import dev.custos.events.directory.CircleCreated;
 import dev.custos.events.directory.GrantLifetimeLimitSet;
@@ -57,7 +57,7 @@ class Tenant {
     void handle(CreateCircle command, Clock clock) {
         command.reach().requireActOn(null, "tenant");
         require(command.circleId() != null, INVALID, "circle_id is required");
-        require(!circles.contains(command.circleId()), CONFLICT, "a circle with this id already exists");
+        require(!circles.contains(command.circleId()), Refusal.DUPLICATE_ID, "a circle with this id already exists");
         apply(new CircleCreated(
                 tenantId,
                 command.circleId(),

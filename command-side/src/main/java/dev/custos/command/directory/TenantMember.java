@@ -1,6 +1,5 @@
 package dev.custos.command.directory;
 
-import static dev.custos.command.CommandRefused.Reason.CONFLICT;
 import static dev.custos.command.CommandRefused.Reason.INVALID;
 import static dev.custos.command.CommandRefused.Reason.NOT_FOUND;
 import static dev.custos.command.Rules.require;
@@ -10,6 +9,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.custos.command.Aggregates;
+import dev.custos.command.Refusal;
 import dev.custos.events.directory.AdoptedRoleAssignment;
 import dev.custos.events.directory.CircleMemberAdded;
 import dev.custos.events.directory.TenantMemberAdded;
@@ -58,7 +58,7 @@ class TenantMember {
     void handle(AddTenantMember command, Clock clock) {
         command.reach().requireActOn(null, "tenant");
         require(command.individualId() != null, INVALID, "individual_id is required");
-        require(memberStream == null, CONFLICT, "the individual is already a member of the tenant");
+        require(memberStream == null, Refusal.ALREADY_MEMBER, "the individual is already a member of the tenant");
         String displayName =
                 command.displayName() == null || command.displayName().isBlank()
                         ? null
@@ -71,7 +71,7 @@ class TenantMember {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(AdoptTenantMember command, Clock clock) {
-        require(memberStream == null, CONFLICT, "the member already has its own stream");
+        require(memberStream == null, Refusal.DUPLICATE_ID, "the member already has its own stream");
         apply(new TenantMemberAdopted(
                 command.tenantId(),
                 command.individualId(),
@@ -83,7 +83,10 @@ class TenantMember {
     @CommandHandler
     void handle(AddCircleMember command, Clock clock) {
         command.reach().requireReachesCircle(command.circleId());
-        require(!circles.contains(command.circleId()), CONFLICT, "the individual is already a member of the circle");
+        require(
+                !circles.contains(command.circleId()),
+                Refusal.ALREADY_MEMBER,
+                "the individual is already a member of the circle");
         apply(new CircleMemberAdded(
                 tenantId, command.circleId(), individualId, command.requestedBy(), clock.instant()));
     }
@@ -95,17 +98,17 @@ class TenantMember {
         require(OperatorRoleKey.fromKey(command.roleKey()).isPresent(), INVALID, "role_key is not an operator role");
         require(
                 command.circleId() == null || circles.contains(command.circleId()),
-                CONFLICT,
+                Refusal.NOT_A_MEMBER,
                 "the individual is not a member of the circle");
         require(
                 !assignments.containsKey(command.assignmentId()),
-                CONFLICT,
+                Refusal.DUPLICATE_ID,
                 "an assignment with this id already exists");
         boolean alreadyHeld = assignments.values().stream()
                 .anyMatch(existing -> existing.active()
                         && existing.roleKey().equals(command.roleKey())
                         && Objects.equals(existing.circleId(), command.circleId()));
-        require(!alreadyHeld, CONFLICT, "the individual already holds this role in this scope");
+        require(!alreadyHeld, Refusal.ROLE_ALREADY_HELD, "the individual already holds this role in this scope");
         apply(new OperatorRoleAssigned(
                 tenantId,
                 command.assignmentId(),
@@ -122,7 +125,7 @@ class TenantMember {
         RoleAssignment assignment = assignments.get(command.assignmentId());
         require(assignment != null, NOT_FOUND, "no such role assignment");
         command.reach().requireActOn(assignment.circleId(), "role assignment");
-        require(assignment.active(), CONFLICT, "the assignment is already revoked");
+        require(assignment.active(), Refusal.ALREADY_REVOKED, "the assignment is already revoked");
         apply(new OperatorRoleRevoked(
                 tenantId,
                 command.assignmentId(),

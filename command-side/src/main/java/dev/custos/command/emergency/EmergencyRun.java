@@ -1,6 +1,5 @@
 package dev.custos.command.emergency;
 
-import static dev.custos.command.CommandRefused.Reason.CONFLICT;
 import static dev.custos.command.CommandRefused.Reason.INVALID;
 import static dev.custos.command.CommandRefused.Reason.NOT_FOUND;
 import static dev.custos.command.Rules.require;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.custos.command.Aggregates;
 import dev.custos.command.Reach;
+import dev.custos.command.Refusal;
 import dev.custos.events.emergency.EmergencyRunCaptureAttached;
 import dev.custos.events.emergency.EmergencyRunRecordPackGenerated;
 import dev.custos.events.emergency.EmergencyRunResolved;
@@ -82,7 +82,7 @@ class EmergencyRun {
     @CommandHandler
     EmergencyRunState handle(ResolveEmergencyRun command, Clock clock) {
         requireInTenant(command.tenantId(), command.reach());
-        require(!resolved, CONFLICT, "the run is already resolved");
+        require(!resolved, Refusal.ALREADY_RESOLVED, "the run is already resolved");
         apply(new EmergencyRunResolved(
                 tenantId,
                 runId,
@@ -96,7 +96,7 @@ class EmergencyRun {
     @CommandHandler
     RunScopeGrant handle(GrantRunScope command, Clock clock) {
         requireInTenant(command.tenantId(), command.reach());
-        require(!resolved, CONFLICT, "the run is resolved and grants no new scope");
+        require(!resolved, Refusal.ALREADY_RESOLVED, "the run is resolved and grants no new scope");
         require(
                 command.scopeGrantId() != null && command.granteeIndividualId() != null,
                 INVALID,
@@ -112,7 +112,7 @@ class EmergencyRun {
                         .noneMatch(grant -> grant.liveAt(now)
                                 && grant.granteeIndividualId().equals(command.granteeIndividualId())
                                 && grant.scopeKey().equals(scopeKey)),
-                CONFLICT,
+                Refusal.SCOPE_ALREADY_HELD,
                 "the member already holds this scope of the run");
         apply(new EmergencyRunScopeGranted(
                 tenantId,
@@ -132,7 +132,7 @@ class EmergencyRun {
         requireInTenant(command.tenantId(), command.reach());
         RunScopeGrant grant = scopeGrants.get(command.scopeGrantId());
         require(grant != null, NOT_FOUND, "no such scope grant of this run");
-        require(!grant.isRevoked(), CONFLICT, "the scope grant is already revoked");
+        require(!grant.isRevoked(), Refusal.ALREADY_REVOKED, "the scope grant is already revoked");
         apply(new EmergencyRunScopeRevoked(
                 tenantId,
                 runId,

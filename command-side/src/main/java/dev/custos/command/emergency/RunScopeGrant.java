@@ -1,6 +1,7 @@
 package dev.custos.command.emergency;
 
 import dev.custos.events.emergency.RunScopeWindow;
+import dev.custos.events.wire.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,11 +11,11 @@ public record RunScopeGrant(
         UUID runId,
         UUID granteeIndividualId,
         String scopeKey,
-        Instant expiresAt,
+        @Nullable Instant expiresAt,
         Instant grantedAt,
         UUID grantedByIndividualId,
-        Instant revokedAt,
-        String revokeReason) {
+        @Nullable Instant revokedAt,
+        @Nullable String revokeReason) {
 
     RunScopeGrant revoked(Instant at, String reason) {
         return new RunScopeGrant(

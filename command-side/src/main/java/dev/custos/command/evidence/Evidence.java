@@ -1,6 +1,5 @@
 package dev.custos.command.evidence;
 
-import static dev.custos.command.CommandRefused.Reason.CONFLICT;
 import static dev.custos.command.CommandRefused.Reason.INVALID;
 import static dev.custos.command.CommandRefused.Reason.NOT_FOUND;
 import static dev.custos.command.Rules.require;
@@ -9,6 +8,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.custos.command.Aggregates;
 import dev.custos.command.Reach;
+import dev.custos.command.Refusal;
 import dev.custos.command.legal.HoldRegistry;
 import dev.custos.events.evidence.EvidenceCaptured;
 import dev.custos.events.evidence.EvidenceDestroyed;
@@ -82,7 +82,7 @@ class Evidence {
     @CommandHandler
     void handle(SealEvidence command, Clock clock) {
         requireLiveInTenant(command.tenantId(), command.reach());
-        require(!sealed, CONFLICT, "the evidence is already sealed");
+        require(!sealed, Refusal.ALREADY_SEALED, "the evidence is already sealed");
         apply(new EvidenceSealed(tenantId, evidenceId, clock.instant(), command.requestedBy()));
     }
 
@@ -116,7 +116,10 @@ class Evidence {
         // Taken in this transaction: a hold being placed right now either committed before (and is seen
         // below) or waits until this destruction has committed.
         holds.serialize(tenantId);
-        require(!holds.covers(tenantId, evidenceId), CONFLICT, "an active legal hold covers this evidence");
+        require(
+                !holds.covers(tenantId, evidenceId),
+                Refusal.HOLD_COVERS_TARGET,
+                "an active legal hold covers this evidence");
         apply(new EvidenceDestroyed(tenantId, evidenceId, blobKey, clock.instant(), command.requestedBy()));
         return blobKey;
     }
@@ -125,7 +128,7 @@ class Evidence {
     private void requireLiveInTenant(UUID requestTenant, Reach reach) {
         require(tenantId.equals(requestTenant), NOT_FOUND, "no such evidence");
         reach.requireActOn(circleId, "evidence");
-        require(!destroyed, CONFLICT, "the evidence was destroyed");
+        require(!destroyed, Refusal.TARGET_DESTROYED, "the evidence was destroyed");
     }
 
     @EventSourcingHandler

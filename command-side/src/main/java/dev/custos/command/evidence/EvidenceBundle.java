@@ -1,6 +1,5 @@
 package dev.custos.command.evidence;
 
-import static dev.custos.command.CommandRefused.Reason.CONFLICT;
 import static dev.custos.command.CommandRefused.Reason.INVALID;
 import static dev.custos.command.CommandRefused.Reason.NOT_FOUND;
 import static dev.custos.command.Rules.require;
@@ -9,6 +8,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import dev.custos.command.Aggregates;
 import dev.custos.command.Reach;
+import dev.custos.command.Refusal;
 import dev.custos.events.canonical.CanonicalJson;
 import dev.custos.events.evidence.EvidenceBundleCreated;
 import dev.custos.events.evidence.EvidenceBundleSealed;
@@ -71,7 +71,7 @@ class EvidenceBundle {
             ManifestMember member = found.get(id);
             require(member != null, NOT_FOUND, "no such evidence: " + id);
             Reach.requireSameCircle(command.circleId(), member.circleId(), "evidence");
-            require(!member.destroyed(), CONFLICT, "a destroyed evidence object cannot be bundled");
+            require(!member.destroyed(), Refusal.TARGET_DESTROYED, "a destroyed evidence object cannot be bundled");
         }
         EvidenceBundleCreated created = new EvidenceBundleCreated(
                 command.tenantId(),
@@ -90,16 +90,19 @@ class EvidenceBundle {
     SealedBundle handle(SealEvidenceBundle command, EvidenceRegistry evidence, Clock clock) {
         require(tenantId.equals(command.tenantId()), NOT_FOUND, "no such bundle");
         command.reach().requireActOn(circleId, "bundle");
-        require(!sealed, CONFLICT, "the bundle is already sealed");
+        require(!sealed, Refusal.ALREADY_SEALED, "the bundle is already sealed");
         Map<UUID, ManifestMember> found = evidence.members(tenantId, members);
-        require(found.keySet().equals(members), CONFLICT, "a member of the bundle is no longer there");
+        require(
+                found.keySet().equals(members),
+                Refusal.BUNDLE_MEMBER_MISSING,
+                "a member of the bundle is no longer there");
         require(
                 found.values().stream().noneMatch(ManifestMember::destroyed),
-                CONFLICT,
+                Refusal.TARGET_DESTROYED,
                 "a member of the bundle was destroyed");
         require(
                 found.values().stream().allMatch(ManifestMember::sealed),
-                CONFLICT,
+                Refusal.NOT_SEALED,
                 "every member must be sealed before the bundle");
         Instant sealedAt = clock.instant();
         String manifest = CanonicalJson.write(manifest(List.copyOf(found.values()), sealedAt));

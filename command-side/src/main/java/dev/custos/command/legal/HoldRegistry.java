@@ -1,8 +1,8 @@
 package dev.custos.command.legal;
 
-import static dev.custos.command.CommandRefused.Reason.CONFLICT;
 import static dev.custos.command.Rules.require;
 
+import dev.custos.command.Refusal;
 import dev.custos.events.custody.CustodyType;
 import java.util.UUID;
 
@@ -35,7 +35,7 @@ public interface HoldRegistry {
     default void requireShareable(UUID tenantId, String objectType, UUID objectId) {
         require(
                 !restrictsSharing(tenantId, objectType, objectId),
-                CONFLICT,
+                Refusal.HOLD_COVERS_TARGET,
                 "an active restrict_sharing legal hold covers this " + objectType);
     }
 

@@ -1,6 +1,5 @@
 package dev.custos.command.legal;
 
-import static dev.custos.command.CommandRefused.Reason.CONFLICT;
 import static dev.custos.command.CommandRefused.Reason.INVALID;
 import static dev.custos.command.CommandRefused.Reason.NOT_FOUND;
 import static dev.custos.command.Rules.require;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.custos.command.Aggregates;
 import dev.custos.command.Reach;
+import dev.custos.command.Refusal;
 import dev.custos.events.custody.CustodyType;
 import dev.custos.events.custody.CustodyType.Use;
 import dev.custos.events.legal.LegalHoldPlaced;
@@ -80,14 +80,17 @@ class LegalHold {
                 targets.stream()
                         .noneMatch(held -> held.targetType().equals(command.targetType())
                                 && held.targetId().equals(command.targetId())),
-                CONFLICT,
+                Refusal.TARGET_ALREADY_HELD,
                 "the hold already covers this target");
         // Ordered against destructions in the tenant: the target is either still there, and then held before any
         // destruction can commit, or already destroyed, and then refused here.
         holds.serialize(tenantId);
         HoldRegistry.TargetState target = holds.targetState(tenantId, targetType, command.targetId());
         require(target != HoldRegistry.TargetState.ABSENT, NOT_FOUND, "no such " + command.targetType());
-        require(target != HoldRegistry.TargetState.DESTROYED, CONFLICT, "the target was already destroyed");
+        require(
+                target != HoldRegistry.TargetState.DESTROYED,
+                Refusal.TARGET_DESTROYED,
+                "the target was already destroyed");
         apply(new LegalHoldTargetAdded(
                 tenantId,
                 holdId,
@@ -115,7 +118,7 @@ class LegalHold {
     private void requireActiveInTenant(UUID requestTenant, Reach reach) {
         require(tenantId.equals(requestTenant), NOT_FOUND, "no such legal hold");
         reach.requireActOn(circleId, "legal hold");
-        require(!released, CONFLICT, "the hold is already released");
+        require(!released, Refusal.ALREADY_RELEASED, "the hold is already released");
     }
 
     /** Targets in a stable order: by time added, then type and id. */

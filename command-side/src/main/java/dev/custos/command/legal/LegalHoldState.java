@@ -1,5 +1,8 @@
 package dev.custos.command.legal;
 
+import dev.custos.events.custody.CustodyType;
+import dev.custos.events.wire.Nullable;
+import dev.custos.events.wire.OneOf;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -11,22 +14,22 @@ import java.util.UUID;
  */
 public record LegalHoldState(
         UUID id,
-        UUID circleId,
+        @Nullable UUID circleId,
         String title,
         String reason,
         boolean restrictSharing,
-        String status,
+        @OneOf({"active", "released"}) String status,
         Instant createdAt,
         UUID createdByIndividualId,
-        Instant releasedAt,
-        String releaseReason,
+        @Nullable Instant releasedAt,
+        @Nullable String releaseReason,
         List<Target> targets) {
 
     /**
      * One thing the hold covers. Every part is required: a stored event without them is refused while the hold
      * loads (an unreadable event), never kept as a target that covers nothing.
      */
-    public record Target(String targetType, UUID targetId, Instant addedAt) {
+    public record Target(@OneOf(keysOf = CustodyType.class) String targetType, UUID targetId, Instant addedAt) {
         public Target {
             Objects.requireNonNull(targetType, "targetType");
             Objects.requireNonNull(targetId, "targetId");

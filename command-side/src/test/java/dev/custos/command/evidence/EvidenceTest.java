@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custos.command.CommandRefused;
 import dev.custos.command.Reach;
+import dev.custos.command.Refusal;
+import dev.custos.command.Refused;
 import dev.custos.command.legal.StubHoldRegistry;
 import dev.custos.events.evidence.EvidenceCaptured;
 import dev.custos.events.evidence.EvidenceDestroyed;
@@ -98,7 +100,7 @@ class EvidenceTest {
     void sealingTwiceIsAConflict() {
         fixture.given(captured(), new EvidenceSealed(TENANT, EVIDENCE, NOW, OPERATOR))
                 .when(new SealEvidence(EVIDENCE, TENANT, OPERATOR, REACH))
-                .expectException(CommandRefused.class)
+                .expectException(Refused.as(Refusal.ALREADY_SEALED))
                 .expectExceptionMessage("the evidence is already sealed")
                 .expectNoEvents();
     }
@@ -158,7 +160,7 @@ class EvidenceTest {
         holds.held.add(EVIDENCE);
         fixture.given(captured())
                 .when(new DestroyEvidence(EVIDENCE, TENANT, OPERATOR, REACH))
-                .expectException(CommandRefused.class)
+                .expectException(Refused.as(Refusal.HOLD_COVERS_TARGET))
                 .expectExceptionMessage("an active legal hold covers this evidence")
                 .expectNoEvents();
     }
@@ -167,7 +169,7 @@ class EvidenceTest {
     void destroyingTwiceIsAConflict() {
         fixture.given(captured(), destroyed())
                 .when(new DestroyEvidence(EVIDENCE, TENANT, OPERATOR, REACH))
-                .expectException(CommandRefused.class)
+                .expectException(Refused.as(Refusal.TARGET_DESTROYED))
                 .expectExceptionMessage("the evidence was destroyed")
                 .expectNoEvents();
     }
@@ -216,7 +218,7 @@ class EvidenceTest {
         fixture.given(inCircle)
                 .when(new DestroyEvidence(
                         EVIDENCE, TENANT, OPERATOR, Reach.circle(otherCircle, Set.of(circle, otherCircle))))
-                .expectException(CommandRefused.class)
+                .expectException(Refused.as(Refusal.OUT_OF_REACH))
                 .expectExceptionMessage("the operator's role does not reach this evidence")
                 .expectNoEvents();
         fixture.given(inCircle)

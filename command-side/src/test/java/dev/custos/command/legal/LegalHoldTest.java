@@ -2,6 +2,8 @@ package dev.custos.command.legal;
 
 import dev.custos.command.CommandRefused;
 import dev.custos.command.Reach;
+import dev.custos.command.Refusal;
+import dev.custos.command.Refused;
 import dev.custos.command.UnreadableEvent;
 import dev.custos.events.legal.LegalHoldPlaced;
 import dev.custos.events.legal.LegalHoldReleased;
@@ -135,7 +137,7 @@ class LegalHoldTest {
         holds.destroyed.add(EVIDENCE);
         fixture.given(placed())
                 .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
-                .expectException(CommandRefused.class)
+                .expectException(Refused.as(Refusal.TARGET_DESTROYED))
                 .expectExceptionMessage("the target was already destroyed")
                 .expectNoEvents();
     }
@@ -152,7 +154,7 @@ class LegalHoldTest {
     void theSameTargetTwiceIsAConflict() {
         fixture.given(placed(), targetAdded())
                 .when(new AddLegalHoldTarget(HOLD, TENANT, "evidence_object", EVIDENCE, null, OPERATOR, REACH))
-                .expectException(CommandRefused.class)
+                .expectException(Refused.as(Refusal.TARGET_ALREADY_HELD))
                 .expectExceptionMessage("the hold already covers this target")
                 .expectNoEvents();
     }
@@ -177,7 +179,7 @@ class LegalHoldTest {
     void releasingAReleasedHoldIsAConflict() {
         fixture.given(placed(), new LegalHoldReleased(TENANT, HOLD, null, "settled", NOW, OPERATOR))
                 .when(new ReleaseLegalHold(HOLD, TENANT, "again", OPERATOR, REACH))
-                .expectException(CommandRefused.class)
+                .expectException(Refused.as(Refusal.ALREADY_RELEASED))
                 .expectExceptionMessage("the hold is already released")
                 .expectNoEvents();
     }
