@@ -1,6 +1,7 @@
 package dev.custos.api.access;
 
 import dev.custos.api.problem.ProblemException;
+import dev.custos.command.Refusal;
 import dev.custos.events.time.TimeRange;
 import java.time.Instant;
 import java.util.Arrays;
@@ -108,6 +109,7 @@ public final class Idempotent {
     }
 
     private static ProblemException reused() {
-        return ProblemException.conflict("client_request_id is already used by another request");
+        return ProblemException.refused(
+                Refusal.CLIENT_REQUEST_ID_REUSED, "client_request_id is already used by another request");
     }
 }

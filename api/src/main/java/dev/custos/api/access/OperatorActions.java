@@ -3,6 +3,7 @@ package dev.custos.api.access;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.tenancy.RequestContext;
 import dev.custos.command.Reach;
+import dev.custos.command.Refusal;
 import dev.custos.query.access.Located;
 import dev.custos.query.access.ObjectKind;
 import dev.custos.query.access.ObjectLocator;
@@ -53,10 +54,10 @@ public class OperatorActions {
      */
     Acting decide(ActionSpec<?> spec, RequestContext context, Standing standing, UUID objectId) {
         if (!standing.tenantMember()) {
-            throw ProblemException.forbidden("not a member of this tenant");
+            throw ProblemException.refused(Refusal.NOT_TENANT_MEMBER, "not a member of this tenant");
         }
         if (!standing.requestCircleMember()) {
-            throw ProblemException.forbidden("not a member of this circle");
+            throw ProblemException.refused(Refusal.NOT_CIRCLE_MEMBER, "not a member of this circle");
         }
         Target target = spec.target();
         if (target.locates() && standing.target() == null) {
@@ -99,7 +100,7 @@ public class OperatorActions {
         UUID circleId = requestedCircleId != null ? requestedCircleId : context.circleId();
         return switch (reach.decide(circleId)) {
             case ALLOWED -> new Acting(context, reach, circleId, null);
-            case INVISIBLE -> throw ProblemException.forbidden("not a member of circle_id");
+            case INVISIBLE -> throw ProblemException.refused(Refusal.NOT_CIRCLE_MEMBER, "not a member of circle_id");
             case OUT_OF_REACH -> throw outOfReach(circleId == null ? "the whole tenant" : "this circle");
         };
     }
@@ -127,10 +128,10 @@ public class OperatorActions {
     }
 
     private static ProblemException noRole(RequiredRole role) {
-        return ProblemException.forbidden("This action requires " + role.describe());
+        return ProblemException.refused(Refusal.ROLE_REQUIRED, "This action requires " + role.describe());
     }
 
     private static ProblemException outOfReach(String what) {
-        return ProblemException.forbidden("The operator's role does not reach " + what);
+        return ProblemException.refused(Refusal.OUT_OF_REACH, "The operator's role does not reach " + what);
     }
 }

@@ -5,6 +5,7 @@ import static dev.custos.api.support.ApiDocs.operation;
 import dev.custos.api.admin.ProjectionRebuildHandler.RebuildResponse;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.tenancy.Caller;
+import dev.custos.command.Refusal;
 import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,8 @@ class AdminRoutes {
         return Caller.of(request)
                 .flatMap(caller -> caller.platformAdmin()
                         ? Mono.just(caller)
-                        : Mono.error(ProblemException.forbidden(what + " requires the custos:admin scope")));
+                        : Mono.error(ProblemException.refused(
+                                Refusal.ADMIN_REQUIRED, what + " requires the custos:admin scope")));
     }
 
     @Bean

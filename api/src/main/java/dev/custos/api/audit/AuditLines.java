@@ -1,10 +1,12 @@
 package dev.custos.api.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.custos.events.canonical.PlainJson;
 import dev.custos.events.chain.AuditEntry;
 import dev.custos.events.chain.ChainEncoding;
 import dev.custos.events.chain.ChainedEvent;
 import dev.custos.events.chain.SecretFields;
+import dev.custos.events.wire.Nullable;
 import dev.custos.query.audit.AuditReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -73,15 +75,15 @@ final class AuditLines {
             long seq,
             String eventId,
             String eventType,
-            String eventRevision,
-            String aggregateType,
+            @Nullable String eventRevision,
+            @Nullable String aggregateType,
             String aggregateId,
             long aggregateSequence,
             String occurredAt,
             JsonNode payload,
-            Integer v,
-            Map<String, String> metadata,
-            List<String> redacted,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer v,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metadata,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> redacted,
             String prevHash,
             String hash) {}
 }

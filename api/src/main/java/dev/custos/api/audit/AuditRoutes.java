@@ -1,10 +1,11 @@
 package dev.custos.api.audit;
 
+import static dev.custos.api.support.ApiDocs.alsoAnswering;
+import static dev.custos.api.support.ApiDocs.answering;
 import static dev.custos.api.support.ApiDocs.operation;
 import static dev.custos.api.support.ApiDocs.tenantScoped;
 import static dev.custos.api.support.ApiDocs.withQuery;
 import static dev.custos.events.operator.OperatorRoleKey.PLATFORM_OPERATOR;
-import static org.springdoc.core.fn.builders.apiresponse.Builder.responseBuilder;
 
 import dev.custos.api.access.ActionCatalogue;
 import dev.custos.api.access.ActionSpec;
@@ -15,6 +16,7 @@ import dev.custos.api.access.RequiredRole;
 import dev.custos.api.audit.witness.WitnessedCheckpoints;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Paging;
+import dev.custos.command.Refusal;
 import dev.custos.query.audit.AuditReader;
 import dev.custos.query.audit.ChainFollower;
 import dev.custos.query.audit.Checkpoint;
@@ -84,13 +86,14 @@ class AuditRoutes implements ActionCatalogue {
                                                     action.acting().scope(), after, limit)))));
                         }),
                         withQuery(
-                                tenantScoped(operation(
+                                tenantScoped(answering(
                                         "audit",
                                         "auditStream",
                                         "The tenant's events in chain order "
                                                 + "as NDJSON, each with seq, prev_hash and hash (platform_operator)",
                                         null,
                                         200,
+                                        List.of("application/x-ndjson"),
                                         AuditLines.Line.class)),
                                 "after_seq",
                                 "limit"))
@@ -139,23 +142,25 @@ class AuditRoutes implements ActionCatalogue {
                                                 })
                                                 .subscribeOn(Schedulers.boundedElastic()))
                                         .flatMap(signed -> signed.isEmpty()
-                                                ? Mono.error(ProblemException.conflict(
+                                                ? Mono.error(ProblemException.refused(
+                                                        Refusal.NOTHING_SIGNED,
                                                         "the tenant has no chained event to sign yet"))
                                                 : Mono.just(
                                                         signed.get().created()
                                                                 ? signed.get().checkpoint()
                                                                 : Answer.ok(signed.get()
                                                                         .checkpoint())))),
-                        tenantScoped(operation(
+                        tenantScoped(alsoAnswering(
+                                operation(
                                         "audit",
                                         "signAuditCheckpoint",
                                         "Signs the tenant's chain head now; "
                                                 + "200 with the last checkpoint when it already covers the head (platform_operator)",
                                         null,
                                         201,
-                                        Checkpoint.class)
-                                .andThen(already -> already.response(
-                                        responseBuilder().responseCode("200").implementation(Checkpoint.class)))))
+                                        Checkpoint.class),
+                                200,
+                                Checkpoint.class)))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.custos.api.audit;
 
+import static dev.custos.api.support.ApiDocs.answering;
 import static dev.custos.api.support.ApiDocs.operation;
 import static dev.custos.api.support.ApiDocs.tenantScoped;
 import static dev.custos.api.support.ApiDocs.withQuery;
@@ -12,6 +13,7 @@ import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.access.RequiredRole;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Paging;
+import dev.custos.command.Refusal;
 import dev.custos.events.chain.MerkleProofPlan;
 import dev.custos.query.audit.AuditReader;
 import java.util.Base64;
@@ -68,12 +70,13 @@ class AuditTreeRoutes implements ActionCatalogue {
                                         .flatMap(head -> ServerResponse.ok()
                                                 .contentType(NOTE)
                                                 .bodyValue(head.note()))),
-                        tenantScoped(operation(
+                        tenantScoped(answering(
                                 "audit",
                                 "auditSignedTreeHead",
                                 "The latest signed tree head as a C2SP signed note (platform_operator)",
                                 null,
                                 200,
+                                List.of("text/plain"),
                                 String.class)))
                 .GET(
                         INCLUSION.path(),
@@ -85,7 +88,8 @@ class AuditTreeRoutes implements ActionCatalogue {
                                     .orElseGet(() -> reader.latestSignedHead(
                                                     action.acting().scope())
                                             .map(AuditReader.SignedHead::treeSize)
-                                            .switchIfEmpty(Mono.error(() -> ProblemException.conflict(
+                                            .switchIfEmpty(Mono.error(() -> ProblemException.refused(
+                                                    Refusal.NOTHING_SIGNED,
                                                     "The tenant has no signed tree head yet: give tree_size"))));
                             return Mono.zip(
                                             treeSize,

@@ -1,7 +1,9 @@
 package dev.custos.api.authority;
 
+import static dev.custos.api.support.ApiDocs.alsoAnswering;
 import static dev.custos.api.support.ApiDocs.operation;
 import static dev.custos.api.support.ApiDocs.tenantScoped;
+import static dev.custos.api.support.ApiDocs.withOptionalBody;
 import static dev.custos.api.support.ApiDocs.withQuery;
 
 import dev.custos.api.access.ActionCatalogue;
@@ -33,12 +35,15 @@ class AuthorityRoutes implements ActionCatalogue {
                 .POST(
                         AuthorityActions.CREATE_GRANT.path(),
                         grants::create,
-                        tenantScoped(operation(
-                                TAG,
-                                "createGrant",
-                                "Create a share (idempotent by client_request_id)",
-                                CreateGrantRequest.class,
-                                201,
+                        tenantScoped(alsoAnswering(
+                                operation(
+                                        TAG,
+                                        "createGrant",
+                                        "Create a share (idempotent by client_request_id)",
+                                        CreateGrantRequest.class,
+                                        201,
+                                        GrantView.class),
+                                200,
                                 GrantView.class)))
                 .GET(
                         AuthorityActions.LIST_GRANTS.path(),
@@ -67,14 +72,19 @@ class AuthorityRoutes implements ActionCatalogue {
                 .POST(
                         AuthorityActions.ISSUE_TOKEN.path(),
                         access::issueToken,
-                        tenantScoped(operation(
-                                TAG,
-                                "issueToken",
-                                "Issue a share token; the raw token is shown once",
-                                IssueTokenRequest.class,
-                                201,
-                                IssuedToken.class,
-                                "id")))
+                        tenantScoped(withOptionalBody(
+                                alsoAnswering(
+                                        operation(
+                                                TAG,
+                                                "issueToken",
+                                                "Issue a share token; the raw token is shown once",
+                                                null,
+                                                201,
+                                                IssuedToken.class,
+                                                "id"),
+                                        200,
+                                        IssuedToken.class),
+                                IssueTokenRequest.class)))
                 .POST(
                         AuthorityActions.REVOKE_GRANT.path(),
                         grants::revoke,

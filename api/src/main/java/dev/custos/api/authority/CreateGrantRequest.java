@@ -5,6 +5,7 @@ import dev.custos.api.access.InCircle;
 import dev.custos.api.support.IdempotencyKeys;
 import dev.custos.api.support.Multiline;
 import dev.custos.events.authority.GrantType;
+import dev.custos.events.wire.OneOf;
 import dev.custos.query.authority.GrantView;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +20,10 @@ import java.util.UUID;
  * The passcode is never echoed, stored or logged: only its argon2id hash is kept.
  */
 public record CreateGrantRequest(
-        @NotNull @Pattern(regexp = GrantType.PATTERN, message = GrantType.MESSAGE) @Size(max = 32)
+        @NotNull
+        @Pattern(regexp = GrantType.PATTERN, message = GrantType.MESSAGE)
+        @Size(max = 32)
+        @OneOf(keysOf = GrantType.class)
         String grantType,
 
         @NotBlank @Size(max = 200) String title,

@@ -4,6 +4,9 @@ import dev.custos.api.access.Idempotent;
 import dev.custos.api.access.Idempotent.Asked;
 import dev.custos.api.access.OperatorPipeline;
 import dev.custos.command.authority.RevokeAuthorityToken;
+import dev.custos.events.custody.CustodyType;
+import dev.custos.events.wire.Nullable;
+import dev.custos.events.wire.OneOf;
 import dev.custos.query.authority.AuthorityReader;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -64,5 +67,11 @@ class GrantAccessHandler {
     }
 
     /** A scope just added. */
-    record ScopeResponse(UUID id, UUID grantId, String scopeType, UUID scopeId, String label, String notes) {}
+    record ScopeResponse(
+            UUID id,
+            UUID grantId,
+            @OneOf(keysOf = CustodyType.class) String scopeType,
+            UUID scopeId,
+            @Nullable String label,
+            @Nullable String notes) {}
 }

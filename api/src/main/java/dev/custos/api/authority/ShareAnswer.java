@@ -9,8 +9,11 @@ import java.util.UUID;
  * link's fragment, and only in this answer: a repeated {@code client_request_id} answers the same grant and token
  * without the link.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record ShareAnswer(UUID grantId, UUID tokenId, String shareUrl, Instant expiresAt) {
+public record ShareAnswer(
+        UUID grantId,
+        UUID tokenId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String shareUrl,
+        Instant expiresAt) {
 
     @Override
     public String toString() {

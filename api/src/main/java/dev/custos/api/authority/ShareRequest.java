@@ -3,6 +3,7 @@ package dev.custos.api.authority;
 import dev.custos.api.access.Idempotent.Asked;
 import dev.custos.api.support.IdempotencyKeys;
 import dev.custos.events.authority.GrantType;
+import dev.custos.events.wire.OneOf;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +16,10 @@ import java.time.Instant;
  * that one object, and one token. The passcode is never echoed, stored or logged: only its hash is kept.
  */
 public record ShareRequest(
-        @NotNull @Pattern(regexp = GrantType.PATTERN, message = GrantType.MESSAGE) @Size(max = 32)
+        @NotNull
+        @Pattern(regexp = GrantType.PATTERN, message = GrantType.MESSAGE)
+        @Size(max = 32)
+        @OneOf(keysOf = GrantType.class)
         String grantType,
 
         @NotBlank @Size(max = 200) String title,

@@ -5,8 +5,10 @@ import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Commands;
 import dev.custos.api.support.RequestBodies;
 import dev.custos.api.tenancy.Caller;
+import dev.custos.command.Refusal;
 import dev.custos.command.directory.CreateCircle;
 import dev.custos.command.directory.CreateTenant;
+import dev.custos.events.wire.Nullable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -37,7 +39,8 @@ class DirectoryHandler {
         return Caller.of(request)
                 .flatMap(caller -> caller.platformAdmin()
                         ? Mono.just(caller)
-                        : Mono.error(ProblemException.forbidden("Creating a tenant requires the custos:admin scope")))
+                        : Mono.error(ProblemException.refused(
+                                Refusal.ADMIN_REQUIRED, "Creating a tenant requires the custos:admin scope")))
                 .flatMap(caller -> bodies.read(request, CreateTenantRequest.class)
                         .flatMap(body -> {
                             UUID tenantId = body.tenantId() == null ? UUID.randomUUID() : body.tenantId();
@@ -117,5 +120,9 @@ class DirectoryHandler {
     public record CircleResponse(UUID circleId, String name) {}
 
     /** A membership that was just created; {@code circle_id} is null for tenant membership. */
-    public record MemberResponse(UUID tenantId, UUID circleId, UUID individualId, String displayName) {}
+    public record MemberResponse(
+            UUID tenantId,
+            @Nullable UUID circleId,
+            UUID individualId,
+            @Nullable String displayName) {}
 }

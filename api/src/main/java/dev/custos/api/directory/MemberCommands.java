@@ -2,6 +2,7 @@ package dev.custos.api.directory;
 
 import dev.custos.api.access.Action;
 import dev.custos.command.CommandRefused;
+import dev.custos.command.Refusal;
 import dev.custos.command.directory.AddCircleMember;
 import dev.custos.command.directory.AddTenantMember;
 import dev.custos.command.directory.AdoptTenantMember;
@@ -45,7 +46,8 @@ public class MemberCommands {
     public Mono<Void> addTenantMember(Action<?> action, UUID individualId, String displayName) {
         return action.atomically(steps -> {
                     if (members.isMember(action.tenantId(), individualId)) {
-                        throw CommandRefused.conflict("the individual is already a member of the tenant");
+                        throw CommandRefused.refused(
+                                Refusal.ALREADY_MEMBER, "the individual is already a member of the tenant");
                     }
                     steps.send(new AddTenantMember(
                             action.tenantId(),
@@ -115,7 +117,8 @@ public class MemberCommands {
     private Mono<Void> adopt(Action<?> action, UUID individualId) {
         return directory
                 .memberRecord(action.acting().scope(), individualId)
-                .switchIfEmpty(Mono.error(CommandRefused.conflict("the individual is not a member of the tenant")))
+                .switchIfEmpty(Mono.error(
+                        CommandRefused.refused(Refusal.NOT_A_MEMBER, "the individual is not a member of the tenant")))
                 .flatMap(record -> action.commands()
                         .send(new AdoptTenantMember(
                                 action.tenantId(), individualId, record.circleIds(), record.assignments()))

@@ -8,6 +8,7 @@ import dev.custos.api.evidence.AttachableEvidence;
 import dev.custos.api.evidence.SealedPacks;
 import dev.custos.api.evidence.SealedPacks.Pack;
 import dev.custos.api.problem.ProblemException;
+import dev.custos.command.Refusal;
 import dev.custos.command.dispute.AddDisputeMaterial;
 import dev.custos.command.dispute.DefensePack;
 import dev.custos.command.dispute.DisputeState;
@@ -145,7 +146,8 @@ class DisputeHandler {
                         .flatMap(located -> evidence.bundle(action.acting().scope(), id)
                                 .filter(bundle -> "sealed".equals(bundle.status()))
                                 .map(bundle -> Optional.ofNullable(located.circleId())))
-                        .switchIfEmpty(Mono.error(() -> ProblemException.conflict("only a sealed bundle is material")));
+                        .switchIfEmpty(Mono.error(() ->
+                                ProblemException.refused(Refusal.NOT_SEALED, "only a sealed bundle is material")));
             default ->
                 gate.addable(action.acting(), ObjectKind.of(type), id)
                         .map(located -> Optional.ofNullable(located.circleId()));

@@ -1,5 +1,6 @@
 package dev.custos.api.dispute;
 
+import static dev.custos.api.support.ApiDocs.alsoAnswering;
 import static dev.custos.api.support.ApiDocs.operation;
 import static dev.custos.api.support.ApiDocs.tenantScoped;
 
@@ -78,14 +79,17 @@ class DisputeRoutes implements ActionCatalogue {
                 .POST(
                         DisputeActions.SHARE.path(),
                         packs::share,
-                        tenantScoped(operation(
-                                TAG,
-                                "shareDefensePackWithAuthority",
-                                "Share the pack's sealed bundle with an authority " + "(legal_operator)",
-                                ShareRequest.class,
-                                201,
-                                ShareAnswer.class,
-                                "id")))
+                        tenantScoped(alsoAnswering(
+                                operation(
+                                        TAG,
+                                        "shareDefensePackWithAuthority",
+                                        "Share the pack's sealed bundle with an authority " + "(legal_operator)",
+                                        ShareRequest.class,
+                                        201,
+                                        ShareAnswer.class,
+                                        "id"),
+                                200,
+                                ShareAnswer.class)))
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.custos.api.emergency;
 
+import static dev.custos.api.support.ApiDocs.alsoAnswering;
 import static dev.custos.api.support.ApiDocs.operation;
 import static dev.custos.api.support.ApiDocs.tenantScoped;
 
@@ -40,12 +41,15 @@ class EmergencyRoutes implements ActionCatalogue {
                 .POST(
                         EmergencyActions.START.path(),
                         runs::start,
-                        tenantScoped(operation(
-                                TAG,
-                                "startEmergencyRun",
-                                "Start a run, idempotent by client_request_id (emergency_operator)",
-                                StartRunRequest.class,
-                                201,
+                        tenantScoped(alsoAnswering(
+                                operation(
+                                        TAG,
+                                        "startEmergencyRun",
+                                        "Start a run, idempotent by client_request_id (emergency_operator)",
+                                        StartRunRequest.class,
+                                        201,
+                                        EmergencyRunView.class),
+                                200,
                                 EmergencyRunView.class)))
                 .POST(
                         EmergencyActions.RESOLVE.path(),
@@ -116,14 +120,17 @@ class EmergencyRoutes implements ActionCatalogue {
                 .POST(
                         EmergencyActions.SHARE_AUTHORITY.path(),
                         records::shareAuthority,
-                        tenantScoped(operation(
-                                TAG,
-                                "shareRunWithAuthority",
-                                "Share the newest record pack (emergency_operator)",
-                                ShareRequest.class,
-                                201,
-                                ShareAnswer.class,
-                                "id")))
+                        tenantScoped(alsoAnswering(
+                                operation(
+                                        TAG,
+                                        "shareRunWithAuthority",
+                                        "Share the newest record pack (emergency_operator)",
+                                        ShareRequest.class,
+                                        201,
+                                        ShareAnswer.class,
+                                        "id"),
+                                200,
+                                ShareAnswer.class)))
                 .GET(
                         EmergencyActions.DASHBOARD.path(),
                         records::dashboard,

@@ -8,6 +8,7 @@ import dev.custos.api.evidence.EvidenceSummary;
 import dev.custos.api.evidence.SealedPacks;
 import dev.custos.api.evidence.SealedPacks.Pack;
 import dev.custos.api.problem.ProblemException;
+import dev.custos.command.Refusal;
 import dev.custos.command.emergency.RecordRunPack;
 import dev.custos.events.custody.CustodyType;
 import dev.custos.query.emergency.EmergencyRunReader;
@@ -114,7 +115,8 @@ class RunRecordsHandler {
                 request,
                 action -> run(action)
                         .flatMap(run -> run.latestRecordPackBundleId() == null
-                                ? Mono.error(ProblemException.conflict("the run has no record pack to share yet"))
+                                ? Mono.error(ProblemException.refused(
+                                        Refusal.NO_RECORD_PACK, "the run has no record pack to share yet"))
                                 : sharing.share(
                                         action,
                                         action.body(),

@@ -3,6 +3,7 @@ package dev.custos.api.evidence;
 import dev.custos.api.access.Acting;
 import dev.custos.api.access.OperatorActions;
 import dev.custos.api.problem.ProblemException;
+import dev.custos.command.Refusal;
 import dev.custos.query.access.ObjectKind;
 import dev.custos.query.evidence.EvidenceReader;
 import dev.custos.query.evidence.EvidenceView;
@@ -30,6 +31,7 @@ public class AttachableEvidence {
         return gate.addable(container, ObjectKind.EVIDENCE_OBJECT, evidenceId)
                 .then(Mono.defer(() -> evidence.evidence(container.scope(), evidenceId)))
                 .filter(found -> !found.destroyed())
-                .switchIfEmpty(Mono.error(() -> ProblemException.conflict("destroyed evidence cannot be attached")));
+                .switchIfEmpty(Mono.error(() ->
+                        ProblemException.refused(Refusal.TARGET_DESTROYED, "destroyed evidence cannot be attached")));
     }
 }

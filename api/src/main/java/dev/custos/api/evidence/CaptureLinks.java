@@ -2,6 +2,7 @@ package dev.custos.api.evidence;
 
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.tenancy.RequestContext;
+import dev.custos.command.Refusal;
 import dev.custos.query.dispute.DisputeReader;
 import dev.custos.query.dispute.DisputeView;
 import dev.custos.query.emergency.EmergencyRunReader;
@@ -65,7 +66,8 @@ class CaptureLinks {
             return Optional.ofNullable(context.circleId());
         }
         if (containers.stream().distinct().count() > 1) {
-            throw ProblemException.conflict("the run, claim and dispute of an upload must belong to one circle");
+            throw ProblemException.refused(
+                    Refusal.CIRCLES_DIFFER, "the run, claim and dispute of an upload must belong to one circle");
         }
         return containers.get(0);
     }

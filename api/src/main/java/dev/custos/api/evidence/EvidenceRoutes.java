@@ -2,6 +2,7 @@ package dev.custos.api.evidence;
 
 import static dev.custos.api.support.ApiDocs.operation;
 import static dev.custos.api.support.ApiDocs.tenantScoped;
+import static dev.custos.api.support.ApiDocs.withRawBody;
 
 import dev.custos.api.access.ActionCatalogue;
 import dev.custos.api.access.ActionSpec;
@@ -45,13 +46,13 @@ class EvidenceRoutes implements ActionCatalogue {
                 .POST(
                         "/api/evidence",
                         evidence::upload,
-                        tenantScoped(UploadHeaders.described(operation(
+                        tenantScoped(withRawBody(UploadHeaders.described(operation(
                                 TAG,
                                 "uploadEvidence",
                                 "Upload raw bytes as evidence (title in x-evidence-title); streamed and " + "hashed",
                                 null,
                                 201,
-                                EvidenceSummary.class))))
+                                EvidenceSummary.class)))))
                 .GET(
                         "/api/evidence/{id}",
                         evidence::read,

@@ -1,5 +1,7 @@
 package dev.custos.api.evidence;
 
+import dev.custos.events.wire.Nullable;
+import dev.custos.events.wire.OneOf;
 import dev.custos.query.evidence.EvidenceView;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,16 +14,19 @@ public record EvidenceSummary(
         UUID id,
         String sourceType,
         String title,
-        Instant occurredAt,
+        @Nullable Instant occurredAt,
         Instant createdAt,
         Instant capturedAt,
         String contentMime,
         long contentBytes,
         String contentSha256,
+
+        @OneOf({"open", "sealed", "integrity_failed", "destroyed"})
         String chainStatus,
-        Instant sealedAt,
-        Instant destroyedAt,
-        String url) {
+
+        @Nullable Instant sealedAt,
+        @Nullable Instant destroyedAt,
+        @Nullable String url) {
 
     static EvidenceSummary of(EvidenceView view, String url) {
         return new EvidenceSummary(

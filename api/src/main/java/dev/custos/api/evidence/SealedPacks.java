@@ -4,6 +4,7 @@ import dev.custos.api.access.Action;
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.CommandTransaction;
 import dev.custos.command.Reach;
+import dev.custos.command.Refusal;
 import dev.custos.command.evidence.CreateEvidenceBundle;
 import dev.custos.command.evidence.EnsureEvidenceSealed;
 import dev.custos.command.evidence.SealEvidenceBundle;
@@ -53,7 +54,7 @@ public class SealedPacks {
                 .filter(member -> Reach.fitsIn(circleId, member.circleId()))
                 .toList();
         if (members.isEmpty()) {
-            throw ProblemException.conflict("there is no evidence to pack");
+            throw ProblemException.refused(Refusal.NOTHING_TO_PACK, "there is no evidence to pack");
         }
         sealOpen(steps, action, reach, members);
         UUID bundleId = UUID.randomUUID();

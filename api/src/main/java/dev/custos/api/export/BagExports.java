@@ -6,6 +6,7 @@ import dev.custos.api.blob.PresignedDownload;
 import dev.custos.api.blob.StoredBlob;
 import dev.custos.api.blob.UploadStream;
 import dev.custos.api.problem.ProblemException;
+import dev.custos.command.Refusal;
 import dev.custos.events.operator.PackExported;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,8 @@ public class BagExports {
                                 .thenReturn(answer)))
                 .onErrorMap(
                         PayloadIntegrityFailure.class,
-                        failure -> ProblemException.conflict(
+                        failure -> ProblemException.refused(
+                                Refusal.INTEGRITY_FAILURE,
                                 "evidence of this export no longer matches its recorded sha256: verify it"));
     }
 

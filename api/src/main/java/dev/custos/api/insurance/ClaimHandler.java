@@ -4,6 +4,8 @@ import dev.custos.api.access.OperatorPipeline;
 import dev.custos.api.evidence.AttachableEvidence;
 import dev.custos.api.evidence.SealedPacks;
 import dev.custos.api.insurance.InsuranceActions.OpenClaimRequest;
+import dev.custos.api.problem.ProblemException;
+import dev.custos.command.Refusal;
 import dev.custos.command.insurance.AssembleClaimDossier;
 import dev.custos.command.insurance.AttachClaimEvidence;
 import dev.custos.command.insurance.ClaimDossier;
@@ -29,6 +31,9 @@ import reactor.core.publisher.Mono;
 /** Opens claims, attaches their evidence and assembles their dossiers. */
 @Component
 class ClaimHandler {
+
+    /** The read model's unique key on (tenant, claim number). */
+    private static final String CLAIM_NUMBER_KEY = "cc_insurance_claims_number";
 
     private final OperatorPipeline pipeline;
     private final AttachableEvidence attachable;
@@ -65,6 +70,10 @@ class ClaimHandler {
                                     action.individualId(),
                                     action.acting().reach()),
                             ClaimState.class)
+                    .onErrorMap(
+                            failure -> ProblemException.isUniqueViolationOf(failure, CLAIM_NUMBER_KEY),
+                            failure -> ProblemException.refused(
+                                    Refusal.DUPLICATE_CLAIM_NUMBER, "the tenant already has a claim with this number"))
                     .map(ClaimHandler::view);
         });
     }

@@ -1,5 +1,6 @@
 package dev.custos.api.insurance;
 
+import static dev.custos.api.support.ApiDocs.alsoAnswering;
 import static dev.custos.api.support.ApiDocs.operation;
 import static dev.custos.api.support.ApiDocs.tenantScoped;
 
@@ -69,14 +70,17 @@ class InsuranceRoutes implements ActionCatalogue {
                 .POST(
                         InsuranceActions.SHARE.path(),
                         dossiers::share,
-                        tenantScoped(operation(
-                                TAG,
-                                "shareDossierWithAuthority",
-                                "Share the dossier with an adjuster (insurance_operator)",
-                                ShareRequest.class,
-                                201,
-                                ShareAnswer.class,
-                                "id")))
+                        tenantScoped(alsoAnswering(
+                                operation(
+                                        TAG,
+                                        "shareDossierWithAuthority",
+                                        "Share the dossier with an adjuster (insurance_operator)",
+                                        ShareRequest.class,
+                                        201,
+                                        ShareAnswer.class,
+                                        "id"),
+                                200,
+                                ShareAnswer.class)))
                 .POST(
                         InsuranceActions.EXPORT.path(),
                         dossiers::export,

@@ -7,6 +7,8 @@ import dev.custos.api.access.InCircle;
 import dev.custos.api.access.NoBody;
 import dev.custos.api.access.RequiredRole;
 import dev.custos.api.support.Multiline;
+import dev.custos.events.operator.OperatorRoleKey;
+import dev.custos.events.wire.OneOf;
 import dev.custos.query.access.ObjectKind;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -52,6 +54,7 @@ final class RoleActions {
                     message = "must be one of emergency_operator, legal_operator, insurance_operator, "
                             + "platform_operator")
             @Size(max = 32)
+            @OneOf(keysOf = OperatorRoleKey.class)
             String roleKey,
 
             @NotNull UUID individualId,

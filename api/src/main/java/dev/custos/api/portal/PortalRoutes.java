@@ -1,8 +1,11 @@
 package dev.custos.api.portal;
 
+import static dev.custos.api.support.ApiDocs.answering;
 import static dev.custos.api.support.ApiDocs.operation;
 import static dev.custos.api.support.ApiDocs.portalRefusals;
+import static dev.custos.api.support.ApiDocs.withNamePath;
 
+import java.util.List;
 import org.springdoc.webflux.core.fn.SpringdocRouteBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,18 +25,28 @@ class PortalRoutes {
                 .GET(
                         "/p/authority",
                         page::page,
-                        operation(TAG, "portalPage", "The read-only portal page", null, 200, String.class))
+                        answering(
+                                TAG,
+                                "portalPage",
+                                "The read-only portal page",
+                                null,
+                                200,
+                                List.of("text/html"),
+                                String.class))
                 .GET(
                         "/p/authority/assets/{name}",
                         page::asset,
-                        operation(
-                                TAG,
-                                "portalAsset",
-                                "One of the page's own scripts or its stylesheet",
-                                null,
-                                200,
-                                String.class,
-                                "name"))
+                        withNamePath(
+                                answering(
+                                        TAG,
+                                        "portalAsset",
+                                        "One of the page's own scripts or its stylesheet",
+                                        null,
+                                        200,
+                                        List.of("text/javascript", "text/css"),
+                                        String.class),
+                                "name",
+                                "^[a-z0-9-]+\\.(js|css)$"))
                 .POST(
                         "/p/authority/session",
                         sessions::exchange,

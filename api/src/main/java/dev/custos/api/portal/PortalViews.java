@@ -1,6 +1,9 @@
 package dev.custos.api.portal;
 
 import dev.custos.api.audit.Receipts;
+import dev.custos.events.authority.GrantType;
+import dev.custos.events.wire.Nullable;
+import dev.custos.events.wire.OneOf;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +32,8 @@ final class PortalViews {
         return FROM_DATABASE.treeToValue(node, type);
     }
 
-    record IndexGrant(String title, String grantType, Instant expiresAt) {}
+    record IndexGrant(
+            String title, @OneOf(keysOf = GrantType.class) String grantType, Instant expiresAt) {}
 
     /**
      * A sealed bundle with its members, in the bundle's order (each also in the index's evidence list), and its
@@ -41,7 +45,7 @@ final class PortalViews {
             String manifestSha256,
             Instant sealedAt,
             List<UUID> evidenceIds,
-            Receipts.Receipt receipt) {
+            @Nullable Receipts.Receipt receipt) {
 
         IndexBundle withReceipt(Receipts.Receipt found) {
             return new IndexBundle(bundleId, title, manifestSha256, sealedAt, evidenceIds, found);
@@ -55,7 +59,7 @@ final class PortalViews {
             String dossierSha256,
             Instant assembledAt,
             List<UUID> evidenceIds,
-            Receipts.Receipt receipt) {
+            @Nullable Receipts.Receipt receipt) {
 
         IndexDossier withReceipt(Receipts.Receipt found) {
             return new IndexDossier(dossierId, claimId, dossierSha256, assembledAt, evidenceIds, found);
@@ -88,15 +92,18 @@ final class PortalViews {
             UUID id,
             String sourceType,
             String title,
-            Instant occurredAt,
+            @Nullable Instant occurredAt,
             Instant createdAt,
             Instant capturedAt,
             String contentMime,
             long contentBytes,
             String contentSha256,
+
+            @OneOf({"open", "sealed", "integrity_failed", "destroyed"})
             String chainStatus,
+
             Instant sealedAt,
-            Receipts.Receipt receipt) {
+            @Nullable Receipts.Receipt receipt) {
 
         Evidence withReceipt(Receipts.Receipt found) {
             return new Evidence(

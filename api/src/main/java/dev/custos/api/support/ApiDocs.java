@@ -8,6 +8,7 @@ import static org.springdoc.core.fn.builders.schema.Builder.schemaBuilder;
 
 import dev.custos.api.problem.Problem;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import java.util.List;
 import java.util.function.Consumer;
 import org.springdoc.core.fn.builders.operation.Builder;
 
@@ -17,8 +18,12 @@ import org.springdoc.core.fn.builders.operation.Builder;
  */
 public final class ApiDocs {
 
+    /** The one body type of every JSON route, request and answer alike. */
+    public static final String JSON = "application/json";
+
     private ApiDocs() {}
 
+    /** A JSON route: its body, if any, and its answer are {@code application/json}. */
     public static Consumer<Builder> operation(
             String tag,
             String id,
@@ -27,14 +32,35 @@ public final class ApiDocs {
             int status,
             Class<?> response,
             String... pathVariables) {
+        return answering(tag, id, summary, requestBody, status, List.of(JSON), response, pathVariables);
+    }
+
+    /**
+     * A route whose answer is not JSON (a page, a script, a signed note, an NDJSON stream): the answer is described
+     * with the media types the route really sends, so a generated client asks for and parses the right thing.
+     */
+    public static Consumer<Builder> answering(
+            String tag,
+            String id,
+            String summary,
+            Class<?> requestBody,
+            int status,
+            List<String> mediaTypes,
+            Class<?> response,
+            String... pathVariables) {
         return operation -> {
+            org.springdoc.core.fn.builders.apiresponse.Builder answer =
+                    responseBuilder().responseCode(String.valueOf(status)).description(summary);
+            for (String mediaType : mediaTypes) {
+                answer.content(contentBuilder()
+                        .mediaType(mediaType)
+                        .schema(schemaBuilder().implementation(response)));
+            }
             operation
                     .operationId(id)
                     .tag(tag)
                     .summary(summary)
-                    .response(responseBuilder()
-                            .responseCode(String.valueOf(status))
-                            .implementation(response))
+                    .response(answer)
                     // Every error of every route is an RFC 9457 problem.
                     .response(responseBuilder()
                             .responseCode("default")
@@ -43,7 +69,11 @@ public final class ApiDocs {
                                     .mediaType("application/problem+json")
                                     .schema(schemaBuilder().implementation(Problem.class))));
             if (requestBody != null) {
-                operation.requestBody(requestBodyBuilder().required(true).implementation(requestBody));
+                operation.requestBody(requestBodyBuilder()
+                        .required(true)
+                        .content(contentBuilder()
+                                .mediaType(JSON)
+                                .schema(schemaBuilder().implementation(requestBody))));
             }
             for (String variable : pathVariables) {
                 operation.parameter(parameterBuilder()
@@ -68,6 +98,45 @@ public final class ApiDocs {
                         .schema(schemaBuilder().implementation(Refused.class)))));
     }
 
+    /**
+     * A second success answer of a JSON route: a repeated {@code client_request_id}, say, answers 200 with what the
+     * first request created (201).
+     */
+    public static Consumer<Builder> alsoAnswering(Consumer<Builder> operation, int status, Class<?> response) {
+        return operation.andThen(builder -> builder.response(responseBuilder()
+                .responseCode(String.valueOf(status))
+                .description("The same resource, already there")
+                .content(contentBuilder().mediaType(JSON).schema(schemaBuilder().implementation(response)))));
+    }
+
+    /** A route whose JSON body may be left out altogether (every field of it is optional). */
+    public static Consumer<Builder> withOptionalBody(Consumer<Builder> operation, Class<?> body) {
+        return operation.andThen(builder -> builder.requestBody(requestBodyBuilder()
+                .required(false)
+                .content(contentBuilder().mediaType(JSON).schema(schemaBuilder().implementation(body)))));
+    }
+
+    /** A path variable that is a name of the given pattern, not an id. */
+    public static Consumer<Builder> withNamePath(Consumer<Builder> operation, String variable, String pattern) {
+        return operation.andThen(builder -> builder.parameter(parameterBuilder()
+                .in(ParameterIn.PATH)
+                .name(variable)
+                .required(true)
+                .schema(schemaBuilder().type("string").pattern(pattern).maxLength(64))));
+    }
+
+    /**
+     * A route whose body is raw bytes of any media type (an upload): the bytes are the evidence, so any type is
+     * taken as it is.
+     */
+    public static Consumer<Builder> withRawBody(Consumer<Builder> operation) {
+        return operation.andThen(builder -> builder.requestBody(requestBodyBuilder()
+                .required(true)
+                .content(contentBuilder()
+                        .mediaType("*/*")
+                        .schema(schemaBuilder().type("string").format("binary")))));
+    }
+
     /** The portal's one refusal body. */
     public record Refused(boolean ok) {}
 
@@ -88,14 +157,29 @@ public final class ApiDocs {
                         .implementation(java.util.UUID.class)));
     }
 
-    /** Adds query parameters, each a plain string, to a list route. */
+    /**
+     * Adds optional query parameters to a read route, each typed as the route parses it: a name ending in
+     * {@code _id} is a UUID, {@code action_key} and {@code subject_type} are text, and every other (a limit, an
+     * offset, a sequence number, a tree size) is a whole number from 0.
+     */
     public static Consumer<Builder> withQuery(Consumer<Builder> operation, String... names) {
         return operation.andThen(builder -> {
             for (String name : names) {
-                builder.parameter(
-                        parameterBuilder().in(ParameterIn.QUERY).name(name).implementation(String.class));
+                builder.parameter(queryParameter(name));
             }
         });
+    }
+
+    private static org.springdoc.core.fn.builders.parameter.Builder queryParameter(String name) {
+        org.springdoc.core.fn.builders.parameter.Builder parameter =
+                parameterBuilder().in(ParameterIn.QUERY).name(name);
+        if (name.endsWith("_id")) {
+            return parameter.implementation(java.util.UUID.class);
+        }
+        if (name.equals("action_key") || name.equals("subject_type")) {
+            return parameter.schema(schemaBuilder().type("string").maxLength(64));
+        }
+        return parameter.schema(schemaBuilder().type("integer").format("int64").minimum("0"));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.custos.api.tenancy;
 
 import dev.custos.api.problem.ProblemException;
 import dev.custos.api.support.Ids;
+import dev.custos.command.Refusal;
 import dev.custos.query.directory.DirectoryReader;
 import dev.custos.query.tenancy.TenantScope;
 import java.util.Optional;
@@ -42,13 +43,15 @@ public class TenantContextFilter implements HandlerFilterFunction<ServerResponse
                 .isTenantMember(scope)
                 .flatMap(member -> member
                         ? Mono.just(true)
-                        : Mono.error(ProblemException.forbidden("not a member of this tenant")))
+                        : Mono.error(
+                                ProblemException.refused(Refusal.NOT_TENANT_MEMBER, "not a member of this tenant")))
                 .flatMap(member -> claimed.circleId() == null
                         ? Mono.just(true)
                         : directory.isCircleMember(scope, claimed.circleId()))
                 .flatMap(circleMember -> circleMember
                         ? Mono.just(claimed)
-                        : Mono.error(ProblemException.forbidden("not a member of this circle")));
+                        : Mono.error(
+                                ProblemException.refused(Refusal.NOT_CIRCLE_MEMBER, "not a member of this circle")));
     }
 
     /**
@@ -58,7 +61,8 @@ public class TenantContextFilter implements HandlerFilterFunction<ServerResponse
     public static RequestContext claimed(ServerRequest request, Caller caller) {
         Optional<UUID> claimedIndividual = uuidHeader(request, "x-individual-id");
         if (claimedIndividual.isPresent() && !claimedIndividual.get().equals(caller.individualId())) {
-            throw ProblemException.forbidden("x-individual-id must be the authenticated individual");
+            throw ProblemException.refused(
+                    Refusal.NOT_THE_CALLER, "x-individual-id must be the authenticated individual");
         }
         UUID tenantId = uuidHeader(request, "x-tenant-id")
                 .orElseThrow(() -> ProblemException.badRequest("x-tenant-id is required"));

@@ -124,10 +124,11 @@ class OpenApiIT extends IntegrationTest {
                     Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
                     if (body != null) {
                         ((Map<String, Map<String, Object>>) body.get("content"))
-                                .values()
-                                .forEach(media -> requestSchemas.add(
-                                        String.valueOf(((Map<String, Object>) media.get("schema")).get("$ref"))
-                                                .replaceFirst(".*/", "")));
+                                .values().stream()
+                                        .map(media -> ((Map<String, Object>) media.get("schema")).get("$ref"))
+                                        .filter(java.util.Objects::nonNull)
+                                        .forEach(ref -> requestSchemas.add(
+                                                String.valueOf(ref).replaceFirst(".*/", "")));
                     }
                 }));
         assertThat(requestSchemas).contains("PlaceHoldRequest", "CreateGrantRequest", "IssueTokenRequest");

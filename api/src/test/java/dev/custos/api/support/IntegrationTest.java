@@ -70,6 +70,8 @@ public abstract class IntegrationTest {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
+                // Every answer a test receives is held to the OpenAPI document (AnswerContract).
+                .filter(AnswerContract.of(port).filter())
                 .build();
     }
 

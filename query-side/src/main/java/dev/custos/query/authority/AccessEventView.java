@@ -1,5 +1,6 @@
 package dev.custos.query.authority;
 
+import dev.custos.events.wire.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -8,9 +9,9 @@ import tools.jackson.databind.JsonNode;
 public record AccessEventView(
         UUID id,
         String eventType,
-        UUID tokenId,
+        @Nullable UUID tokenId,
         Instant eventAt,
-        String ip,
-        String userAgent,
-        String path,
+        @Nullable String ip,
+        @Nullable String userAgent,
+        @Nullable String path,
         JsonNode eventPayload) {}

@@ -1,24 +1,27 @@
 package dev.custos.query.authority;
 
+import dev.custos.events.authority.GrantType;
+import dev.custos.events.wire.Nullable;
+import dev.custos.events.wire.OneOf;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A grant as operators see it: never its passcode or the passcode's hash. */
 public record GrantView(
         UUID id,
-        String grantType,
+        @OneOf(keysOf = GrantType.class) String grantType,
         String title,
-        String description,
-        UUID circleId,
-        UUID portalId,
-        String status,
+        @Nullable String description,
+        @Nullable UUID circleId,
+        @Nullable UUID portalId,
+        @OneOf({"active", "revoked", "expired"}) String status,
         Instant createdAt,
         Instant expiresAt,
-        Integer maxViews,
+        @Nullable Integer maxViews,
         boolean requirePasscode,
-        Instant revokedAt,
-        String revokeReason,
+        @Nullable Instant revokedAt,
+        @Nullable String revokeReason,
         long tokenCount,
         long activeTokenCount,
-        Instant lastAccessedAt,
+        @Nullable Instant lastAccessedAt,
         long accessCount) {}

@@ -1,19 +1,21 @@
 package dev.custos.query.emergency;
 
+import dev.custos.events.wire.Nullable;
+import dev.custos.events.wire.OneOf;
 import java.time.Instant;
 import java.util.UUID;
 
 /** An emergency run as the read model holds it, with the bundle of its newest record pack (null: none yet). */
 public record EmergencyRunView(
         UUID id,
-        UUID circleId,
+        @Nullable UUID circleId,
         String runType,
         String title,
-        String summary,
-        String status,
+        @Nullable String summary,
+        @OneOf({"active", "resolved"}) String status,
         Instant startedAt,
         UUID startedByIndividualId,
-        Instant resolvedAt,
-        UUID resolvedByIndividualId,
-        String resolutionNote,
-        UUID latestRecordPackBundleId) {}
+        @Nullable Instant resolvedAt,
+        @Nullable UUID resolvedByIndividualId,
+        @Nullable String resolutionNote,
+        @Nullable UUID latestRecordPackBundleId) {}

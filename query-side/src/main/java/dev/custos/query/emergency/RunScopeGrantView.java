@@ -1,5 +1,7 @@
 package dev.custos.query.emergency;
 
+import dev.custos.events.wire.Nullable;
+import dev.custos.events.wire.OneOf;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,9 +14,9 @@ public record RunScopeGrantView(
         UUID runId,
         UUID granteeIndividualId,
         String scopeKey,
-        Instant expiresAt,
+        @Nullable Instant expiresAt,
         Instant grantedAt,
         UUID grantedByIndividualId,
-        Instant revokedAt,
-        String revokeReason,
-        String status) {}
+        @Nullable Instant revokedAt,
+        @Nullable String revokeReason,
+        @OneOf({"active", "expired", "revoked"}) String status) {}

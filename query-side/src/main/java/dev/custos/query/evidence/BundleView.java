@@ -1,6 +1,8 @@
 package dev.custos.query.evidence;
 
 import dev.custos.events.evidence.EvidenceBundleCreated;
+import dev.custos.events.wire.Nullable;
+import dev.custos.events.wire.OneOf;
 import dev.custos.query.Timestamps;
 import java.time.Instant;
 import java.util.List;
@@ -10,11 +12,11 @@ import java.util.UUID;
 public record BundleView(
         UUID id,
         String title,
-        String status,
+        @OneOf({"open", "sealed"}) String status,
         List<UUID> evidenceIds,
-        String manifestJson,
-        String manifestSha256,
-        Instant sealedAt,
+        @Nullable String manifestJson,
+        @Nullable String manifestSha256,
+        @Nullable Instant sealedAt,
         Instant createdAt) {
 
     /** The status of a bundle just created: its manifest is not fixed yet. */

@@ -1,5 +1,6 @@
 package dev.custos.query.operator;
 
+import dev.custos.events.wire.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -8,11 +9,11 @@ import tools.jackson.databind.JsonNode;
 public record OperatorEventView(
         UUID id,
         UUID tenantId,
-        UUID circleId,
+        @Nullable UUID circleId,
         UUID operatorIndividualId,
         String actionKey,
-        String subjectType,
-        UUID subjectId,
+        @Nullable String subjectType,
+        @Nullable UUID subjectId,
         Instant occurredAt,
         Instant createdAt,
         JsonNode payload) {}
