@@ -80,7 +80,7 @@ public final class Bench {
                 "1000000000"));
         Path serviceLog = work.resolve("service.log");
         log.info("Starting {} (its log: {})", options.jar(), serviceLog);
-        try (Service service = Service.start(options.jar(), environment, serviceLog, options.jvm());
+        try (Service service = Service.start(options.jarLaunch(), environment, serviceLog, options.jvm());
                 Connection sql = DriverManager.getConnection(jdbcUrl(database), options.pgUser(), "")) {
             table.fact(
                     "B6 start, external PostgreSQL (to liveness 200)",
@@ -283,7 +283,7 @@ public final class Bench {
         for (String which : List.of("first start", "restart")) {
             startOnce(
                     "B6 embedded " + which + " (to liveness 200)",
-                    options.jar(),
+                    options.jarLaunch(),
                     environment,
                     work.resolve("embedded-" + which + ".log"),
                     options.jvm());
@@ -293,16 +293,17 @@ public final class Bench {
             jvm.add("-XX:SharedArchiveFile=" + options.cds().resolve("custos.jsa"));
             startOnce(
                     "B6 embedded restart with the class-data archive (./custos run)",
-                    options.cds().resolve("app").resolve("custos.jar"),
+                    options.cdsLaunch(),
                     environment,
                     work.resolve("embedded-restart-cds.log"),
                     jvm);
         }
     }
 
-    private void startOnce(String what, Path jar, Map<String, String> environment, Path log, List<String> jvm)
+    private void startOnce(
+            String what, List<String> launch, Map<String, String> environment, Path log, List<String> jvm)
             throws Exception {
-        try (Service service = Service.start(jar, environment, log, jvm)) {
+        try (Service service = Service.start(launch, environment, log, jvm)) {
             table.fact(what, String.format("%.1f s", service.startTime.toMillis() / 1000.0));
         }
     }

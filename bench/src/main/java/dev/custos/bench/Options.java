@@ -9,6 +9,7 @@ import java.util.Map;
 /** Command-line options; every default is what docs/performance.md's figures were taken with. */
 record Options(
         Path jar,
+        Path embeddedLib,
         Path out,
         String pgHost,
         int pgPort,
@@ -25,6 +26,19 @@ record Options(
         List<String> jvm,
         Path cds) {
 
+    /**
+     * The production jar with the embedded module added: the bench's service runs on the local PostgreSQL but on the
+     * embedded S3, and its embedded starts on both.
+     */
+    List<String> jarLaunch() {
+        return List.of("-Dloader.path=" + embeddedLib, "-jar", jar.toString());
+    }
+
+    /** As {@code ./custos run} starts it with the class-data archive: the class path its argument file names. */
+    List<String> cdsLaunch() {
+        return List.of("@" + cds.resolve("launch.args"));
+    }
+
     static Options parse(String[] args) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -40,6 +54,7 @@ record Options(
         }
         return new Options(
                 Path.of(values.getOrDefault("jar", "api/target/custos.jar")),
+                Path.of(values.getOrDefault("embedded-lib", "api/target/embedded-lib")),
                 Path.of(values.getOrDefault("out", "bench/target/bench.md")),
                 values.getOrDefault("pg-host", "127.0.0.1"),
                 Integer.parseInt(values.getOrDefault("pg-port", "5432")),

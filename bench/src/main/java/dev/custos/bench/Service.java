@@ -28,19 +28,19 @@ final class Service implements AutoCloseable {
         this.startTime = startTime;
     }
 
-    /** Starts the jar with {@code environment} added and waits until its liveness probe answers 200. */
-    static Service start(Path jar, Map<String, String> environment, Path log, List<String> jvmOptions)
+    /**
+     * Starts the service ({@code launch}: what follows the JVM options, such as {@code -jar} and the jar) with
+     * {@code environment} added and waits until its liveness probe answers 200.
+     */
+    static Service start(List<String> launch, Map<String, String> environment, Path log, List<String> jvmOptions)
             throws IOException, InterruptedException {
         int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-Daxoniq.update-checker.disabled=true",
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port,
-                "--management.server.port=" + managementPort));
+        command.add("-Daxoniq.update-checker.disabled=true");
+        command.addAll(launch);
+        command.addAll(List.of("--server.port=" + port, "--management.server.port=" + managementPort));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);

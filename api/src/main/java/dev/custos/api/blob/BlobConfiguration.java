@@ -1,6 +1,9 @@
 package dev.custos.api.blob;
 
+import dev.custos.api.embedded.EmbeddedServers;
+import dev.custos.api.embedded.RunningS3;
 import java.nio.file.Path;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,16 +16,27 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 @Configuration(proxyBeanMethods = false)
 class BlobConfiguration {
 
+    /** The embedded default's S3 when no external store is configured (EmbeddedDefaultCheck vouches for it). */
     @Bean(destroyMethod = "close")
-    EmbeddedS3Holder embeddedS3(BlobProperties properties, @Value("${custos.data-dir:./data}") String dataDir) {
-        return new EmbeddedS3Holder(properties.external() ? null : EmbeddedS3.start(Path.of(dataDir)));
+    EmbeddedS3Holder embeddedS3(
+            BlobProperties properties,
+            ObjectProvider<EmbeddedServers> embeddedServers,
+            @Value("${custos.data-dir:./data}") String dataDir) {
+        return new EmbeddedS3Holder(
+                properties.external() ? null : embeddedServers.getObject().startS3(Path.of(dataDir)));
     }
 
     @Bean
     S3Endpoint s3Endpoint(BlobProperties properties, EmbeddedS3Holder embedded) {
-        return embedded.server() == null
+        RunningS3 server = embedded.server();
+        return server == null
                 ? properties.toEndpoint()
-                : embedded.server().endpoint(properties.bucketOrDefault());
+                : new S3Endpoint(
+                        server.url(),
+                        server.region(),
+                        properties.bucketOrDefault(),
+                        server.accessKey(),
+                        server.secretKey());
     }
 
     @Bean(destroyMethod = "close")
@@ -41,7 +55,7 @@ class BlobConfiguration {
     }
 
     /** Keeps the embedded S3, if any, alive for the context's lifetime. */
-    record EmbeddedS3Holder(EmbeddedS3 server) implements AutoCloseable {
+    record EmbeddedS3Holder(RunningS3 server) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             if (server != null) {

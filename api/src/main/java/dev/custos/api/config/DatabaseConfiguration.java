@@ -2,6 +2,8 @@ package dev.custos.api.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.custos.api.embedded.EmbeddedServers;
+import dev.custos.api.embedded.RunningPostgres;
 import dev.custos.query.portal.PortalDatabase;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.postgresql.core.Utils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -57,12 +60,15 @@ class DatabaseConfiguration {
     /** How long a JDBC socket may stay silent before the connection is taken for lost. */
     static final Duration SILENT_SOCKET = Duration.ofSeconds(90);
 
+    /** The embedded default's PostgreSQL when no external one is configured (EmbeddedDefaultCheck vouches for it). */
     @Bean(destroyMethod = "close")
     EmbeddedPostgresHolder embeddedPostgres(
-            DatabaseProperties properties, @Value("${custos.data-dir:./data}") String dataDir) {
+            DatabaseProperties properties,
+            ObjectProvider<EmbeddedServers> embeddedServers,
+            @Value("${custos.data-dir:./data}") String dataDir) {
         return properties.external()
                 ? new EmbeddedPostgresHolder(null)
-                : new EmbeddedPostgresHolder(EmbeddedPostgres.start(Path.of(dataDir)));
+                : new EmbeddedPostgresHolder(embeddedServers.getObject().startPostgres(Path.of(dataDir)));
     }
 
     @Bean
@@ -71,7 +77,8 @@ class DatabaseConfiguration {
             return new DatabaseEndpoint(
                     properties.url(), properties.user(), properties.password(), properties.runtimePassword());
         }
-        return embedded.server().endpoint(properties.runtimePassword());
+        RunningPostgres server = embedded.server();
+        return new DatabaseEndpoint(server.jdbcUrl(), server.ownerUser(), null, properties.runtimePassword());
     }
 
     /** Migrates as the owner before anything else touches the database. */
@@ -241,7 +248,7 @@ class DatabaseConfiguration {
     static final class MigratedSchema {}
 
     /** Keeps the embedded server, if any, alive for the context's lifetime and stops it last. */
-    record EmbeddedPostgresHolder(EmbeddedPostgres server) implements AutoCloseable {
+    record EmbeddedPostgresHolder(RunningPostgres server) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             if (server != null) {

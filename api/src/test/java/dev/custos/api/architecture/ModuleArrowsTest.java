@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * The module arrows: {@code api} may use both sides; the command side and the query side never use each other;
  * the event schema, which outlives every other module, depends on no Spring and on no other module; the offline
  * audit verifier shares only the canonical encoding with the service, so what it checks is not what the service
- * claims about itself.
+ * claims about itself; the embedded default's servers, which the production jar does not carry, know nothing of the
+ * service, and only {@code dev.custos.api.embedded} names them, so nothing else fails for their absence.
  */
 @AnalyzeClasses(packages = "dev.custos", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleArrowsTest {
@@ -54,4 +55,21 @@ class ModuleArrowsTest {
                     "dev.custos.events.chain..",
                     "dev.custos.events.canonical..",
                     "dev.custos.verify..");
+
+    @ArchTest
+    static final ArchRule embeddedServersKnowNothingOfTheService = noClasses()
+            .that()
+            .resideInAPackage("dev.custos.embedded..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.custos.api..", "dev.custos.command..", "dev.custos.query..", "dev.custos.events..");
+
+    @ArchTest
+    static final ArchRule onlyTheAdapterNamesTheEmbeddedServers = noClasses()
+            .that()
+            .resideOutsideOfPackages("dev.custos.embedded..", "dev.custos.api.embedded..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.custos.embedded..", "io.zonky..", "org.gaul..", "org.jclouds..");
 }

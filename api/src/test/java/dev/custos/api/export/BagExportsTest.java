@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custos.api.blob.BlobStorage;
-import dev.custos.api.blob.EmbeddedS3;
 import dev.custos.api.blob.S3Clients;
 import dev.custos.api.blob.S3Endpoint;
 import dev.custos.api.blob.Sha256;
+import dev.custos.embedded.EmbeddedS3;
 import gov.loc.repository.bagit.domain.Bag;
 import gov.loc.repository.bagit.domain.Manifest;
 import gov.loc.repository.bagit.reader.BagReader;
@@ -70,7 +70,7 @@ class BagExportsTest {
     @BeforeAll
     static void startStore() {
         store = EmbeddedS3.start(storeDirectory);
-        S3Endpoint endpoint = store.endpoint(BUCKET);
+        S3Endpoint endpoint = new S3Endpoint(store.url(), store.region(), BUCKET, store.accessKey(), store.secretKey());
         s3 = S3Clients.connect(endpoint);
         presigner = S3Clients.presigner(endpoint);
         exports = new BagExports(new BlobStorage(s3, presigner, BUCKET), Clock.fixed(EXPORTED_AT, ZoneOffset.UTC));

@@ -77,12 +77,23 @@ final class Fleet implements AutoCloseable {
                 "127.0.0.1");
         Path jar = Path.of(System.getProperty("custos.fleet.jar", "target/custos.jar"))
                 .toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the package phase first");
+        // The instances share the fleet's PostgreSQL but each runs the embedded S3 on the shared data directory, which
+        // the production jar does not carry: the package phase copies it beside the jar.
+        Path embeddedLib = Path.of(System.getProperty("custos.fleet.embedded-lib", "target/embedded-lib"))
+                .toAbsolutePath();
+        if (!Files.isRegularFile(jar) || !Files.isDirectory(embeddedLib)) {
+            throw new IllegalStateException(jar + " or " + embeddedLib + " is missing: run the package phase first");
         }
         for (int i = 0; i < size; i++) {
             instances.add(new ServiceInstance(
-                    i, jar, directory.resolve("instance-" + i + ".log"), environment, freePort(), freePort(), http));
+                    i,
+                    jar,
+                    embeddedLib,
+                    directory.resolve("instance-" + i + ".log"),
+                    environment,
+                    freePort(),
+                    freePort(),
+                    http));
         }
         // The first instance alone creates what the shared data directory and the database need once (the blob
         // bucket, the audit key, the schema): two instances starting together on a new directory race for the

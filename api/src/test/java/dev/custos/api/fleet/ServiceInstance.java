@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service instance: the packaged jar in its own JVM, on its own ports, its output appended to its own log.
+ * One service instance: the packaged jar in its own JVM with the embedded module added ({@code loader.path}), on its
+ * own ports, its output appended to its own log.
  * {@link #kill9()} is SIGKILL ({@link Process#destroyForcibly()} on Linux): no shutdown hook, no graceful drain.
  */
 final class ServiceInstance {
@@ -21,6 +22,7 @@ final class ServiceInstance {
 
     private final int index;
     private final Path jar;
+    private final Path embeddedLib;
     private final Path log;
     private final Map<String, String> environment;
     private final int port;
@@ -31,6 +33,7 @@ final class ServiceInstance {
     ServiceInstance(
             int index,
             Path jar,
+            Path embeddedLib,
             Path log,
             Map<String, String> environment,
             int port,
@@ -38,6 +41,7 @@ final class ServiceInstance {
             FleetHttp http) {
         this.index = index;
         this.jar = jar;
+        this.embeddedLib = embeddedLib;
         this.log = log;
         this.environment = environment;
         this.port = port;
@@ -60,6 +64,7 @@ final class ServiceInstance {
                 "-Xmx384m",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Daxoniq.update-checker.disabled=true",
+                "-Dloader.path=" + embeddedLib,
                 "-jar",
                 jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)

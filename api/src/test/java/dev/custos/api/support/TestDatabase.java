@@ -1,6 +1,6 @@
 package dev.custos.api.support;
 
-import dev.custos.api.config.EmbeddedPostgres;
+import dev.custos.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -107,7 +107,7 @@ public final class TestDatabase {
             try {
                 Path dataDir = Files.createTempDirectory("custos-test-pg");
                 EmbeddedPostgres embedded = EmbeddedPostgres.start(dataDir);
-                superuserUrl = embedded.superuserJdbcUrl("postgres");
+                superuserUrl = embedded.jdbcUrl("postgres");
                 superuser = "postgres";
                 superuserPassword = null;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,4 +1,4 @@
-package dev.custos.api.blob;
+package dev.custos.embedded;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -80,8 +80,22 @@ public final class EmbeddedS3 implements AutoCloseable {
         return HexFormat.of().formatHex(value);
     }
 
-    public S3Endpoint endpoint(String bucket) {
-        return new S3Endpoint("http://127.0.0.1:" + proxy.getPort(), "us-east-1", bucket, accessKey, secretKey);
+    public String url() {
+        return "http://127.0.0.1:" + proxy.getPort();
+    }
+
+    /** S3Proxy answers as this region; clients sign their requests for it. */
+    public String region() {
+        return "us-east-1";
+    }
+
+    public String accessKey() {
+        return accessKey;
+    }
+
+    /** A credential: never log it. */
+    public String secretKey() {
+        return secretKey;
     }
 
     @Override

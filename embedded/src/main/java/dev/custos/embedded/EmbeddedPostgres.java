@@ -1,4 +1,4 @@
-package dev.custos.api.config;
+package dev.custos.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
-    static final String OWNER = "custos_owner";
+    /** The role that owns the service's database; it has no password, the server trusts local connections. */
+    public static final String OWNER = "custos_owner";
+
     static final String DATABASE = "custos";
 
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
@@ -61,13 +63,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    public DatabaseEndpoint endpoint(String runtimePassword) {
-        return new DatabaseEndpoint(
-                "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + DATABASE, OWNER, null, runtimePassword);
+    /** The service's database, owned by {@link #OWNER}. */
+    public String jdbcUrl() {
+        return jdbcUrl(DATABASE);
     }
 
-    /** A superuser connection URL, for tests that must act as the cluster administrator. */
-    public String superuserJdbcUrl(String database) {
+    /** A database of the cluster; as user {@code postgres} it is a superuser connection, for tests. */
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/" + database;
     }
 
