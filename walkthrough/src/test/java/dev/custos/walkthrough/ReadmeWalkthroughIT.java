@@ -47,6 +47,16 @@ class ReadmeWalkthroughIT {
             }
             """;
 
+    /** The checkout's script, called from the scratch directory; records "exit command" a line. */
+    private static final String RECORDING_CUSTOS = """
+            ./custos() {
+              local exit=0
+              "$CUSTOS" "$@" || exit=$?
+              printf '%s %s\\n' "$exit" "$1" >> "$CUSTOS_CALLS"
+              return "$exit"
+            }
+            """;
+
     @Test
     void theReadmeWalkthroughRunsAsWritten(
             RunningCustos custos, @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path session)
@@ -60,18 +70,15 @@ class ReadmeWalkthroughIT {
         Path answers = Files.createDirectory(session.resolve("answers"));
         Path progress = Files.createFile(session.resolve("progress"));
         Path ids = session.resolve("ids");
+        Path custosCalls = Files.createFile(session.resolve("custos-calls"));
 
         StringBuilder script = new StringBuilder("set -euo pipefail\n")
-                .append("STATUSES=")
-                .append(quoted(statuses))
-                .append('\n')
-                .append("ANSWERS=")
-                .append(quoted(answers))
-                .append('\n')
-                .append("./custos() { ")
-                .append(quoted(custos.checkout().resolve("custos")))
-                .append(" \"$@\"; }\n")
-                .append(RECORDING_CURL);
+                .append(variable("STATUSES", statuses))
+                .append(variable("ANSWERS", answers))
+                .append(variable("CUSTOS", custos.checkout().resolve("custos")))
+                .append(variable("CUSTOS_CALLS", custosCalls))
+                .append(RECORDING_CURL)
+                .append(RECORDING_CUSTOS);
         for (int i = 0; i < blocks.size(); i++) {
             script.append(mapped(blocks.get(i), custos))
                     .append("\nprintf '%s\\n' ")
@@ -108,6 +115,11 @@ class ReadmeWalkthroughIT {
                         session, log)
                 .isZero();
         assertThat(Files.readAllLines(progress)).as("blocks run to their end").hasSize(blocks.size());
+
+        assertThat(Files.readAllLines(custosCalls))
+                .as("./custos calls: exit status and command")
+                .contains("0 token", "0 verify-audit")
+                .allMatch(call -> call.startsWith("0 "));
 
         Map<String, String> extracted = readIds(ids);
         assertThat(extracted.keySet()).containsExactlyInAnyOrderElementsOf(EXTRACTED_IDS);
@@ -177,6 +189,10 @@ class ReadmeWalkthroughIT {
     private static String body(Path answers, int line) throws IOException {
         Path answer = answers.resolve(Integer.toString(line));
         return Files.exists(answer) ? Files.readString(answer, StandardCharsets.UTF_8) : "(no body)";
+    }
+
+    private static String variable(String name, Path value) {
+        return name + "=" + quoted(value) + "\n";
     }
 
     private static String quoted(Path path) {
