@@ -37,7 +37,6 @@ import dev.custos.walkthrough.client.model.ExportAnswer;
 import dev.custos.walkthrough.client.model.GrantView;
 import dev.custos.walkthrough.client.model.Index;
 import dev.custos.walkthrough.client.model.IndexBundle;
-import dev.custos.walkthrough.client.model.IssueTokenRequest;
 import dev.custos.walkthrough.client.model.IssuedToken;
 import dev.custos.walkthrough.client.model.LegalHoldState;
 import dev.custos.walkthrough.client.model.Line;
@@ -55,10 +54,13 @@ import dev.custos.walkthrough.client.model.ShareRequest;
 import dev.custos.walkthrough.client.model.StartRunRequest;
 import dev.custos.walkthrough.client.model.Target;
 import dev.custos.walkthrough.client.model.TenantResponse;
+import java.io.File;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -71,6 +73,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's whole walkthrough (tenant, members, roles, evidence, bundle, hold, share, portal read, run, claim,
@@ -86,6 +89,9 @@ class GeneratedClientWalkthroughIT {
     private static final String HEX_SHA256 = "[0-9a-f]{64}";
 
     private RunningCustos custos;
+
+    @TempDir
+    Path workDir;
 
     @Test
     void theReadmeWalkthroughRunsThroughTheGeneratedClient(RunningCustos running) throws Exception {
@@ -109,8 +115,13 @@ class GeneratedClientWalkthroughIT {
         assertThat(member.getTenantId()).isEqualTo(tenantId);
         OperatorApi operatorApi = new OperatorApi(operator);
         RoleAssignmentView miaLegal = operatorApi.assignOperatorRole(
-                tenantId, new AssignRoleRequest().roleKey("legal_operator").individualId(memberId), null, null);
-        assertThat(miaLegal.getRoleKey()).isEqualTo("legal_operator");
+                tenantId,
+                new AssignRoleRequest()
+                        .roleKey(AssignRoleRequest.RoleKeyEnum.LEGAL_OPERATOR)
+                        .individualId(memberId),
+                null,
+                null);
+        assertThat(miaLegal.getRoleKey()).isEqualTo(RoleAssignmentView.RoleKeyEnum.LEGAL_OPERATOR);
         assertThat(miaLegal.getIndividualId()).isEqualTo(memberId);
 
         RolesResponse roles = operatorApi.listOperatorRoles(tenantId, null, null, null, null);
@@ -127,10 +138,13 @@ class GeneratedClientWalkthroughIT {
             assertThat(operatorApi
                             .assignOperatorRole(
                                     tenantId,
-                                    new AssignRoleRequest().roleKey(role).individualId(operatorId),
+                                    new AssignRoleRequest()
+                                            .roleKey(AssignRoleRequest.RoleKeyEnum.fromValue(role))
+                                            .individualId(operatorId),
                                     null,
                                     null)
-                            .getRoleKey())
+                            .getRoleKey()
+                            .getValue())
                     .isEqualTo(role);
         }
         byte[] readme = Files.readAllBytes(custos.checkout().resolve("README.md"));
@@ -177,13 +191,13 @@ class GeneratedClientWalkthroughIT {
         GrantView grant = authorityApi.createGrant(
                 tenantId,
                 new CreateGrantRequest()
-                        .grantType("adjuster")
+                        .grantType(CreateGrantRequest.GrantTypeEnum.ADJUSTER)
                         .title("Claim 7")
                         .expiresAt(inSevenDays())
                         .maxViews(10),
                 null,
                 null);
-        assertThat(grant.getGrantType()).isEqualTo("adjuster");
+        assertThat(grant.getGrantType()).isEqualTo(GrantView.GrantTypeEnum.ADJUSTER);
         ScopeResponse scope = authorityApi.addScope(
                 grant.getId(),
                 tenantId,
@@ -193,7 +207,7 @@ class GeneratedClientWalkthroughIT {
                 null,
                 null);
         assertThat(scope.getGrantId()).isEqualTo(grant.getId());
-        IssuedToken shareToken = authorityApi.issueToken(grant.getId(), tenantId, new IssueTokenRequest(), null, null);
+        IssuedToken shareToken = authorityApi.issueToken(grant.getId(), tenantId, null, null, null);
         assertThat(shareToken.getShareUrl()).contains("#token=");
         Index adjusterIndex = portalIndex(shareToken.getToken());
         assertThat(adjusterIndex.getBundles())
@@ -215,7 +229,10 @@ class GeneratedClientWalkthroughIT {
         ShareAnswer runShare = emergencyApi.shareRunWithAuthority(
                 run.getId(),
                 tenantId,
-                new ShareRequest().grantType("adjuster").title("Basement flood").expiresAt(inSevenDays()),
+                new ShareRequest()
+                        .grantType(ShareRequest.GrantTypeEnum.ADJUSTER)
+                        .title("Basement flood")
+                        .expiresAt(inSevenDays()),
                 null,
                 null);
         assertThat(runShare.getShareUrl()).startsWith(custos.baseUri()).contains("#token=");
@@ -254,9 +271,24 @@ class GeneratedClientWalkthroughIT {
         CheckpointsResponse checkpoints = auditApi.auditCheckpoints(tenantId, null, null, null, null);
         assertThat(checkpoints.getTenantId()).isEqualTo(tenantId);
         assertThat(checkpoints.getCheckpoints()).extracting(Checkpoint::getSeq).contains(signed.getSeq());
-        Line firstLine = auditApi.auditStream(tenantId, null, null, null, null);
-        assertThat(firstLine.getSeq()).isEqualTo(1);
-        assertThat(firstLine.getHash()).matches(HEX_SHA256);
+        // NDJSON is text to the client; each line is a Line, and each links to the one before it.
+        String stream = Files.readString(
+                auditApi.auditStream(tenantId, null, null, null, null).toPath(), StandardCharsets.UTF_8);
+        ObjectMapper json = ApiClient.createDefaultObjectMapper()
+                .enable(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        List<Line> lines = new java.util.ArrayList<>();
+        for (String text : stream.split("\n")) {
+            lines.add(json.readValue(text, Line.class));
+        }
+        assertThat(lines).hasSizeGreaterThan(10);
+        assertThat(lines.get(0).getSeq()).isEqualTo(1);
+        for (int i = 1; i < lines.size(); i++) {
+            assertThat(lines.get(i).getSeq()).isEqualTo(lines.get(i - 1).getSeq() + 1);
+            assertThat(lines.get(i).getPrevHash()).isEqualTo(lines.get(i - 1).getHash());
+            assertThat(lines.get(i).getHash()).matches(HEX_SHA256);
+        }
     }
 
     /** The portal, as the adjuster's page calls it: the link's token for a session, then the index. */
@@ -268,16 +300,19 @@ class GeneratedClientWalkthroughIT {
     }
 
     /**
-     * The generated uploadEvidence has no body parameter (the document gives the operation no requestBody), so the
-     * bytes and their media type are set on the request it builds.
+     * The generated uploadEvidence takes the bytes as a file, but the generator's native library writes a file body
+     * through its JSON mapper whatever the media type; so the file is given, and the request it builds carries the
+     * bytes themselves, with the evidence's own media type.
      */
     private EvidenceSummary upload(
             Consumer<HttpRequest.Builder> operatorBearer, UUID tenantId, byte[] content, String title, UUID runId)
-            throws ApiException {
+            throws ApiException, IOException {
+        File file = Files.write(Files.createTempFile(workDir, "evidence", ".md"), content)
+                .toFile();
         ApiClient withBody = client(operatorBearer.andThen(request -> request.setHeader("Content-Type", "text/markdown")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(content))));
         return new EvidenceApi(withBody)
-                .uploadEvidence(title, tenantId, null, null, null, runId, null, null, null, null);
+                .uploadEvidence(title, tenantId, file, null, null, null, runId, null, null, null, null);
     }
 
     private ApiClient client(Consumer<HttpRequest.Builder> authorization) {

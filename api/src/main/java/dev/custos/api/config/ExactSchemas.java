@@ -44,6 +44,11 @@ class ExactSchemas {
     /** Marks, while properties are described, a field that may be null; made "or null" on the final document. */
     private static final String NULLABLE = "x-custos-nullable";
 
+    private static final String NDJSON = "application/x-ndjson";
+
+    /** Names, on an NDJSON answer, the schema of each of its lines. */
+    public static final String LINE_SCHEMA = "x-line-schema";
+
     private static final String COMPONENTS = "#/components/schemas/";
 
     static {
@@ -112,6 +117,21 @@ class ExactSchemas {
                             : finished((Schema<?>) property));
                 }
             });
+            document.getPaths().values().stream()
+                    .flatMap(path -> path.readOperations().stream())
+                    .map(Operation::getResponses)
+                    .filter(java.util.Objects::nonNull)
+                    .flatMap(responses -> responses.values().stream())
+                    .map(io.swagger.v3.oas.models.responses.ApiResponse::getContent)
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(content -> {
+                        io.swagger.v3.oas.models.media.MediaType lines = content.get(NDJSON);
+                        if (lines != null
+                                && lines.getSchema() != null
+                                && lines.getSchema().get$ref() != null) {
+                            lines.setSchema(asLines(lines.getSchema().get$ref()));
+                        }
+                    });
             Schema<?> problem = schemas.get(Problem.class.getSimpleName());
             if (problem != null) {
                 List<String> types = new ArrayList<>();
@@ -121,6 +141,21 @@ class ExactSchemas {
                         .description("about:blank for a plain status, else a catalogued type (docs/API.md)");
             }
         };
+    }
+
+    /**
+     * NDJSON is text to a client (OpenAPI 3.1 has no schema for a sequence of JSON values), so the answer is a string;
+     * the schema of each line is named beside it, where a client or a test can parse line by line.
+     */
+    @SuppressWarnings("rawtypes")
+    private static Schema<?> asLines(String lineSchema) {
+        Schema text = new JsonSchema();
+        text.addType("string");
+        // binary: a generated client hands the lines over as they came, never parsing them as one JSON value.
+        text.setFormat("binary");
+        text.setDescription("One JSON object per line, each of the schema named by " + LINE_SCHEMA);
+        text.addExtension(LINE_SCHEMA, Map.of("$ref", lineSchema));
+        return text;
     }
 
     private static boolean omittedWhenNull(Schema<?> property) {

@@ -130,8 +130,13 @@ public final class ApiDocs {
      * taken as it is.
      */
     public static Consumer<Builder> withRawBody(Consumer<Builder> operation) {
+        // application/octet-stream first: a generated client then sends the bytes as they are (under "*/*" alone
+        // it would encode them as JSON); the evidence's own type goes in Content-Type all the same.
         return operation.andThen(builder -> builder.requestBody(requestBodyBuilder()
                 .required(true)
+                .content(contentBuilder()
+                        .mediaType("application/octet-stream")
+                        .schema(schemaBuilder().type("string").format("binary")))
                 .content(contentBuilder()
                         .mediaType("*/*")
                         .schema(schemaBuilder().type("string").format("binary")))));

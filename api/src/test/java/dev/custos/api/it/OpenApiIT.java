@@ -19,6 +19,33 @@ class OpenApiIT extends IntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     private io.micrometer.core.instrument.MeterRegistry meters;
 
+    /**
+     * The generated client and newcomers read {@code docs/openapi.json}; it must be what the service serves, with
+     * the servers' URL at the default port. Refresh it with the command in docs/API.md (Conventions).
+     */
+    @Test
+    void theCommittedDocumentIsTheServedOne() throws java.io.IOException {
+        String served = http().get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.shared();
+        tools.jackson.databind.JsonNode servedTree = json.readTree(served);
+        servedTree
+                .path("servers")
+                .forEach(server ->
+                        ((tools.jackson.databind.node.ObjectNode) server).put("url", "http://localhost:8080"));
+        tools.jackson.databind.JsonNode committed =
+                json.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "openapi.json")));
+        assertThat(servedTree)
+                .as("docs/openapi.json differs from the served document: refresh it (docs/API.md, Conventions)")
+                .isEqualTo(committed);
+    }
+
     @Test
     void everyRouteIsDescribed() {
         Map<?, ?> document = http().get()

@@ -113,12 +113,21 @@ public final class AnswerContract {
         if (mediaType.equals("application/x-ndjson")) {
             for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
-                    validate(what, key, media.path("schema"), line);
+                    validate(what, key, lineSchema(media.path("schema")), line);
                 }
             }
         } else if (mediaType.endsWith("json")) {
             validate(what, key, media.path("schema"), new String(body, StandardCharsets.UTF_8));
         }
+    }
+
+    /** An NDJSON answer is text whose lines each follow the schema it names. */
+    private static JsonNode lineSchema(JsonNode schema) {
+        JsonNode line = schema.path("x-line-schema");
+        if (line.isMissingNode()) {
+            throw new AssertionError("an NDJSON answer must name the schema of its lines (x-line-schema): " + schema);
+        }
+        return line;
     }
 
     private void validateProblem(String what, Optional<MediaType> contentType, byte[] body) {
