@@ -117,21 +117,14 @@ class ExactSchemas {
                             : finished((Schema<?>) property));
                 }
             });
-            document.getPaths().values().stream()
-                    .flatMap(path -> path.readOperations().stream())
-                    .map(Operation::getResponses)
-                    .filter(java.util.Objects::nonNull)
-                    .flatMap(responses -> responses.values().stream())
-                    .map(io.swagger.v3.oas.models.responses.ApiResponse::getContent)
-                    .filter(java.util.Objects::nonNull)
-                    .forEach(content -> {
-                        io.swagger.v3.oas.models.media.MediaType lines = content.get(NDJSON);
-                        if (lines != null
-                                && lines.getSchema() != null
-                                && lines.getSchema().get$ref() != null) {
-                            lines.setSchema(asLines(lines.getSchema().get$ref()));
-                        }
-                    });
+            answerContents(document).forEach(content -> {
+                io.swagger.v3.oas.models.media.MediaType lines = content.get(NDJSON);
+                if (lines != null
+                        && lines.getSchema() != null
+                        && lines.getSchema().get$ref() != null) {
+                    lines.setSchema(asLines(lines.getSchema().get$ref()));
+                }
+            });
             Schema<?> problem = schemas.get(Problem.class.getSimpleName());
             if (problem != null) {
                 List<String> types = new ArrayList<>();
@@ -210,16 +203,21 @@ class ExactSchemas {
         return property.getExtensions() != null && property.getExtensions().containsKey(marker);
     }
 
-    /** The component names an answer's content refers to directly. */
-    private static Set<String> answerSchemas(OpenAPI document) {
-        Set<String> names = new LinkedHashSet<>();
-        document.getPaths().values().stream()
+    /** The content of every documented answer of every operation. */
+    private static Stream<Content> answerContents(OpenAPI document) {
+        return document.getPaths().values().stream()
                 .flatMap(path -> path.readOperations().stream())
                 .map(Operation::getResponses)
                 .filter(java.util.Objects::nonNull)
                 .flatMap(responses -> responses.values().stream())
                 .map(io.swagger.v3.oas.models.responses.ApiResponse::getContent)
-                .filter(java.util.Objects::nonNull)
+                .filter(java.util.Objects::nonNull);
+    }
+
+    /** The component names an answer's content refers to directly. */
+    private static Set<String> answerSchemas(OpenAPI document) {
+        Set<String> names = new LinkedHashSet<>();
+        answerContents(document)
                 .flatMap((Content content) -> content.values().stream())
                 .map(io.swagger.v3.oas.models.media.MediaType::getSchema)
                 .filter(java.util.Objects::nonNull)

@@ -1,7 +1,7 @@
 package dev.custos.api.dispute;
 
-import static dev.custos.api.support.ApiDocs.alsoAnswering;
 import static dev.custos.api.support.ApiDocs.operation;
+import static dev.custos.api.support.ApiDocs.sharing;
 import static dev.custos.api.support.ApiDocs.tenantScoped;
 
 import dev.custos.api.access.ActionCatalogue;
@@ -79,16 +79,11 @@ class DisputeRoutes implements ActionCatalogue {
                 .POST(
                         DisputeActions.SHARE.path(),
                         packs::share,
-                        tenantScoped(alsoAnswering(
-                                operation(
-                                        TAG,
-                                        "shareDefensePackWithAuthority",
-                                        "Share the pack's sealed bundle with an authority " + "(legal_operator)",
-                                        ShareRequest.class,
-                                        201,
-                                        ShareAnswer.class,
-                                        "id"),
-                                200,
+                        tenantScoped(sharing(
+                                TAG,
+                                "shareDefensePackWithAuthority",
+                                "Share the pack's sealed bundle with an authority " + "(legal_operator)",
+                                ShareRequest.class,
                                 ShareAnswer.class)))
                 .build();
     }

@@ -2,6 +2,7 @@ package dev.custos.api.emergency;
 
 import static dev.custos.api.support.ApiDocs.alsoAnswering;
 import static dev.custos.api.support.ApiDocs.operation;
+import static dev.custos.api.support.ApiDocs.sharing;
 import static dev.custos.api.support.ApiDocs.tenantScoped;
 
 import dev.custos.api.access.ActionCatalogue;
@@ -120,16 +121,11 @@ class EmergencyRoutes implements ActionCatalogue {
                 .POST(
                         EmergencyActions.SHARE_AUTHORITY.path(),
                         records::shareAuthority,
-                        tenantScoped(alsoAnswering(
-                                operation(
-                                        TAG,
-                                        "shareRunWithAuthority",
-                                        "Share the newest record pack (emergency_operator)",
-                                        ShareRequest.class,
-                                        201,
-                                        ShareAnswer.class,
-                                        "id"),
-                                200,
+                        tenantScoped(sharing(
+                                TAG,
+                                "shareRunWithAuthority",
+                                "Share the newest record pack (emergency_operator)",
+                                ShareRequest.class,
                                 ShareAnswer.class)))
                 .GET(
                         EmergencyActions.DASHBOARD.path(),

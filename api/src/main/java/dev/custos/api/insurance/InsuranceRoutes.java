@@ -1,7 +1,7 @@
 package dev.custos.api.insurance;
 
-import static dev.custos.api.support.ApiDocs.alsoAnswering;
 import static dev.custos.api.support.ApiDocs.operation;
+import static dev.custos.api.support.ApiDocs.sharing;
 import static dev.custos.api.support.ApiDocs.tenantScoped;
 
 import dev.custos.api.access.ActionCatalogue;
@@ -70,16 +70,11 @@ class InsuranceRoutes implements ActionCatalogue {
                 .POST(
                         InsuranceActions.SHARE.path(),
                         dossiers::share,
-                        tenantScoped(alsoAnswering(
-                                operation(
-                                        TAG,
-                                        "shareDossierWithAuthority",
-                                        "Share the dossier with an adjuster (insurance_operator)",
-                                        ShareRequest.class,
-                                        201,
-                                        ShareAnswer.class,
-                                        "id"),
-                                200,
+                        tenantScoped(sharing(
+                                TAG,
+                                "shareDossierWithAuthority",
+                                "Share the dossier with an adjuster (insurance_operator)",
+                                ShareRequest.class,
                                 ShareAnswer.class)))
                 .POST(
                         InsuranceActions.EXPORT.path(),

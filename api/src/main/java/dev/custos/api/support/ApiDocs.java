@@ -109,6 +109,15 @@ public final class ApiDocs {
                 .content(contentBuilder().mediaType(JSON).schema(schemaBuilder().implementation(response)))));
     }
 
+    /**
+     * A route that shares one object with an authority: a {@code ShareRequest} body, 201 with the grant, its token and
+     * link, or 200 for a repeated {@code client_request_id}; the object is the path's {@code id}.
+     */
+    public static Consumer<Builder> sharing(
+            String tag, String id, String summary, Class<?> shareRequest, Class<?> shareAnswer) {
+        return alsoAnswering(operation(tag, id, summary, shareRequest, 201, shareAnswer, "id"), 200, shareAnswer);
+    }
+
     /** A route whose JSON body may be left out altogether (every field of it is optional). */
     public static Consumer<Builder> withOptionalBody(Consumer<Builder> operation, Class<?> body) {
         return operation.andThen(builder -> builder.requestBody(requestBodyBuilder()
