@@ -3,8 +3,6 @@ package dev.custos.api.config;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.custos.api.problem.Problem;
 import dev.custos.api.problem.ProblemType;
-import dev.custos.api.support.CustodyTypeFor;
-import dev.custos.events.custody.CustodyType;
 import dev.custos.events.wire.Nullable;
 import dev.custos.events.wire.OneOf;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -32,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Makes the document as exact as the answers: a field is nullable only where {@link Nullable} says so, every field
  * of an answer is required unless it is left out when null ({@link JsonInclude.Include#NON_NULL} on the field), a
- * closed set ({@link OneOf}, {@link CustodyTypeFor}) is an enum, and a problem's {@code type} lists the catalogue. Generated clients parse
+ * closed set ({@link OneOf}; custody types: {@link OpenApiConfiguration}) is an enum, and a problem's {@code type} lists the catalogue. Generated clients parse
  * what the document says, so anything looser here breaks them on real answers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -69,11 +67,6 @@ class ExactSchemas {
             Optional<OneOf> oneOf = find(annotations, OneOf.class);
             if (oneOf.isPresent()) {
                 described = withEnum(described, keys(oneOf.get()));
-            }
-            Optional<CustodyTypeFor> custody = find(annotations, CustodyTypeFor.class);
-            if (custody.isPresent()) {
-                described = withEnum(
-                        described, List.copyOf(CustodyType.keys(custody.get().value())));
             }
             if (find(annotations, Nullable.class).isPresent()) {
                 // A reference keeps no sibling keywords through the rest of the build; it is wrapped at the end.
@@ -133,6 +126,7 @@ class ExactSchemas {
                 withEnum(problem.getProperties().get("type"), types)
                         .description("about:blank for a plain status, else a catalogued type (docs/API.md)");
             }
+            AnswerExamples.addTo(document);
         };
     }
 

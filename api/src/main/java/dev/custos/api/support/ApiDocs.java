@@ -90,12 +90,19 @@ public final class ApiDocs {
      * in plain JSON, not a problem, so that no refusal can be told from another.
      */
     public static Consumer<Builder> portalRefusals(Consumer<Builder> operation) {
-        return operation.andThen(builder -> builder.response(responseBuilder()
-                .responseCode("401")
-                .description("Refused: unknown, expired, revoked, exhausted, or a wrong or missing passcode")
-                .content(contentBuilder()
-                        .mediaType("application/json")
-                        .schema(schemaBuilder().implementation(Refused.class)))));
+        return operation
+                .andThen(builder -> builder.response(responseBuilder()
+                        .responseCode("401")
+                        .description("Refused: unknown, expired, revoked, exhausted, or a wrong or missing passcode")
+                        .content(contentBuilder()
+                                .mediaType("application/json")
+                                .schema(schemaBuilder().implementation(Refused.class)))))
+                .andThen(builder -> builder.response(responseBuilder()
+                        .responseCode("429")
+                        .description("Over the link's rate: an empty problem, no detail for whoever is probing")
+                        .content(contentBuilder()
+                                .mediaType("application/problem+json")
+                                .schema(schemaBuilder().type("object").maxProperties(0)))));
     }
 
     /**

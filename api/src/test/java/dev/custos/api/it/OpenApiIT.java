@@ -47,6 +47,12 @@ class OpenApiIT extends IntegrationTest {
     }
 
     @Test
+    void everyJsonSuccessAnswerHasAnExampleThatItsSchemaTakes() {
+        assertThat(dev.custos.api.support.AnswerContract.of(port).examplesThatBreakTheirSchemas())
+                .isEmpty();
+    }
+
+    @Test
     void everyRouteIsDescribed() {
         Map<?, ?> document = http().get()
                 .uri("/v3/api-docs")

@@ -41,8 +41,8 @@ class TreeBackfillIT extends IntegrationTest {
         assertThat(before).isNotEmpty();
 
         long chainedBefore = chainSize(tenant);
+        // No check that the tree is empty now: the appender may already be rebuilding it, which is the point.
         forgetTree(tenant);
-        assertThat(nodes(tenant)).isEmpty();
         for (int i = 0; i < 3; i++) {
             platform.addMember(UUID.randomUUID());
         }

@@ -178,6 +178,44 @@ public final class AnswerContract {
     }
 
     /** Every object schema with listed properties takes no others: an undocumented field is a drift. */
+    /**
+     * Every example of a JSON success answer, checked as strictly as a real answer: what breaks its schema, by
+     * operation; and the operations whose JSON success answer has no example.
+     */
+    public List<String> examplesThatBreakTheirSchemas() {
+        List<String> wrong = new ArrayList<>();
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(operation -> operation
+                                .getValue()
+                                .path("responses")
+                                .properties()
+                                .forEach(answer -> {
+                                    JsonNode json =
+                                            answer.getValue().path("content").path("application/json");
+                                    if (!answer.getKey().startsWith("2") || json.isMissingNode()) {
+                                        return;
+                                    }
+                                    String what = operation.getKey() + " " + path.getKey() + " " + answer.getKey();
+                                    if (!json.has("example")) {
+                                        wrong.add(what + ": no example");
+                                        return;
+                                    }
+                                    try {
+                                        validate(
+                                                what,
+                                                what,
+                                                json.path("schema"),
+                                                JSON.writeValueAsString(json.get("example")));
+                                    } catch (AssertionError broken) {
+                                        wrong.add(broken.getMessage());
+                                    }
+                                })));
+        return wrong;
+    }
+
     private static JsonNode strict(JsonNode node) {
         if (node instanceof ObjectNode object) {
             if (object.has("properties") && !object.has("additionalProperties")) {
