@@ -3,10 +3,10 @@ package dev.custos.api.authority;
 import dev.custos.api.access.Idempotent;
 import dev.custos.api.access.Idempotent.Asked;
 import dev.custos.api.access.OperatorPipeline;
+import dev.custos.api.support.CustodyTypeFor;
 import dev.custos.command.authority.RevokeAuthorityToken;
-import dev.custos.events.custody.CustodyType;
+import dev.custos.events.custody.CustodyType.Use;
 import dev.custos.events.wire.Nullable;
-import dev.custos.events.wire.OneOf;
 import dev.custos.query.authority.AuthorityReader;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -70,7 +70,7 @@ class GrantAccessHandler {
     record ScopeResponse(
             UUID id,
             UUID grantId,
-            @OneOf(keysOf = CustodyType.class) String scopeType,
+            @CustodyTypeFor(Use.SCOPE) String scopeType,
             UUID scopeId,
             @Nullable String label,
             @Nullable String notes) {}

@@ -22,6 +22,22 @@ record Answer(int status, Optional<String> retryAfter, String body, long elapsed
         return new Answer(NO_ANSWER, Optional.empty(), why.getClass().getSimpleName(), elapsedMillis);
     }
 
+    /**
+     * Sends as a client told to come back does: a 503 with Retry-After (the database's pool, say, could not give a
+     * connection in time) is sent again after the wait it names, a few times, and the last answer counts.
+     */
+    static Answer retryingWhenTold(java.util.function.Supplier<Answer> send) {
+        Answer answer = send.get();
+        for (int attempt = 0;
+                attempt < 5 && answer.status() == 503 && answer.retryAfter().isPresent();
+                attempt++) {
+            FleetDatabase.pause(java.time.Duration.ofSeconds(
+                    Long.parseLong(answer.retryAfter().get())));
+            answer = send.get();
+        }
+        return answer;
+    }
+
     boolean ok() {
         return status >= 200 && status < 300;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custos.api.support.CustodyObjects;
 import dev.custos.api.support.CustodyObjects.Made;
 import dev.custos.api.support.IntegrationTest;
+import dev.custos.api.support.TableChecks;
 import dev.custos.api.support.TestDatabase;
 import dev.custos.events.custody.CustodyType;
 import dev.custos.events.custody.CustodyType.Use;
@@ -46,17 +47,15 @@ class CustodyCatalogueIT extends IntegrationTest {
             Use.SCOPE, new String[] {"cc_authority_access_scopes", "scope_type"},
             Use.MATERIAL, new String[] {"cc_dispute_materials", "material_type"});
 
-    private static final Pattern QUOTED = Pattern.compile("'([a-z_]+)'");
-
     @ParameterizedTest
     @EnumSource(Use.class)
     void eachTypeColumnAcceptsExactlyTheTypesOfItsUse(Use use) throws SQLException {
         String table = TYPE_COLUMNS.get(use)[0];
         String column = TYPE_COLUMNS.get(use)[1];
         try (Connection db = TestDatabase.superuser(databaseName())) {
-            List<String> checks = checksNaming(db, table, column);
+            List<String> checks = TableChecks.naming(db, table, column);
             assertThat(checks).as("one CHECK on " + table + "." + column).hasSize(1);
-            assertThat(quoted(checks.get(0))).isEqualTo(CustodyType.keys(use));
+            assertThat(TableChecks.quoted(checks.get(0))).isEqualTo(CustodyType.keys(use));
 
             // What the live constraints do, not only what they say: a copy of the table with its CHECKs and without
             // its NOT NULLs takes a row with only the type set, exactly when the type is one of the use.
@@ -105,7 +104,7 @@ class CustodyCatalogueIT extends IntegrationTest {
                 String definition = rows.getString(2);
                 boolean known = TYPE_COLUMNS.values().stream()
                         .anyMatch(place -> place[0].equals(table) && definition.contains(place[1]));
-                if (!known && quoted(definition).stream().anyMatch(keys::contains)) {
+                if (!known && TableChecks.quoted(definition).stream().anyMatch(keys::contains)) {
                     elsewhere.add(table + ": " + definition);
                 }
             }
@@ -253,21 +252,6 @@ class CustodyCatalogueIT extends IntegrationTest {
         }
     }
 
-    private static List<String> checksNaming(Connection db, String table, String column) throws SQLException {
-        List<String> checks = new ArrayList<>();
-        try (PreparedStatement query = db.prepareStatement("SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c "
-                + "WHERE c.conrelid = ?::regclass AND c.contype = 'c' AND pg_get_constraintdef(c.oid) ~ ?")) {
-            query.setString(1, table);
-            query.setString(2, "\\m" + column + "\\M");
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    checks.add(rows.getString(1));
-                }
-            }
-        }
-        return checks;
-    }
-
     private static List<String> notNullColumns(Connection db, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement query = db.prepareStatement("SELECT attname FROM pg_attribute "
@@ -280,13 +264,5 @@ class CustodyCatalogueIT extends IntegrationTest {
             }
         }
         return columns;
-    }
-
-    private static Set<String> quoted(String definition) {
-        Set<String> found = new LinkedHashSet<>();
-        for (Matcher quoted = QUOTED.matcher(definition); quoted.find(); ) {
-            found.add(quoted.group(1));
-        }
-        return found;
     }
 }
