@@ -2,7 +2,6 @@ package dev.custos.api.config;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Gives every operation's JSON success answer an example, made from its final schema, so a reader of the document
+ * Gives every operation's success answer an example, a JSON one made from its final schema, so a reader of the document
  * sees the shape of a real answer at once: ids are UUIDs, times RFC 3339 UTC, hashes 64 hex digits, a closed set its
  * first member, a nullable field null. {@link ExactSchemas} adds them last, on the schemas as published, and
  * {@code OpenApiIT} validates each example against its schema, so an example cannot drift from what it shows.
@@ -20,6 +19,8 @@ import java.util.Set;
 final class AnswerExamples {
 
     private static final String COMPONENTS = "#/components/schemas/";
+
+    private static final tools.jackson.databind.json.JsonMapper LINES = tools.jackson.databind.json.JsonMapper.shared();
 
     /** Deep enough for every answer (references count too); a cycle stops here, not in a loop. */
     private static final int DEPTH = 24;
@@ -51,10 +52,44 @@ final class AnswerExamples {
         if (answer.getContent() == null) {
             return;
         }
-        MediaType json = answer.getContent().get("application/json");
-        if (json != null && json.getSchema() != null && json.getExample() == null) {
-            json.setExample(sample(json.getSchema(), "", schemas, 0));
-        }
+        answer.getContent().forEach((type, media) -> {
+            if (media.getExample() != null || media.getSchema() == null) {
+                return;
+            }
+            Object example = type.equals("application/json")
+                    ? sample(media.getSchema(), "", schemas, 0)
+                    : textExample(type, media.getSchema(), schemas);
+            if (example != null) {
+                media.setExample(example);
+            }
+        });
+    }
+
+    /** A text answer's example: an NDJSON stream's first two lines, a signed tree head, or what a page file starts with. */
+    @SuppressWarnings("unchecked")
+    private static String textExample(String type, Schema<?> schema, Map<String, Schema> schemas) {
+        return switch (type) {
+            case "application/x-ndjson" -> {
+                Object lineSchema = schema.getExtensions() == null
+                        ? null
+                        : schema.getExtensions().get(ExactSchemas.LINE_SCHEMA);
+                if (!(lineSchema instanceof Map<?, ?> reference)) {
+                    yield null;
+                }
+                String line = LINES.writeValueAsString(
+                        sample(new Schema<>().$ref((String) reference.get("$ref")), "", schemas, 0));
+                yield line + "\n" + line + "\n";
+            }
+            case "text/plain" ->
+                "localhost:8080/custos/0b5e3f8a-6c2d-4e1f-9a7b-3c8d2e1f4a5b\n2\n"
+                        + "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=\n\n"
+                        + "\u2014 localhost:8080/custos 6Hq2vQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==\n";
+            case "text/html" ->
+                "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Custos</title>";
+            case "text/javascript" -> "// one of the portal page's own scripts, served as it is in the jar\n";
+            case "text/css" -> "/* the portal page's stylesheet, served as it is in the jar */\n";
+            default -> null;
+        };
     }
 
     @SuppressWarnings("unchecked")

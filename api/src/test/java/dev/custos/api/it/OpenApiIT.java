@@ -47,7 +47,7 @@ class OpenApiIT extends IntegrationTest {
     }
 
     @Test
-    void everyJsonSuccessAnswerHasAnExampleThatItsSchemaTakes() {
+    void everySuccessAnswerHasAnExampleThatItsSchemaTakes() {
         assertThat(dev.custos.api.support.AnswerContract.of(port).examplesThatBreakTheirSchemas())
                 .isEmpty();
     }

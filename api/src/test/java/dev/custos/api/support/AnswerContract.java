@@ -179,41 +179,46 @@ public final class AnswerContract {
 
     /** Every object schema with listed properties takes no others: an undocumented field is a drift. */
     /**
-     * Every example of a JSON success answer, checked as strictly as a real answer: what breaks its schema, by
-     * operation; and the operations whose JSON success answer has no example.
+     * Every example of a success answer, a JSON one (and each line of an NDJSON one) checked as strictly as a real
+     * answer: what breaks its schema, by operation; and the success answers that have no example.
      */
     public List<String> examplesThatBreakTheirSchemas() {
         List<String> wrong = new ArrayList<>();
-        document.path("paths")
-                .properties()
-                .forEach(path -> path.getValue()
-                        .properties()
-                        .forEach(operation -> operation
-                                .getValue()
-                                .path("responses")
-                                .properties()
-                                .forEach(answer -> {
-                                    JsonNode json =
-                                            answer.getValue().path("content").path("application/json");
-                                    if (!answer.getKey().startsWith("2") || json.isMissingNode()) {
-                                        return;
-                                    }
-                                    String what = operation.getKey() + " " + path.getKey() + " " + answer.getKey();
-                                    if (!json.has("example")) {
-                                        wrong.add(what + ": no example");
-                                        return;
-                                    }
-                                    try {
-                                        validate(
-                                                what,
-                                                what,
-                                                json.path("schema"),
-                                                JSON.writeValueAsString(json.get("example")));
-                                    } catch (AssertionError broken) {
-                                        wrong.add(broken.getMessage());
-                                    }
-                                })));
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                for (Map.Entry<String, JsonNode> answer :
+                        operation.getValue().path("responses").properties()) {
+                    if (!answer.getKey().startsWith("2")) {
+                        continue;
+                    }
+                    String what = operation.getKey() + " " + path.getKey() + " " + answer.getKey();
+                    for (Map.Entry<String, JsonNode> media :
+                            answer.getValue().path("content").properties()) {
+                        checkExample(what + " " + media.getKey(), media.getKey(), media.getValue(), wrong);
+                    }
+                }
+            }
+        }
         return wrong;
+    }
+
+    private void checkExample(String what, String mediaType, JsonNode media, List<String> wrong) {
+        JsonNode example = media.get("example");
+        if (example == null) {
+            wrong.add(what + ": no example");
+            return;
+        }
+        try {
+            if (mediaType.equals("application/json")) {
+                validate(what, what, media.path("schema"), JSON.writeValueAsString(example));
+            } else if (mediaType.equals("application/x-ndjson")) {
+                for (String line : example.asString().split("\n")) {
+                    validate(what, what + " line", lineSchema(media.path("schema")), line);
+                }
+            }
+        } catch (AssertionError broken) {
+            wrong.add(broken.getMessage());
+        }
     }
 
     private static JsonNode strict(JsonNode node) {
