@@ -40,6 +40,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // Room for a local fleet: each instance's pools hold up to 55 connections (scaling.md §4).
+                    .setServerConfig("max_connections", "300")
                     .start();
             EmbeddedPostgres embedded = new EmbeddedPostgres(server);
             embedded.bootstrap();

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.custos.api.embedded.EmbeddedServers;
 import dev.custos.api.embedded.RunningPostgres;
+import dev.custos.api.support.CommandProperties;
 import dev.custos.query.portal.PortalDatabase;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
@@ -60,6 +61,12 @@ class DatabaseConfiguration {
     /** How long a JDBC socket may stay silent before the connection is taken for lost. */
     static final Duration SILENT_SOCKET = Duration.ofSeconds(90);
 
+    /**
+     * App connections used outside the command workers: the audit chain's thread, the snapshotter's, and an
+     * administrator's work (a projection rebuild, the unreadable events) with room for one more.
+     */
+    static final int BESIDE_THE_WORKERS = 4;
+
     /** The embedded default's PostgreSQL when no external one is configured (EmbeddedDefaultCheck vouches for it). */
     @Bean(destroyMethod = "close")
     EmbeddedPostgresHolder embeddedPostgres(
@@ -109,10 +116,21 @@ class DatabaseConfiguration {
         return new MigratedSchema();
     }
 
+    /**
+     * The app pool: one connection per command worker, and {@link #BESIDE_THE_WORKERS} more. A worker holds its
+     * connection for the whole unit of work, a lock wait included, so a pool smaller than the workers would make a
+     * burst on one object wait for connections behind its own lock waiters, past {@link #ACQUIRE}, and answer 503
+     * "database unavailable" with the database well ({@code LockBoundIT}).
+     */
     @Bean(destroyMethod = "close")
     @Primary
-    HikariDataSource dataSource(DatabaseEndpoint endpoint, DatabaseProperties properties, MigratedSchema schema) {
-        return new HikariDataSource(appPool(endpoint, properties, "custos-app", 10));
+    HikariDataSource dataSource(
+            DatabaseEndpoint endpoint,
+            DatabaseProperties properties,
+            CommandProperties commands,
+            MigratedSchema schema) {
+        return new HikariDataSource(
+                appPool(endpoint, properties, "custos-app", commands.effectiveWorkers() + BESIDE_THE_WORKERS));
     }
 
     /**

@@ -23,8 +23,8 @@ record Answer(int status, Optional<String> retryAfter, String body, long elapsed
     }
 
     /**
-     * Sends as a client told to come back does: a 503 with Retry-After (the database's pool, say, could not give a
-     * connection in time) is sent again after the wait it names, a few times, and the last answer counts.
+     * Sends as a client told to come back does: a 503 with Retry-After (a lock waited for past its bound, say) is
+     * sent again after the wait it names, a few times, and the last answer counts.
      */
     static Answer retryingWhenTold(java.util.function.Supplier<Answer> send) {
         Answer answer = send.get();
