@@ -29,9 +29,11 @@ public abstract class IntegrationTest {
     /**
      * The service closes a connection idle for its header deadline (10 s); a pooled connection kept longer may be
      * reused as it is being closed, and the request reset. The tests drop theirs sooner, as API.md asks of clients.
+     * As many connections as Reactor Netty's default pool allows: an answer a test leaves unread keeps its own.
      */
     private static final ClientHttpConnector CONNECTOR =
             new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.builder("integration-tests")
+                    .maxConnections(500)
                     .maxIdleTime(Duration.ofSeconds(5))
                     .build()));
 
