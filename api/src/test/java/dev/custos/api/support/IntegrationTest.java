@@ -6,13 +6,9 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Base of the HTTP integration tests: the whole service on a random port, against a real PostgreSQL, called over
@@ -25,17 +21,6 @@ public abstract class IntegrationTest {
     private static final String DATABASE_URL = TestDatabase.createDatabase();
     /** Where the embedded S3 keeps this context's blobs: a fresh folder, never the developer's ./data. */
     private static final String DATA_DIR = TestDatabase.freshDirectory("custos-it-data");
-
-    /**
-     * The service closes a connection idle for its header deadline (10 s); a pooled connection kept longer may be
-     * reused as it is being closed, and the request reset. The tests drop theirs sooner, as API.md asks of clients.
-     * As many connections as Reactor Netty's default pool allows: an answer a test leaves unread keeps its own.
-     */
-    private static final ClientHttpConnector CONNECTOR =
-            new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.builder("integration-tests")
-                    .maxConnections(500)
-                    .maxIdleTime(Duration.ofSeconds(5))
-                    .build()));
 
     @Value("${local.server.port}")
     protected int port;
@@ -82,7 +67,7 @@ public abstract class IntegrationTest {
     }
 
     protected WebTestClient http() {
-        return WebTestClient.bindToServer(CONNECTOR)
+        return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
                 // Every answer a test receives is held to the OpenAPI document (AnswerContract).
