@@ -29,20 +29,26 @@ public final class EmbeddedPostgres implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * A server on {@code pgData} with the embedded default's settings, kept across starts: durable, on the loopback
+     * only, and with room for a local fleet (each instance's pools hold up to 55 connections).
+     */
+    public static io.zonky.test.db.postgres.embedded.EmbeddedPostgres.Builder durable(Path pgData) {
+        return io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "300");
+    }
+
     public static EmbeddedPostgres start(Path dataDirectory) {
         try {
             Path pgData = dataDirectory.resolve("postgres").toAbsolutePath();
             Files.createDirectories(pgData);
-            var server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    // Room for a local fleet: each instance's pools hold up to 55 connections (scaling.md §4).
-                    .setServerConfig("max_connections", "300")
-                    .start();
+            var server = durable(pgData).start();
             EmbeddedPostgres embedded = new EmbeddedPostgres(server);
             embedded.bootstrap();
             log.info("Embedded PostgreSQL is running on 127.0.0.1:{} with its data in {}", server.getPort(), pgData);

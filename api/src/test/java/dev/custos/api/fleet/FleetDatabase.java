@@ -1,5 +1,6 @@
 package dev.custos.api.fleet;
 
+import dev.custos.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -63,15 +64,8 @@ final class FleetDatabase implements AutoCloseable {
     synchronized void startServer() {
         try {
             Files.createDirectories(dataDirectory);
-            server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+            server = EmbeddedPostgres.durable(dataDirectory)
                     .setPort(port)
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "300")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setPGStartupWait(Duration.ofSeconds(60))
