@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gives every operation's success answer an example, a JSON one made from its final schema, so a reader of the document
@@ -20,7 +21,11 @@ final class AnswerExamples {
 
     private static final String COMPONENTS = "#/components/schemas/";
 
-    private static final tools.jackson.databind.json.JsonMapper LINES = tools.jackson.databind.json.JsonMapper.shared();
+    private static final JsonMapper LINES = JsonMapper.shared();
+
+    private static final String ID = "0b5e3f8a-6c2d-4e1f-9a7b-3c8d2e1f4a5b";
+
+    private static final String TIME = "2026-11-22T10:00:00Z";
 
     /** Deep enough for every answer (references count too); a cycle stops here, not in a loop. */
     private static final int DEPTH = 24;
@@ -81,7 +86,7 @@ final class AnswerExamples {
                 yield line + "\n" + line + "\n";
             }
             case "text/plain" ->
-                "localhost:8080/custos/0b5e3f8a-6c2d-4e1f-9a7b-3c8d2e1f4a5b\n2\n"
+                "localhost:8080/custos/" + ID + "\n2\n"
                         + "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=\n\n"
                         + "\u2014 localhost:8080/custos 6Hq2vQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==\n";
             case "text/html" ->
@@ -146,8 +151,8 @@ final class AnswerExamples {
     private static String text(Schema<?> schema, String name) {
         String format = schema.getFormat() == null ? "" : schema.getFormat();
         return switch (format) {
-            case "uuid" -> "0b5e3f8a-6c2d-4e1f-9a7b-3c8d2e1f4a5b";
-            case "date-time" -> "2026-11-22T10:00:00Z";
+            case "uuid" -> ID;
+            case "date-time" -> TIME;
             case "date" -> "2026-11-20";
             default -> textByName(name);
         };
@@ -159,7 +164,7 @@ final class AnswerExamples {
             return "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
         }
         if (name.endsWith("_at")) {
-            return "2026-11-22T10:00:00Z";
+            return TIME;
         }
         if (name.equals("url") || name.endsWith("_url")) {
             return "http://localhost:8080/p/authority#token=…";

@@ -30,8 +30,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Makes the document as exact as the answers: a field is nullable only where {@link Nullable} says so, every field
  * of an answer is required unless it is left out when null ({@link JsonInclude.Include#NON_NULL} on the field), a
- * closed set ({@link OneOf}; custody types: {@link OpenApiConfiguration}) is an enum, and a problem's {@code type} lists the catalogue. Generated clients parse
- * what the document says, so anything looser here breaks them on real answers.
+ * closed set ({@link OneOf}; custody types: {@link OpenApiConfiguration}) is an enum, and a problem's {@code type}
+ * lists the catalogue. Generated clients parse what the document says, so anything looser here breaks them on real
+ * answers.
  */
 @Configuration(proxyBeanMethods = false)
 class ExactSchemas {

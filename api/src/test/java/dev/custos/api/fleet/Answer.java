@@ -1,9 +1,11 @@
 package dev.custos.api.fleet;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,13 +28,13 @@ record Answer(int status, Optional<String> retryAfter, String body, long elapsed
      * Sends as a client told to come back does: a 503 with Retry-After (a lock waited for past its bound, say) is
      * sent again after the wait it names, a few times, and the last answer counts.
      */
-    static Answer retryingWhenTold(java.util.function.Supplier<Answer> send) {
+    static Answer retryingWhenTold(Supplier<Answer> send) {
         Answer answer = send.get();
         for (int attempt = 0;
                 attempt < 5 && answer.status() == 503 && answer.retryAfter().isPresent();
                 attempt++) {
-            FleetDatabase.pause(java.time.Duration.ofSeconds(
-                    Long.parseLong(answer.retryAfter().get())));
+            FleetDatabase.pause(
+                    Duration.ofSeconds(Long.parseLong(answer.retryAfter().get())));
             answer = send.get();
         }
         return answer;

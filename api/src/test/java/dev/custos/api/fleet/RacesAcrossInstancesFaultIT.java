@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * Twenty operators do the same thing to one hold at once, through three instances: one wins, and every other gets
  * the 409 a single instance gives for the state it finds (never the store's unique key surfacing as "already
  * exists"), and the event store holds the winner's event once. A racer told 503 with Retry-After (three JVMs and a
- * database on two cores can miss the pool's one-second wait) asks again, as the contract tells a client to.
+ * database on two cores can keep a racer waiting on the hold's lock past its bound) asks again, as the contract
+ * tells a client to.
  */
 class RacesAcrossInstancesFaultIT {
 

@@ -2,6 +2,7 @@ package dev.custos.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custos.api.support.AnswerContract;
 import dev.custos.api.support.IntegrationTest;
 import dev.custos.events.custody.CustodyType;
 import dev.custos.events.custody.CustodyType.Use;
@@ -48,8 +49,7 @@ class OpenApiIT extends IntegrationTest {
 
     @Test
     void everySuccessAnswerHasAnExampleThatItsSchemaTakes() {
-        assertThat(dev.custos.api.support.AnswerContract.of(port).examplesThatBreakTheirSchemas())
-                .isEmpty();
+        assertThat(AnswerContract.of(port).examplesThatBreakTheirSchemas()).isEmpty();
     }
 
     @Test

@@ -14,7 +14,6 @@ import dev.custos.query.authority.TokenView;
 import dev.custos.query.emergency.EmergencyRunView;
 import dev.custos.query.evidence.BundleView;
 import dev.custos.query.operator.RoleAssignmentView;
-import java.lang.reflect.RecordComponent;
 import java.sql.Connection;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -48,9 +47,9 @@ class StatusSetsIT extends IntegrationTest {
             throws Exception {
         OneOf declared = Arrays.stream(answer.getRecordComponents())
                 .filter(candidate -> candidate.getName().equals(component))
-                .map((RecordComponent found) -> found.getAnnotation(OneOf.class))
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow()
+                .getAnnotation(OneOf.class);
         assertThat(declared)
                 .as(answer.getSimpleName() + "." + component + " declares its set")
                 .isNotNull();

@@ -177,7 +177,6 @@ public final class AnswerContract {
         return list;
     }
 
-    /** Every object schema with listed properties takes no others: an undocumented field is a drift. */
     /**
      * Every example of a success answer, a JSON one (and each line of an NDJSON one) checked as strictly as a real
      * answer: what breaks its schema, by operation; and the success answers that have no example.
@@ -221,6 +220,7 @@ public final class AnswerContract {
         }
     }
 
+    /** Every object schema with listed properties takes no others: an undocumented field is a drift. */
     private static JsonNode strict(JsonNode node) {
         if (node instanceof ObjectNode object) {
             if (object.has("properties") && !object.has("additionalProperties")) {
